@@ -1,0 +1,76 @@
+# Two commands set everything up on a fresh machine:
+#   make serve   build the site and serve it on http://127.0.0.1:8000
+#   make test    install everything and run every test
+# Each target bootstraps what it needs by itself.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.PHONY: help install node browser build serve test lint typecheck unit test-pyodide test-browser bench clean
+
+help:
+	@echo "make serve  - build the site and serve it on http://127.0.0.1:$(PORT)"
+	@echo "make test   - install everything and run every test"
+	@echo "make build  - build the static site into site/"
+	@echo "make bench  - measure start-up and interaction times in headless Chromium"
+
+# --- set-up -------------------------------------------------------------------------------
+
+$(VENV)/.installed: pyproject.toml requirements/runtime.txt requirements/dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Python 3.11 or later is needed (set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements/dev.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+node: node_modules/.installed
+
+browser:
+	@scripts/ensure-chromium.sh
+
+# --- site ---------------------------------------------------------------------------------
+
+build: install node
+	$(PY) -m forms.build
+
+serve: build
+	$(PY) -m forms.serve --port $(PORT)
+
+# --- tests --------------------------------------------------------------------------------
+
+lint: install
+	$(BIN)/ruff check src tests forms benchmarks scripts
+	$(BIN)/ruff format --check src tests forms benchmarks scripts
+
+typecheck: install
+	$(BIN)/mypy --strict src/csprcore
+
+unit: install
+	$(BIN)/pytest tests/unit -q
+
+test-pyodide: build
+	$(BIN)/pytest tests/pyodide -q
+
+test-browser: build browser
+	$(BIN)/pytest tests/browser -q
+
+test: lint typecheck unit test-pyodide test-browser
+
+bench: build browser
+	$(PY) -m benchmarks.startup
+
+clean:
+	rm -rf site build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The browser side of the site and the build that assembles it."""

@@ -1,0 +1,59 @@
+"""Serve the built site locally, as a static host would (``make serve``)."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import mimetypes
+from pathlib import Path
+
+SITE = Path(__file__).resolve().parent.parent / "site"
+
+mimetypes.add_type("application/wasm", ".wasm")
+mimetypes.add_type("application/manifest+json", ".webmanifest")
+mimetypes.add_type("text/javascript", ".mjs")
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".webmanifest": "application/manifest+json",
+        ".whl": "application/zip",
+    }
+
+    def end_headers(self) -> None:
+        # The service worker and its precache manifest must never be served stale, or a new
+        # deployment would go unnoticed.
+        if self.path.split("?")[0].endswith(("sw.js", ".webmanifest")):
+            self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def make_server(root: Path, host: str, port: int) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(Handler, directory=str(root))
+    return http.server.ThreadingHTTPServer((host, port), handler)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--root", type=Path, default=SITE)
+    args = parser.parse_args()
+    server = make_server(args.root, args.host, args.port)
+    print(f"Serving {args.root} on http://{args.host}:{args.port}/ (Ctrl+C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,7 @@
+"""csprcore: the rule core of North East Lincolnshire's CSPR procedure.
+
+Every rule here cites the procedure section it implements (see ``csprcore.citations``).
+The same code runs in CPython (CLI, build, tests) and in the browser through Pyodide.
+"""
+
+__version__ = "0.1.0"

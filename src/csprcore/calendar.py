@@ -1,0 +1,202 @@
+"""England and Wales working days.
+
+Section 11 of the procedure: "'Working day' means any day which is not a Saturday, Sunday or
+Bank Holiday". Bank holidays come from the ``holidays`` package (United Kingdom, subdivision
+England), which carries substitute days and one-off days (the 2022 Platinum Jubilee and State
+Funeral, the 2023 Coronation). A calendar can also take office closures and bank holidays
+announced after the package was released.
+
+Counting conventions (used by every timescale in ``csprcore.deadlines``):
+
+* "within N working days of X" is the N-th working day after X; X itself never counts,
+  whatever day it is;
+* "N working days before P" is the N-th working day before P;
+* calendar months keep the day-number, clamped to the end of a shorter month.
+"""
+
+from __future__ import annotations
+
+import calendar as _stdlib_calendar
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+from typing import Final
+
+#: The years this calendar answers for. Bank holidays further out are guesses (one-off days
+#: are announced a year or two ahead), and further back the procedure did not exist.
+MIN_YEAR: Final = 2000
+MAX_YEAR: Final = 2099
+
+_ONE_DAY: Final = timedelta(days=1)
+
+
+class CalendarRangeError(ValueError):
+    """A date falls outside the years the calendar can answer for."""
+
+    def __init__(self, day: date) -> None:
+        super().__init__(
+            f"{day.isoformat()} is outside the years this calendar covers "
+            f"({MIN_YEAR} to {MAX_YEAR})"
+        )
+        self.day = day
+
+
+def check_in_range(day: date) -> date:
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise CalendarRangeError(day)
+    return day
+
+
+@cache
+def _package_bank_holidays(year: int) -> Mapping[date, str]:
+    """Bank holidays in England and Wales for ``year``, weekdays only.
+
+    A holiday that falls at a weekend is not a bank holiday: its substitute day is, and the
+    package lists that as "... (observed)"; we use GOV.UK's wording, "(substitute day)".
+    """
+    # Import the United Kingdom module alone: importing all of ``holidays`` costs seconds in
+    # Pyodide.
+    from holidays.countries.united_kingdom import UnitedKingdom
+
+    table = UnitedKingdom(subdiv="ENG", years=year)
+    return {
+        day: name.replace("(observed)", "(substitute day)")
+        for day, name in sorted(table.items())
+        if day.year == year and day.weekday() < 5
+    }
+
+
+@dataclass(frozen=True)
+class WorkingCalendar:
+    """Working days in England and Wales, with optional extra non-working days.
+
+    ``closures`` are days an office is shut (they stop counting as working days);
+    ``extra_bank_holidays`` are bank holidays announced after the ``holidays`` release.
+    """
+
+    closures: frozenset[date] = field(default_factory=frozenset)
+    extra_bank_holidays: Mapping[date, str] = field(default_factory=dict)
+
+    def bank_holidays(self, year: int) -> list[tuple[date, str]]:
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise CalendarRangeError(date(max(1, min(year, 9999)), 1, 1))
+        days = dict(_package_bank_holidays(year))
+        days.update(
+            (d, name)
+            for d, name in self.extra_bank_holidays.items()
+            if d.year == year and d.weekday() < 5
+        )
+        return sorted(days.items())
+
+    def bank_holiday_name(self, day: date) -> str | None:
+        check_in_range(day)
+        if day in self.extra_bank_holidays:
+            return self.extra_bank_holidays[day]
+        return _package_bank_holidays(day.year).get(day)
+
+    def non_working_reason(self, day: date) -> str | None:
+        """Why ``day`` is not a working day ("Saturday", a holiday's name, ...), else None."""
+        check_in_range(day)
+        if day.weekday() >= 5:
+            return _stdlib_calendar.day_name[day.weekday()]
+        holiday = self.bank_holiday_name(day)
+        if holiday is not None:
+            return holiday
+        if day in self.closures:
+            return "office closure"
+        return None
+
+    def is_working_day(self, day: date) -> bool:
+        return self.non_working_reason(day) is None
+
+    def add_working_days(self, start: date, n: int) -> date:
+        """The n-th working day after ``start`` (before it when n < 0); 0 returns ``start``.
+
+        ``start`` itself never counts, whatever day it is.
+        """
+        check_in_range(start)
+        if n == 0:
+            return start
+        step = _ONE_DAY if n > 0 else -_ONE_DAY
+        remaining = abs(n)
+        day = start
+        while remaining:
+            day = check_in_range(_shift(day, step))
+            if self.is_working_day(day):
+                remaining -= 1
+        return day
+
+    def working_days_between(self, start: date, end: date) -> int:
+        """Working days in (start, end]; negative of ``(end, start]`` when end < start."""
+        check_in_range(start)
+        check_in_range(end)
+        if end < start:
+            return -self.working_days_between(end, start)
+        return sum(1 for day in _days(start + _ONE_DAY, end) if self.is_working_day(day))
+
+    def skipped_days(self, start: date, end: date) -> list[tuple[date, str]]:
+        """Weekdays between start and end (either order, ends excluded) that did not count."""
+        low, high = sorted((start, end))
+        skipped = []
+        for day in _days(low + _ONE_DAY, high - _ONE_DAY):
+            if day.weekday() < 5:
+                reason = self.non_working_reason(day)
+                if reason is not None:
+                    skipped.append((day, reason))
+        return skipped
+
+    def with_closures(self, closures: Iterable[date]) -> WorkingCalendar:
+        return WorkingCalendar(
+            closures=self.closures | frozenset(closures),
+            extra_bank_holidays=self.extra_bank_holidays,
+        )
+
+
+def _shift(day: date, step: timedelta) -> date:
+    try:
+        return day + step
+    except OverflowError:
+        raise CalendarRangeError(day) from None
+
+
+def _days(first: date, last: date) -> Iterator[date]:
+    day = first
+    while day <= last:
+        yield day
+        day += _ONE_DAY
+
+
+def add_months(start: date, months: int) -> date:
+    """Same day-number ``months`` calendar months later, clamped to a shorter month's end.
+
+    31 August + 6 months is 28 (or 29) February; 29 February + 12 months is 28 February.
+    """
+    index = start.year * 12 + (start.month - 1) + months
+    year, month0 = divmod(index, 12)
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise CalendarRangeError(date(max(1, min(year, 9999)), month0 + 1, 1))
+    last = _stdlib_calendar.monthrange(year, month0 + 1)[1]
+    return date(year, month0 + 1, min(start.day, last))
+
+
+DEFAULT_CALENDAR: Final = WorkingCalendar()
+
+
+def add_working_days(start: date, n: int) -> date:
+    """The n-th England and Wales working day after ``start`` (before it when n < 0)."""
+    return DEFAULT_CALENDAR.add_working_days(start, n)
+
+
+def working_days_between(start: date, end: date) -> int:
+    """England and Wales working days in (start, end]."""
+    return DEFAULT_CALENDAR.working_days_between(start, end)
+
+
+def is_working_day(day: date) -> bool:
+    return DEFAULT_CALENDAR.is_working_day(day)
+
+
+def bank_holidays(year: int) -> list[tuple[date, str]]:
+    """England and Wales bank holidays in ``year`` (weekdays, substitute days included)."""
+    return DEFAULT_CALENDAR.bank_holidays(year)

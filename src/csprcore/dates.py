@@ -1,0 +1,69 @@
+"""Parsing and wording of dates, shared by every module that reads or shows one."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Final
+
+from .calendar import MAX_YEAR, MIN_YEAR
+from .errors import InputError
+
+MONTHS: Final = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def parse_iso_date(value: object, field: str, label: str) -> date:
+    """A ``YYYY-MM-DD`` string as a date, or an ``InputError`` naming the field.
+
+    ``label`` is the field's name in a sentence ("the referral date").
+    """
+    if not isinstance(value, str) or not value.strip():
+        raise InputError.one(field, f"Enter {label}")
+    text = value.strip()
+    parts = text.split("-")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+        raise InputError.one(field, f"{_cap(label)} must be a date like 2026-12-18")
+    year, month, day = (int(p) for p in parts)
+    try:
+        parsed = date(year, month, day)
+    except ValueError:
+        raise InputError.one(field, f"{_cap(label)} must be a real date") from None
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        raise InputError.one(
+            field, f"{_cap(label)} must be between {MIN_YEAR} and {MAX_YEAR}"
+        )
+    return parsed
+
+
+def long_date(d: date) -> str:
+    """"18 December 2026"."""
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def long_date_with_weekday(d: date) -> str:
+    """"Friday 18 December 2026"."""
+    return f"{WEEKDAYS[d.weekday()]} {long_date(d)}"
+
+
+def day_list(days: list[date]) -> str:
+    """"25 and 28 December", "31 December 2026 and 1 January 2027": as short as is clear."""
+    if not days:
+        return ""
+    same_year = len({d.year for d in days}) == 1
+    same_month = same_year and len({d.month for d in days}) == 1
+    if same_month:
+        words = [str(d.day) for d in days[:-1]] + [f"{days[-1].day} {MONTHS[days[-1].month - 1]}"]
+    elif same_year:
+        words = [f"{d.day} {MONTHS[d.month - 1]}" for d in days]
+    else:
+        words = [long_date(d) for d in days]
+    if len(words) == 1:
+        return words[0]
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]

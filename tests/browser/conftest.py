@@ -1,0 +1,145 @@
+"""Fixtures for tests that drive the built site in a system Chromium through Playwright.
+
+Chromium comes from ``$CHROMIUM`` or ``/usr/bin/chromium`` (Playwright cannot download its own
+browsers here; ``scripts/ensure-chromium.sh`` installs Debian's). The site is served from
+``site/`` on a free loopback port by the same server as ``make serve``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+from forms.serve import make_server
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "site"
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+#: axe-core rule tags for WCAG 2.2 AA (and the A and 2.0/2.1 levels beneath it).
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def chromium_path() -> str:
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    pytest.fail("No Chromium: set CHROMIUM or run scripts/ensure-chromium.sh")
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> Path:
+    if not (SITE / "index.html").exists():
+        pytest.fail("The site is not built: run `make build` first")
+    return SITE
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> Iterator[str]:
+    server = make_server(site_dir, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    yield f"http://{host}:{port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def playwright_instance() -> Iterator[Playwright]:
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance: Playwright) -> Iterator[Browser]:
+    b = playwright_instance.chromium.launch(
+        executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
+    )
+    yield b
+    b.close()
+
+
+class OffOrigin:
+    """Records, and aborts, every request to an origin other than the site's own."""
+
+    def __init__(self, base_url: str) -> None:
+        self.origin = urlsplit(base_url)[:2]
+        self.requests: list[str] = []
+
+    def route(self, route: Any) -> None:
+        url = route.request.url
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob") or parts[:2] == self.origin:
+            route.continue_()
+        else:
+            self.requests.append(url)
+            route.abort()
+
+
+@pytest.fixture
+def off_origin(base_url: str) -> OffOrigin:
+    return OffOrigin(base_url)
+
+
+@pytest.fixture
+def context(
+    browser: Browser, base_url: str, off_origin: OffOrigin
+) -> Iterator[BrowserContext]:
+    ctx = browser.new_context(base_url=base_url, service_workers="block")
+    ctx.route("**/*", off_origin.route)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Iterator[Page]:
+    p = context.new_page()
+    errors: list[str] = []
+    p.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield p
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    return AXE_JS.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def axe(axe_source: str) -> Callable[[Page], list[dict[str, Any]]]:
+    """Run axe-core (WCAG 2.2 AA rules) on the page; returns the violations."""
+
+    def run(p: Page) -> list[dict[str, Any]]:
+        # Evaluated through DevTools, so the page's Content-Security-Policy does not apply.
+        if not p.evaluate("typeof window.axe !== 'undefined'"):
+            p.evaluate(axe_source)
+        result: dict[str, Any] = p.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        )
+        return [
+            {
+                "id": v["id"],
+                "help": v["help"],
+                "targets": [n["target"] for n in v["nodes"]][:5],
+            }
+            for v in result["violations"]
+        ]
+
+    return run
