@@ -259,6 +259,23 @@ CONCLUSIONS: Final = (
     "line_of_sight_learning",
 )
 
+#: Each conclusion as the question it answers, for people.
+CONCLUSION_QUESTIONS: Final[dict[str, str]] = {
+    "serious_case": "Is this a serious child safeguarding case?",
+    "la_must_notify_panel": (
+        "Must North East Lincolnshire Council notify the Child Safeguarding Practice Review "
+        "Panel?"
+    ),
+    "notify_ofsted_and_secretary_of_state": "Must Ofsted and the Secretary of State be told?",
+    "rapid_review": "Will a Rapid Review follow?",
+    "line_of_sight_learning": "Could a Line of Sight Learning Event fit instead?",
+    "national_review_circumstances": (
+        "Which circumstances for a national review (section 6) apply?"
+    ),
+}
+
+ANSWER_WORDS: Final[dict[str, str]] = {"yes": "Yes", "no": "No", "unsure": "Not sure yet"}
+
 NATIONAL_CIRCUMSTANCES: Final[dict[str, str]] = {
     "educated_otherwise_than_at_school": (
         "Significant harm or death to a child educated otherwise than at school"

@@ -1,0 +1,235 @@
+"""The one facade: JSON-in, JSON-out functions that the CLI and the browser worker call.
+
+Each function takes a dict (the parsed JSON payload) and returns a dict that ``json.dumps``
+can write. ``call(name, payload_json)`` is what the worker uses: it never raises, and turns
+bad input into ``{"ok": false, "errors": [{"field", "message"}]}``.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from . import __version__, criteria, deadlines
+from .calendar import DEFAULT_CALENDAR
+from .citations import SECTION_TITLES, cite_path
+from .dates import parse_iso_date
+from .errors import FieldError, InputError
+from .forms import engine
+from .forms.registry import get_form, pdf_bytes
+
+Payload = Mapping[str, Any]
+
+
+def _today(payload: Payload) -> date:
+    value = payload.get("today")
+    return parse_iso_date(value, "today", "today's date") if value else date.today()
+
+
+def _closures(payload: Payload) -> list[date]:
+    raw = payload.get("closures") or []
+    if not isinstance(raw, list):
+        raise InputError.one("closures", "Closure days must be a list of dates")
+    return [parse_iso_date(v, "closures", "an office closure day") for v in raw]
+
+
+def _int(payload: Payload, key: str) -> int:
+    value = payload.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise InputError.one(key, f"Enter {key} as a whole number")
+    try:
+        return int(value)
+    except ValueError:
+        raise InputError.one(key, f"{key} must be a whole number, like 5") from None
+
+
+# --- working days ---------------------------------------------------------------------
+
+
+def workdays_add(payload: Payload) -> dict[str, Any]:
+    start = parse_iso_date(payload.get("date"), "date", "a start date")
+    n = _int(payload, "n")
+    cal = DEFAULT_CALENDAR.with_closures(_closures(payload))
+    try:
+        result = cal.add_working_days(start, n)
+    except ValueError as exc:
+        raise InputError.one("n", str(exc)) from None
+    return {"date": result.isoformat()}
+
+
+def workdays_between(payload: Payload) -> dict[str, Any]:
+    start = parse_iso_date(payload.get("start"), "start", "a start date")
+    end = parse_iso_date(payload.get("end"), "end", "an end date")
+    cal = DEFAULT_CALENDAR.with_closures(_closures(payload))
+    return {"working_days": cal.working_days_between(start, end)}
+
+
+def bank_holidays(payload: Payload) -> dict[str, Any]:
+    year = _int(payload, "year")
+    try:
+        days = DEFAULT_CALENDAR.bank_holidays(year)
+    except ValueError as exc:
+        raise InputError.one("year", str(exc)) from None
+    return {"year": year, "bank_holidays": [{"date": d.isoformat(), "name": n} for d, n in days]}
+
+
+# --- criteria -------------------------------------------------------------------------
+
+
+def criteria_questions(payload: Payload) -> dict[str, Any]:
+    return {"questions": criteria.questions(), "conclusions": criteria.CONCLUSION_QUESTIONS}
+
+
+def check(payload: Payload) -> dict[str, Any]:
+    """Assess facts. The payload is the facts object itself."""
+    return criteria.assess(payload)
+
+
+# --- deadlines ------------------------------------------------------------------------
+
+
+def deadline_milestones(payload: Payload) -> dict[str, Any]:
+    events = {k: v for k, v in payload.items() if k in deadlines.EVENTS}
+    unknown = [k for k in payload if k not in deadlines.EVENTS and k not in ("closures", "today")]
+    if unknown:
+        raise InputError.one(unknown[0], f"'{unknown[0]}' is not an event the calculator "
+                             "counts from")
+    return deadlines.compute(events, _closures(payload), _today(payload))
+
+
+# --- forms ----------------------------------------------------------------------------
+
+
+def _answers(payload: Payload) -> dict[str, Any]:
+    answers = payload.get("answers", {})
+    if not isinstance(answers, Mapping):
+        raise InputError.one("answers", "Answers must be an object of field names and values")
+    return dict(answers)
+
+
+def form_check(payload: Payload) -> dict[str, Any]:
+    """Check a form's answers: the errors in form order, the document and its summary."""
+    form = get_form(payload.get("form"))
+    doc = engine.answers_to_document(form, _answers(payload))
+    model, errors = engine.check_document(form, doc, _today(payload))
+    return {
+        "ok": model is not None,
+        "errors": engine.error_list(form, errors),
+        "document": doc if model is None else model.model_dump(mode="json"),
+        "summary": engine.summary(form, doc),
+    }
+
+
+def form_open(payload: Payload) -> dict[str, Any]:
+    """Read a saved file's text; refuse it, changing nothing, when it is not a saved form."""
+    form = get_form(payload.get("form"))
+    content = payload.get("content")
+    if not isinstance(content, str):
+        raise InputError.one("file", "Choose a saved form file")
+    doc = engine.read_file(form, content, str(payload.get("name") or "The file"))
+    return {"ok": True, "document": doc, "answers": engine.document_to_answers(form, doc)}
+
+
+def form_export(payload: Payload) -> dict[str, Any]:
+    """Export as ``json`` (any state: it reopens exactly) or ``pdf`` (checked forms only)."""
+    form = get_form(payload.get("form"))
+    fmt = payload.get("format")
+    if "document" in payload:
+        doc = dict(engine.read_file(form, json.dumps(payload["document"]), "The form"))
+    else:
+        doc = engine.answers_to_document(form, _answers(payload))
+    stem = f"{getattr(form, 'form_id')}-{date.today().isoformat()}"
+    if fmt == "json":
+        return {"ok": True, "filename": f"{stem}.json", "mime": "application/json",
+                "text": engine.write_json(doc)}
+    if fmt == "pdf":
+        model, errors = engine.check_document(form, doc, _today(payload))
+        if model is None:
+            return {"ok": False, "errors": engine.error_list(form, errors)}
+        clean = model.model_dump(mode="json")
+        data = pdf_bytes(form, clean, datetime.now())
+        return {"ok": True, "filename": f"{stem}.pdf", "mime": "application/pdf",
+                "base64": base64.b64encode(data).decode("ascii")}
+    raise InputError.one("format", "Choose a format: json or pdf")
+
+
+def referral_from_check(payload: Payload) -> dict[str, Any]:
+    """Answers for the referral form from the criteria checker's facts (and its outcome)."""
+    facts = criteria.parse_facts(payload.get("facts", {}))
+    outcome = criteria.assess(facts)
+    answers: dict[str, Any] = {}
+    for key in ("harm", "abuse_or_neglect"):
+        if key in facts:
+            answers[f"incident.{key}"] = facts[key]
+    if "incident_location" in facts:
+        answers["incident.location"] = facts["incident_location"]
+    if facts.get("abuse_types"):
+        answers["incident.abuse_types"] = facts["abuse_types"]
+    if facts.get("educated_otherwise_than_at_school") in ("yes", "no"):
+        answers["child.educated_otherwise_than_at_school"] = facts[
+            "educated_otherwise_than_at_school"]
+    if facts.get("looked_after") == "yes":
+        answers["child.legal_status"] = "looked_after"
+    elif facts.get("child_protection_plan") == "current":
+        answers["child.legal_status"] = "cpp_current"
+    elif facts.get("child_protection_plan") == "recently_removed":
+        answers["child.legal_status"] = "cpp_recently_removed"
+    checked_at = str(payload.get("checked_at") or datetime.now().strftime("%d/%m/%Y %H:%M"))
+    record = {"facts": facts, "outcome": {k: v for k, v in outcome.items() if k != "facts"},
+              "checked_at": checked_at}
+    answers["checker"] = json.dumps(record)
+    return {"answers": answers}
+
+
+# --- meta -----------------------------------------------------------------------------
+
+
+def info(payload: Payload) -> dict[str, Any]:
+    return {
+        "version": __version__,
+        "citations": {c: {"title": t, "path": cite_path(c)} for c, t in SECTION_TITLES.items()},
+        "timescales": deadlines.timescales_table(),
+    }
+
+
+FUNCTIONS: dict[str, Callable[[Payload], dict[str, Any]]] = {
+    "workdays_add": workdays_add,
+    "workdays_between": workdays_between,
+    "bank_holidays": bank_holidays,
+    "criteria_questions": criteria_questions,
+    "check": check,
+    "deadlines": deadline_milestones,
+    "form_check": form_check,
+    "form_open": form_open,
+    "form_export": form_export,
+    "referral_from_check": referral_from_check,
+    "info": info,
+}
+
+
+def call(name: str, payload_json: str) -> str:
+    """Call one facade function with a JSON payload; always returns JSON, never raises."""
+    try:
+        function = FUNCTIONS.get(name)
+        if function is None:
+            raise InputError.one("function", f"'{name}' is not a csprcore.api function")
+        try:
+            payload = json.loads(payload_json) if payload_json else {}
+        except ValueError:
+            raise InputError.one("payload", "The payload is not valid JSON") from None
+        if not isinstance(payload, dict):
+            raise InputError.one("payload", "The payload must be a JSON object")
+        result = function(payload)
+        result.setdefault("ok", True)
+        return json.dumps(result, ensure_ascii=False)
+    except InputError as exc:
+        return json.dumps({"ok": False, "errors": [e.as_dict() for e in exc.errors]},
+                          ensure_ascii=False)
+    except Exception as exc:  # the page must always get an answer it can show
+        problem = FieldError("", "Something went wrong in the rule core. Your answers are "
+                             "kept. Try again, or reload the page.")
+        return json.dumps({"ok": False, "errors": [problem.as_dict()],
+                           "internal": f"{type(exc).__name__}: {exc}"})

@@ -1,0 +1,227 @@
+"""``csprcore``: the rule core on the command line, through the same ``csprcore.api``."""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
+
+from . import api, criteria
+from .dates import long_date_with_weekday
+from .errors import InputError
+from .forms import engine
+from .forms.registry import get_form
+from .citations import short_title
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, no usage block: scripts read the last line.
+        self.exit(2, f"csprcore: {message} (see csprcore --help)\n")
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    sys.stderr.write(f"csprcore: {message}\n")
+    raise SystemExit(code)
+
+
+def _read_text(path: str | None) -> str:
+    if path in (None, "-"):
+        return sys.stdin.read()
+    try:
+        return Path(str(path)).read_text(encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot read {path}: {exc.strerror}")
+    except UnicodeDecodeError:
+        _fail(f"{path} is not a UTF-8 text file")
+
+
+def _json(value: Any) -> None:
+    print(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+# --- commands -------------------------------------------------------------------------
+
+
+def _workdays(args: argparse.Namespace) -> int:
+    closures = getattr(args, "closure", None) or []
+    if args.workdays_command == "add":
+        out = api.workdays_add({"date": args.date, "n": args.n, "closures": closures})
+        print(out["date"])
+    elif args.workdays_command == "between":
+        out = api.workdays_between({"start": args.start, "end": args.end, "closures": closures})
+        print(out["working_days"])
+    else:
+        out = api.bank_holidays({"year": args.year})
+        for item in out["bank_holidays"]:
+            print(f"{item['date']}  {item['name']}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    text = _read_text(args.file)
+    try:
+        facts = json.loads(text) if text.strip() else {}
+    except ValueError as exc:
+        _fail(f"facts: not valid JSON ({exc.msg} at line {exc.lineno})")
+    result = api.check(facts)
+    if args.json:
+        _json({k: v for k, v in result.items() if k != "facts"})
+        return 0
+    words = criteria.ANSWER_WORDS
+    for key in criteria.CONCLUSIONS:
+        print(f"{criteria.CONCLUSION_QUESTIONS[key]}  {words[result[key]]}")
+        for reason in result["reasons"]:
+            if reason["finding"] == key:
+                print(f"  - {reason['text']} ({short_title(reason['cite'])})")
+    found = result["national_review_circumstances"]
+    print(criteria.CONCLUSION_QUESTIONS["national_review_circumstances"])
+    for key in found:
+        print(f"  - {criteria.NATIONAL_CIRCUMSTANCES[key]} (Section 6)")
+    if not found:
+        print("  - None shown by the answers")
+    if result["next_steps"]:
+        print("Next steps:")
+        for step in result["next_steps"]:
+            print(f"  - {step['text']} ({short_title(step['cite'])})")
+    return 0
+
+
+def _deadlines(args: argparse.Namespace) -> int:
+    payload: dict[str, Any] = {
+        event: getattr(args, event.replace("-", "_"))
+        for event in ("aware", "referral", "meeting", "sent-to-panel", "decision", "publication")
+        if getattr(args, event.replace("-", "_"))
+    }
+    payload["closures"] = args.closure or []
+    if args.today:
+        payload["today"] = args.today
+    result = api.deadline_milestones(payload)
+    if args.json:
+        keep = ("id", "due", "earliest", "latest", "label", "basis", "cite", "note", "status")
+        _json({
+            "milestones": [{k: m[k] for k in keep if k in m} for m in result["milestones"]],
+            "waiting": result["waiting"],
+            "warnings": result["warnings"],
+            "bank_holidays": result["bank_holidays"],
+        })
+        return 0
+    if not result["milestones"]:
+        print("Give at least one date: --aware, --referral, --meeting, --sent-to-panel, "
+              "--decision or --publication.")
+    for m in result["milestones"]:
+        if "due" in m:
+            when = long_date_with_weekday(date.fromisoformat(m["due"]))
+        else:
+            when = (f"{long_date_with_weekday(date.fromisoformat(m['earliest']))} to "
+                    f"{long_date_with_weekday(date.fromisoformat(m['latest']))}")
+        print(f"{when}: {m['label']} ({short_title(m['cite'])})")
+        print(f"    {m['basis']}")
+        if "note" in m:
+            print(f"    Note: {m['note']}")
+    for w in result["warnings"]:
+        print(f"Warning: {w['message']}")
+    for item in result["waiting"]:
+        needs = " or ".join(f"--{e}" for e in item["needs"])
+        print(f"Not worked out yet: {item['label']} (give {needs})")
+    return 0
+
+
+def _form(args: argparse.Namespace) -> int:
+    form = get_form(args.form_id)
+    if args.form_command == "example":
+        example = getattr(form, "example")()
+        print(engine.write_json(example), end="")
+        return 0
+    text = _read_text(args.file)
+    doc = engine.read_file(form, text, args.file)
+    if args.form_command == "validate":
+        model, errors = engine.check_document(form, doc)
+        if model is None:
+            for e in engine.error_list(form, errors):
+                print(f"{e['field']}: {e['message']}")
+            return 1
+        print(f"{args.file}: valid")
+        return 0
+    result = api.form_export({"form": args.form_id, "document": doc, "format": args.format})
+    if not result["ok"]:
+        for e in result["errors"]:
+            print(f"{e['field']}: {e['message']}", file=sys.stderr)
+        return 1
+    out = Path(args.output)
+    if "base64" in result:
+        out.write_bytes(base64.b64decode(result["base64"]))
+    else:
+        out.write_text(result["text"], encoding="utf-8")
+    print(f"Wrote {out}")
+    return 0
+
+
+# --- parser ---------------------------------------------------------------------------
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="csprcore", description="North East Lincolnshire's CSPR procedure rules.")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    wd = sub.add_parser("workdays", help="England and Wales working days")
+    wd_sub = wd.add_subparsers(dest="workdays_command", required=True, parser_class=_Parser)
+    add = wd_sub.add_parser("add", help="the N-th working day after DATE (before, if N < 0)")
+    add.add_argument("date", metavar="DATE")
+    add.add_argument("n", metavar="N")
+    between = wd_sub.add_parser("between", help="working days in (START, END]")
+    between.add_argument("start", metavar="START")
+    between.add_argument("end", metavar="END")
+    for sp in (add, between):
+        sp.add_argument("--closure", action="append", metavar="DATE",
+                        help="an office closure day (repeatable)")
+    hol = wd_sub.add_parser("holidays", help="bank holidays in YEAR")
+    hol.add_argument("year", metavar="YEAR")
+    wd.set_defaults(func=_workdays)
+
+    ck = sub.add_parser("check", help="assess facts (JSON) against the criteria")
+    ck.add_argument("file", nargs="?", metavar="FILE", help="facts JSON (stdin when absent)")
+    ck.add_argument("--json", action="store_true", help="print the output object")
+    ck.set_defaults(func=_check)
+
+    dl = sub.add_parser("deadlines", help="the procedure's timescales from the dates given")
+    for event in ("aware", "referral", "meeting", "sent-to-panel", "decision", "publication"):
+        dl.add_argument(f"--{event}", metavar="DATE")
+    dl.add_argument("--closure", action="append", metavar="DATE",
+                    help="an office closure day (repeatable)")
+    dl.add_argument("--today", metavar="DATE", help="count status from this day")
+    dl.add_argument("--json", action="store_true")
+    dl.set_defaults(func=_deadlines)
+
+    rf = sub.add_parser("referral", help="the referral form: example, validate, export")
+    rf_sub = rf.add_subparsers(dest="form_command", required=True, parser_class=_Parser)
+    rf_sub.add_parser("example", help="print a complete, valid example as JSON")
+    val = rf_sub.add_parser("validate", help="check a saved form")
+    val.add_argument("file", metavar="FILE")
+    exp = rf_sub.add_parser("export", help="export a saved form as JSON or PDF")
+    exp.add_argument("file", metavar="FILE")
+    exp.add_argument("--format", choices=("json", "pdf"), required=True)
+    exp.add_argument("-o", "--output", required=True, metavar="OUT")
+    rf.set_defaults(func=_form, form_id="referral")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except InputError as exc:
+        _fail("; ".join(f"{e.field}: {e.message}" if e.field else e.message
+                        for e in exc.errors))
+    except BrokenPipeError:
+        return 0
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,459 @@
+"""Answers in, checked document out: the form machinery every form shares.
+
+Three shapes of the same data:
+
+* **answers**: what the page's inputs hold, flat, keyed by input ``name``
+  (``child.first_names``, ``child.date_of_birth-day``, ``family.0.name``). Drafts on the
+  device are answers, kept exactly as typed.
+* **document**: the versioned JSON file (``{"form": ..., "schema_version": ..., parts}``);
+  it may be incomplete (a saved draft), and it reopens exactly.
+* **model**: the checked pydantic object, made only when every field is valid.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Any, Protocol, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ..dates import long_date
+from ..errors import FieldError, InputError
+from .meta import Meta
+from .spec import FieldSpec, PartSpec, error_href, parts
+
+MAX_FILE_BYTES = 1_000_000
+_EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+_DATE_PARTS = ("day", "month", "year")
+
+
+class FormModel(Protocol):
+    form_id: str
+    title: str
+    schema_version_current: int
+
+
+M = TypeVar("M", bound=BaseModel)
+
+# --------------------------------------------------------------------------------------
+# answers <-> document
+# --------------------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool | int | float):
+        return str(value)
+    return value if isinstance(value, str) else ""
+
+
+def _date_from_answers(answers: Mapping[str, Any], path: str) -> str:
+    """A date as ``YYYY-MM-DD`` from day/month/year inputs, keeping what was typed.
+
+    Parts that are not digits are kept as typed, so a draft never loses them; the check
+    step says the date must be real.
+    """
+    if any(f"{path}-{p}" in answers for p in _DATE_PARTS):
+        day, month, year = (_text(answers.get(f"{path}-{p}")).strip() for p in _DATE_PARTS)
+        if not (day or month or year):
+            return ""
+        if day.isdigit() and month.isdigit() and year.isdigit():
+            return f"{year.zfill(4)}-{month.zfill(2)}-{day.zfill(2)}"
+        return f"{year}-{month}-{day}"
+    return _text(answers.get(path)).strip()
+
+
+def _split_date(value: str) -> dict[str, str]:
+    bits = value.split("-") if value else ["", "", ""]
+    if len(bits) != 3:
+        return {"day": "", "month": "", "year": value}
+    year, month, day = bits
+    if day.isdigit() and month.isdigit():
+        day, month = str(int(day)), str(int(month))
+    return {"day": day, "month": month, "year": year}
+
+
+def _field_from_answers(answers: Mapping[str, Any], path: str, meta: Meta) -> Any:
+    if meta.kind == "date":
+        return _date_from_answers(answers, path)
+    if meta.kind == "checkboxes":
+        value = answers.get(path, [])
+        if isinstance(value, str):
+            value = [value] if value else []
+        return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+    return _text(answers.get(path))
+
+
+def _row_indices(answers: Mapping[str, Any], name: str) -> list[int]:
+    pattern = re.compile(rf"^{re.escape(name)}\.(\d+)\.")
+    found = {int(m.group(1)) for key in answers if (m := pattern.match(key))}
+    return sorted(found)
+
+
+def _is_blank(value: Any) -> bool:
+    return value in ("", None, [])
+
+
+def answers_to_document(form: type[BaseModel], answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The document for a set of answers (rows left wholly blank are dropped)."""
+    doc: dict[str, Any] = {"form": _form_id(form), "schema_version": _version(form)}
+    for part in parts(form):
+        if part.kind == "section":
+            doc[part.name] = {
+                f.name: _field_from_answers(answers, f"{part.name}.{f.name}", f.meta)
+                for f in part.fields
+            }
+        else:
+            rows = []
+            for i in _row_indices(answers, part.name):
+                row = {
+                    f.name: _field_from_answers(answers, f"{part.name}.{i}.{f.name}", f.meta)
+                    for f in part.fields
+                }
+                if not all(_is_blank(v) for v in row.values()):
+                    rows.append(row)
+            doc[part.name] = rows
+    for name, value in _attachments(form, answers).items():
+        doc[name] = value
+    return doc
+
+
+def _attachments(form: type[BaseModel], answers: Mapping[str, Any]) -> dict[str, Any]:
+    """Fields that are not parts (the criteria checker's record): carried as JSON."""
+    part_names = {p.name for p in parts(form)} | {"form", "schema_version"}
+    out: dict[str, Any] = {}
+    for name in form.model_fields:
+        if name in part_names or name not in answers:
+            continue
+        value = answers[name]
+        if isinstance(value, str):
+            try:
+                value = json.loads(value) if value else None
+            except ValueError:
+                value = None
+        out[name] = value
+    return out
+
+
+def document_to_answers(form: type[BaseModel], doc: Mapping[str, Any]) -> dict[str, Any]:
+    """The flat answers that put a document back into the page's inputs."""
+    answers: dict[str, Any] = {}
+
+    def put(path: str, spec: FieldSpec, value: Any) -> None:
+        if spec.meta.kind == "date":
+            for part_name, bit in _split_date(_text(value)).items():
+                answers[f"{path}-{part_name}"] = bit
+        elif spec.meta.kind == "checkboxes":
+            answers[path] = list(value) if isinstance(value, list) else []
+        else:
+            answers[path] = _text(value)
+
+    for part in parts(form):
+        data = doc.get(part.name)
+        if part.kind == "section":
+            data = data if isinstance(data, Mapping) else {}
+            for f in part.fields:
+                put(f"{part.name}.{f.name}", f, data.get(f.name))
+        else:
+            for i, row in enumerate(data if isinstance(data, list) else []):
+                for f in part.fields:
+                    put(f"{part.name}.{i}.{f.name}", f, row.get(f.name))
+    for name, value in doc.items():
+        if name in form.model_fields and name not in answers and not any(
+            p.name == name for p in parts(form)
+        ) and name not in ("form", "schema_version") and value is not None:
+            answers[name] = json.dumps(value)
+    return answers
+
+
+# --------------------------------------------------------------------------------------
+# checking
+# --------------------------------------------------------------------------------------
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _check_date(value: str, path: str, meta: Meta, today: date) -> tuple[str | None, str | None]:
+    """(error message, ISO date) for a date field."""
+    name = meta.name_in_error
+    if not value:
+        return (f"Enter {name}" if meta.required else None), None
+    bits = value.split("-")
+    if len(bits) != 3:
+        return f"{_cap(name)} must be a real date", None
+    year, month, day = bits
+    missing = [p for p, v in zip(("year", "month", "day"), bits, strict=True) if not v]
+    if missing:
+        order = [p for p in ("day", "month", "year") if p in missing]
+        return f"{_cap(name)} must include a {' and a '.join(order)}", None
+    if not (year.isdigit() and month.isdigit() and day.isdigit()) or len(year) != 4:
+        return f"{_cap(name)} must be a real date", None
+    try:
+        parsed = date(int(year), int(month), int(day))
+    except ValueError:
+        return f"{_cap(name)} must be a real date", None
+    if parsed.year < 1900:
+        return f"{_cap(name)} must be a real date", None
+    if meta.not_future and parsed > today:
+        return f"{_cap(name)} must be today or in the past", None
+    return None, parsed.isoformat()
+
+
+def _check_field(value: Any, path: str, meta: Meta, today: date) -> tuple[str | None, Any]:
+    """(error message or None, the clean value)."""
+    name = meta.name_in_error
+    if meta.kind == "date":
+        return _check_date(_text(value), path, meta, today)
+    if meta.kind == "checkboxes":
+        values = value if isinstance(value, list) else []
+        allowed = [o for o, _ in meta.options]
+        if meta.required and not values:
+            return f"Select {name}", values
+        if any(v not in allowed for v in values):
+            return f"Select {name} from the list", values
+        return None, [v for v in allowed if v in values]
+    text = _text(value).strip()
+    if not text:
+        if not meta.required:
+            return None, ""
+        return (f"Select {name}" if meta.kind in ("radios", "select") else f"Enter {name}"), ""
+    if meta.kind in ("radios", "select") and text not in [o for o, _ in meta.options]:
+        return f"Select {name}", ""
+    if meta.kind == "email" and not _EMAIL.match(text):
+        return "Enter an email address in the correct format, like name@example.com", text
+    if meta.kind == "tel" and not re.fullmatch(r"[0-9+()\- ]{6,25}", text):
+        return "Enter a telephone number, like 01472 123456 or +44 1472 123456", text
+    if meta.max_length and len(text) > meta.max_length:
+        return f"{_cap(name)} must be {meta.max_length:,} characters or less", text
+    return None, text
+
+
+def _visible(spec: FieldSpec, row: Mapping[str, Any]) -> bool:
+    if spec.meta.show_if is None:
+        return True
+    other, values = spec.meta.show_if
+    return _text(row.get(other)) in values
+
+
+def _check_row(
+    part: PartSpec, row: Mapping[str, Any], prefix: str, today: date, errors: list[FieldError]
+) -> dict[str, Any]:
+    clean: dict[str, Any] = {}
+    for f in part.fields:
+        if not _visible(f, row):
+            continue  # an answer to a question not asked is not kept
+        message, value = _check_field(row.get(f.name), f"{prefix}.{f.name}", f.meta, today)
+        if message:
+            errors.append(FieldError(f"{prefix}.{f.name}", message))
+        elif value not in (None, ""):
+            clean[f.name] = value
+    return clean
+
+
+def check_document(
+    form: type[M], doc: Mapping[str, Any], today: date | None = None
+) -> tuple[M | None, list[FieldError]]:
+    """Check every field, then the rules across fields. Returns the model when all pass."""
+    today = today or date.today()
+    errors: list[FieldError] = []
+    clean: dict[str, Any] = {}
+    for part in parts(form):
+        data = doc.get(part.name)
+        if part.kind == "section":
+            clean[part.name] = _check_row(
+                part, data if isinstance(data, Mapping) else {}, part.name, today, errors
+            )
+        else:
+            rows = [r for r in (data if isinstance(data, list) else []) if isinstance(r, Mapping)]
+            assert part.repeat is not None
+            if len(rows) < part.repeat.min_items:
+                errors.append(FieldError(f"{part.name}.0.{part.fields[0].name}",
+                                         f"Add at least one {part.repeat.item}"))
+            clean[part.name] = [
+                _check_row(part, row, f"{part.name}.{i}", today, errors)
+                for i, row in enumerate(rows)
+            ]
+    for name in form.model_fields:
+        if name not in clean and name not in ("form", "schema_version") and doc.get(name):
+            clean[name] = doc[name]
+    if errors:
+        return None, errors
+    try:
+        model = form.model_validate(clean)
+    except ValidationError as exc:
+        return None, [
+            FieldError(".".join(str(p) for p in e["loc"]) or "file", e["msg"])
+            for e in exc.errors()
+        ]
+    cross = getattr(form, "cross_checks", None)
+    if cross is not None:
+        errors.extend(cross(model, today))
+    return (None, errors) if errors else (model, [])
+
+
+def error_list(form: type[BaseModel], errors: list[FieldError]) -> list[dict[str, str]]:
+    """Errors in the order of the form, each with the link its summary entry needs."""
+    order = {p: i for i, p in enumerate(_all_paths(form))}
+
+    def key(e: FieldError) -> tuple[int, str]:
+        generic = re.sub(r"\.\d+\.", ".#.", e.field)
+        return order.get(generic, len(order)), e.field
+
+    out = []
+    for e in sorted(errors, key=key):
+        meta = _meta_for(form, e.field)
+        href = error_href(e.field, meta) if meta else "#" + e.field.replace(".", "-")
+        out.append({"field": e.field, "message": e.message, "href": href})
+    return out
+
+
+def _all_paths(form: type[BaseModel]) -> list[str]:
+    paths = []
+    for part in parts(form):
+        sep = ".#." if part.kind == "repeat" else "."
+        paths.extend(f"{part.name}{sep}{f.name}" for f in part.fields)
+    return paths
+
+
+def _meta_for(form: type[BaseModel], path: str) -> Meta | None:
+    bits = path.split(".")
+    for part in parts(form):
+        if bits[0] != part.name:
+            continue
+        try:
+            return part.field(bits[-1]).meta
+        except KeyError:
+            return None
+    return None
+
+
+# --------------------------------------------------------------------------------------
+# summary ("Check your answers", the PDF)
+# --------------------------------------------------------------------------------------
+
+
+def display_value(meta: Meta, value: Any) -> str:
+    if value in (None, "", []):
+        return ""
+    if meta.kind == "date":
+        try:
+            return long_date(date.fromisoformat(_text(value)))
+        except ValueError:
+            return _text(value)
+    labels = dict(meta.options)
+    if meta.kind == "checkboxes" and isinstance(value, list):
+        return ", ".join(labels.get(v, v) for v in value)
+    if meta.kind in ("radios", "select"):
+        return labels.get(_text(value), _text(value))
+    return _text(value)
+
+
+def summary(form: type[BaseModel], doc: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Every answer, by section, with the field it came from (for "Change" links)."""
+    out = []
+    for part in parts(form):
+        data = doc.get(part.name)
+        groups: list[tuple[str, Mapping[str, Any], str]] = []
+        if part.kind == "section":
+            groups.append(("", data if isinstance(data, Mapping) else {}, part.name))
+        else:
+            assert part.repeat is not None
+            rows = data if isinstance(data, list) else []
+            for i, row in enumerate(rows):
+                groups.append((f"{_cap(part.repeat.item)} {i + 1}", row, f"{part.name}.{i}"))
+        rows_out = []
+        for heading, row, prefix in groups:
+            for f in part.fields:
+                if not _visible(f, row):
+                    continue
+                path = f"{prefix}.{f.name}"
+                rows_out.append({
+                    "group": heading,
+                    "field": path,
+                    "label": f.meta.label,
+                    "value": display_value(f.meta, row.get(f.name)),
+                    "href": error_href(path, f.meta),
+                })
+        out.append({"name": part.name, "title": part.title, "kind": part.kind,
+                    "rows": rows_out})
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# files
+# --------------------------------------------------------------------------------------
+
+
+def _form_id(form: type[BaseModel]) -> str:
+    return str(getattr(form, "form_id"))
+
+
+def _version(form: type[BaseModel]) -> int:
+    return int(getattr(form, "schema_version_current"))
+
+
+def read_file(form: type[BaseModel], content: str | bytes, name: str = "file") -> dict[str, Any]:
+    """A saved document, refused with a clear message when broken, too big, of another kind
+    or of another version. Nothing is changed by a refusal."""
+    size = len(content.encode("utf-8") if isinstance(content, str) else content)
+    if size > MAX_FILE_BYTES:
+        raise InputError.one("file", f"{name} is too big: a saved form is under 1 MB")
+    try:
+        text = content.decode("utf-8") if isinstance(content, bytes) else content
+        doc = json.loads(text)
+    except (UnicodeDecodeError, ValueError):
+        raise InputError.one("file", f"{name} is not a saved form: it is not valid JSON") \
+            from None
+    if not isinstance(doc, dict):
+        raise InputError.one("file", f"{name} is not a saved form")
+    title = str(getattr(form, "title"))
+    kind = doc.get("form")
+    if kind != _form_id(form):
+        what = f"a saved '{kind}' form" if isinstance(kind, str) else "not a saved form"
+        raise InputError.one("file", f"{name} is {what}, not a {title}")
+    version = doc.get("schema_version")
+    if version != _version(form):
+        raise InputError.one("file", f"{name} was saved by a different version of this form "
+                             f"(version {version}); this form reads version {_version(form)}")
+    _check_shape(form, doc, name)
+    return doc
+
+
+def _check_shape(form: type[BaseModel], doc: Mapping[str, Any], name: str) -> None:
+    """Every key known and every value of the right kind, before anything touches a draft."""
+    problems = []
+    known = set(form.model_fields)
+    for key in doc:
+        if key not in known:
+            problems.append(f"unknown entry '{key}'")
+    for part in parts(form):
+        data = doc.get(part.name)
+        rows = [data] if part.kind == "section" else data
+        if data is None:
+            continue
+        if not isinstance(rows, list) or not all(isinstance(r, Mapping) for r in rows):
+            problems.append(f"'{part.name}' has the wrong shape")
+            continue
+        names = {f.name: f for f in part.fields}
+        for row in rows:
+            for key, value in row.items():
+                spec = names.get(key)
+                if spec is None:
+                    problems.append(f"unknown entry '{part.name}.{key}'")
+                elif spec.meta.kind == "checkboxes":
+                    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                        problems.append(f"'{part.name}.{key}' must be a list of answers")
+                elif value is not None and not isinstance(value, str):
+                    problems.append(f"'{part.name}.{key}' must be text")
+    if problems:
+        raise InputError.one("file", f"{name} is not a valid saved form: {problems[0]}")
+
+
+def write_json(doc: Mapping[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

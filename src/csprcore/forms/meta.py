@@ -1,0 +1,68 @@
+"""What a form field or section says to the user, attached to pydantic fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal[
+    "text", "textarea", "date", "email", "tel", "radios", "checkboxes", "select", "number"
+]
+
+#: Options for questions answered yes / no / not known (other processes, still involved...).
+YES_NO_NOT_KNOWN: tuple[tuple[str, str], ...] = (
+    ("yes", "Yes"),
+    ("no", "No"),
+    ("not_known", "Not known"),
+)
+
+
+@dataclass(frozen=True)
+class Meta:
+    """A field's wording and input kind.
+
+    ``error_name`` is the field's name inside an error message ("the child's date of birth");
+    it defaults to the label in lower case.
+    """
+
+    label: str
+    kind: Kind = "text"
+    hint: str = ""
+    required: bool = False
+    options: tuple[tuple[str, str], ...] = ()
+    error_name: str = ""
+    max_length: int | None = None
+    #: A date that cannot be in the future (a date of birth, the date of an incident).
+    not_future: bool = False
+    #: Input width hint for the HTML ("short", "medium", "long").
+    width: str = "long"
+    autocomplete: str = ""
+    #: Shown only when another field (a path within the same section) has one of these values.
+    show_if: tuple[str, tuple[str, ...]] | None = None
+    #: Computed by the core (a due date, for example): shown, never typed.
+    computed: bool = False
+
+    @property
+    def name_in_error(self) -> str:
+        return self.error_name or self.label[:1].lower() + self.label[1:]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section of a form: a heading and a short "why we ask"."""
+
+    title: str
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """A repeatable group of fields (family members, agencies...)."""
+
+    title: str
+    item: str  # "family member": used in "Add another family member"
+    why: str = ""
+    min_items: int = 0
+    max_items: int = 30
+    fields_required_message: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
