@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
 import mimetypes
 from pathlib import Path
+from typing import ClassVar
 
 SITE = Path(__file__).resolve().parent.parent / "site"
 
@@ -16,7 +18,7 @@ mimetypes.add_type("text/javascript", ".mjs")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
+    extensions_map: ClassVar[dict[str, str]] = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
         ".mjs": "text/javascript",
@@ -32,7 +34,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -49,10 +51,8 @@ def main() -> None:
     args = parser.parse_args()
     server = make_server(args.root, args.host, args.port)
     print(f"Serving {args.root} on http://{args.host}:{args.port}/ (Ctrl+C to stop)")
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
 
 
 if __name__ == "__main__":

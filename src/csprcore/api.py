@@ -95,8 +95,9 @@ def deadline_milestones(payload: Payload) -> dict[str, Any]:
     events = {k: v for k, v in payload.items() if k in deadlines.EVENTS}
     unknown = [k for k in payload if k not in deadlines.EVENTS and k not in ("closures", "today")]
     if unknown:
-        raise InputError.one(unknown[0], f"'{unknown[0]}' is not an event the calculator "
-                             "counts from")
+        raise InputError.one(
+            unknown[0], f"'{unknown[0]}' is not an event the calculator counts from"
+        )
     return deadlines.compute(events, _closures(payload), _today(payload))
 
 
@@ -141,18 +142,26 @@ def form_export(payload: Payload) -> dict[str, Any]:
         doc = dict(engine.read_file(form, json.dumps(payload["document"]), "The form"))
     else:
         doc = engine.answers_to_document(form, _answers(payload))
-    stem = f"{getattr(form, 'form_id')}-{date.today().isoformat()}"
+    stem = f"{form.form_id}-{date.today().isoformat()}"
     if fmt == "json":
-        return {"ok": True, "filename": f"{stem}.json", "mime": "application/json",
-                "text": engine.write_json(doc)}
+        return {
+            "ok": True,
+            "filename": f"{stem}.json",
+            "mime": "application/json",
+            "text": engine.write_json(doc),
+        }
     if fmt == "pdf":
         model, errors = engine.check_document(form, doc, _today(payload))
         if model is None:
             return {"ok": False, "errors": engine.error_list(form, errors)}
         clean = model.model_dump(mode="json")
         data = pdf_bytes(form, clean, datetime.now())
-        return {"ok": True, "filename": f"{stem}.pdf", "mime": "application/pdf",
-                "base64": base64.b64encode(data).decode("ascii")}
+        return {
+            "ok": True,
+            "filename": f"{stem}.pdf",
+            "mime": "application/pdf",
+            "base64": base64.b64encode(data).decode("ascii"),
+        }
     raise InputError.one("format", "Choose a format: json or pdf")
 
 
@@ -170,7 +179,8 @@ def referral_from_check(payload: Payload) -> dict[str, Any]:
         answers["incident.abuse_types"] = facts["abuse_types"]
     if facts.get("educated_otherwise_than_at_school") in ("yes", "no"):
         answers["child.educated_otherwise_than_at_school"] = facts[
-            "educated_otherwise_than_at_school"]
+            "educated_otherwise_than_at_school"
+        ]
     if facts.get("looked_after") == "yes":
         answers["child.legal_status"] = "looked_after"
     elif facts.get("child_protection_plan") == "current":
@@ -178,8 +188,11 @@ def referral_from_check(payload: Payload) -> dict[str, Any]:
     elif facts.get("child_protection_plan") == "recently_removed":
         answers["child.legal_status"] = "cpp_recently_removed"
     checked_at = str(payload.get("checked_at") or datetime.now().strftime("%d/%m/%Y %H:%M"))
-    record = {"facts": facts, "outcome": {k: v for k, v in outcome.items() if k != "facts"},
-              "checked_at": checked_at}
+    record = {
+        "facts": facts,
+        "outcome": {k: v for k, v in outcome.items() if k != "facts"},
+        "checked_at": checked_at,
+    }
     answers["checker"] = json.dumps(record)
     return {"answers": answers}
 
@@ -226,10 +239,15 @@ def call(name: str, payload_json: str) -> str:
         result.setdefault("ok", True)
         return json.dumps(result, ensure_ascii=False)
     except InputError as exc:
-        return json.dumps({"ok": False, "errors": [e.as_dict() for e in exc.errors]},
-                          ensure_ascii=False)
+        return json.dumps(
+            {"ok": False, "errors": [e.as_dict() for e in exc.errors]}, ensure_ascii=False
+        )
     except Exception as exc:  # the page must always get an answer it can show
-        problem = FieldError("", "Something went wrong in the rule core. Your answers are "
-                             "kept. Try again, or reload the page.")
-        return json.dumps({"ok": False, "errors": [problem.as_dict()],
-                           "internal": f"{type(exc).__name__}: {exc}"})
+        problem = FieldError(
+            "",
+            "Something went wrong in the rule core. Your answers are "
+            "kept. Try again, or reload the page.",
+        )
+        return json.dumps(
+            {"ok": False, "errors": [problem.as_dict()], "internal": f"{type(exc).__name__}: {exc}"}
+        )

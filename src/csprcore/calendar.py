@@ -59,7 +59,7 @@ def _package_bank_holidays(year: int) -> Mapping[date, str]:
     # Pyodide.
     from holidays.countries.united_kingdom import UnitedKingdom
 
-    table = UnitedKingdom(subdiv="ENG", years=year)
+    table = UnitedKingdom(subdiv="ENG", years=year)  # type: ignore[no-untyped-call]
     return {
         day: name.replace("(observed)", "(substitute day)")
         for day, name in sorted(table.items())

@@ -41,8 +41,10 @@ SECTION_TITLES: Final[dict[str, str]] = {
     "section-10": "10. Local child safeguarding practice reviews",
     "section-11": "11. Expectations for the final report",
     "section-12": "12. Actions in response to local and national reviews",
-    "section-13": "13. Guidance for the Child Safeguarding Practice Review Panel – reviewer",
-    "appendix-1": "Appendix 1 – Rapid Review process",
+    "section-13": (
+        "13. Guidance for the Child Safeguarding Practice Review Panel \N{EN DASH} reviewer"
+    ),
+    "appendix-1": "Appendix 1 \N{EN DASH} Rapid Review process",
 }
 
 
@@ -54,6 +56,6 @@ def cite_path(cite: str) -> str:
 
 
 def short_title(cite: str) -> str:
-    """"Section 3" or "Appendix 1", for use in sentences."""
+    """ "Section 3" or "Appendix 1", for use in sentences."""
     kind, _, number = cite.partition("-")
     return f"{kind.capitalize()} {number}"

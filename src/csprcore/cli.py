@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import api, criteria
+from .citations import short_title
 from .dates import long_date_with_weekday
 from .errors import InputError
 from .forms import engine
 from .forms.registry import get_form
-from .citations import short_title
 
 
 class _Parser(argparse.ArgumentParser):
@@ -67,7 +67,7 @@ def _check(args: argparse.Namespace) -> int:
     text = _read_text(args.file)
     try:
         facts = json.loads(text) if text.strip() else {}
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         _fail(f"facts: not valid JSON ({exc.msg} at line {exc.lineno})")
     result = api.check(facts)
     if args.json:
@@ -104,22 +104,28 @@ def _deadlines(args: argparse.Namespace) -> int:
     result = api.deadline_milestones(payload)
     if args.json:
         keep = ("id", "due", "earliest", "latest", "label", "basis", "cite", "note", "status")
-        _json({
-            "milestones": [{k: m[k] for k in keep if k in m} for m in result["milestones"]],
-            "waiting": result["waiting"],
-            "warnings": result["warnings"],
-            "bank_holidays": result["bank_holidays"],
-        })
+        _json(
+            {
+                "milestones": [{k: m[k] for k in keep if k in m} for m in result["milestones"]],
+                "waiting": result["waiting"],
+                "warnings": result["warnings"],
+                "bank_holidays": result["bank_holidays"],
+            }
+        )
         return 0
     if not result["milestones"]:
-        print("Give at least one date: --aware, --referral, --meeting, --sent-to-panel, "
-              "--decision or --publication.")
+        print(
+            "Give at least one date: --aware, --referral, --meeting, --sent-to-panel, "
+            "--decision or --publication."
+        )
     for m in result["milestones"]:
         if "due" in m:
             when = long_date_with_weekday(date.fromisoformat(m["due"]))
         else:
-            when = (f"{long_date_with_weekday(date.fromisoformat(m['earliest']))} to "
-                    f"{long_date_with_weekday(date.fromisoformat(m['latest']))}")
+            when = (
+                f"{long_date_with_weekday(date.fromisoformat(m['earliest']))} to "
+                f"{long_date_with_weekday(date.fromisoformat(m['latest']))}"
+            )
         print(f"{when}: {m['label']} ({short_title(m['cite'])})")
         print(f"    {m['basis']}")
         if "note" in m:
@@ -135,7 +141,7 @@ def _deadlines(args: argparse.Namespace) -> int:
 def _form(args: argparse.Namespace) -> int:
     form = get_form(args.form_id)
     if args.form_command == "example":
-        example = getattr(form, "example")()
+        example = form.example()
         print(engine.write_json(example), end="")
         return 0
     text = _read_text(args.file)
@@ -178,8 +184,9 @@ def _parser() -> argparse.ArgumentParser:
     between.add_argument("start", metavar="START")
     between.add_argument("end", metavar="END")
     for sp in (add, between):
-        sp.add_argument("--closure", action="append", metavar="DATE",
-                        help="an office closure day (repeatable)")
+        sp.add_argument(
+            "--closure", action="append", metavar="DATE", help="an office closure day (repeatable)"
+        )
     hol = wd_sub.add_parser("holidays", help="bank holidays in YEAR")
     hol.add_argument("year", metavar="YEAR")
     wd.set_defaults(func=_workdays)
@@ -192,8 +199,9 @@ def _parser() -> argparse.ArgumentParser:
     dl = sub.add_parser("deadlines", help="the procedure's timescales from the dates given")
     for event in ("aware", "referral", "meeting", "sent-to-panel", "decision", "publication"):
         dl.add_argument(f"--{event}", metavar="DATE")
-    dl.add_argument("--closure", action="append", metavar="DATE",
-                    help="an office closure day (repeatable)")
+    dl.add_argument(
+        "--closure", action="append", metavar="DATE", help="an office closure day (repeatable)"
+    )
     dl.add_argument("--today", metavar="DATE", help="count status from this day")
     dl.add_argument("--json", action="store_true")
     dl.set_defaults(func=_deadlines)
@@ -216,8 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.func(args)
     except InputError as exc:
-        _fail("; ".join(f"{e.field}: {e.message}" if e.field else e.message
-                        for e in exc.errors))
+        _fail("; ".join(f"{e.field}: {e.message}" if e.field else e.message for e in exc.errors))
     except BrokenPipeError:
         return 0
     return code

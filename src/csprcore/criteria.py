@@ -140,8 +140,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     ),
     Question(
         key="institutional_setting",
-        text="Does the case raise issues about safeguarding children in an institutional "
-        "setting?",
+        text="Does the case raise issues about safeguarding children in an institutional setting?",
         hint="For example, a residential home, a school, a hospital or secure accommodation.",
         options=YES_NO_UNSURE,
         cite="section-6",
@@ -263,8 +262,7 @@ CONCLUSIONS: Final = (
 CONCLUSION_QUESTIONS: Final[dict[str, str]] = {
     "serious_case": "Is this a serious child safeguarding case?",
     "la_must_notify_panel": (
-        "Must North East Lincolnshire Council notify the Child Safeguarding Practice Review "
-        "Panel?"
+        "Must North East Lincolnshire Council notify the Child Safeguarding Practice Review Panel?"
     ),
     "notify_ofsted_and_secretary_of_state": "Must Ofsted and the Secretary of State be told?",
     "rapid_review": "Will a Rapid Review follow?",
@@ -324,10 +322,12 @@ def assess(raw_facts: Any) -> dict[str, Any]:
 
     # Section 3: s16C(1) Children Act 2004.
     location = facts.get("incident_location")
-    in_area = _answer(facts, "incident_location", {"in_area"}, {"elsewhere_in_england",
-                                                                "outside_england"})
-    outside = _answer(facts, "incident_location", {"outside_england"}, {"in_area",
-                                                                       "elsewhere_in_england"})
+    in_area = _answer(
+        facts, "incident_location", {"in_area"}, {"elsewhere_in_england", "outside_england"}
+    )
+    outside = _answer(
+        facts, "incident_location", {"outside_england"}, {"in_area", "elsewhere_in_england"}
+    )
     resident = _answer(facts, "normally_resident_in_area", {"yes"}, {"no"})
     where = any_of(in_area, all_of(outside, resident))
     must_notify = all_of(serious, where)
@@ -361,8 +361,9 @@ def assess(raw_facts: Any) -> dict[str, Any]:
         "line_of_sight_learning": line_of_sight,
         "national_review_circumstances": circumstances,
         "reasons": [r.as_dict() for r in out.reasons],
-        "next_steps": [s.as_dict() for s in _next_steps(serious, must_notify, ofsted,
-                                                        line_of_sight, location)],
+        "next_steps": [
+            s.as_dict() for s in _next_steps(serious, must_notify, ofsted, line_of_sight, location)
+        ],
         "facts": facts,
     }
 
@@ -390,37 +391,60 @@ def _explain_serious_case(
     if abuse == YES:
         out.say(f, "Abuse or neglect of the child is known or suspected.", "section-2")
     elif abuse == NO:
-        out.say(f, "Abuse or neglect is not known or suspected, so this is not a serious "
-                "child safeguarding case.", "section-2")
+        out.say(
+            f,
+            "Abuse or neglect is not known or suspected, so this is not a serious "
+            "child safeguarding case.",
+            "section-2",
+        )
     else:
-        out.say(f, "It is not yet clear whether abuse or neglect is known or suspected. "
-                "Suspicion is enough: discuss the case with your agency's designated "
-                "safeguarding lead.", "section-3")
+        out.say(
+            f,
+            "It is not yet clear whether abuse or neglect is known or suspected. "
+            "Suspicion is enough: discuss the case with your agency's designated "
+            "safeguarding lead.",
+            "section-3",
+        )
     harm = facts.get("harm")
     if harm == "died":
         out.say(f, "The child has died.", "section-2")
     elif harm == "seriously_harmed":
         out.say(f, "The child has been seriously harmed.", "section-2")
     elif harmed == NO:
-        out.say(f, "The child has not died or been seriously harmed, so this is not a serious "
-                "child safeguarding case.", "section-2")
+        out.say(
+            f,
+            "The child has not died or been seriously harmed, so this is not a serious "
+            "child safeguarding case.",
+            "section-2",
+        )
     if harm in {"seriously_harmed", "not_seriously_harmed", "unsure", None}:
-        out.say(f, "Serious harm includes serious and/or long-term impairment of a child's "
-                "mental health or intellectual, emotional, social or behavioural development, "
-                "and impairment of physical health. Exercise judgement where impairment is "
-                "likely to be long-term, even if this is not immediately certain. Even if a "
-                "child recovers, including from a one-off incident, serious harm may still "
-                "have occurred.", "section-2")
+        out.say(
+            f,
+            "Serious harm includes serious and/or long-term impairment of a child's "
+            "mental health or intellectual, emotional, social or behavioural development, "
+            "and impairment of physical health. Exercise judgement where impairment is "
+            "likely to be long-term, even if this is not immediately certain. Even if a "
+            "child recovers, including from a one-off incident, serious harm may still "
+            "have occurred.",
+            "section-2",
+        )
     if serious == YES:
-        out.say(f, "Both conditions are met: this is a serious child safeguarding case. "
-                "Refer it to the safeguarding partners with the Serious Child Safeguarding "
-                "Incident Notification form, after discussion with your agency's designated "
-                "safeguarding lead and agreement by your service manager.", "section-3")
+        out.say(
+            f,
+            "Both conditions are met: this is a serious child safeguarding case. "
+            "Refer it to the safeguarding partners with the Serious Child Safeguarding "
+            "Incident Notification form, after discussion with your agency's designated "
+            "safeguarding lead and agreement by your service manager.",
+            "section-3",
+        )
     elif serious == UNSURE:
-        out.say(f, "Not sure yet whether this is a serious child safeguarding case. Discuss "
-                "the case with your agency's designated safeguarding lead to help formulate "
-                "the rationale; if in doubt, refer it to the safeguarding partners.",
-                "section-3")
+        out.say(
+            f,
+            "Not sure yet whether this is a serious child safeguarding case. Discuss "
+            "the case with your agency's designated safeguarding lead to help formulate "
+            "the rationale; if in doubt, refer it to the safeguarding partners.",
+            "section-3",
+        )
 
 
 def _explain_notification(
@@ -428,85 +452,148 @@ def _explain_notification(
 ) -> None:
     f = "la_must_notify_panel"
     if location == "in_area":
-        out.say(f, "The child died or was harmed in North East Lincolnshire's area.",
-                "section-3")
+        out.say(f, "The child died or was harmed in North East Lincolnshire's area.", "section-3")
     elif location == "elsewhere_in_england":
-        out.say(f, "The child died or was harmed elsewhere in England: the duty to notify the "
-                "Panel rests with the local authority for the area where it happened, not with "
-                "North East Lincolnshire. Inform the safeguarding partners here if the case "
-                "should be considered locally.", "section-3")
+        out.say(
+            f,
+            "The child died or was harmed elsewhere in England: the duty to notify the "
+            "Panel rests with the local authority for the area where it happened, not with "
+            "North East Lincolnshire. Inform the safeguarding partners here if the case "
+            "should be considered locally.",
+            "section-3",
+        )
     elif location == "outside_england":
         if resident == YES:
-            out.say(f, "The child, normally resident in North East Lincolnshire, died or was "
-                    "harmed outside England.", "section-3")
+            out.say(
+                f,
+                "The child, normally resident in North East Lincolnshire, died or was "
+                "harmed outside England.",
+                "section-3",
+            )
         elif resident == NO:
-            out.say(f, "The child died or was harmed outside England and is not normally "
-                    "resident in North East Lincolnshire.", "section-3")
+            out.say(
+                f,
+                "The child died or was harmed outside England and is not normally "
+                "resident in North East Lincolnshire.",
+                "section-3",
+            )
         else:
-            out.say(f, "The child died or was harmed outside England: the duty rests here only "
-                    "if the child is normally resident in North East Lincolnshire.",
-                    "section-3")
+            out.say(
+                f,
+                "The child died or was harmed outside England: the duty rests here only "
+                "if the child is normally resident in North East Lincolnshire.",
+                "section-3",
+            )
     else:
-        out.say(f, "It is not clear where the child died or was harmed: the local authority "
-                "must notify if it happened in its area, or outside England to a child "
-                "normally resident here.", "section-3")
+        out.say(
+            f,
+            "It is not clear where the child died or was harmed: the local authority "
+            "must notify if it happened in its area, or outside England to a child "
+            "normally resident here.",
+            "section-3",
+        )
     if must == YES:
-        out.say(f, "North East Lincolnshire Council must notify the Child Safeguarding Practice "
-                "Review Panel within 5 working days of becoming aware of the incident, and "
-                "report it to the safeguarding partners within 5 working days.", "section-3")
+        out.say(
+            f,
+            "North East Lincolnshire Council must notify the Child Safeguarding Practice "
+            "Review Panel within 5 working days of becoming aware of the incident, and "
+            "report it to the safeguarding partners within 5 working days.",
+            "section-3",
+        )
     elif must == NO and serious == NO:
-        out.say(f, "The notification duty applies only to serious child safeguarding cases.",
-                "section-3")
+        out.say(
+            f,
+            "The notification duty applies only to serious child safeguarding cases.",
+            "section-3",
+        )
     elif must == UNSURE:
-        out.say(f, "Not sure yet whether the local authority must notify the Panel. Discuss "
-                "the case with your agency's designated safeguarding lead.", "section-3")
+        out.say(
+            f,
+            "Not sure yet whether the local authority must notify the Panel. Discuss "
+            "the case with your agency's designated safeguarding lead.",
+            "section-3",
+        )
 
 
 def _explain_ofsted(out: _Assessment, looked_after: Tri, died: Tri, ofsted: Tri) -> None:
     f = "notify_ofsted_and_secretary_of_state"
     if ofsted == YES:
-        out.say(f, "A looked-after child has died: the local authority must also notify the "
-                "Secretary of State and Ofsted, whether or not abuse or neglect is known or "
-                "suspected.", "section-3")
+        out.say(
+            f,
+            "A looked-after child has died: the local authority must also notify the "
+            "Secretary of State and Ofsted, whether or not abuse or neglect is known or "
+            "suspected.",
+            "section-3",
+        )
     elif ofsted == NO:
         why = "the child is not looked after" if looked_after == NO else "the child has not died"
-        out.say(f, f"Ofsted and the Secretary of State must be notified when a looked-after "
-                f"child dies; here {why}.", "section-3")
+        out.say(
+            f,
+            f"Ofsted and the Secretary of State must be notified when a looked-after "
+            f"child dies; here {why}.",
+            "section-3",
+        )
     else:
-        out.say(f, "If the child is looked after and has died, the local authority must also "
-                "notify the Secretary of State and Ofsted, whether or not abuse or neglect is "
-                "known or suspected.", "section-3")
+        out.say(
+            f,
+            "If the child is looked after and has died, the local authority must also "
+            "notify the Secretary of State and Ofsted, whether or not abuse or neglect is "
+            "known or suspected.",
+            "section-3",
+        )
 
 
 def _explain_rapid_review(out: _Assessment, rapid: Tri) -> None:
     f = "rapid_review"
     if rapid == YES:
-        out.say(f, "The Safeguarding Review Group arranges a Rapid Review for every case "
-                "notified or raised for consideration of a review: the meeting is held between "
-                "7 and 13 working days after the referral.", "section-5")
+        out.say(
+            f,
+            "The Safeguarding Review Group arranges a Rapid Review for every case "
+            "notified or raised for consideration of a review: the meeting is held between "
+            "7 and 13 working days after the referral.",
+            "section-5",
+        )
     elif rapid == NO:
-        out.say(f, "A Rapid Review follows serious child safeguarding cases; this case is not "
-                "one.", "section-5")
+        out.say(
+            f,
+            "A Rapid Review follows serious child safeguarding cases; this case is not one.",
+            "section-5",
+        )
     else:
-        out.say(f, "A Rapid Review will follow if this is a serious child safeguarding case.",
-                "section-5")
+        out.say(
+            f,
+            "A Rapid Review will follow if this is a serious child safeguarding case.",
+            "section-5",
+        )
 
 
 def _explain_line_of_sight(out: _Assessment, serious: Tri, learning: Tri, result: Tri) -> None:
     f = "line_of_sight_learning"
     if result == YES:
-        out.say(f, "The case does not meet the definition of a serious child safeguarding case "
-                "but raises issues of importance to the local area: an interagency Line of "
-                "Sight Learning Event may be undertaken.", "section-7")
+        out.say(
+            f,
+            "The case does not meet the definition of a serious child safeguarding case "
+            "but raises issues of importance to the local area: an interagency Line of "
+            "Sight Learning Event may be undertaken.",
+            "section-7",
+        )
     elif serious == YES:
-        out.say(f, "Line of Sight learning is for cases that do not meet the definition of a "
-                "serious child safeguarding case; this one does.", "section-7")
+        out.say(
+            f,
+            "Line of Sight learning is for cases that do not meet the definition of a "
+            "serious child safeguarding case; this one does.",
+            "section-7",
+        )
     elif learning == NO:
         out.say(f, "The case raises no issues of importance to the local area.", "section-7")
     else:
-        out.say(f, "If the case is not a serious child safeguarding case but holds good "
-                "practice, poor practice or a 'near miss' of importance to the area, a Line of "
-                "Sight Learning Event may fit.", "section-7")
+        out.say(
+            f,
+            "If the case is not a serious child safeguarding case but holds good "
+            "practice, poor practice or a 'near miss' of importance to the area, a Line of "
+            "Sight Learning Event may fit.",
+            "section-7",
+        )
 
 
 def _explain_circumstances(out: _Assessment, serious: Tri, found: list[str]) -> None:
@@ -515,11 +602,19 @@ def _explain_circumstances(out: _Assessment, serious: Tri, found: list[str]) -> 
         return
     if found:
         for key in found:
-            out.say(f, f"The Panel should have regard to this circumstance: "
-                    f"{NATIONAL_CIRCUMSTANCES[key].lower()}.", "section-6")
+            out.say(
+                f,
+                f"The Panel should have regard to this circumstance: "
+                f"{NATIONAL_CIRCUMSTANCES[key].lower()}.",
+                "section-6",
+            )
     else:
-        out.say(f, "None of the circumstances the Panel should have regard to (section 6) is "
-                "shown by the answers.", "section-6")
+        out.say(
+            f,
+            "None of the circumstances the Panel should have regard to (section 6) is "
+            "shown by the answers.",
+            "section-6",
+        )
 
 
 def _next_steps(
@@ -527,34 +622,74 @@ def _next_steps(
 ) -> list[NextStep]:
     steps: list[NextStep] = []
     if serious != NO:
-        steps.append(NextStep("Discuss the case with your agency's designated safeguarding lead "
-                              "and agree the referral with your service manager.", "section-3"))
-        steps.append(NextStep("Refer the incident to the safeguarding partners as soon as "
-                              "possible, using the Serious Child Safeguarding Incident "
-                              "Notification form.", "section-3"))
+        steps.append(
+            NextStep(
+                "Discuss the case with your agency's designated safeguarding lead "
+                "and agree the referral with your service manager.",
+                "section-3",
+            )
+        )
+        steps.append(
+            NextStep(
+                "Refer the incident to the safeguarding partners as soon as "
+                "possible, using the Serious Child Safeguarding Incident "
+                "Notification form.",
+                "section-3",
+            )
+        )
     if must_notify != NO:
-        steps.append(NextStep("The local authority notifies the Child Safeguarding Practice "
-                              "Review Panel within 5 working days of becoming aware.",
-                              "section-3", "notify_panel"))
-        steps.append(NextStep("The local authority reports the incident to the safeguarding "
-                              "partners within 5 working days.", "section-3",
-                              "report_to_safeguarding_partners"))
+        steps.append(
+            NextStep(
+                "The local authority notifies the Child Safeguarding Practice "
+                "Review Panel within 5 working days of becoming aware.",
+                "section-3",
+                "notify_panel",
+            )
+        )
+        steps.append(
+            NextStep(
+                "The local authority reports the incident to the safeguarding "
+                "partners within 5 working days.",
+                "section-3",
+                "report_to_safeguarding_partners",
+            )
+        )
     elif location == "elsewhere_in_england" and serious != NO:
-        steps.append(NextStep("The local authority for the area where the child died or was "
-                              "harmed notifies the Panel within 5 working days of becoming "
-                              "aware.", "section-3"))
+        steps.append(
+            NextStep(
+                "The local authority for the area where the child died or was "
+                "harmed notifies the Panel within 5 working days of becoming "
+                "aware.",
+                "section-3",
+            )
+        )
     if ofsted != NO:
-        steps.append(NextStep("If a looked-after child has died, the local authority also "
-                              "notifies the Secretary of State and Ofsted.", "section-3"))
+        steps.append(
+            NextStep(
+                "If a looked-after child has died, the local authority also "
+                "notifies the Secretary of State and Ofsted.",
+                "section-3",
+            )
+        )
     if serious != NO:
-        steps.append(NextStep("The initial scoping template goes to all relevant agencies "
-                              "within 2 working days of the referral.", "appendix-1",
-                              "scoping_template_sent"))
-        steps.append(NextStep("The Rapid Review meeting is held between 7 and 13 working days "
-                              "after the referral.", "appendix-1", "rapid_review_meeting"))
+        steps.append(
+            NextStep(
+                "The initial scoping template goes to all relevant agencies "
+                "within 2 working days of the referral.",
+                "appendix-1",
+                "scoping_template_sent",
+            )
+        )
+        steps.append(
+            NextStep(
+                "The Rapid Review meeting is held between 7 and 13 working days "
+                "after the referral.",
+                "appendix-1",
+                "rapid_review_meeting",
+            )
+        )
     if line_of_sight != NO and serious != YES:
-        steps.append(NextStep("Consider an interagency Line of Sight Learning Event.",
-                              "section-7"))
+        steps.append(NextStep("Consider an interagency Line of Sight Learning Event.", "section-7"))
     return steps
 
 

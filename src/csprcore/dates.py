@@ -32,24 +32,22 @@ def parse_iso_date(value: object, field: str, label: str) -> date:
     except ValueError:
         raise InputError.one(field, f"{_cap(label)} must be a real date") from None
     if not MIN_YEAR <= parsed.year <= MAX_YEAR:
-        raise InputError.one(
-            field, f"{_cap(label)} must be between {MIN_YEAR} and {MAX_YEAR}"
-        )
+        raise InputError.one(field, f"{_cap(label)} must be between {MIN_YEAR} and {MAX_YEAR}")
     return parsed
 
 
 def long_date(d: date) -> str:
-    """"18 December 2026"."""
+    """ "18 December 2026"."""
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
 def long_date_with_weekday(d: date) -> str:
-    """"Friday 18 December 2026"."""
+    """ "Friday 18 December 2026"."""
     return f"{WEEKDAYS[d.weekday()]} {long_date(d)}"
 
 
 def day_list(days: list[date]) -> str:
-    """"25 and 28 December", "31 December 2026 and 1 January 2027": as short as is clear."""
+    """ "25 and 28 December", "31 December 2026 and 1 January 2027": as short as is clear."""
     if not days:
         return ""
     same_year = len({d.year for d in days}) == 1

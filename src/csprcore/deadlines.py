@@ -39,7 +39,7 @@ EVENT_LABELS: Final[dict[str, str]] = {
 }
 
 APPENDIX_2_DAYS_READING: Final = (
-    "Appendix 1 says \"within 2 days of the Rapid Review meeting\". We count 2 working days, "
+    'Appendix 1 says "within 2 days of the Rapid Review meeting". We count 2 working days, '
     "as every other timescale in the procedure is in working days, and this keeps the 15 "
     "working days from referral to the Panel that national guidance sets."
 )
@@ -180,8 +180,10 @@ def parse_events(raw: Mapping[str, Any]) -> dict[str, date]:
             errors.extend(exc.errors)
     for later, earlier, message in _ORDER:
         if later in events and earlier in events:
-            too_early = events[later] <= events[earlier] if later == "publication" else (
-                events[later] < events[earlier]
+            too_early = (
+                events[later] <= events[earlier]
+                if later == "publication"
+                else (events[later] < events[earlier])
             )
             if too_early and not any(e.field == later for e in errors):
                 errors.append(FieldError(later, message))
@@ -200,7 +202,7 @@ def _apply(count: Count, events: Mapping[str, date], cal: WorkingCalendar) -> da
 def _describe(
     count: Count, start: date, result: date, cal: WorkingCalendar, amount_text: str = ""
 ) -> str:
-    """"5 working days after 18 December 2026 (...); skips 25 and 28 December: ..."."""
+    """ "5 working days after 18 December 2026 (...); skips 25 and 28 December: ..."."""
     n = abs(count.amount)
     direction = "after" if count.amount >= 0 else "before"
     amount = amount_text or str(n)
@@ -234,8 +236,9 @@ def compute(
     for t in TIMESCALES:
         count = next((c for c in t.counts if c.event in events), None)
         if count is None:
-            waiting.append({"id": t.id, "label": t.label, "needs": [c.event for c in t.counts],
-                            "cite": t.cite})
+            waiting.append(
+                {"id": t.id, "label": t.label, "needs": [c.event for c in t.counts], "cite": t.cite}
+            )
             continue
         try:
             milestones.append(_milestone(t, count, events, cal, today))
@@ -257,7 +260,10 @@ def compute(
 
 
 def _milestone(
-    t: Timescale, count: Count, events: Mapping[str, date], cal: WorkingCalendar,
+    t: Timescale,
+    count: Count,
+    events: Mapping[str, date],
+    cal: WorkingCalendar,
     today: date | None,
 ) -> dict[str, Any]:
     start = events[count.event]
@@ -268,8 +274,13 @@ def _milestone(
         latest = _apply(t.latest, events, cal)
         item["earliest"] = due.isoformat()
         item["latest"] = latest.isoformat()
-        basis = _describe(t.latest, start, latest, cal,
-                          amount_text=f"between {count.amount} and {t.latest.amount}")
+        basis = _describe(
+            t.latest,
+            start,
+            latest,
+            cal,
+            amount_text=f"between {count.amount} and {t.latest.amount}",
+        )
         last = latest
     else:
         item["due"] = due.isoformat()
@@ -279,8 +290,10 @@ def _milestone(
     if t.note and count.event == "meeting":
         item["note"] = t.note
     elif t.note:
-        item["note"] = ("The meeting date is not known yet, so this counts 15 working days "
-                        "from the referral. " + t.note)
+        item["note"] = (
+            "The meeting date is not known yet, so this counts 15 working days "
+            "from the referral. " + t.note
+        )
     if today is not None:
         item["status"] = _status(t, last, events, cal, today)
     return item
@@ -289,7 +302,7 @@ def _milestone(
 def _status(
     t: Timescale, last: date, events: Mapping[str, date], cal: WorkingCalendar, today: date
 ) -> str:
-    """"upcoming", "due_soon" (within 2 working days), "overdue" (past, and the event that
+    """ "upcoming", "due_soon" (within 2 working days), "overdue" (past, and the event that
     shows it done is not given) or "past" (its date has gone)."""
     if last >= today:
         soon = cal.add_working_days(today, 2)
@@ -316,8 +329,9 @@ def _bank_holidays_in(
     return found
 
 
-def meeting_window_problem(referral: date, meeting: date,
-                           cal: WorkingCalendar = DEFAULT_CALENDAR) -> str | None:
+def meeting_window_problem(
+    referral: date, meeting: date, cal: WorkingCalendar = DEFAULT_CALENDAR
+) -> str | None:
     """Appendix 1: the meeting is "between 7 and 13 working days of receiving the referral".
 
     Returns a sentence saying how the meeting date misses the window, or None when it fits.
@@ -341,11 +355,10 @@ def timescales_table() -> list[dict[str, Any]]:
             "label": t.label,
             "cite": t.cite,
             "counts": [{"event": c.event, "amount": c.amount, "unit": c.unit} for c in t.counts],
-            "latest": None if t.latest is None else {
-                "event": t.latest.event, "amount": t.latest.amount, "unit": t.latest.unit},
+            "latest": None
+            if t.latest is None
+            else {"event": t.latest.event, "amount": t.latest.amount, "unit": t.latest.unit},
             "note": t.note,
         }
         for t in TIMESCALES
     ]
-
-

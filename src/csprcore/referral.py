@@ -9,15 +9,16 @@ procedure names the form but does not list them.
 
 from __future__ import annotations
 
-from datetime import date
 from collections.abc import Mapping
+from datetime import date
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .citations import short_title
-from .errors import FieldError
 from .criteria import ANSWER_WORDS, CONCLUSION_QUESTIONS, CONCLUSIONS, NATIONAL_CIRCUMSTANCES
+from .errors import FieldError
+from .forms.base import FormBase
 from .forms.meta import YES_NO_NOT_KNOWN, Meta, Repeat, Section
 from .forms.pdf import Block
 
@@ -34,36 +35,72 @@ class Referrer(_Part):
         "About you, the referrer",
         "The safeguarding partners need to know who made the referral and how to reach you.",
     )
-    name: Annotated[Text, Meta("Full name", required=True, autocomplete="name",
-                               error_name="your full name")] = ""
+    name: Annotated[
+        Text, Meta("Full name", required=True, autocomplete="name", error_name="your full name")
+    ] = ""
     role: Annotated[Text, Meta("Role or job title", required=True, error_name="your role")] = ""
-    agency: Annotated[Text, Meta("Agency or organisation", required=True,
-                                 autocomplete="organization",
-                                 error_name="your agency or organisation")] = ""
-    email: Annotated[Text, Meta("Email address", kind="email", required=True,
-                                autocomplete="email", width="medium",
-                                hint="Use a secure email address; the partnership replies to it."
-                                )] = ""
-    phone: Annotated[Text, Meta("Telephone number", kind="tel", autocomplete="tel",
-                                width="medium")] = ""
-    date_of_referral: Annotated[OptDate, Meta("Date of referral", kind="date", required=True,
-                                              not_future=True,
-                                              hint="For example, 18 12 2026")] = None
+    agency: Annotated[
+        Text,
+        Meta(
+            "Agency or organisation",
+            required=True,
+            autocomplete="organization",
+            error_name="your agency or organisation",
+        ),
+    ] = ""
+    email: Annotated[
+        Text,
+        Meta(
+            "Email address",
+            kind="email",
+            required=True,
+            autocomplete="email",
+            width="medium",
+            hint="Use a secure email address; the partnership replies to it.",
+        ),
+    ] = ""
+    phone: Annotated[
+        Text, Meta("Telephone number", kind="tel", autocomplete="tel", width="medium")
+    ] = ""
+    date_of_referral: Annotated[
+        OptDate,
+        Meta(
+            "Date of referral",
+            kind="date",
+            required=True,
+            not_future=True,
+            hint="For example, 18 12 2026",
+        ),
+    ] = None
 
 
 class Consulted(_Part):
     section: ClassVar = Section(
         "Designated safeguarding lead consulted",
-        "Section 3: a referral follows discussion with your agency's designated safeguarding "
-        "lead.",
+        "Section 3: a referral follows discussion with your agency's designated safeguarding lead.",
     )
-    name: Annotated[Text, Meta("Name of the designated safeguarding lead", required=True,
-                               error_name="the designated safeguarding lead's name")] = ""
-    role: Annotated[Text, Meta("Their role", required=True,
-                               error_name="the designated safeguarding lead's role")] = ""
-    date: Annotated[OptDate, Meta("Date you discussed the case", kind="date", required=True,
-                                  not_future=True,
-                                  error_name="the date you discussed the case")] = None
+    name: Annotated[
+        Text,
+        Meta(
+            "Name of the designated safeguarding lead",
+            required=True,
+            error_name="the designated safeguarding lead's name",
+        ),
+    ] = ""
+    role: Annotated[
+        Text,
+        Meta("Their role", required=True, error_name="the designated safeguarding lead's role"),
+    ] = ""
+    date: Annotated[
+        OptDate,
+        Meta(
+            "Date you discussed the case",
+            kind="date",
+            required=True,
+            not_future=True,
+            error_name="the date you discussed the case",
+        ),
+    ] = None
 
 
 class Agreed(_Part):
@@ -71,17 +108,31 @@ class Agreed(_Part):
         "Service manager who agreed the referral",
         "Section 3: a referral is made with the agreement of the service manager.",
     )
-    name: Annotated[Text, Meta("Name of the service manager", required=True,
-                               error_name="the service manager's name")] = ""
-    role: Annotated[Text, Meta("Their role", required=True,
-                               error_name="the service manager's role")] = ""
-    date: Annotated[OptDate, Meta("Date they agreed the referral", kind="date", required=True,
-                                  not_future=True,
-                                  error_name="the date the service manager agreed")] = None
+    name: Annotated[
+        Text,
+        Meta("Name of the service manager", required=True, error_name="the service manager's name"),
+    ] = ""
+    role: Annotated[
+        Text, Meta("Their role", required=True, error_name="the service manager's role")
+    ] = ""
+    date: Annotated[
+        OptDate,
+        Meta(
+            "Date they agreed the referral",
+            kind="date",
+            required=True,
+            not_future=True,
+            error_name="the date the service manager agreed",
+        ),
+    ] = None
 
 
-GENDERS = (("female", "Female"), ("male", "Male"), ("other", "Another gender"),
-           ("not_known", "Not known"))
+GENDERS = (
+    ("female", "Female"),
+    ("male", "Male"),
+    ("other", "Another gender"),
+    ("not_known", "Not known"),
+)
 LEGAL_STATUS = (
     ("child_in_need", "Child in need"),
     ("cpp_current", "On a child protection plan"),
@@ -97,58 +148,125 @@ class Child(_Part):
         "The child",
         "To identify the child and see which local authority and services are involved.",
     )
-    first_names: Annotated[Text, Meta("First names", required=True, width="medium",
-                                      error_name="the child's first names")] = ""
-    last_name: Annotated[Text, Meta("Last name", required=True, width="medium",
-                                    error_name="the child's last name")] = ""
-    also_known_as: Annotated[Text, Meta("Also known as", hint="Any other names the child uses "
-                                        "or has used.")] = ""
-    date_of_birth: Annotated[OptDate, Meta("Date of birth", kind="date", required=True,
-                                           not_future=True,
-                                           error_name="the child's date of birth")] = None
-    gender: Annotated[Text, Meta("Gender", kind="radios", options=GENDERS, required=True,
-                                 error_name="the child's gender")] = ""
+    first_names: Annotated[
+        Text,
+        Meta("First names", required=True, width="medium", error_name="the child's first names"),
+    ] = ""
+    last_name: Annotated[
+        Text, Meta("Last name", required=True, width="medium", error_name="the child's last name")
+    ] = ""
+    also_known_as: Annotated[
+        Text, Meta("Also known as", hint="Any other names the child uses or has used.")
+    ] = ""
+    date_of_birth: Annotated[
+        OptDate,
+        Meta(
+            "Date of birth",
+            kind="date",
+            required=True,
+            not_future=True,
+            error_name="the child's date of birth",
+        ),
+    ] = None
+    gender: Annotated[
+        Text,
+        Meta(
+            "Gender", kind="radios", options=GENDERS, required=True, error_name="the child's gender"
+        ),
+    ] = ""
     ethnicity: Annotated[Text, Meta("Ethnicity", width="medium")] = ""
-    address: Annotated[Text, Meta("Address", kind="textarea", max_length=500,
-                                  hint="Where the child normally lives.")] = ""
+    address: Annotated[
+        Text,
+        Meta("Address", kind="textarea", max_length=500, hint="Where the child normally lives."),
+    ] = ""
     postcode: Annotated[Text, Meta("Postcode", width="short", autocomplete="postal-code")] = ""
-    resident_local_authority: Annotated[Text, Meta(
-        "Local authority where the child is normally resident", width="medium",
-        hint="For example, North East Lincolnshire.")] = ""
-    legal_status: Annotated[Text, Meta("Legal status at the time of the incident",
-                                       kind="radios", options=LEGAL_STATUS, required=True,
-                                       error_name="the child's legal status")] = ""
-    plan_removed_date: Annotated[OptDate, Meta(
-        "Date the child protection plan ended", kind="date", not_future=True,
-        show_if=("legal_status", ("cpp_recently_removed",)),
-        error_name="the date the child protection plan ended")] = None
+    resident_local_authority: Annotated[
+        Text,
+        Meta(
+            "Local authority where the child is normally resident",
+            width="medium",
+            hint="For example, North East Lincolnshire.",
+        ),
+    ] = ""
+    legal_status: Annotated[
+        Text,
+        Meta(
+            "Legal status at the time of the incident",
+            kind="radios",
+            options=LEGAL_STATUS,
+            required=True,
+            error_name="the child's legal status",
+        ),
+    ] = ""
+    plan_removed_date: Annotated[
+        OptDate,
+        Meta(
+            "Date the child protection plan ended",
+            kind="date",
+            not_future=True,
+            show_if=("legal_status", ("cpp_recently_removed",)),
+            error_name="the date the child protection plan ended",
+        ),
+    ] = None
     school: Annotated[Text, Meta("School or education setting", width="medium")] = ""
-    educated_otherwise_than_at_school: Annotated[Text, Meta(
-        "Is the child educated otherwise than at school?", kind="radios",
-        options=YES_NO_NOT_KNOWN, hint="For example, educated at home.")] = ""
-    date_of_death: Annotated[OptDate, Meta("Date of death", kind="date", not_future=True,
-                                           hint="Leave blank if the child has not died.",
-                                           error_name="the date of death")] = None
+    educated_otherwise_than_at_school: Annotated[
+        Text,
+        Meta(
+            "Is the child educated otherwise than at school?",
+            kind="radios",
+            options=YES_NO_NOT_KNOWN,
+            hint="For example, educated at home.",
+        ),
+    ] = ""
+    date_of_death: Annotated[
+        OptDate,
+        Meta(
+            "Date of death",
+            kind="date",
+            not_future=True,
+            hint="Leave blank if the child has not died.",
+            error_name="the date of death",
+        ),
+    ] = None
 
 
 class OtherChild(_Part):
     name: Annotated[Text, Meta("Name", required=True, error_name="the other child's name")] = ""
-    date_of_birth: Annotated[OptDate, Meta("Date of birth", kind="date", not_future=True,
-                                           error_name="the other child's date of birth")] = None
+    date_of_birth: Annotated[
+        OptDate,
+        Meta(
+            "Date of birth",
+            kind="date",
+            not_future=True,
+            error_name="the other child's date of birth",
+        ),
+    ] = None
     relationship: Annotated[Text, Meta("Relationship to the child", width="medium")] = ""
-    how_affected: Annotated[Text, Meta("How they are affected", kind="textarea",
-                                       max_length=1000)] = ""
+    how_affected: Annotated[
+        Text, Meta("How they are affected", kind="textarea", max_length=1000)
+    ] = ""
 
 
 class FamilyMember(_Part):
-    name: Annotated[Text, Meta("Name", required=True,
-                               error_name="the family member's name")] = ""
-    relationship: Annotated[Text, Meta("Relationship to the child", required=True,
-                                       width="medium",
-                                       error_name="the family member's relationship")] = ""
-    date_of_birth: Annotated[OptDate, Meta("Date of birth", kind="date", not_future=True,
-                                           error_name="the family member's date of birth")
-                             ] = None
+    name: Annotated[Text, Meta("Name", required=True, error_name="the family member's name")] = ""
+    relationship: Annotated[
+        Text,
+        Meta(
+            "Relationship to the child",
+            required=True,
+            width="medium",
+            error_name="the family member's relationship",
+        ),
+    ] = ""
+    date_of_birth: Annotated[
+        OptDate,
+        Meta(
+            "Date of birth",
+            kind="date",
+            not_future=True,
+            error_name="the family member's date of birth",
+        ),
+    ] = None
     address: Annotated[Text, Meta("Address", kind="textarea", max_length=500)] = ""
 
 
@@ -185,46 +303,111 @@ class Incident(_Part):
         "The incident",
         "The safeguarding partners decide on a Rapid Review from what happened, where and when.",
     )
-    date: Annotated[OptDate, Meta("Date of the incident", kind="date", required=True,
-                                  not_future=True, error_name="the date of the incident")] = None
-    date_aware: Annotated[OptDate, Meta("Date you became aware of it", kind="date",
-                                        required=True, not_future=True,
-                                        error_name="the date you became aware")] = None
-    location: Annotated[Text, Meta("Where did it happen?", kind="radios", options=LOCATIONS,
-                                   required=True, error_name="where the incident happened")] = ""
-    place: Annotated[Text, Meta("Place", hint="The town or area, and the country if outside "
-                                "England.", show_if=("location", ("elsewhere_in_england",
-                                                                  "outside_england")),
-                                error_name="the place where it happened")] = ""
-    what_happened: Annotated[Text, Meta("What happened", kind="textarea", required=True,
-                                        max_length=5000,
-                                        error_name="what happened")] = ""
-    harm: Annotated[Text, Meta("Has the child died or been seriously harmed?", kind="radios",
-                               options=HARM, required=True,
-                               error_name="whether the child has died or been seriously harmed"
-                               )] = ""
-    abuse_or_neglect: Annotated[Text, Meta("Is abuse or neglect known or suspected?",
-                                           kind="radios", options=ABUSE, required=True,
-                                           error_name="whether abuse or neglect is known or "
-                                           "suspected")] = ""
-    abuse_types: Annotated[list[str], Meta("Types of abuse or neglect", kind="checkboxes",
-                                           options=ABUSE_TYPES,
-                                           hint="Select all that apply.")] = Field(
-        default_factory=list)
-    whereabouts: Annotated[Text, Meta("Where was the child at the time, and who was caring for "
-                                      "them?", kind="textarea", max_length=2000)] = ""
+    date: Annotated[
+        OptDate,
+        Meta(
+            "Date of the incident",
+            kind="date",
+            required=True,
+            not_future=True,
+            error_name="the date of the incident",
+        ),
+    ] = None
+    date_aware: Annotated[
+        OptDate,
+        Meta(
+            "Date you became aware of it",
+            kind="date",
+            required=True,
+            not_future=True,
+            error_name="the date you became aware",
+        ),
+    ] = None
+    location: Annotated[
+        Text,
+        Meta(
+            "Where did it happen?",
+            kind="radios",
+            options=LOCATIONS,
+            required=True,
+            error_name="where the incident happened",
+        ),
+    ] = ""
+    place: Annotated[
+        Text,
+        Meta(
+            "Place",
+            hint="The town or area, and the country if outside England.",
+            show_if=("location", ("elsewhere_in_england", "outside_england")),
+            error_name="the place where it happened",
+        ),
+    ] = ""
+    what_happened: Annotated[
+        Text,
+        Meta(
+            "What happened",
+            kind="textarea",
+            required=True,
+            max_length=5000,
+            error_name="what happened",
+        ),
+    ] = ""
+    harm: Annotated[
+        Text,
+        Meta(
+            "Has the child died or been seriously harmed?",
+            kind="radios",
+            options=HARM,
+            required=True,
+            error_name="whether the child has died or been seriously harmed",
+        ),
+    ] = ""
+    abuse_or_neglect: Annotated[
+        Text,
+        Meta(
+            "Is abuse or neglect known or suspected?",
+            kind="radios",
+            options=ABUSE,
+            required=True,
+            error_name="whether abuse or neglect is known or suspected",
+        ),
+    ] = ""
+    abuse_types: Annotated[
+        list[str],
+        Meta(
+            "Types of abuse or neglect",
+            kind="checkboxes",
+            options=ABUSE_TYPES,
+            hint="Select all that apply.",
+        ),
+    ] = Field(default_factory=list)
+    whereabouts: Annotated[
+        Text,
+        Meta(
+            "Where was the child at the time, and who was caring for them?",
+            kind="textarea",
+            max_length=2000,
+        ),
+    ] = ""
 
 
 class AgencyInvolved(_Part):
     agency: Annotated[Text, Meta("Agency", required=True, error_name="the agency's name")] = ""
     contact_name: Annotated[Text, Meta("Contact name", width="medium")] = ""
-    role: Annotated[Text, Meta("Role in the child's life", width="medium",
-                               hint="For example, health visitor or allocated social worker."
-                               )] = ""
-    contact_details: Annotated[Text, Meta("Contact details", hint="Secure email or telephone."
-                                          )] = ""
-    still_involved: Annotated[Text, Meta("Still involved?", kind="radios",
-                                         options=YES_NO_NOT_KNOWN)] = ""
+    role: Annotated[
+        Text,
+        Meta(
+            "Role in the child's life",
+            width="medium",
+            hint="For example, health visitor or allocated social worker.",
+        ),
+    ] = ""
+    contact_details: Annotated[Text, Meta("Contact details", hint="Secure email or telephone.")] = (
+        ""
+    )
+    still_involved: Annotated[
+        Text, Meta("Still involved?", kind="radios", options=YES_NO_NOT_KNOWN)
+    ] = ""
 
 
 def _process(label: str) -> Meta:
@@ -240,12 +423,15 @@ class OtherProcesses(_Part):
     criminal_investigation: Annotated[Text, _process("Criminal investigation")] = ""
     coroner: Annotated[Text, _process("Coroner's investigation or inquest")] = ""
     domestic_homicide_review: Annotated[Text, _process("Domestic Homicide Review")] = ""
-    mappa_review: Annotated[Text, _process("Multi Agency Public Protection Arrangements review")] = ""
+    mappa_review: Annotated[
+        Text, _process("Multi Agency Public Protection Arrangements review")
+    ] = ""
     safeguarding_adults_review: Annotated[Text, _process("Safeguarding Adults Review")] = ""
     cdop: Annotated[Text, _process("Child Death Overview Panel process")] = ""
     disciplinary: Annotated[Text, _process("Disciplinary or professional body procedures")] = ""
-    details: Annotated[Text, Meta("Details of these processes", kind="textarea",
-                                  max_length=3000)] = ""
+    details: Annotated[
+        Text, Meta("Details of these processes", kind="textarea", max_length=3000)
+    ] = ""
 
 
 class Rationale(_Part):
@@ -254,18 +440,39 @@ class Rationale(_Part):
         "Section 3: discuss the case with your designated safeguarding lead to help formulate "
         "the rationale.",
     )
-    why_criteria: Annotated[Text, Meta("Why the case may meet the criteria for a review",
-                                       kind="textarea", required=True, max_length=5000,
-                                       error_name="why the case may meet the criteria")] = ""
-    learning: Annotated[Text, Meta("The learning the case may hold", kind="textarea",
-                                   max_length=5000)] = ""
-    immediate_action: Annotated[Text, Meta("Immediate action taken to keep children safe",
-                                           kind="textarea", required=True, max_length=5000,
-                                           error_name="the immediate action taken")] = ""
-    staff_welfare: Annotated[Text, Meta("Support for staff affected",
-                                        kind="textarea", max_length=2000,
-                                        hint="Section 5: agencies consider the impact of the "
-                                        "case on the welfare of their staff.")] = ""
+    why_criteria: Annotated[
+        Text,
+        Meta(
+            "Why the case may meet the criteria for a review",
+            kind="textarea",
+            required=True,
+            max_length=5000,
+            error_name="why the case may meet the criteria",
+        ),
+    ] = ""
+    learning: Annotated[
+        Text, Meta("The learning the case may hold", kind="textarea", max_length=5000)
+    ] = ""
+    immediate_action: Annotated[
+        Text,
+        Meta(
+            "Immediate action taken to keep children safe",
+            kind="textarea",
+            required=True,
+            max_length=5000,
+            error_name="the immediate action taken",
+        ),
+    ] = ""
+    staff_welfare: Annotated[
+        Text,
+        Meta(
+            "Support for staff affected",
+            kind="textarea",
+            max_length=2000,
+            hint="Section 5: agencies consider the impact of the "
+            "case on the welfare of their staff.",
+        ),
+    ] = ""
 
 
 class CheckerRecord(BaseModel):
@@ -277,14 +484,14 @@ class CheckerRecord(BaseModel):
     checked_at: str = ""
 
 
-class Referral(BaseModel):
+class Referral(FormBase):
     """The whole form, in order. The JSON file is this model with ``form`` and
     ``schema_version``; a file of another kind or version is refused."""
 
-    model_config = ConfigDict(extra="forbid")
     form_id: ClassVar[str] = "referral"
-    title: ClassVar[str] = "Serious Child Safeguarding Incident Notification to Safeguarding " \
-        "Partners"
+    title: ClassVar[str] = (
+        "Serious Child Safeguarding Incident Notification to Safeguarding Partners"
+    )
     schema_version_current: ClassVar[int] = 1
 
     form: Literal["referral"] = "referral"
@@ -293,19 +500,31 @@ class Referral(BaseModel):
     designated_lead: Consulted = Field(default_factory=Consulted)
     service_manager: Agreed = Field(default_factory=Agreed)
     child: Child = Field(default_factory=Child)
-    other_children: Annotated[list[OtherChild], Repeat(
-        "Other children affected", "child",
-        why="Other children in the household or affected may need support or safeguarding.",
-    )] = Field(default_factory=list)
-    family: Annotated[list[FamilyMember], Repeat(
-        "Family members and significant others", "person",
-        why="The review considers the family context (section 10).",
-    )] = Field(default_factory=list)
+    other_children: Annotated[
+        list[OtherChild],
+        Repeat(
+            "Other children affected",
+            "child",
+            why="Other children in the household or affected may need support or safeguarding.",
+        ),
+    ] = Field(default_factory=list)
+    family: Annotated[
+        list[FamilyMember],
+        Repeat(
+            "Family members and significant others",
+            "person",
+            why="The review considers the family context (section 10).",
+        ),
+    ] = Field(default_factory=list)
     incident: Incident = Field(default_factory=Incident)
-    agencies: Annotated[list[AgencyInvolved], Repeat(
-        "Agencies involved", "agency",
-        why="The agencies that will be asked for an initial scoping return (Appendix 1).",
-    )] = Field(default_factory=list)
+    agencies: Annotated[
+        list[AgencyInvolved],
+        Repeat(
+            "Agencies involved",
+            "agency",
+            why="The agencies that will be asked for an initial scoping return (Appendix 1).",
+        ),
+    ] = Field(default_factory=list)
     other_processes: OtherProcesses = Field(default_factory=OtherProcesses)
     rationale: Rationale = Field(default_factory=Rationale)
     checker: CheckerRecord | None = None
@@ -313,48 +532,96 @@ class Referral(BaseModel):
     @classmethod
     def example(cls) -> dict[str, Any]:
         """A complete, valid referral with made-up people, for trying the CLI and the tests."""
-        doc = cls.model_validate({
-            "referrer": {"name": "Siobhán O'Neill", "role": "Designated safeguarding lead",
-                         "agency": "Grimsby Primary School", "email": "s.oneill@school.example",
-                         "phone": "01472 000000", "date_of_referral": "2026-11-18"},
-            "designated_lead": {"name": "Siobhán O'Neill", "role": "Designated safeguarding "
-                                "lead", "date": "2026-11-17"},
-            "service_manager": {"name": "Łukasz Żółć", "role": "Head teacher",
-                                "date": "2026-11-18"},
-            "child": {"first_names": "Zoë", "last_name": "Nguyễn", "also_known_as": "Zo",
-                      "date_of_birth": "2018-03-09", "gender": "female",
-                      "ethnicity": "Mixed: White and Asian", "address": "1 Example Street, "
-                      "Grimsby", "postcode": "DN31 1AA",
-                      "resident_local_authority": "North East Lincolnshire",
-                      "legal_status": "cpp_current", "school": "Grimsby Primary School",
-                      "educated_otherwise_than_at_school": "no"},
-            "other_children": [{"name": "Ілля Nguyễn", "date_of_birth": "2021-06-01",
-                                "relationship": "Brother", "how_affected": "Lives in the "
-                                "same household."}],
-            "family": [{"name": "Nguyễn Thị Ánh", "relationship": "Mother",
-                        "date_of_birth": "1990-01-15", "address": "1 Example Street, Grimsby"}],
-            "incident": {"date": "2026-11-14", "date_aware": "2026-11-16",
-                         "location": "in_area", "what_happened": "Zoë was admitted to hospital "
-                         "with injuries that staff believe are non-accidental.",
-                         "harm": "seriously_harmed", "abuse_or_neglect": "suspected",
-                         "abuse_types": ["physical", "neglect"],
-                         "whereabouts": "At home, in the care of her mother's partner."},
-            "agencies": [{"agency": "Children's Social Care", "contact_name": "Alex Smith",
-                          "role": "Allocated social worker", "contact_details":
-                          "alex.smith@council.example", "still_involved": "yes"},
-                         {"agency": "Humberside Police", "still_involved": "yes"}],
-            "other_processes": {"criminal_investigation": "yes", "coroner": "no",
-                                "domestic_homicide_review": "no", "mappa_review": "no",
-                                "safeguarding_adults_review": "no", "cdop": "no",
-                                "disciplinary": "not_known",
-                                "details": "Police investigation opened on 16 November."},
-            "rationale": {"why_criteria": "Abuse is suspected and Zoë has been seriously "
-                          "harmed.", "learning": "How concerns about home were shared.",
-                          "immediate_action": "A strategy meeting was held; the children "
-                          "are staying with their grandmother.",
-                          "staff_welfare": "Staff offered support through occupational "
-                          "health."},
-        })
+        doc = cls.model_validate(
+            {
+                "referrer": {
+                    "name": "Siobhán O'Neill",
+                    "role": "Designated safeguarding lead",
+                    "agency": "Grimsby Primary School",
+                    "email": "s.oneill@school.example",
+                    "phone": "01472 000000",
+                    "date_of_referral": "2026-11-18",
+                },
+                "designated_lead": {
+                    "name": "Siobhán O'Neill",
+                    "role": "Designated safeguarding lead",
+                    "date": "2026-11-17",
+                },
+                "service_manager": {
+                    "name": "Łukasz Żółć",
+                    "role": "Head teacher",
+                    "date": "2026-11-18",
+                },
+                "child": {
+                    "first_names": "Zoë",
+                    "last_name": "Nguyễn",
+                    "also_known_as": "Zo",
+                    "date_of_birth": "2018-03-09",
+                    "gender": "female",
+                    "ethnicity": "Mixed: White and Asian",
+                    "address": "1 Example Street, Grimsby",
+                    "postcode": "DN31 1AA",
+                    "resident_local_authority": "North East Lincolnshire",
+                    "legal_status": "cpp_current",
+                    "school": "Grimsby Primary School",
+                    "educated_otherwise_than_at_school": "no",
+                },
+                "other_children": [
+                    {
+                        "name": "Ілля Nguyễn",
+                        "date_of_birth": "2021-06-01",
+                        "relationship": "Brother",
+                        "how_affected": "Lives in the same household.",
+                    }
+                ],
+                "family": [
+                    {
+                        "name": "Nguyễn Thị Ánh",
+                        "relationship": "Mother",
+                        "date_of_birth": "1990-01-15",
+                        "address": "1 Example Street, Grimsby",
+                    }
+                ],
+                "incident": {
+                    "date": "2026-11-14",
+                    "date_aware": "2026-11-16",
+                    "location": "in_area",
+                    "what_happened": "Zoë was admitted to hospital "
+                    "with injuries that staff believe are non-accidental.",
+                    "harm": "seriously_harmed",
+                    "abuse_or_neglect": "suspected",
+                    "abuse_types": ["physical", "neglect"],
+                    "whereabouts": "At home, in the care of her mother's partner.",
+                },
+                "agencies": [
+                    {
+                        "agency": "Children's Social Care",
+                        "contact_name": "Alex Smith",
+                        "role": "Allocated social worker",
+                        "contact_details": "alex.smith@council.example",
+                        "still_involved": "yes",
+                    },
+                    {"agency": "Humberside Police", "still_involved": "yes"},
+                ],
+                "other_processes": {
+                    "criminal_investigation": "yes",
+                    "coroner": "no",
+                    "domestic_homicide_review": "no",
+                    "mappa_review": "no",
+                    "safeguarding_adults_review": "no",
+                    "cdop": "no",
+                    "disciplinary": "not_known",
+                    "details": "Police investigation opened on 16 November.",
+                },
+                "rationale": {
+                    "why_criteria": "Abuse is suspected and Zoë has been seriously harmed.",
+                    "learning": "How concerns about home were shared.",
+                    "immediate_action": "A strategy meeting was held; the children "
+                    "are staying with their grandmother.",
+                    "staff_welfare": "Staff offered support through occupational health.",
+                },
+            }
+        )
         return doc.model_dump(mode="json")
 
     @classmethod
@@ -366,36 +633,74 @@ class Referral(BaseModel):
         return outcome_blocks(checker["outcome"], str(checker.get("checked_at", "")))
 
     @classmethod
-    def cross_checks(cls, doc: Referral, today: date) -> list[FieldError]:
+    def cross_checks(cls, doc: Any, today: date) -> list[FieldError]:
         """Checks across fields, after each field on its own is valid."""
         errors: list[FieldError] = []
         child, incident, referrer = doc.child, doc.incident, doc.referrer
-        if child.date_of_death and child.date_of_birth and child.date_of_death < child.date_of_birth:
-            errors.append(FieldError("child.date_of_death",
-                                     "The date of death must be the same as or after the date "
-                                     "of birth"))
+        if (
+            child.date_of_death
+            and child.date_of_birth
+            and child.date_of_death < child.date_of_birth
+        ):
+            errors.append(
+                FieldError(
+                    "child.date_of_death",
+                    "The date of death must be the same as or after the date of birth",
+                )
+            )
         if incident.date and child.date_of_birth and incident.date < child.date_of_birth:
-            errors.append(FieldError("incident.date", "The date of the incident must be the same "
-                                     "as or after the child's date of birth"))
+            errors.append(
+                FieldError(
+                    "incident.date",
+                    "The date of the incident must be the same "
+                    "as or after the child's date of birth",
+                )
+            )
         if incident.date and incident.date_aware and incident.date_aware < incident.date:
-            errors.append(FieldError("incident.date_aware", "The date you became aware must be "
-                                     "the same as or after the date of the incident"))
-        if (incident.date_aware and referrer.date_of_referral
-                and referrer.date_of_referral < incident.date_aware):
-            errors.append(FieldError("referrer.date_of_referral", "The date of referral must be "
-                                     "the same as or after the date you became aware"))
+            errors.append(
+                FieldError(
+                    "incident.date_aware",
+                    "The date you became aware must be "
+                    "the same as or after the date of the incident",
+                )
+            )
+        if (
+            incident.date_aware
+            and referrer.date_of_referral
+            and referrer.date_of_referral < incident.date_aware
+        ):
+            errors.append(
+                FieldError(
+                    "referrer.date_of_referral",
+                    "The date of referral must be the same as or after the date you became aware",
+                )
+            )
         if child.date_of_death and incident.harm and incident.harm != "died":
-            errors.append(FieldError("incident.harm", "The child has a date of death: select "
-                                     "'The child has died', or remove the date of death"))
+            errors.append(
+                FieldError(
+                    "incident.harm",
+                    "The child has a date of death: select "
+                    "'The child has died', or remove the date of death",
+                )
+            )
         if incident.harm == "died" and child.date_of_death is None:
-            errors.append(FieldError("child.date_of_death", "Enter the date of death, as the "
-                                     "incident says the child has died"))
-        if incident.location in ("elsewhere_in_england", "outside_england") and not \
-                incident.place.strip():
+            errors.append(
+                FieldError(
+                    "child.date_of_death",
+                    "Enter the date of death, as the incident says the child has died",
+                )
+            )
+        if (
+            incident.location in ("elsewhere_in_england", "outside_england")
+            and not incident.place.strip()
+        ):
             errors.append(FieldError("incident.place", "Enter the place where it happened"))
         if child.legal_status == "cpp_recently_removed" and child.plan_removed_date is None:
-            errors.append(FieldError("child.plan_removed_date",
-                                     "Enter the date the child protection plan ended"))
+            errors.append(
+                FieldError(
+                    "child.plan_removed_date", "Enter the date the child protection plan ended"
+                )
+            )
         return errors
 
 
@@ -405,14 +710,20 @@ def outcome_blocks(outcome: Mapping[str, Any], checked_at: str = "") -> list[Blo
         (CONCLUSION_QUESTIONS[key], ANSWER_WORDS.get(str(outcome.get(key)), "Not answered"))
         for key in CONCLUSIONS
     ]
-    circumstances = [NATIONAL_CIRCUMSTANCES.get(c, c) for c in
-                     outcome.get("national_review_circumstances", [])]
-    rows.append((CONCLUSION_QUESTIONS["national_review_circumstances"],
-                 "; ".join(circumstances) or "None shown"))
+    circumstances = [
+        NATIONAL_CIRCUMSTANCES.get(c, c) for c in outcome.get("national_review_circumstances", [])
+    ]
+    rows.append(
+        (
+            CONCLUSION_QUESTIONS["national_review_circumstances"],
+            "; ".join(circumstances) or "None shown",
+        )
+    )
     when = f" (checked {checked_at})" if checked_at else ""
     reasons = "\n".join(
         f"• {r.get('text', '')} [{short_title(str(r.get('cite', '')))}]"
-        for r in outcome.get("reasons", []) if isinstance(r, Mapping)
+        for r in outcome.get("reasons", [])
+        if isinstance(r, Mapping)
     )
     blocks = [Block(f"Criteria checker outcome{when}", rows)]
     if reasons:

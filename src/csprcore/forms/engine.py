@@ -16,12 +16,13 @@ import json
 import re
 from collections.abc import Mapping
 from datetime import date
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from ..dates import long_date
 from ..errors import FieldError, InputError
+from .base import FormBase
 from .meta import Meta
 from .spec import FieldSpec, PartSpec, error_href, parts
 
@@ -30,13 +31,7 @@ _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 _DATE_PARTS = ("day", "month", "year")
 
 
-class FormModel(Protocol):
-    form_id: str
-    title: str
-    schema_version_current: int
-
-
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=FormBase)
 
 # --------------------------------------------------------------------------------------
 # answers <-> document
@@ -98,7 +93,7 @@ def _is_blank(value: Any) -> bool:
     return value in ("", None, [])
 
 
-def answers_to_document(form: type[BaseModel], answers: Mapping[str, Any]) -> dict[str, Any]:
+def answers_to_document(form: type[FormBase], answers: Mapping[str, Any]) -> dict[str, Any]:
     """The document for a set of answers (rows left wholly blank are dropped)."""
     doc: dict[str, Any] = {"form": _form_id(form), "schema_version": _version(form)}
     for part in parts(form):
@@ -122,7 +117,7 @@ def answers_to_document(form: type[BaseModel], answers: Mapping[str, Any]) -> di
     return doc
 
 
-def _attachments(form: type[BaseModel], answers: Mapping[str, Any]) -> dict[str, Any]:
+def _attachments(form: type[FormBase], answers: Mapping[str, Any]) -> dict[str, Any]:
     """Fields that are not parts (the criteria checker's record): carried as JSON."""
     part_names = {p.name for p in parts(form)} | {"form", "schema_version"}
     out: dict[str, Any] = {}
@@ -139,7 +134,7 @@ def _attachments(form: type[BaseModel], answers: Mapping[str, Any]) -> dict[str,
     return out
 
 
-def document_to_answers(form: type[BaseModel], doc: Mapping[str, Any]) -> dict[str, Any]:
+def document_to_answers(form: type[FormBase], doc: Mapping[str, Any]) -> dict[str, Any]:
     """The flat answers that put a document back into the page's inputs."""
     answers: dict[str, Any] = {}
 
@@ -163,9 +158,13 @@ def document_to_answers(form: type[BaseModel], doc: Mapping[str, Any]) -> dict[s
                 for f in part.fields:
                     put(f"{part.name}.{i}.{f.name}", f, row.get(f.name))
     for name, value in doc.items():
-        if name in form.model_fields and name not in answers and not any(
-            p.name == name for p in parts(form)
-        ) and name not in ("form", "schema_version") and value is not None:
+        if (
+            name in form.model_fields
+            and name not in answers
+            and not any(p.name == name for p in parts(form))
+            and name not in ("form", "schema_version")
+            and value is not None
+        ):
             answers[name] = json.dumps(value)
     return answers
 
@@ -273,8 +272,12 @@ def check_document(
             rows = [r for r in (data if isinstance(data, list) else []) if isinstance(r, Mapping)]
             assert part.repeat is not None
             if len(rows) < part.repeat.min_items:
-                errors.append(FieldError(f"{part.name}.0.{part.fields[0].name}",
-                                         f"Add at least one {part.repeat.item}"))
+                errors.append(
+                    FieldError(
+                        f"{part.name}.0.{part.fields[0].name}",
+                        f"Add at least one {part.repeat.item}",
+                    )
+                )
             clean[part.name] = [
                 _check_row(part, row, f"{part.name}.{i}", today, errors)
                 for i, row in enumerate(rows)
@@ -288,16 +291,13 @@ def check_document(
         model = form.model_validate(clean)
     except ValidationError as exc:
         return None, [
-            FieldError(".".join(str(p) for p in e["loc"]) or "file", e["msg"])
-            for e in exc.errors()
+            FieldError(".".join(str(p) for p in e["loc"]) or "file", e["msg"]) for e in exc.errors()
         ]
-    cross = getattr(form, "cross_checks", None)
-    if cross is not None:
-        errors.extend(cross(model, today))
+    errors.extend(form.cross_checks(model, today))
     return (None, errors) if errors else (model, [])
 
 
-def error_list(form: type[BaseModel], errors: list[FieldError]) -> list[dict[str, str]]:
+def error_list(form: type[FormBase], errors: list[FieldError]) -> list[dict[str, str]]:
     """Errors in the order of the form, each with the link its summary entry needs."""
     order = {p: i for i, p in enumerate(_all_paths(form))}
 
@@ -313,15 +313,15 @@ def error_list(form: type[BaseModel], errors: list[FieldError]) -> list[dict[str
     return out
 
 
-def _all_paths(form: type[BaseModel]) -> list[str]:
-    paths = []
+def _all_paths(form: type[FormBase]) -> list[str]:
+    paths: list[str] = []
     for part in parts(form):
         sep = ".#." if part.kind == "repeat" else "."
         paths.extend(f"{part.name}{sep}{f.name}" for f in part.fields)
     return paths
 
 
-def _meta_for(form: type[BaseModel], path: str) -> Meta | None:
+def _meta_for(form: type[FormBase], path: str) -> Meta | None:
     bits = path.split(".")
     for part in parts(form):
         if bits[0] != part.name:
@@ -348,13 +348,13 @@ def display_value(meta: Meta, value: Any) -> str:
             return _text(value)
     labels = dict(meta.options)
     if meta.kind == "checkboxes" and isinstance(value, list):
-        return ", ".join(labels.get(v, v) for v in value)
+        return ", ".join(labels.get(str(v), str(v)) for v in value)
     if meta.kind in ("radios", "select"):
         return labels.get(_text(value), _text(value))
     return _text(value)
 
 
-def summary(form: type[BaseModel], doc: Mapping[str, Any]) -> list[dict[str, Any]]:
+def summary(form: type[FormBase], doc: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Every answer, by section, with the field it came from (for "Change" links)."""
     out = []
     for part in parts(form):
@@ -373,15 +373,16 @@ def summary(form: type[BaseModel], doc: Mapping[str, Any]) -> list[dict[str, Any
                 if not _visible(f, row):
                     continue
                 path = f"{prefix}.{f.name}"
-                rows_out.append({
-                    "group": heading,
-                    "field": path,
-                    "label": f.meta.label,
-                    "value": display_value(f.meta, row.get(f.name)),
-                    "href": error_href(path, f.meta),
-                })
-        out.append({"name": part.name, "title": part.title, "kind": part.kind,
-                    "rows": rows_out})
+                rows_out.append(
+                    {
+                        "group": heading,
+                        "field": path,
+                        "label": f.meta.label,
+                        "value": display_value(f.meta, row.get(f.name)),
+                        "href": error_href(path, f.meta),
+                    }
+                )
+        out.append({"name": part.name, "title": part.title, "kind": part.kind, "rows": rows_out})
     return out
 
 
@@ -390,15 +391,15 @@ def summary(form: type[BaseModel], doc: Mapping[str, Any]) -> list[dict[str, Any
 # --------------------------------------------------------------------------------------
 
 
-def _form_id(form: type[BaseModel]) -> str:
-    return str(getattr(form, "form_id"))
+def _form_id(form: type[FormBase]) -> str:
+    return form.form_id
 
 
-def _version(form: type[BaseModel]) -> int:
-    return int(getattr(form, "schema_version_current"))
+def _version(form: type[FormBase]) -> int:
+    return form.schema_version_current
 
 
-def read_file(form: type[BaseModel], content: str | bytes, name: str = "file") -> dict[str, Any]:
+def read_file(form: type[FormBase], content: str | bytes, name: str = "file") -> dict[str, Any]:
     """A saved document, refused with a clear message when broken, too big, of another kind
     or of another version. Nothing is changed by a refusal."""
     size = len(content.encode("utf-8") if isinstance(content, str) else content)
@@ -408,24 +409,26 @@ def read_file(form: type[BaseModel], content: str | bytes, name: str = "file") -
         text = content.decode("utf-8") if isinstance(content, bytes) else content
         doc = json.loads(text)
     except (UnicodeDecodeError, ValueError):
-        raise InputError.one("file", f"{name} is not a saved form: it is not valid JSON") \
-            from None
+        raise InputError.one("file", f"{name} is not a saved form: it is not valid JSON") from None
     if not isinstance(doc, dict):
         raise InputError.one("file", f"{name} is not a saved form")
-    title = str(getattr(form, "title"))
+    title = str(form.title)
     kind = doc.get("form")
     if kind != _form_id(form):
         what = f"a saved '{kind}' form" if isinstance(kind, str) else "not a saved form"
         raise InputError.one("file", f"{name} is {what}, not a {title}")
     version = doc.get("schema_version")
     if version != _version(form):
-        raise InputError.one("file", f"{name} was saved by a different version of this form "
-                             f"(version {version}); this form reads version {_version(form)}")
+        raise InputError.one(
+            "file",
+            f"{name} was saved by a different version of this form "
+            f"(version {version}); this form reads version {_version(form)}",
+        )
     _check_shape(form, doc, name)
     return doc
 
 
-def _check_shape(form: type[BaseModel], doc: Mapping[str, Any], name: str) -> None:
+def _check_shape(form: type[FormBase], doc: Mapping[str, Any], name: str) -> None:
     """Every key known and every value of the right kind, before anything touches a draft."""
     problems = []
     known = set(form.model_fields)

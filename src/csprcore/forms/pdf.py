@@ -42,7 +42,7 @@ def render(
 
     made = made_at.strftime("%d/%m/%Y %H:%M")
 
-    class Document(FPDF):  # type: ignore[misc]
+    class Document(FPDF):
         def multi_cell(self, *args: Any, **kwargs: Any) -> Any:
             # fpdf2 justifies by default, which spreads short labels across the column.
             kwargs.setdefault("align", "L")
@@ -57,8 +57,7 @@ def render(
         def footer(self) -> None:
             self.set_y(-15)
             self.set_font(FONT, "", 8)
-            self.cell(0, 5, f"{MARKING} · Made {made} · Page {self.page_no()} of {{nb}}",
-                      align="C")
+            self.cell(0, 5, f"{MARKING} · Made {made} · Page {self.page_no()} of {{nb}}", align="C")
 
     pdf = Document(format="A4")
     pdf.set_title(title)
@@ -84,8 +83,7 @@ def render(
             pdf.add_page()
         pdf.set_font(FONT, "B", 12)
         pdf.set_fill_color(230, 233, 240)
-        pdf.multi_cell(width, 7, block.heading, fill=True, new_x=XPos.LMARGIN,
-                       new_y=YPos.NEXT)
+        pdf.multi_cell(width, 7, block.heading, fill=True, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(1)
         if block.text:
             pdf.set_font(FONT, "", 10)
@@ -93,8 +91,7 @@ def render(
         for i, (label, value) in enumerate(block.rows):
             if i in block.subheadings:
                 pdf.set_font(FONT, "B", 10)
-                pdf.multi_cell(width, 6, block.subheadings[i], new_x=XPos.LMARGIN,
-                               new_y=YPos.NEXT)
+                pdf.multi_cell(width, 6, block.subheadings[i], new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             _row(pdf, label, value or "Not given", label_w, width)
         pdf.ln(3)
     data: Any = pdf.output()

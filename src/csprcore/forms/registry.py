@@ -6,30 +6,30 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel
-
 from ..errors import InputError
 from . import engine
+from .base import FormBase
 from .pdf import Block, render
 
 
-def forms() -> dict[str, type[BaseModel]]:
+def forms() -> dict[str, type[FormBase]]:
     # Imported here so that importing the machinery does not import every model.
     from ..referral import Referral
 
     return {"referral": Referral}
 
 
-def get_form(form_id: Any) -> type[BaseModel]:
+def get_form(form_id: Any) -> type[FormBase]:
     known = forms()
     if form_id not in known:
-        raise InputError.one("form", f"'{form_id}' is not a form this site has; use one of: "
-                             f"{', '.join(known)}")
+        raise InputError.one(
+            "form", f"'{form_id}' is not a form this site has; use one of: {', '.join(known)}"
+        )
     return known[form_id]
 
 
-def pdf_bytes(form: type[BaseModel], doc: Mapping[str, Any], made_at: datetime) -> bytes:
-    title = str(getattr(form, "title"))
+def pdf_bytes(form: type[FormBase], doc: Mapping[str, Any], made_at: datetime) -> bytes:
+    title = form.title
     blocks = []
     for section in engine.summary(form, doc):
         rows = [(r["label"], r["value"]) for r in section["rows"]]
@@ -43,9 +43,6 @@ def pdf_bytes(form: type[BaseModel], doc: Mapping[str, Any], made_at: datetime) 
             blocks.append(Block(section["title"], text="None given."))
         else:
             blocks.append(Block(section["title"], rows, subheadings=subheadings))
-    # A form may add blocks of its own (the criteria checker's outcome on a referral).
-    extra = getattr(form, "pdf_extra_blocks", None)
-    if extra is not None:
-        blocks.extend(extra(doc))
+    blocks.extend(form.pdf_extra_blocks(doc))
     subtitle = f"Made on {made_at.strftime('%d/%m/%Y at %H:%M')}."
     return render(title, blocks, made_at, subtitle)

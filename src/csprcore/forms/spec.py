@@ -58,13 +58,13 @@ def parts(form: type[BaseModel]) -> tuple[PartSpec, ...]:
         repeat = _meta_of(info, Repeat)
         if repeat is not None:
             (item,) = get_args(annotation)
-            result.append(PartSpec(name, "repeat", repeat.title, repeat.why, _fields(item),
-                                   repeat))
+            result.append(PartSpec(name, "repeat", repeat.title, repeat.why, _fields(item), repeat))
         elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
             section = getattr(annotation, "section", None)
             if isinstance(section, Section):
-                result.append(PartSpec(name, "section", section.title, section.why,
-                                       _fields(annotation), None))
+                result.append(
+                    PartSpec(name, "section", section.title, section.why, _fields(annotation), None)
+                )
         elif get_origin(annotation) is list:
             raise TypeError(f"{form.__name__}.{name}: a list part needs Repeat metadata")
     return tuple(result)

@@ -1,0 +1,36 @@
+"""The base every form model extends: its identity, its example and its cross-field rules."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from ..errors import FieldError
+from .pdf import Block
+
+
+class FormBase(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    #: The ``form`` value in its JSON file, and its id on the site.
+    form_id: ClassVar[str]
+    title: ClassVar[str]
+    schema_version_current: ClassVar[int] = 1
+
+    @classmethod
+    def example(cls) -> dict[str, Any]:
+        """A complete, valid document with made-up people."""
+        raise NotImplementedError
+
+    @classmethod
+    def cross_checks(cls, doc: Any, today: date) -> list[FieldError]:
+        """Rules across fields, run once every field on its own is valid."""
+        return []
+
+    @classmethod
+    def pdf_extra_blocks(cls, doc: Mapping[str, Any]) -> list[Block]:
+        """Blocks the PDF adds after the form's own sections."""
+        return []
