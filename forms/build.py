@@ -1,21 +1,31 @@
 """Build the whole static site into ``site/`` (``make build``).
 
 1. ``mkdocs build --strict``: the procedure pages, and the tool pages whose forms
-   ``forms/hooks.py`` renders from the core's own definitions;
-2. the browser runtime: Pyodide, the csprcore wheel and its dependencies' wheels
-   (``forms/runtime.py``);
-3. the service worker's precache manifest and the Content-Security-Policy hashes.
+   ``forms/hooks.py`` renders from the core's own definitions (with each page's CSP);
+2. the browser side: the worker, the bridge and the page scripts from ``forms/js``;
+3. the browser runtime: Pyodide, the csprcore wheel and its dependencies' wheels, with their
+   sha256 in the site's ``pyodide-lock.json`` (``forms/runtime.py``);
+4. the web app manifest and icons;
+5. the service worker's precache manifest (Workbox), last, so it covers every file.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from mkdocs.config import load_config
+
+from forms import icons, runtime
+
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
+JS = ROOT / "forms" / "js"
+WORKBOX_WINDOW = ROOT / "node_modules" / "workbox-window" / "build" / "workbox-window.prod.mjs"
 
 
 def run(*cmd: str) -> None:
@@ -23,9 +33,47 @@ def run(*cmd: str) -> None:
     subprocess.run(cmd, cwd=ROOT, check=True)
 
 
+def copy_scripts(site: Path) -> None:
+    dest = site / "assets" / "csprcore"
+    dest.mkdir(parents=True, exist_ok=True)
+    for source in [*JS.glob("*.js"), *(ROOT / "forms" / "css").glob("*.css")]:
+        shutil.copy2(source, dest / source.name)
+    shutil.copy2(WORKBOX_WINDOW, dest / WORKBOX_WINDOW.name)
+
+
+def write_runtime_manifest(site: Path, lock: dict[str, object]) -> None:
+    from csprcore import api
+
+    start, later = runtime.start_and_later(lock)  # type: ignore[arg-type]
+    manifest = {
+        "start": start,
+        "later": later,
+        "needs_later": sorted(api.PDF_FUNCTIONS),
+        # Build the models and read this year's bank holidays before saying "ready", so
+        # the first answer is as quick as the rest.
+        "warmup": api.WARMUP,
+        # fpdf2 warns that Pillow is missing: the PDFs carry no images.
+        "later_warmup": (
+            "import warnings\n"
+            "warnings.filterwarnings('ignore', message='Pillow could not be imported')\n"
+            "import fpdf"
+        ),
+    }
+    (site / "pyodide" / "csprcore-runtime.json").write_text(json.dumps(manifest, indent=1))
+
+
 def main() -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     run(sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(SITE))
+    copy_scripts(SITE)
+    try:
+        lock = runtime.assemble(SITE)
+    except runtime.BuildError as exc:
+        sys.exit(f"build failed: {exc}")
+    write_runtime_manifest(SITE, lock)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    icons.write(SITE, config["site_name"], config["site_description"])
+    run("node", str(ROOT / "forms" / "sw.mjs"), str(SITE))
 
 
 if __name__ == "__main__":

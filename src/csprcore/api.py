@@ -251,3 +251,15 @@ def call(name: str, payload_json: str) -> str:
         return json.dumps(
             {"ok": False, "errors": [problem.as_dict()], "internal": f"{type(exc).__name__}: {exc}"}
         )
+
+#: Functions that need the PDF machinery (fpdf2), which the browser loads after the start.
+PDF_FUNCTIONS = frozenset({"form_export"})
+
+#: Run once in the browser before the core says "ready": imports the rules, builds the form
+#: models and reads this year's bank holidays.
+WARMUP = (
+    "import csprcore.api as _api\n"
+    "_api.call('deadlines', '{\"referral\": \"2026-12-18\"}')\n"
+    "_api.call('check', '{}')\n"
+    "_api.call('form_check', '{\"form\": \"referral\", \"answers\": {}}')\n"
+)

@@ -1,0 +1,66 @@
+"""MkDocs hooks: the tool pages' forms rendered from the core, and what every page needs.
+
+* ``<!-- csprcore:NAME -->`` markers in a page are replaced by HTML that ``forms.render``
+  makes from the core's own definitions (questions, fields, events), so the pages and the
+  core cannot drift apart;
+* every page gets the web app manifest, the site script (service worker, update prompt) and
+  a Content-Security-Policy whose hashes cover exactly the inline scripts on that page.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from typing import Any
+
+from forms import render
+
+MARKER = re.compile(r"<!--\s*csprcore:([a-z0-9-]+)\s*-->")
+INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:(?!\bsrc=)[^>])*)>(?P<body>.*?)</script>", re.S)
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    def replace(match: re.Match[str]) -> str:
+        return render.block(match.group(1), page_url=page.url)
+
+    return MARKER.sub(replace, html)
+
+
+def csp(html: str) -> str:
+    """The policy for one page: our scripts from this origin, WebAssembly for Pyodide, and
+    the hashes of the theme's inline scripts (never 'unsafe-eval' or 'unsafe-inline')."""
+    hashes = []
+    for match in INLINE_SCRIPT.finditer(html):
+        if "application/json" in match.group("attrs"):
+            continue  # data, not run
+        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+        hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
+    return "; ".join([
+        "default-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval' " + " ".join(sorted(set(hashes))),
+        "worker-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ])  # fmt: skip
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    depth = page.url.count("/")
+    root = "../" * depth if depth else "./"
+    head = (
+        f'<link rel="manifest" href="{root}manifest.webmanifest">'
+        '<meta name="theme-color" content="#1d3b8b">'
+        f'<link rel="apple-touch-icon" href="{root}assets/icons/icon-192.png">'
+        f'<link rel="stylesheet" href="{root}assets/csprcore/csprcore.css">'
+    )
+    body = f'<script type="module" src="{root}assets/csprcore/site.js"></script>'
+    output = output.replace("</head>", head + "</head>", 1)
+    output = output.replace("</body>", body + "</body>", 1)
+    policy = f'<meta http-equiv="Content-Security-Policy" content="{csp(output)}">'
+    return output.replace("<head>", "<head>" + policy, 1)

@@ -1,0 +1,57 @@
+"""HTML for the tool pages, rendered at build time from the core's own definitions.
+
+Everything here escapes what it writes; the page glue only fills in answers and results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+#: Each tool's root element carries ``data-core-state``; the page glue updates it.
+TOOLS = {
+    "criteria-checker": "Criteria checker",
+    "deadline-calculator": "Deadline calculator",
+    "referral-form": "Referral form",
+}
+
+
+def core_status(tool: str) -> str:
+    """The visible status of the rule core: progress while loading, a retry on error."""
+    return (
+        '<div class="csprcore-status" data-core-status>'
+        '<p class="csprcore-status__text" role="status" aria-live="polite">'
+        "Starting the rule core in your browser. You can start answering now."
+        "</p>"
+        '<progress class="csprcore-status__bar" max="100" value="5" '
+        f'aria-label="Loading the {escape(TOOLS[tool].lower())}"></progress>'
+        '<button type="button" class="md-button csprcore-status__retry" data-core-retry hidden>'
+        "Try again</button>"
+        "</div>"
+    )
+
+
+def tool_open(tool: str) -> str:
+    return (
+        f'<div class="csprcore-tool" id="csprcore-tool" data-tool="{escape(tool)}" '
+        f'data-core-state="loading">{core_status(tool)}'
+    )
+
+
+def tool_close(tool: str) -> str:
+    return f'</div><script type="module" src="../../assets/csprcore/{escape(tool)}.js"></script>'
+
+
+BLOCKS: dict[str, Callable[[], str]] = {}
+
+
+def block(name: str, page_url: str = "") -> str:
+    """The HTML for a ``<!-- csprcore:NAME -->`` marker."""
+    for tool in TOOLS:
+        if name == f"{tool}-open":
+            return tool_open(tool)
+        if name == f"{tool}-close":
+            return tool_close(tool)
+    if name in BLOCKS:
+        return BLOCKS[name]()
+    raise ValueError(f"unknown csprcore block '{name}' on {page_url or 'a page'}")
