@@ -30,10 +30,12 @@ function register() {
   if (!("serviceWorker" in navigator)) return;
   const wb = new Workbox(new URL("sw.js", root).href, { scope: root.pathname });
   wb.addEventListener("waiting", () => showUpdatePrompt(wb));
-  wb.register().then((registration) => {
-    // A page opened long ago still learns of a new deployment.
-    if (registration) setInterval(() => registration.update(), 60 * 60 * 1000);
-  });
+  wb.register()
+    .then((registration) => {
+      // A page opened long ago still learns of a new deployment.
+      if (registration) setInterval(() => registration.update(), 60 * 60 * 1000);
+    })
+    .catch((error) => console.warn("Offline use is not available:", error));
 }
 
 // Installing the service worker downloads the whole site. On a tool page, wait until the

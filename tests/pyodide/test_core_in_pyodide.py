@@ -1,0 +1,141 @@
+"""The core inside real Pyodide (Node), from the wheels the site serves, gives the same
+answers as in CPython, for every ``csprcore.api`` function with realistic and bad input."""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+
+from csprcore import api
+from csprcore.referral import Referral
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "site"
+RUNNER = Path(__file__).with_name("run_core.mjs")
+
+EXAMPLE = Referral.example()
+TODAY = "2026-11-26"
+
+CASES: list[tuple[str, dict[str, Any]]] = [
+    ("workdays_add", {"date": "2026-12-18", "n": 5}),
+    ("workdays_add", {"date": "2026-12-18", "n": -7, "closures": ["2026-12-17"]}),
+    ("workdays_add", {"date": "2026-02-30", "n": 5}),
+    ("workdays_add", {"date": "2026-12-18", "n": "five"}),
+    ("workdays_between", {"start": "2022-06-01", "end": "2022-06-10"}),
+    ("workdays_between", {"start": "2150-01-01", "end": "2022-06-10"}),
+    ("bank_holidays", {"year": 2023}),
+    ("bank_holidays", {"year": 1066}),
+    ("criteria_questions", {}),
+    ("check", {"abuse_or_neglect": "suspected", "harm": "died", "incident_location": "in_area",
+               "looked_after": "yes", "abuse_types": ["neglect", "physical"]}),
+    ("check", {"harm": "died", "looked_after": "yes", "abuse_or_neglect": "not_suspected"}),
+    ("check", {"abuse_or_neglect": "known", "harm": "seriously_harmed",
+               "incident_location": "outside_england", "normally_resident_in_area": "yes"}),
+    ("check", {}),
+    ("check", {"harm": "dead"}),
+    ("check", {"colour": "blue"}),
+    ("deadlines", {"aware": "2026-12-18", "referral": "2026-12-18", "today": TODAY}),
+    ("deadlines", {"referral": "2023-04-28", "meeting": "2023-05-12", "sent-to-panel":
+                   "2023-05-16", "decision": "2023-06-01", "publication": "2023-11-30",
+                   "today": TODAY}),
+    ("deadlines", {"referral": "2026-12-18", "meeting": "2026-12-01", "today": TODAY}),
+    ("deadlines", {"decision": "2026-08-31", "publication": "2026-08-31", "today": TODAY}),
+    ("deadlines", {"aware": "2026-02-30", "today": TODAY}),
+    ("form_check", {"form": "referral", "answers": {}, "today": TODAY}),
+    ("form_check", {"form": "referral", "today": TODAY, "answers": {
+        "child.first_names": "<img src=x onerror=alert(1)>", "child.date_of_birth-day": "30",
+        "child.date_of_birth-month": "2", "child.date_of_birth-year": "2020",
+        "referrer.email": "not-an-email"}}),
+    ("form_check", {"form": "nonsense", "answers": {}}),
+    ("form_open", {"form": "referral", "content": json.dumps(EXAMPLE), "name": "a.json"}),
+    ("form_open", {"form": "referral", "content": "{broken", "name": "b.json"}),
+    ("form_open", {"form": "referral", "content": json.dumps({**EXAMPLE, "schema_version": 9})}),
+    ("form_export", {"form": "referral", "format": "json", "document": EXAMPLE}),
+    ("form_export", {"form": "referral", "format": "pdf", "document": EXAMPLE, "today": TODAY}),
+    ("form_export", {"form": "referral", "format": "docx", "document": EXAMPLE}),
+    ("referral_from_check", {"facts": {"harm": "died", "abuse_or_neglect": "suspected",
+                                       "looked_after": "yes"}, "checked_at": "26/11/2026 09:00"}),
+    ("info", {}),
+]  # fmt: skip
+
+
+def _comparable(fn: str, result: dict[str, Any]) -> dict[str, Any]:
+    """Drop what legitimately differs between two runs: the PDF's bytes (it carries the
+    time it was made) and file names with today's date."""
+    result = dict(result)
+    if "base64" in result:
+        pdf = pypdf.PdfReader(io.BytesIO(base64.b64decode(result.pop("base64"))))
+        result["pdf_text"] = "\n".join(
+            line for page in pdf.pages for line in page.extract_text().splitlines()
+            if "Made" not in line
+        )  # fmt: skip
+    result.pop("filename", None)
+    return result
+
+
+@pytest.fixture(scope="module")
+def pyodide_results(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    if not (SITE / "pyodide" / "pyodide-lock.json").exists():
+        pytest.fail("The site is not built: run `make build` first")
+    node = shutil.which("node")
+    assert node, "Node.js is needed to run Pyodide"
+    cases = tmp_path_factory.mktemp("pyodide") / "cases.json"
+    cases.write_text(json.dumps([{"fn": fn, "payload": p} for fn, p in CASES]))
+    done = subprocess.run(
+        [node, str(RUNNER), str(SITE), str(cases)], capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    results: list[dict[str, Any]] = json.loads(done.stdout)
+    return results
+
+
+def test_runs_the_pinned_runtime(pyodide_results: list[dict[str, Any]]) -> None:
+    runtime = pyodide_results[-1]["result"]
+    assert runtime["platform"] == "emscripten"
+    assert runtime["python"].startswith("3.14")
+    pins = dict(
+        line.split("==") for line in (ROOT / "requirements" / "runtime.txt").read_text().split()
+        if "==" in line
+    )  # fmt: skip
+    assert runtime["pydantic"] == pins["pydantic"]
+    assert runtime["holidays"] == pins["holidays"]
+    assert runtime["fpdf2"] == pins["fpdf2"]
+
+
+@pytest.mark.parametrize(
+    "index", range(len(CASES)), ids=[f"{i}-{c[0]}" for i, c in enumerate(CASES)]
+)
+def test_same_answer_as_cpython(index: int, pyodide_results: list[dict[str, Any]]) -> None:
+    fn, payload = CASES[index]
+    expected = json.loads(api.call(fn, json.dumps(payload)))
+    got = pyodide_results[index]["result"]
+    assert pyodide_results[index]["fn"] == fn
+    assert "internal" not in got, got["internal"]
+    assert _comparable(fn, got) == _comparable(fn, expected)
+
+
+def test_bad_input_is_refused_not_crashed(pyodide_results: list[dict[str, Any]]) -> None:
+    refused = [r["result"] for r in pyodide_results[:-1] if r["result"].get("ok") is False]
+    assert len(refused) >= 10
+    for result in refused:
+        assert "internal" not in result
+        assert all(e["message"] for e in result["errors"])
+
+
+def test_pdf_made_in_pyodide_carries_every_script(pyodide_results: list[dict[str, Any]]) -> None:
+    (pdf_result,) = [
+        r["result"] for (fn, p), r in zip(CASES, pyodide_results, strict=False)
+        if fn == "form_export" and p["format"] == "pdf"
+    ]  # fmt: skip
+    text = _comparable("form_export", pdf_result)["pdf_text"]
+    for name in ("OFFICIAL-SENSITIVE", "Zoë", "Łukasz Żółć", "Nguyễn Thị Ánh", "Ілля",
+                 "Siobhán"):  # fmt: skip
+        assert name in text
