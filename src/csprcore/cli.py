@@ -160,10 +160,13 @@ def _form(args: argparse.Namespace) -> int:
             print(f"{e['field']}: {e['message']}", file=sys.stderr)
         return 1
     out = Path(args.output)
-    if "base64" in result:
-        out.write_bytes(base64.b64decode(result["base64"]))
-    else:
-        out.write_text(result["text"], encoding="utf-8")
+    try:
+        if "base64" in result:
+            out.write_bytes(base64.b64decode(result["base64"]))
+        else:
+            out.write_text(result["text"], encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot write {out}: {exc.strerror}")
     print(f"Wrote {out}")
     return 0
 

@@ -342,7 +342,8 @@ def meeting_window_problem(
     earliest = cal.add_working_days(referral, 7)
     latest = cal.add_working_days(referral, 13)
     return (
-        f"The meeting is {n} working days after the referral; Appendix 1 sets it between 7 and "
+        f"The meeting is {n} working {'day' if n == 1 else 'days'} after the referral; "
+        f"Appendix 1 sets it between 7 and "
         f"13 working days ({long_date(earliest)} to {long_date(latest)})"
     )
 

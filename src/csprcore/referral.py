@@ -55,6 +55,7 @@ class Referrer(_Part):
             kind="email",
             required=True,
             autocomplete="email",
+            error_name="your email address",
             width="medium",
             hint="Use a secure email address; the partnership replies to it.",
         ),

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from ..dates import long_date
 from ..errors import FieldError, InputError
@@ -57,7 +57,8 @@ def _date_from_answers(answers: Mapping[str, Any], path: str) -> str:
         if not (day or month or year):
             return ""
         if day.isdigit() and month.isdigit() and year.isdigit():
-            return f"{year.zfill(4)}-{month.zfill(2)}-{day.zfill(2)}"
+            # The year is kept as typed ("26" reopens as "26"); a real date has 4 digits.
+            return f"{year}-{month.zfill(2)}-{day.zfill(2)}"
         return f"{year}-{month}-{day}"
     return _text(answers.get(path)).strip()
 
@@ -402,7 +403,10 @@ def _version(form: type[FormBase]) -> int:
 def read_file(form: type[FormBase], content: str | bytes, name: str = "file") -> dict[str, Any]:
     """A saved document, refused with a clear message when broken, too big, of another kind
     or of another version. Nothing is changed by a refusal."""
-    size = len(content.encode("utf-8") if isinstance(content, str) else content)
+    try:
+        size = len(content.encode("utf-8") if isinstance(content, str) else content)
+    except UnicodeEncodeError:
+        raise InputError.one("file", f"{name} is not a saved form: it is not valid text") from None
     if size > MAX_FILE_BYTES:
         raise InputError.one("file", f"{name} is too big: a saved form is under 1 MB")
     try:
@@ -418,7 +422,7 @@ def read_file(form: type[FormBase], content: str | bytes, name: str = "file") ->
         what = f"a saved '{kind}' form" if isinstance(kind, str) else "not a saved form"
         raise InputError.one("file", f"{name} is {what}, not a {title}")
     version = doc.get("schema_version")
-    if version != _version(form):
+    if type(version) is not int or version != _version(form):
         raise InputError.one(
             "file",
             f"{name} was saved by a different version of this form "
@@ -454,6 +458,15 @@ def _check_shape(form: type[FormBase], doc: Mapping[str, Any], name: str) -> Non
                         problems.append(f"'{part.name}.{key}' must be a list of answers")
                 elif value is not None and not isinstance(value, str):
                     problems.append(f"'{part.name}.{key}' must be text")
+    not_attachments = {p.name for p in parts(form)} | {"form", "schema_version"}
+    for key, info in form.model_fields.items():
+        if key in not_attachments or doc.get(key) is None:
+            continue
+        annotation: Any = info.annotation
+        try:
+            TypeAdapter(annotation).validate_python(doc[key])
+        except ValidationError:
+            problems.append(f"'{key}' has the wrong shape")
     if problems:
         raise InputError.one("file", f"{name} is not a valid saved form: {problems[0]}")
 
