@@ -42,16 +42,22 @@ def tool_close(tool: str) -> str:
     return f'</div><script type="module" src="../../assets/csprcore/{escape(tool)}.js"></script>'
 
 
-BLOCKS: dict[str, Callable[[], str]] = {}
+def _tool_bodies() -> dict[str, Callable[[], str]]:
+    """Each tool's form, rendered from the core (one module per tool)."""
+    from forms import render_checker, render_deadlines, render_referral
+
+    return {
+        "criteria-checker": render_checker.body,
+        "deadline-calculator": render_deadlines.body,
+        "referral-form": render_referral.body,
+    }
 
 
 def block(name: str, page_url: str = "") -> str:
     """The HTML for a ``<!-- csprcore:NAME -->`` marker."""
     for tool in TOOLS:
         if name == f"{tool}-open":
-            return tool_open(tool)
+            return tool_open(tool) + _tool_bodies()[tool]()
         if name == f"{tool}-close":
             return tool_close(tool)
-    if name in BLOCKS:
-        return BLOCKS[name]()
     raise ValueError(f"unknown csprcore block '{name}' on {page_url or 'a page'}")

@@ -1,0 +1,182 @@
+// Generic form plumbing shared by every tool page. No rule and no message of its own:
+// field names, show-if conditions and error messages all come from the core (through the
+// HTML rendered at build time, or a worker result). Values are only ever set with .value,
+// .checked and .textContent, so what a user types is never read as markup.
+
+/** The page's answers as {name: value}; checkboxes give arrays. Inputs inside a question
+ *  that is hidden (its show-if does not hold) are left out. */
+export function readAnswers(form) {
+  const answers = {};
+  for (const el of form.querySelectorAll("input[name], textarea[name], select[name]")) {
+    if (el.closest("[data-show-if][hidden]") || el.type === "file") continue;
+    if (el.type === "radio") {
+      if (el.checked) answers[el.name] = el.value;
+    } else if (el.type === "checkbox") {
+      answers[el.name] ??= [];
+      if (el.checked) answers[el.name].push(el.value);
+    } else {
+      answers[el.name] = el.value;
+    }
+  }
+  return answers;
+}
+
+/** Put answers back into the inputs (a restored draft, an opened file). */
+export function writeAnswers(form, answers) {
+  for (const el of form.querySelectorAll("input[name], textarea[name], select[name]")) {
+    if (el.type === "file" || !(el.name in answers)) continue;
+    const value = answers[el.name];
+    if (el.type === "radio") el.checked = value === el.value;
+    else if (el.type === "checkbox") el.checked = Array.isArray(value) && value.includes(el.value);
+    else el.value = value ?? "";
+  }
+  applyShowIf(form);
+  updateCounts(form);
+}
+
+/** Show each [data-show-if] element only while one of the named fields has a listed value. */
+export function applyShowIf(form) {
+  const answers = readAllAnswers(form);
+  for (const el of form.querySelectorAll("[data-show-if]")) {
+    const rule = JSON.parse(el.dataset.showIf);
+    const prefix = el.dataset.showIfPrefix ?? "";
+    const show = Object.entries(rule).some(([name, values]) => {
+      const value = answers[prefix + name];
+      return Array.isArray(value) ? value.some((v) => values.includes(v)) : values.includes(value);
+    });
+    el.hidden = !show;
+  }
+}
+
+function readAllAnswers(form) {
+  const answers = {};
+  for (const el of form.querySelectorAll("input[name], textarea[name], select[name]")) {
+    if (el.type === "radio") {
+      if (el.checked) answers[el.name] = el.value;
+    } else if (el.type === "checkbox") {
+      answers[el.name] ??= [];
+      if (el.checked) answers[el.name].push(el.value);
+    } else if (el.type !== "file") {
+      answers[el.name] = el.value;
+    }
+  }
+  return answers;
+}
+
+/** "You have 20 characters remaining", from the field's data-maxlength. */
+export function updateCounts(form) {
+  for (const area of form.querySelectorAll("[data-maxlength]")) {
+    const count = form.querySelector(`[data-count-for="${CSS.escape(area.id)}"]`);
+    if (!count) continue;
+    const left = Number(area.dataset.maxlength) - area.value.length;
+    const n = Math.abs(left).toLocaleString("en-GB");
+    count.textContent = left >= 0
+      ? `You have ${n} character${left === 1 ? "" : "s"} remaining`
+      : `You have ${n} character${left === -1 ? "" : "s"} too many`;
+    count.classList.toggle("cs-character-count--over", left < 0);
+  }
+}
+
+function fieldId(name) {
+  return name.replaceAll(".", "-");
+}
+
+/** Clear every error message and the summary. */
+export function clearErrors(form, summary) {
+  for (const p of form.querySelectorAll("[data-error-for]")) {
+    p.hidden = true;
+    p.textContent = "";
+  }
+  for (const g of form.querySelectorAll(".cs-form-group--error")) {
+    g.classList.remove("cs-form-group--error");
+  }
+  for (const el of form.querySelectorAll("[aria-invalid]")) {
+    el.removeAttribute("aria-invalid");
+    const ids = (el.getAttribute("aria-describedby") ?? "").split(" ").filter(
+      (id) => id && !id.endsWith("-error"),
+    );
+    if (ids.length) el.setAttribute("aria-describedby", ids.join(" "));
+    else el.removeAttribute("aria-describedby");
+  }
+  if (summary) {
+    summary.hidden = true;
+    summary.querySelector("ul").replaceChildren();
+  }
+}
+
+/** Show the core's errors: a summary that takes focus and links to each field (GOV.UK
+ *  "There is a problem"), and the message at each field. Nothing typed is changed. */
+export function showErrors(form, summary, errors, { focus = true } = {}) {
+  clearErrors(form, summary);
+  if (!errors.length) return;
+  const list = summary.querySelector("ul");
+  for (const error of errors) {
+    const id = fieldId(error.field ?? "");
+    const href = error.href ?? `#${id}`;
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = href;
+    link.textContent = error.message;
+    link.addEventListener("click", (event) => {
+      const target = document.getElementById(href.slice(1)) ?? document.getElementById(id);
+      if (!target) return;
+      event.preventDefault();
+      const group = target.closest(".cs-form-group");
+      (group?.querySelector("legend, label") ?? target).scrollIntoView({ block: "start" });
+      target.focus?.({ preventScroll: true });
+    });
+    item.append(link);
+    list.append(item);
+    const message = form.querySelector(`[data-error-for="${CSS.escape(id)}"]`);
+    if (message && !message.textContent) {
+      message.hidden = false;
+      const hidden = document.createElement("span");
+      hidden.className = "md-visually-hidden cs-visually-hidden";
+      hidden.textContent = "Error: ";
+      message.replaceChildren(hidden, document.createTextNode(error.message));
+      message.closest(".cs-form-group")?.classList.add("cs-form-group--error");
+      const group = message.closest(".cs-form-group");
+      for (const input of group?.querySelectorAll("input, textarea, select") ?? []) {
+        if (input.type === "radio" || input.type === "checkbox") continue;
+        input.setAttribute("aria-invalid", "true");
+        const ids = new Set((input.getAttribute("aria-describedby") ?? "").split(" "));
+        ids.add(message.id);
+        input.setAttribute("aria-describedby", [...ids].filter(Boolean).join(" "));
+      }
+      const fieldset = group?.querySelector("fieldset");
+      if (fieldset) {
+        const ids = new Set((fieldset.getAttribute("aria-describedby") ?? "").split(" "));
+        ids.add(message.id);
+        fieldset.setAttribute("aria-describedby", [...ids].filter(Boolean).join(" "));
+      }
+    }
+  }
+  summary.hidden = false;
+  if (focus) summary.focus();
+}
+
+/** Offer a file to the user (a Blob made here; nothing is uploaded anywhere). */
+export function download(filename, blob) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function base64ToBlob(base64, mime) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return new Blob([bytes], { type: mime });
+}
+
+/** Call fn at most once per `ms` of quiet (answers typed quickly are assessed once). */
+export function debounce(fn, ms) {
+  let timer = null;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+}
