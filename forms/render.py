@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from pathlib import Path
 
 #: Each tool's root element carries ``data-core-state``; the page glue updates it.
 TOOLS = {
@@ -39,7 +40,10 @@ def tool_open(tool: str) -> str:
 
 
 def tool_close(tool: str) -> str:
-    return f'</div><script type="module" src="../../assets/csprcore/{escape(tool)}.js"></script>'
+    # A tool's own stylesheet, when it has one (forms/css/<tool>.css).
+    has_css = (Path(__file__).parent / "css" / f"{tool}.css").exists()
+    link = f'<link rel="stylesheet" href="../../assets/csprcore/{tool}.css">' if has_css else ""
+    return f'</div>{link}<script type="module" src="../../assets/csprcore/{tool}.js"></script>'
 
 
 def _tool_bodies() -> dict[str, Callable[[], str]]:
