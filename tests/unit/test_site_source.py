@@ -1,0 +1,121 @@
+"""The site's sources (``mkdocs.yml``, ``docs/``, ``overrides/``), checked without building.
+
+The built site is checked in ``tests/browser/test_site_*.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from csprcore.citations import SECTION_TITLES
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+PAGE_IDS = [f"section-{n}" for n in range(1, 14)] + ["appendix-1"]
+OUR_PAGES = [
+    "index.md",
+    *(f"procedure/{c}.md" for c in PAGE_IDS),
+    "about/glossary.md",
+    "about/amendments.md",
+    "about/accessibility.md",
+    "about/privacy.md",
+]
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml, leaving out ``!!python/...`` values that only MkDocs can build."""
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+_Loader.add_multi_constructor("!", lambda *_: None)
+
+
+def mkdocs_config() -> dict[str, Any]:
+    config: dict[str, Any] = yaml.load(
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+        Loader=_Loader,  # a SafeLoader subclass
+    )
+    return config
+
+
+def front_matter(path: Path) -> tuple[dict[str, Any], str]:
+    text = path.read_text(encoding="utf-8")
+    match = re.match(r"^---\n(.*?)\n---\n(.*)$", text, flags=re.S)
+    assert match, f"{path}: no front matter"
+    return yaml.safe_load(match.group(1)), match.group(2)
+
+
+def test_site_config_keeps_the_site_self_contained() -> None:
+    config = mkdocs_config()
+    assert config["strict"] is True
+    assert config["theme"]["name"] == "material"
+    assert config["theme"]["font"] is False
+    assert (ROOT / config["theme"]["custom_dir"] / "main.html").exists()
+    assert "assets/stylesheets/site.css" in config["extra_css"]
+    assert isinstance(config["extra"]["last_reviewed"], dt.date)
+
+
+def test_site_nav_follows_the_document() -> None:
+    nav = mkdocs_config()["nav"]
+    sections = {next(iter(item)): item[next(iter(item))] for item in nav if isinstance(item, dict)}
+    assert sections["Procedure"] == [f"procedure/{c}.md" for c in PAGE_IDS]
+    assert sections["Tools"] == [
+        "tools/criteria-checker.md",
+        "tools/deadline-calculator.md",
+        "tools/referral-form.md",
+    ]
+    assert sections["About"] == [
+        "about/glossary.md",
+        "about/amendments.md",
+        "about/accessibility.md",
+        "about/privacy.md",
+    ]
+
+
+@pytest.mark.parametrize("cite", PAGE_IDS)
+def test_site_procedure_page_heading_carries_its_anchor(cite: str) -> None:
+    _, body = front_matter(DOCS / "procedure" / f"{cite}.md")
+    first = next(line for line in body.splitlines() if line.strip())
+    assert first == f"# {SECTION_TITLES[cite]} {{ #{cite} }}"
+
+
+@pytest.mark.parametrize("page", OUR_PAGES)
+def test_site_page_has_a_review_date(page: str) -> None:
+    meta, _ = front_matter(DOCS / page)
+    assert isinstance(meta.get("last_reviewed"), dt.date), f"{page}: no last_reviewed date"
+
+
+def test_site_abbreviations_snippet_format() -> None:
+    lines = (DOCS / "includes" / "abbreviations.md").read_text(encoding="utf-8").splitlines()
+    abbrs = []
+    for line in lines:
+        match = re.fullmatch(r"\*\[([A-Za-z]+)\]: (\S.*)", line)
+        assert match, f"not an abbreviation line: {line!r}"
+        abbrs.append(match.group(1))
+    assert len(abbrs) == len(set(abbrs)), "an abbreviation is defined twice"
+    assert abbrs == sorted(abbrs, key=str.casefold)
+
+
+def test_site_stylesheet_prints_cleanly_and_loads_nothing_else() -> None:
+    css = (DOCS / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", css)
+    print_css = css[css.index("@media print") :]
+    for selector in (".md-header", ".md-sidebar", ".md-footer", ".md-search"):
+        assert selector in print_css
+    assert 'content: " (" attr(href) ")"' in print_css
+
+
+def test_site_pages_load_nothing_from_elsewhere() -> None:
+    for path in sorted(DOCS.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        loads = re.findall(
+            r"<(?:img|script|iframe|link|source)\b[^>]*(?:src|href)=\"(?:https?:)?//", text
+        )
+        assert not loads, f"{path}: {loads}"
+        assert not re.search(r"!\[[^\]]*\]\((?:https?:)?//", text), f"{path}: remote image"
