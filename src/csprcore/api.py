@@ -88,6 +88,19 @@ def check(payload: Payload) -> dict[str, Any]:
     return criteria.assess(payload)
 
 
+def check_record(payload: Payload) -> dict[str, Any]:
+    """A PDF record of a criteria check: ``{"facts", "checked_at": "dd/mm/yyyy hh:mm"}``
+    (the page's local time; now when absent). The checker asks for no names."""
+    checked_at = criteria.parse_checked_at(payload.get("checked_at"))
+    data = criteria.record_pdf(payload.get("facts", {}), checked_at)
+    return {
+        "ok": True,
+        "filename": criteria.record_filename(checked_at),
+        "mime": "application/pdf",
+        "base64": base64.b64encode(data).decode("ascii"),
+    }
+
+
 # --- deadlines ------------------------------------------------------------------------
 
 
@@ -214,6 +227,7 @@ FUNCTIONS: dict[str, Callable[[Payload], dict[str, Any]]] = {
     "bank_holidays": bank_holidays,
     "criteria_questions": criteria_questions,
     "check": check,
+    "check_record": check_record,
     "deadlines": deadline_milestones,
     "form_check": form_check,
     "form_open": form_open,
@@ -253,7 +267,7 @@ def call(name: str, payload_json: str) -> str:
         )
 
 #: Functions that need the PDF machinery (fpdf2), which the browser loads after the start.
-PDF_FUNCTIONS = frozenset({"form_export"})
+PDF_FUNCTIONS = frozenset({"form_export", "check_record"})
 
 #: Run once in the browser before the core says "ready": imports the rules, builds the form
 #: models and reads this year's bank holidays.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from typing import Any, Final, Literal
 
 from .citations import Cite
@@ -351,7 +352,7 @@ def assess(raw_facts: Any) -> dict[str, Any]:
     _explain_line_of_sight(out, serious, learning, line_of_sight)
 
     circumstances = _national_circumstances(facts) if serious != NO else []
-    _explain_circumstances(out, serious, circumstances)
+    _explain_circumstances(out, facts, serious, circumstances)
 
     return {
         "serious_case": serious,
@@ -474,7 +475,9 @@ def _explain_notification(
             out.say(
                 f,
                 "The child died or was harmed outside England and is not normally "
-                "resident in North East Lincolnshire.",
+                "resident in North East Lincolnshire: the duty to notify the Panel rests "
+                "with the local authority in England where the child normally lives, if "
+                "there is one.",
                 "section-3",
             )
         else:
@@ -596,25 +599,86 @@ def _explain_line_of_sight(out: _Assessment, serious: Tri, learning: Tri, result
         )
 
 
-def _explain_circumstances(out: _Assessment, serious: Tri, found: list[str]) -> None:
+def _explain_circumstances(
+    out: _Assessment, facts: Mapping[str, Any], serious: Tri, found: list[str]
+) -> None:
+    """Section 6: which answers show each circumstance the Panel should have regard to."""
     f = "national_review_circumstances"
     if serious == NO:
         return
-    if found:
-        for key in found:
-            out.say(
-                f,
-                f"The Panel should have regard to this circumstance: "
-                f"{NATIONAL_CIRCUMSTANCES[key].lower()}.",
-                "section-6",
-            )
-    else:
+    for key in found:
+        out.say(f, f"{_circumstance_shown_by(facts, key)} {_REGARD[key]}", "section-6")
+    if not found:
         out.say(
             f,
             "None of the circumstances the Panel should have regard to (section 6) is "
             "shown by the answers.",
             "section-6",
         )
+    unsure = any(facts.get(k) == "unsure" for k in _SECTION_6_QUESTIONS)
+    if unsure:
+        out.say(
+            f,
+            "Some of these answers are \u201cNot sure\u201d: find out, because the Panel "
+            "should have regard to these circumstances where they apply.",
+            "section-6",
+        )
+    if serious == UNSURE and found:
+        out.say(
+            f,
+            "These circumstances matter if this is a serious child safeguarding case, "
+            "which is not yet clear.",
+            "section-6",
+        )
+
+
+_SECTION_6_QUESTIONS: Final = (
+    "looked_after",
+    "child_protection_plan",
+    "educated_otherwise_than_at_school",
+    "institutional_setting",
+)
+
+#: What the Panel should have regard to (section 6), after the answers that show it.
+_REGARD: Final[dict[str, str]] = {
+    "educated_otherwise_than_at_school": (
+        "The Panel should have regard to significant harm or death to a child educated "
+        "otherwise than at school."
+    ),
+    "in_care_or_child_protection_plan": (
+        "The Panel should have regard to a child seriously harmed or dying while in the care "
+        "of a local authority, or while on (or recently removed from) a child protection plan."
+    ),
+    "range_of_abuse_types": (
+        "The Panel should have regard to cases which involve a range of types of abuse."
+    ),
+    "institutional_setting": (
+        "The Panel should have regard to cases that may raise issues about safeguarding "
+        "children in institutional settings."
+    ),
+}
+
+
+def _circumstance_shown_by(facts: Mapping[str, Any], key: str) -> str:
+    """The answers that show a circumstance, as a sentence."""
+    if key == "educated_otherwise_than_at_school":
+        return "The child is educated otherwise than at school."
+    if key == "in_care_or_child_protection_plan":
+        shown = []
+        if facts.get("looked_after") == "yes":
+            shown.append("the child is looked after by a local authority")
+        plan = facts.get("child_protection_plan")
+        if plan == "current":
+            shown.append("the child is on a child protection plan")
+        elif plan == "recently_removed":
+            shown.append("the child was recently removed from a child protection plan")
+        text = " and ".join(shown)
+        return f"{text[0].upper()}{text[1:]}."
+    if key == "range_of_abuse_types":
+        labels = {o.value: o.label.lower() for o in QUESTIONS_BY_KEY["abuse_types"].options}
+        types = ", ".join(labels[t] for t in facts.get("abuse_types", []))
+        return f"More than one type of abuse or neglect is known or suspected ({types})."
+    return "The case raises issues about safeguarding children in an institutional setting."
 
 
 def _next_steps(
@@ -695,3 +759,187 @@ def _next_steps(
 
 def questions() -> list[dict[str, Any]]:
     return [q.as_dict() for q in QUESTIONS]
+
+
+# --------------------------------------------------------------------------------------
+# The checker page's own words, and the record of a check
+# --------------------------------------------------------------------------------------
+
+#: Each conclusion in a few words, for the one-line summary a screen reader hears when the
+#: result changes ("Serious child safeguarding case: yes. ...").
+CONCLUSION_SHORT: Final[dict[str, str]] = {
+    "serious_case": "Serious child safeguarding case",
+    "la_must_notify_panel": "North East Lincolnshire Council must notify the Panel",
+    "notify_ofsted_and_secretary_of_state": "Ofsted and the Secretary of State must be told",
+    "rapid_review": "Rapid Review",
+    "line_of_sight_learning": "Line of Sight Learning Event could fit",
+}
+
+#: The answers inside the summary sentence.
+SUMMARY_WORDS: Final[dict[str, str]] = {"yes": "yes", "no": "no", "unsure": "not sure yet"}
+
+#: Everything else the checker page says. The page glue only places these words.
+PAGE_TEXT: Final[dict[str, str]] = {
+    "questions_heading": "About the case",
+    "questions_intro": (
+        "Answer what you can. Choose \u201cNot sure\u201d when you do not know: the checker "
+        "then says what is not yet clear and what to do. More questions appear when your "
+        "answers make them matter."
+    ),
+    "cite_prefix": "Procedure:",
+    "result_heading": "What your answers show",
+    "result_empty": "Answer the questions and this panel will show, as you answer:",
+    "result_empty_after": (
+        "Next steps and their timescales follow, with links to the procedure sections behind "
+        "each conclusion."
+    ),
+    "result_waiting": (
+        "Your answers will be checked as soon as the rule core has started in your browser."
+    ),
+    "result_error": (
+        "Your answers could not be checked because the rule core did not start. Your answers "
+        "are kept: choose \u201cTry again\u201d above, or reload the page."
+    ),
+    "reasons_heading": "Why",
+    "circumstances_none_not_serious": (
+        "None: the Panel has regard to these circumstances for serious child safeguarding "
+        "cases, and this case is not one."
+    ),
+    "next_steps_heading": "Next steps",
+    "next_steps_none": (
+        "The answers lead to no step in this procedure. If anything changes, check again; "
+        "if in doubt, discuss the case with your agency's designated safeguarding lead."
+    ),
+    "milestone_link": "Work out the date in the deadline calculator",
+    "disclaimer": (
+        "The checker helps you think a case through; it does not make the decision. Discuss "
+        "the case with your agency's designated safeguarding lead. Meeting the criteria does "
+        "not mean a review must be carried out: the safeguarding partners decide."
+    ),
+    "disclaimer_cite": "section-4",
+    "actions_heading": "What you can do next",
+    "action_referral": "Start a referral with these answers",
+    "action_record": "Download a record of this check",
+    "action_print": "Print",
+    "action_restart": "Start again",
+    "record_preparing": "Preparing the record of this check\u2026",
+    "record_ready": "The record of this check has been downloaded.",
+    "record_failed": "The record could not be made. Your answers are kept: try again.",
+    "restarted": "Answers cleared. Start again with the first question.",
+    "print_answers_heading": "Your answers",
+    "print_checked_at": "Checked on",
+    "not_answered": "Not answered",
+    "privacy": (
+        "Your answers stay on this device. The checker asks for no names; a referral started "
+        "from here carries your answers to the referral form in this browser only."
+    ),
+}
+
+RECORD_TITLE: Final = "Record of a criteria check"
+
+
+def is_shown(question: Question, facts: Mapping[str, Any]) -> bool:
+    """Whether a question is asked, given the other answers (its ``show_if``)."""
+    if not question.show_if:
+        return True
+    for key, values in question.show_if.items():
+        value = facts.get(key)
+        given = value if isinstance(value, list) else [value]
+        if any(v in values for v in given):
+            return True
+    return False
+
+
+def answer_rows(raw_facts: Any) -> list[tuple[str, str]]:
+    """Each question asked, with the answer given in the words of its options."""
+    facts = parse_facts(raw_facts)
+    rows = []
+    for question in QUESTIONS:
+        if not is_shown(question, facts):
+            continue
+        labels = {o.value: o.label for o in question.options}
+        value = facts.get(question.key)
+        if question.multiple:
+            answer = "; ".join(labels[v] for v in value or []) or PAGE_TEXT["not_answered"]
+        else:
+            answer = labels[value] if value else PAGE_TEXT["not_answered"]
+        rows.append((question.text, answer))
+    return rows
+
+
+def parse_checked_at(value: Any) -> datetime:
+    """The page's local date and time of a check, ``dd/mm/yyyy hh:mm``."""
+    if value is None or value == "":
+        return datetime.now().replace(second=0, microsecond=0)
+    if isinstance(value, str):
+        try:
+            return datetime.strptime(value.strip(), "%d/%m/%Y %H:%M")
+        except ValueError:
+            pass
+    raise InputError.one(
+        "checked_at", "The date and time of the check must look like 27/11/2026 14:05"
+    )
+
+
+def record_pdf(raw_facts: Any, checked_at: datetime) -> bytes:
+    """A PDF record of a check: when, the answers, the conclusions with their reasons and
+    the next steps. The checker asks for no names, so the record holds none."""
+    from .citations import short_title
+    from .forms.pdf import Block, render
+
+    facts = parse_facts(raw_facts)
+    outcome = assess(facts)
+    when = checked_at.strftime("%d/%m/%Y at %H:%M")
+
+    def cited(text: str, cite: str) -> str:
+        return f"\N{BULLET} {text} ({short_title(cite)})"
+
+    blocks = [
+        Block("Your answers", answer_rows(facts)),
+        Block(
+            "What the answers show",
+            [(CONCLUSION_QUESTIONS[k], ANSWER_WORDS[outcome[k]]) for k in CONCLUSIONS]
+            + [
+                (
+                    CONCLUSION_QUESTIONS["national_review_circumstances"],
+                    "\n".join(
+                        NATIONAL_CIRCUMSTANCES[c] for c in outcome["national_review_circumstances"]
+                    )
+                    or "None shown by the answers",
+                )
+            ],
+        ),
+    ]
+    for key in (*CONCLUSIONS, "national_review_circumstances"):
+        lines = [cited(r["text"], r["cite"]) for r in outcome["reasons"] if r["finding"] == key]
+        if key == "national_review_circumstances" and not lines:
+            lines = [PAGE_TEXT["circumstances_none_not_serious"]]
+        answer = f"Answer: {ANSWER_WORDS[outcome[key]]}." if key in CONCLUSIONS else ""
+        blocks.append(
+            Block(CONCLUSION_QUESTIONS[key], text="\n".join(x for x in (answer, *lines) if x))
+        )
+    steps = [cited(s["text"], s["cite"]) for s in outcome["next_steps"]]
+    blocks.append(
+        Block(
+            PAGE_TEXT["next_steps_heading"], text="\n".join(steps) or PAGE_TEXT["next_steps_none"]
+        )
+    )
+    blocks.append(
+        Block(
+            "About this record",
+            text=(
+                f"{PAGE_TEXT['disclaimer']} ({short_title(PAGE_TEXT['disclaimer_cite'])})\n"
+                "The checker asks for no names, and this record holds none."
+            ),
+        )
+    )
+    subtitle = (
+        "Is this a serious child safeguarding case, and who must notify whom? "
+        f"Checked on {when}, with the criteria checker of the Child Safeguarding Practice "
+        "Review procedure."
+    )
+    return render(RECORD_TITLE, blocks, checked_at, subtitle)
+
+
+def record_filename(checked_at: datetime) -> str:
+    return f"criteria-check-{checked_at.strftime('%Y-%m-%d-%H%M')}.pdf"

@@ -133,6 +133,7 @@ def test_every_function_is_covered() -> None:
         "bank_holidays",
         "criteria_questions",
         "check",
+        "check_record",
         "deadlines",
         "form_check",
         "form_open",
