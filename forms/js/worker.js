@@ -34,9 +34,15 @@ async function start() {
   pyodide.runPython(manifest.warmup);
   api = pyodide.pyimport("csprcore.api");
   progress(100, "Ready");
-  // What only some calls need (the PDF machinery) loads in the background, after ready.
-  laterLoaded = pyodide.loadPackage(manifest.later, { messageCallback: () => {} })
-    .then(() => pyodide.runPython(manifest.later_warmup));
+  // What only some calls need (the PDF machinery) downloads in the background, after ready.
+  // Its import (seconds, and it blocks this thread) waits for the first call that needs it,
+  // so the answers a user gives just after "ready" are not held up behind it.
+  const downloaded = pyodide.loadPackage(manifest.later, { messageCallback: () => {} });
+  let imported = null;
+  laterLoaded = () => {
+    imported ??= downloaded.then(() => pyodide.runPython(manifest.later_warmup));
+    return imported;
+  };
   return manifest;
 }
 
@@ -48,7 +54,7 @@ self.onmessage = async (event) => {
   const { id, fn, payload } = event.data;
   try {
     const manifest = await startup;
-    if (manifest.needs_later.includes(fn)) await laterLoaded;
+    if (manifest.needs_later.includes(fn)) await laterLoaded();
     self.postMessage({ id, result: callApi(fn, payload) });
   } catch (error) {
     self.postMessage({ id, error: String(error?.message ?? error) });
