@@ -105,7 +105,9 @@ def _row(pdf: Any, label: str, value: str, label_w: float, width: float) -> None
 
     pdf.set_font(FONT, "", 10)
     lines_value = pdf.multi_cell(width - label_w, 5, value, dry_run=True, output="LINES")
+    pdf.set_font(FONT, "B", 10)  # measured as printed: bold is wider
     lines_label = pdf.multi_cell(label_w, 5, label, dry_run=True, output="LINES")
+    pdf.set_font(FONT, "", 10)
     if len(lines_value) > 6:
         pdf.set_font(FONT, "B", 10)
         pdf.multi_cell(width, 5, label, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
