@@ -1,5 +1,250 @@
-// Page glue for this tool: starts the rule core. The tool's form comes with its own issue.
+// Page glue for the criteria checker. No rule and no wording lives here: the questions are
+// rendered at build time from csprcore.criteria, the conclusions come from the core's
+// `check` (run in the worker), and every word placed here comes from the page's
+// #criteria-checker-data block, which the build writes from the core.
+// What a user chooses is only ever sent to the worker and shown with textContent.
 import { startCore } from "./core.js";
+import { applyShowIf, base64ToBlob, debounce, download, readAnswers } from "./form-ui.js";
 
 const root = document.getElementById("csprcore-tool");
-if (root) startCore(root);
+const form = document.getElementById("criteria-form");
+const dataBlock = document.getElementById("criteria-checker-data");
+
+if (root && form && dataBlock) setUp(root, form, JSON.parse(dataBlock.textContent));
+else if (root) startCore(root);
+
+function setUp(root, form, data) {
+  const core = startCore(root);
+  const T = data.text;
+  const panel = document.getElementById("criteria-result");
+  const summary = panel.querySelector("[data-result-summary]");
+  const empty = panel.querySelector("[data-result-empty]");
+  const waiting = panel.querySelector("[data-result-waiting]");
+  const errorBox = panel.querySelector("[data-result-error]");
+  const errorText = panel.querySelector("[data-result-error-text]");
+  const body = panel.querySelector("[data-result-body]");
+  const actionStatus = document.querySelector("[data-action-status]");
+  let sequence = 0;
+
+  /** The answers as the core's facts: names are fact keys, values the core's values. */
+  function facts() {
+    const answers = readAnswers(form);
+    for (const [key, value] of Object.entries(answers)) {
+      if (Array.isArray(value) && value.length === 0) delete answers[key];
+    }
+    return answers;
+  }
+
+  function show(which) {
+    empty.hidden = which !== "empty";
+    waiting.hidden = which !== "waiting";
+    errorBox.hidden = which !== "error";
+    body.hidden = which !== "result";
+  }
+
+  function citeLink(cite) {
+    const info = data.cites[cite];
+    const link = document.createElement("a");
+    link.href = info.href;
+    link.textContent = info.label;
+    link.title = info.title;
+    return link;
+  }
+
+  function reasonItem(text, cite) {
+    const item = document.createElement("li");
+    item.append(`${text} (`, citeLink(cite), ")");
+    return item;
+  }
+
+  function render(result) {
+    for (const key of data.conclusions) {
+      const el = panel.querySelector(`[data-conclusion="${key}"]`);
+      const value = result[key];
+      el.dataset.value = value;
+      const tag = el.querySelector("[data-answer]");
+      tag.textContent = data.answer_words[value];
+      tag.className = `cs-tag cs-tag--${value}`;
+    }
+    for (const el of panel.querySelectorAll("[data-conclusion]")) {
+      const key = el.dataset.conclusion;
+      const items = result.reasons
+        .filter((r) => r.finding === key)
+        .map((r) => reasonItem(r.text, r.cite));
+      el.querySelector("[data-reasons]").replaceChildren(...items);
+      el.querySelector(".cs-conclusion__why").hidden = items.length === 0;
+    }
+    const circumstances = panel.querySelector("[data-circumstances]");
+    const found = result.national_review_circumstances.map((key) => {
+      const item = document.createElement("li");
+      item.dataset.circumstance = key;
+      item.textContent = data.circumstances[key];
+      return item;
+    });
+    if (!found.length && result.serious_case === "no") {
+      const item = document.createElement("li");
+      item.className = "cs-conclusion__none";
+      item.textContent = T.circumstances_none_not_serious;
+      found.push(item);
+    }
+    circumstances.replaceChildren(...found);
+    const national = panel.querySelector('[data-conclusion="national_review_circumstances"]');
+    national.dataset.count = String(result.national_review_circumstances.length);
+
+    const steps = result.next_steps.map((step) => {
+      const item = document.createElement("li");
+      item.append(`${step.text} (`, citeLink(step.cite), ")");
+      if (step.milestone) {
+        item.dataset.milestone = step.milestone;
+        const link = document.createElement("a");
+        link.href = data.deadlines_href;
+        link.className = "cs-checker__milestone";
+        link.textContent = T.milestone_link;
+        item.append(" ", link);
+      }
+      return item;
+    });
+    panel.querySelector("[data-next-steps]").replaceChildren(...steps);
+    panel.querySelector("[data-next-steps]").hidden = steps.length === 0;
+    panel.querySelector("[data-next-steps-none]").hidden = steps.length !== 0;
+    show("result");
+    announce(
+      data.conclusions
+        .map((key) => `${data.short[key]}: ${data.summary_words[result[key]]}.`)
+        .join(" "),
+    );
+  }
+
+  /** The polite live line: changed only when the result changes, so nothing is repeated. */
+  function announce(text) {
+    if (summary.textContent !== text) summary.textContent = text;
+  }
+
+  function clearResult() {
+    for (const el of panel.querySelectorAll("[data-conclusion]")) {
+      delete el.dataset.value;
+      el.querySelector("[data-reasons]").replaceChildren();
+    }
+    panel.querySelector("[data-circumstances]").replaceChildren();
+    panel.querySelector("[data-next-steps]").replaceChildren();
+    announce("");
+    show("empty");
+  }
+
+  async function assess() {
+    const current = facts();
+    const id = ++sequence;
+    fillPrintAnswers();
+    if (Object.keys(current).length === 0) {
+      clearResult();
+      return;
+    }
+    if (core.state !== "ready") show(core.state === "error" ? "error" : "waiting");
+    let result;
+    try {
+      result = await core.call("check", current);
+    } catch {
+      if (id === sequence) {
+        errorText.textContent = T.result_error;
+        show("error");
+      }
+      return;
+    }
+    if (id !== sequence) return; // a newer answer has been given meanwhile
+    if (!result.ok) {
+      errorText.textContent = result.errors.map((e) => e.message).join(" ");
+      show("error");
+      return;
+    }
+    render(result);
+  }
+
+  const assessSoon = debounce(assess, 200);
+
+  form.addEventListener("change", () => {
+    applyShowIf(form);
+    assessSoon();
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+
+  // Answers given before the core was ready (or before a retry) are assessed once it is.
+  core.onState((state) => {
+    if (state === "ready" && Object.keys(facts()).length) assess();
+  });
+
+  applyShowIf(form);
+  // The browser may restore choices on "back": assess them as if just given.
+  if (Object.keys(facts()).length) assess();
+
+  // --- actions ---------------------------------------------------------------------------
+
+  function now() {
+    const d = new Date();
+    const two = (n) => String(n).padStart(2, "0");
+    return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()} `
+      + `${two(d.getHours())}:${two(d.getMinutes())}`;
+  }
+
+  function fillPrintAnswers() {
+    const list = document.querySelector("[data-print-list]");
+    const items = [];
+    for (const group of form.querySelectorAll(".cs-form-group")) {
+      if (group.hidden) continue;
+      const legend = group.querySelector("legend");
+      const chosen = [...group.querySelectorAll("input:checked")].map(
+        (input) => form.querySelector(`label[for="${CSS.escape(input.id)}"]`).textContent,
+      );
+      const dt = document.createElement("dt");
+      dt.textContent = legend.textContent;
+      const dd = document.createElement("dd");
+      dd.textContent = chosen.join("; ") || T.not_answered;
+      items.push(dt, dd);
+    }
+    list.replaceChildren(...items);
+    document.querySelector("[data-print-checked-at]").textContent = `${T.print_checked_at} ${now()}`;
+  }
+
+  const actions = {
+    referral() {
+      const handoff = { facts: facts(), checked_at: now() };
+      // Carried to the referral form in this browser only, never in the address (which
+      // would reach the server): the referral page reads the key and removes it.
+      localStorage.setItem(data.handoff_key, JSON.stringify(handoff));
+      window.location.assign(data.referral_href);
+    },
+    async record(button) {
+      // Not disabled while busy: a disabled button would lose the keyboard focus.
+      if (button.getAttribute("aria-disabled") === "true") return;
+      button.setAttribute("aria-disabled", "true");
+      actionStatus.textContent = T.record_preparing;
+      try {
+        const result = await core.call("check_record", { facts: facts(), checked_at: now() });
+        if (!result.ok) throw new Error(result.errors.map((e) => e.message).join(" "));
+        download(result.filename, base64ToBlob(result.base64, result.mime));
+        actionStatus.textContent = T.record_ready;
+      } catch {
+        actionStatus.textContent = T.record_failed;
+      } finally {
+        button.removeAttribute("aria-disabled");
+      }
+    },
+    print() {
+      fillPrintAnswers();
+      window.print();
+    },
+    restart() {
+      form.reset();
+      applyShowIf(form);
+      sequence++;
+      clearResult();
+      fillPrintAnswers();
+      actionStatus.textContent = T.restarted;
+      form.querySelector("input")?.focus();
+    },
+  };
+
+  for (const button of document.querySelectorAll("[data-action]")) {
+    button.addEventListener("click", () => actions[button.dataset.action](button));
+  }
+  window.addEventListener("beforeprint", fillPrintAnswers);
+}

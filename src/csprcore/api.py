@@ -105,13 +105,13 @@ def check_record(payload: Payload) -> dict[str, Any]:
 
 
 def deadline_milestones(payload: Payload) -> dict[str, Any]:
-    events = {k: v for k, v in payload.items() if k in deadlines.EVENTS}
-    unknown = [k for k in payload if k not in deadlines.EVENTS and k not in ("closures", "today")]
-    if unknown:
-        raise InputError.one(
-            unknown[0], f"'{unknown[0]}' is not an event the calculator counts from"
-        )
-    return deadlines.compute(events, _closures(payload), _today(payload))
+    """Events as ISO strings (``"referral": "2026-12-18"``) or as the page's three boxes
+    (``referral-day``, ``-month``, ``-year``); ``closures``, a ``closure-*`` day being added,
+    and ``today``. The result carries what the calculator page shows, too."""
+    events, adding = deadlines.read_form(payload)
+    today = _today(payload)
+    result = deadlines.compute(events, _closures(payload) + adding, today)
+    return deadlines.page_view(result, today)
 
 
 # --- forms ----------------------------------------------------------------------------
