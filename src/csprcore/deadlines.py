@@ -6,6 +6,7 @@ Code reads the table; the docs and tests are checked against it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -13,7 +14,7 @@ from typing import Any, Final, Literal
 
 from .calendar import DEFAULT_CALENDAR, CalendarRangeError, WorkingCalendar, add_months
 from .citations import Cite
-from .dates import day_list, long_date, parse_iso_date
+from .dates import day_list, long_date, long_date_with_weekday, parse_iso_date
 from .errors import FieldError, InputError
 
 Event = Literal["aware", "referral", "meeting", "sent-to-panel", "decision", "publication"]
@@ -36,6 +37,17 @@ EVENT_LABELS: Final[dict[str, str]] = {
     "sent-to-panel": "Date the Rapid Review was sent to the Panel",
     "decision": "Date of the decision to initiate a local review",
     "publication": "Planned publication date",
+}
+
+#: Each event's date as it is named in a sentence: "Enter {name}", "{Name} must be a real
+#: date". (The wording of ``EVENTS`` reads well after "counted from", not after "the date".)
+EVENT_NAMES: Final[dict[str, str]] = {
+    "aware": "the date the local authority became aware of the incident",
+    "referral": "the date the referral was received",
+    "meeting": "the date of the Rapid Review meeting",
+    "sent-to-panel": "the date the Rapid Review was sent to the Panel",
+    "decision": "the date of the decision to initiate a local review",
+    "publication": "the planned publication date",
 }
 
 APPENDIX_2_DAYS_READING: Final = (
@@ -170,12 +182,12 @@ def parse_events(raw: Mapping[str, Any]) -> dict[str, date]:
     for key in raw:
         if key not in EVENTS:
             errors.append(FieldError(key, f"'{key}' is not an event the calculator counts from"))
-    for key, wording in EVENTS.items():
+    for key in EVENTS:
         value = raw.get(key)
         if value in (None, ""):
             continue
         try:
-            events[key] = parse_iso_date(value, key, f"the date {wording}")
+            events[key] = parse_iso_date(value, key, EVENT_NAMES[key])
         except InputError as exc:
             errors.extend(exc.errors)
     for later, earlier, message in _ORDER:
@@ -363,3 +375,250 @@ def timescales_table() -> list[dict[str, Any]]:
         }
         for t in TIMESCALES
     ]
+
+
+# --- the calculator page: reading its form and what it shows ----------------------------
+
+#: The three boxes of a GOV.UK date input: ``<field>-day``, ``<field>-month``, ``<field>-year``.
+DATE_PARTS: Final = ("day", "month", "year")
+
+#: The page's office-closure date input, and its name in a sentence.
+CLOSURE_FIELD: Final = "closure"
+CLOSURE_NAME: Final = "the office closure day"
+
+#: Keys a payload may carry besides the events (ISO or in parts) and a closure being added.
+_OTHER_KEYS: Final = frozenset({"closures", "today"})
+
+#: The order fields appear on the page, so errors are listed in that order.
+_FIELD_ORDER: Final = (*EVENTS, CLOSURE_FIELD, "closures", "today")
+
+_DIGITS: Final = re.compile(r"[0-9]{1,4}")
+
+#: What each status (``_status``) says, in the table, the picture and the calendar file.
+STATUS_TEXT: Final[dict[str, str]] = {
+    "upcoming": "Upcoming",
+    "due_soon": "Due within 2 working days",
+    "overdue": "Overdue",
+    "past": "Date has passed",
+}
+
+#: Every fixed sentence of the calculator page, rendered into it at build time.
+PAGE_TEXT: Final[dict[str, str]] = {
+    "intro": (
+        "Enter the dates you know; leave the rest blank. The deadlines appear below as you "
+        "type, with how each one was counted and the part of the procedure it comes from."
+    ),
+    "dates_heading": "Dates you know",
+    "closures_heading": "Office closure days",
+    "closures_hint": (
+        "Days your office is shut, for example between Christmas and New Year. They count as "
+        "non-working days in this calculation only."
+    ),
+    "closure_legend": "Office closure day",
+    "closure_hint": "For example, 29 12 2026",
+    "add_closure": "Add closure day",
+    "remove_closure": "Remove",
+    "closures_none": "No closure days added.",
+    "closures_list": "Closure days added",
+    "submit": "Work out deadlines",
+    "results_heading": "Deadlines",
+    "results_loading": "The deadlines will appear here once the rule core has started.",
+    "results_empty": "Enter at least one date to see when each step is due.",
+    "results_invalid": (
+        "There is a problem with the dates you entered. Correct it to see the deadlines."
+    ),
+    "results_incomplete": "The deadlines will update when you finish entering the date.",
+    "table_caption": "When each step is due",
+    "col_number": "No.",
+    "col_label": "What is due",
+    "col_date": "Date",
+    "col_basis": "How it was counted",
+    "col_section": "Section",
+    "col_status": "Status",
+    "reading": "How we read the procedure:",
+    "calendar_button": "Add to calendar",
+    "calendar_hint": (
+        "Downloads a calendar file (.ics) with each deadline as an all-day event and a "
+        "reminder at 9am the day before. Outlook, Google Calendar and Apple Calendar can "
+        "import it."
+    ),
+    "print_button": "Print",
+    "timeline_heading": "Timeline",
+    "timeline_hint": (
+        "The weeks that have a date in them, as a calendar. Numbers match the table. Weeks "
+        "with nothing in them are left out."
+    ),
+    "unlock_heading": "Dates that would work out the rest",
+    "bank_holidays_heading": "Bank holidays in this period",
+    "bank_holidays_none": "No bank holidays fall in this period.",
+    "events_heading": "Dates used",
+    "warning": "Warning",
+}
+
+NO_DATES_FOR_CALENDAR: Final = "Enter at least one date to make a calendar file"
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def date_from_parts(payload: Mapping[str, Any], field: str, name: str) -> date | None:
+    """A date from a GOV.UK date input's three boxes, or None when all three are empty.
+
+    ``name`` is the date's name in a sentence ("the date the referral was received"); the
+    errors are GOV.UK's: "... must include a month", "... must be a real date".
+    """
+    texts: list[str] = []
+    for part in DATE_PARTS:
+        value = payload.get(f"{field}-{part}")
+        if value is None:
+            value = ""
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            raise InputError.one(field, f"{_cap(name)} must be a real date")
+        texts.append(str(value).strip())
+    if not any(texts):
+        return None
+    missing = [part for part, text in zip(DATE_PARTS, texts, strict=True) if not text]
+    if missing:
+        raise InputError.one(field, f"{_cap(name)} must include a {' and '.join(missing)}")
+    day, month, year = texts
+    if not all(_DIGITS.fullmatch(text) for text in texts):
+        raise InputError.one(field, f"{_cap(name)} must be a real date")
+    if len(year) != 4:
+        raise InputError.one(field, f"{_cap(name)} must include a year with 4 numbers")
+    return parse_iso_date(f"{year}-{int(month):02d}-{int(day):02d}", field, name)
+
+
+def read_form(payload: Mapping[str, Any]) -> tuple[dict[str, str], list[date]]:
+    """The events a payload gives, as checked ISO strings, and any closure day being added.
+
+    Each event comes as an ISO string (``"referral": "2026-12-18"``, the CLI) or as the
+    page's three boxes (``referral-day``, ``referral-month``, ``referral-year``); the boxes
+    win when both are sent. Every problem is reported at once, in page order.
+    """
+    errors: list[FieldError] = []
+    part_keys = {f"{f}-{p}" for f in (*EVENTS, CLOSURE_FIELD) for p in DATE_PARTS}
+    for key in payload:
+        if key not in EVENTS and key not in part_keys and key not in _OTHER_KEYS:
+            errors.append(FieldError(key, f"'{key}' is not an event the calculator counts from"))
+    raw: dict[str, str] = {}
+    for event in EVENTS:
+        try:
+            if any(f"{event}-{p}" in payload for p in DATE_PARTS):
+                day = date_from_parts(payload, event, EVENT_NAMES[event])
+                if day is not None:
+                    raw[event] = day.isoformat()
+            elif payload.get(event) not in (None, ""):
+                raw[event] = payload[event]
+        except InputError as exc:
+            errors.extend(exc.errors)
+    try:
+        checked = parse_events(raw)
+    except InputError as exc:
+        errors.extend(exc.errors)
+        checked = {}
+    # Sending the closure boxes adds that day: empty boxes are a day not yet entered.
+    closures: list[date] = []
+    if any(f"{CLOSURE_FIELD}-{p}" in payload for p in DATE_PARTS):
+        try:
+            closure = date_from_parts(payload, CLOSURE_FIELD, CLOSURE_NAME)
+            if closure is None:
+                errors.append(FieldError(CLOSURE_FIELD, f"Enter {CLOSURE_NAME}"))
+            else:
+                closures.append(closure)
+        except InputError as exc:
+            errors.extend(exc.errors)
+    if errors:
+        order = {field: i for i, field in enumerate(_FIELD_ORDER)}
+        raise InputError(sorted(errors, key=lambda e: order.get(e.field, -1)))
+    return {k: v.isoformat() for k, v in checked.items()}, closures
+
+
+def _window_text(earliest: date, latest: date) -> str:
+    return f"Between {long_date_with_weekday(earliest)} and {long_date_with_weekday(latest)}"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _unlock(waiting: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ "Enter the date the referral was received to work out: ...", one per missing date."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for item in waiting:
+        groups.setdefault(tuple(item["needs"]), []).append(item)
+    out = []
+    for needs, items in groups.items():
+        names = " or ".join(EVENT_NAMES[e] for e in needs)
+        out.append({
+            "needs": list(needs),
+            "field": needs[0],
+            "text": f"Enter {names} to work out:",
+            "milestones": [{"id": i["id"], "label": i["label"]} for i in items],
+        })  # fmt: skip
+    return out
+
+
+def page_view(result: dict[str, Any], today: date) -> dict[str, Any]:
+    """``compute``'s result with what the calculator page shows: dates in words, statuses,
+    section links, which dates would unlock the rest, and the timeline picture."""
+    from . import timeline
+    from .citations import SECTION_TITLES, cite_path, short_title
+
+    cal = DEFAULT_CALENDAR.with_closures(date.fromisoformat(d) for d in result["closures"])
+    milestones: list[dict[str, Any]] = result["milestones"]
+    for number, m in enumerate(milestones, 1):
+        m["number"] = number
+        if "due" in m:
+            m["date_text"] = long_date_with_weekday(date.fromisoformat(m["due"]))
+        else:
+            m["date_text"] = _window_text(
+                date.fromisoformat(m["earliest"]), date.fromisoformat(m["latest"])
+            )
+        if "status" in m:
+            m["status_text"] = STATUS_TEXT[m["status"]]
+        m["section"] = short_title(m["cite"])
+        m["section_title"] = SECTION_TITLES[m["cite"]]
+        m["cite_path"] = cite_path(m["cite"])
+    for holiday in result["bank_holidays"]:
+        holiday["text"] = long_date_with_weekday(date.fromisoformat(holiday["date"]))
+        holiday["line"] = f"{holiday['text']}: {holiday['name']}"
+    closure_days = []
+    for iso in result["closures"]:
+        day = date.fromisoformat(iso)
+        reason = DEFAULT_CALENDAR.non_working_reason(day)
+        text = long_date_with_weekday(day)
+        note = f"already a non-working day ({reason})" if reason else ""
+        closure_days.append(
+            {"date": iso, "text": text, "note": note, "line": f"{text} ({note})" if note else text}
+        )
+    result["closure_days"] = closure_days
+    result["events_used"] = [
+        {
+            "event": event,
+            "label": EVENT_LABELS[event],
+            "date": iso,
+            "text": long_date_with_weekday(date.fromisoformat(iso)),
+            "line": f"{EVENT_LABELS[event]}: {long_date_with_weekday(date.fromisoformat(iso))}",
+        }
+        for event, iso in result["events"].items()
+    ]
+    result["unlock"] = _unlock(result["waiting"])
+    result["today"] = today.isoformat()
+    summary = ""
+    if milestones:
+        summary = (
+            f"{_plural(len(milestones), 'milestone')} worked out from "
+            f"{_plural(len(result['events']), 'date')}."
+        )
+        overdue = sum(1 for m in milestones if m.get("status") == "overdue")
+        soon = sum(1 for m in milestones if m.get("status") == "due_soon")
+        if overdue:
+            summary += f" {overdue} {'is' if overdue == 1 else 'are'} overdue."
+        if soon:
+            summary += f" {soon} {'is' if soon == 1 else 'are'} due within 2 working days."
+    result["summary_text"] = summary
+    result["timeline"] = (
+        timeline.build(milestones, result["events"], today, cal).to_json() if milestones else None
+    )
+    return result
