@@ -10,10 +10,10 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from . import __version__, criteria, deadlines
+from . import __version__, criteria, deadlines, ics
 from .calendar import DEFAULT_CALENDAR
 from .citations import SECTION_TITLES, cite_path
 from .dates import parse_iso_date
@@ -112,6 +112,18 @@ def deadline_milestones(payload: Payload) -> dict[str, Any]:
     today = _today(payload)
     result = deadlines.compute(events, _closures(payload) + adding, today)
     return deadlines.page_view(result, today)
+
+
+def deadlines_ics(payload: Payload) -> dict[str, Any]:
+    """The milestones as an iCalendar file: ``{"filename", "mime", "text"}``."""
+    result = deadline_milestones(payload)
+    if not result["milestones"]:
+        raise InputError.one("aware", deadlines.NO_DATES_FOR_CALENDAR)
+    return {
+        "filename": ics.filename(result["events"]),
+        "mime": ics.MIME,
+        "text": ics.calendar(result["milestones"], result["events"], datetime.now(UTC)),
+    }
 
 
 # --- forms ----------------------------------------------------------------------------
@@ -229,6 +241,7 @@ FUNCTIONS: dict[str, Callable[[Payload], dict[str, Any]]] = {
     "check": check,
     "check_record": check_record,
     "deadlines": deadline_milestones,
+    "deadlines_ics": deadlines_ics,
     "form_check": form_check,
     "form_open": form_open,
     "form_export": form_export,

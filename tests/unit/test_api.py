@@ -135,6 +135,7 @@ def test_every_function_is_covered() -> None:
         "check",
         "check_record",
         "deadlines",
+        "deadlines_ics",  # covered in test_ics.py
         "form_check",
         "form_open",
         "form_export",
