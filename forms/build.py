@@ -23,7 +23,8 @@ from mkdocs.config import load_config
 from forms import icons, runtime
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "site"
+#: Where the site is built: ``site/``, or ``$CSPRCORE_SITE`` (a private copy for one test run).
+SITE = Path(os.environ.get("CSPRCORE_SITE", ROOT / "site")).resolve()
 JS = ROOT / "forms" / "js"
 WORKBOX_WINDOW = ROOT / "node_modules" / "workbox-window" / "build" / "workbox-window.prod.mjs"
 

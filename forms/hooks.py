@@ -20,6 +20,12 @@ MARKER = re.compile(r"<!--\s*csprcore:([a-z0-9-]+)\s*-->")
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:(?!\bsrc=)[^>])*)>(?P<body>.*?)</script>", re.S)
 
 
+def on_config(config: Any) -> Any:
+    render.SITE_EXTRA.clear()
+    render.SITE_EXTRA.update(config.get("extra") or {})
+    return config
+
+
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     def replace(match: re.Match[str]) -> str:
         return render.block(match.group(1), page_url=page.url)

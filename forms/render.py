@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import Any
 
 #: Each tool's root element carries ``data-core-state``; the page glue updates it.
 TOOLS = {
@@ -44,6 +45,15 @@ def tool_close(tool: str) -> str:
     has_css = (Path(__file__).parent / "css" / f"{tool}.css").exists()
     link = f'<link rel="stylesheet" href="../../assets/csprcore/{tool}.css">' if has_css else ""
     return f'</div>{link}<script type="module" src="../../assets/csprcore/{tool}.js"></script>'
+
+
+#: The ``extra`` settings of mkdocs.yml (site configuration such as the support office's
+#: secure email address), set by ``forms/hooks.py``.
+SITE_EXTRA: dict[str, Any] = {}
+
+
+def site_extra(key: str, default: str = "") -> str:
+    return str(SITE_EXTRA.get(key, default))
 
 
 def _tool_bodies() -> dict[str, Callable[[], str]]:

@@ -1,7 +1,145 @@
-"""This tool's form, rendered at build time from the core's definitions."""
+"""Form pages rendered from a form model (the referral; Appendix 1's templates reuse it).
+
+Each part of the model becomes a section with its heading and "why we ask"; each field
+becomes the GOV.UK pattern for its kind; a repeatable part becomes rows with a ``<template>``
+for new ones. Names are the model's field paths, so the core's answers, errors and "Change"
+links all line up with the page.
+"""
 
 from __future__ import annotations
 
+from html import escape
+
+from csprcore.citations import cite_path, short_title
+from csprcore.forms.base import FormBase
+from csprcore.forms.engine import DRAFT_RETENTION_DAYS, MAX_FILE_BYTES
+from csprcore.forms.meta import Meta
+from csprcore.forms.spec import PartSpec, parts
+from forms import components as c
+from forms import render
+
+ROW = "__i__"  # the index placeholder in a repeat's template
+
+
+def field(path: str, meta: Meta, show_if_prefix: str) -> str:
+    show_if = {meta.show_if[0]: meta.show_if[1]} if meta.show_if else None
+    common = {"show_if": show_if, "required": meta.required}
+    if meta.kind == "date":
+        html = c.date_input(path, meta.label, meta.hint, **common)
+    elif meta.kind in ("radios", "checkboxes"):
+        html = c.choices(path, meta.label, meta.options, meta.hint,
+                         multiple=meta.kind == "checkboxes", **common)  # fmt: skip
+    elif meta.kind == "textarea":
+        html = c.textarea(path, meta.label, meta.hint, meta.max_length, **common)
+    else:
+        html = c.text_input(path, meta.label, meta.hint, meta.kind, meta.width,
+                            meta.autocomplete, **common)  # fmt: skip
+    if show_if:
+        # show-if names a sibling field: prefix it with the section (or row) path.
+        html = html.replace(
+            "data-show-if=", f'data-show-if-prefix="{escape(show_if_prefix)}" data-show-if=', 1
+        )
+    return html
+
+
+def section(part: PartSpec, number: int) -> str:
+    heading = f'<h2 id="{part.name}-heading">{number}. {escape(part.title)}</h2>'
+    why = (
+        f'<p class="cs-why"><strong>Why we ask:</strong> {escape(part.why)}</p>' if part.why else ""
+    )
+    if part.kind == "section":
+        fields = "".join(
+            field(f"{part.name}.{f.name}", f.meta, f"{part.name}.") for f in part.fields
+        )
+        return f'<section class="cs-part" data-part="{part.name}">{heading}{why}{fields}</section>'
+    assert part.repeat is not None
+    item = part.repeat.item
+    row = "".join(
+        field(f"{part.name}.{ROW}.{f.name}", f.meta, f"{part.name}.{ROW}.") for f in part.fields
+    )
+    template = (
+        f'<template data-row-template="{part.name}">'
+        f'<fieldset class="cs-row" data-row="{part.name}">'
+        f'<legend class="cs-fieldset__legend cs-fieldset__legend--section">'
+        f"{escape(item.capitalize())} <span data-row-number></span></legend>{row}"
+        f"{c.button(f'Remove {item}', kind='secondary', **{'data-remove-row': ''})}"
+        "</fieldset></template>"
+    )
+    return (
+        f'<section class="cs-part" data-part="{part.name}" data-repeat="{part.name}">{heading}{why}'
+        f'<p class="cs-hint" data-rows-empty="{part.name}">No {escape(item)} added yet.</p>'
+        f'<div data-rows="{part.name}"></div>{template}'
+        f"{c.button(f'Add a {item}', kind='secondary', **{'data-add-row': part.name})}"
+        "</section>"
+    )
+
+
+def form_body(form: type[FormBase], page: str) -> str:
+    """The whole form tool: drafts notice, file actions, the form, check answers, export."""
+    support = render.site_extra("support_office_email", "")
+    sections = "".join(section(p, i + 1) for i, p in enumerate(parts(form)))
+    draft_notice = (
+        '<div class="cs-panel cs-draft" data-draft-notice>'
+        "<p><strong>Your answers are saved as a draft in this browser only.</strong> "
+        "Nothing is sent anywhere. Anyone who uses this browser on this device could see "
+        f"the draft, so delete it when you have finished. Drafts are removed automatically "
+        f"after {DRAFT_RETENTION_DAYS} days.</p>"
+        '<p class="cs-hint" data-draft-status aria-live="polite"></p>'
+        '<div class="cs-actions">'
+        f"{c.button('Delete this draft', kind='secondary', **{'data-delete-draft': ''})}"
+        f"{c.button('Save as file', kind='secondary', **{'data-save-file': ''})}"
+        "</div>"
+        '<div class="cs-form-group cs-open-file"><label class="cs-label" for="open-file">'
+        "Open a saved file</label>"
+        '<div class="cs-hint" id="open-file-hint">A JSON file saved from this form. It replaces '
+        "the answers in the form; a file that cannot be used changes nothing.</div>"
+        '<input type="file" id="open-file" accept=".json,application/json" '
+        f'aria-describedby="open-file-hint" data-open-file data-max-bytes="{MAX_FILE_BYTES}">'
+        "</div>"
+        '<div class="cs-notice" data-file-message role="status" aria-live="polite"></div>'
+        "</div>"
+    )
+    checker = (
+        '<div class="cs-panel" data-checker-outcome hidden>'
+        "<h2>Criteria checker outcome</h2>"
+        "<p data-checker-text></p>"
+        '<input type="hidden" name="checker" value=""></div>'
+    )
+    check_view = (
+        '<div class="cs-check" data-check-view hidden tabindex="-1" '
+        'aria-labelledby="check-heading">'
+        '<h2 id="check-heading">Check your answers before you download the referral</h2>'
+        "<div data-summary></div>"
+        '<div class="cs-actions">'
+        f'{c.button("Download PDF", **{"data-export": "pdf"})}'
+        f'{c.button("Download JSON", kind="secondary", **{"data-export": "json"})}'
+        f'{c.button("Print", kind="secondary", **{"data-print-button": ""})}'
+        f'{c.button("Back to the form", kind="secondary", **{"data-back-to-form": ""})}'
+        "</div>"
+        '<div class="cs-notice" data-export-message role="status" aria-live="polite"></div>'
+        '<div class="cs-panel" data-next-steps hidden><h2>What to do next</h2>'
+        "<p>Send the PDF to the partnership support office through secure email"
+        + (f' (<a href="mailto:{escape(support)}">{escape(support)}</a>)' if support else "")
+        + ". Then:</p><ul>"
+        + "".join(
+            f'<li>{escape(text)} (<a href="../../{cite_path(cite)}">{short_title(cite)}</a>)</li>'
+            for text, cite in form.after_export
+        )
+        + '</ul><p><a href="../deadline-calculator/">Work out these dates with the deadline '
+        "calculator</a>.</p></div></div>"
+    )  # fmt: skip
+    form_view = (
+        f'<form class="cs-form" data-form="{escape(form.form_id)}" novalidate '
+        f'data-draft-days="{DRAFT_RETENTION_DAYS}" data-page="{escape(page)}">'
+        f"{c.error_summary()}{checker}{sections}"
+        '<div class="cs-actions">'
+        f"{c.button('Check your answers', **{'data-check': ''})}"
+        "</div></form>"
+    )
+    return draft_notice + form_view + check_view
+
 
 def body() -> str:
-    return ""
+    from csprcore.referral import Referral
+
+    return form_body(Referral, "referral-form")

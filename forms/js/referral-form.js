@@ -1,5 +1,4 @@
-// Page glue for this tool: starts the rule core. The tool's form comes with its own issue.
-import { startCore } from "./core.js";
+// The referral form page: the shared form machinery on the referral model.
+import { startFormPage } from "./form-page.js";
 
-const root = document.getElementById("csprcore-tool");
-if (root) startCore(root);
+startFormPage();

@@ -145,7 +145,7 @@ def form_check(payload: Payload) -> dict[str, Any]:
         "ok": model is not None,
         "errors": engine.error_list(form, errors),
         "document": doc if model is None else model.model_dump(mode="json"),
-        "summary": engine.summary(form, doc),
+        "summary": [*engine.summary(form, doc), *form.summary_extra(doc)],
     }
 
 
@@ -169,11 +169,14 @@ def form_export(payload: Payload) -> dict[str, Any]:
         doc = engine.answers_to_document(form, _answers(payload))
     stem = f"{form.form_id}-{date.today().isoformat()}"
     if fmt == "json":
+        # A complete form is saved in its checked, typed shape; a draft exactly as typed.
+        model, _ = engine.check_document(form, doc, _today(payload))
+        saved = doc if model is None else model.model_dump(mode="json")
         return {
             "ok": True,
             "filename": f"{stem}.json",
             "mime": "application/json",
-            "text": engine.write_json(doc),
+            "text": engine.write_json(saved),
         }
     if fmt == "pdf":
         model, errors = engine.check_document(form, doc, _today(payload))
@@ -279,6 +282,7 @@ def call(name: str, payload_json: str) -> str:
             {"ok": False, "errors": [problem.as_dict()], "internal": f"{type(exc).__name__}: {exc}"}
         )
 
+
 #: Functions that need the PDF machinery (fpdf2), which the browser loads after the start.
 PDF_FUNCTIONS = frozenset({"form_export", "check_record"})
 
@@ -288,5 +292,5 @@ WARMUP = (
     "import csprcore.api as _api\n"
     "_api.call('deadlines', '{\"referral\": \"2026-12-18\"}')\n"
     "_api.call('check', '{}')\n"
-    "_api.call('form_check', '{\"form\": \"referral\", \"answers\": {}}')\n"
+    '_api.call(\'form_check\', \'{"form": "referral", "answers": {}}\')\n'
 )

@@ -15,12 +15,11 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .citations import short_title
+from .citations import SECTION_TITLES, Cite, short_title
 from .criteria import ANSWER_WORDS, CONCLUSION_QUESTIONS, CONCLUSIONS, NATIONAL_CIRCUMSTANCES
 from .errors import FieldError
 from .forms.base import FormBase
 from .forms.meta import YES_NO_NOT_KNOWN, Meta, Repeat, Section
-from .forms.pdf import Block
 
 Text = str
 OptDate = date | None
@@ -69,6 +68,7 @@ class Referrer(_Part):
             "Date of referral",
             kind="date",
             required=True,
+            error_name="the date of referral",
             not_future=True,
             hint="For example, 18 12 2026",
         ),
@@ -494,6 +494,23 @@ class Referral(FormBase):
         "Serious Child Safeguarding Incident Notification to Safeguarding Partners"
     )
     schema_version_current: ClassVar[int] = 1
+    after_export: ClassVar[tuple[tuple[str, Cite], ...]] = (
+        ("Send the referral as soon as possible after the serious incident.", "section-3"),
+        (
+            "The local authority notifies the Child Safeguarding Practice Review Panel within 5 "
+            "working days of becoming aware of the incident.",
+            "section-3",
+        ),
+        (
+            "The Initial Scoping and Information Sharing Template goes to all relevant agencies "
+            "within 2 working days of the referral, and they return it within 5.",
+            "appendix-1",
+        ),
+        (
+            "The Rapid Review meeting is held between 7 and 13 working days after the referral.",
+            "appendix-1",
+        ),
+    )
 
     form: Literal["referral"] = "referral"
     schema_version: Literal[1] = 1
@@ -626,12 +643,12 @@ class Referral(FormBase):
         return doc.model_dump(mode="json")
 
     @classmethod
-    def pdf_extra_blocks(cls, doc: Mapping[str, Any]) -> list[Block]:
+    def summary_extra(cls, doc: Mapping[str, Any]) -> list[dict[str, Any]]:
         """The criteria checker's outcome, when the referrer used it."""
         checker = doc.get("checker")
         if not isinstance(checker, Mapping) or not checker.get("outcome"):
             return []
-        return outcome_blocks(checker["outcome"], str(checker.get("checked_at", "")))
+        return outcome_sections(checker["outcome"], str(checker.get("checked_at", "")))
 
     @classmethod
     def cross_checks(cls, doc: Any, today: date) -> list[FieldError]:
@@ -705,28 +722,32 @@ class Referral(FormBase):
         return errors
 
 
-def outcome_blocks(outcome: Mapping[str, Any], checked_at: str = "") -> list[Block]:
-    """The criteria checker's conclusions and reasons, as PDF blocks."""
-    rows = [
-        (CONCLUSION_QUESTIONS[key], ANSWER_WORDS.get(str(outcome.get(key)), "Not answered"))
-        for key in CONCLUSIONS
-    ]
+def outcome_sections(outcome: Mapping[str, Any], checked_at: str = "") -> list[dict[str, Any]]:
+    """The criteria checker's conclusions and reasons, as summary sections (page and PDF)."""
     circumstances = [
         NATIONAL_CIRCUMSTANCES.get(c, c) for c in outcome.get("national_review_circumstances", [])
     ]
-    rows.append(
-        (
-            CONCLUSION_QUESTIONS["national_review_circumstances"],
-            "; ".join(circumstances) or "None shown",
-        )
+    answers = [
+        (CONCLUSION_QUESTIONS[key], ANSWER_WORDS.get(str(outcome.get(key)), "Not answered"))
+        for key in CONCLUSIONS
+    ]
+    answers.append(
+        (CONCLUSION_QUESTIONS["national_review_circumstances"], "; ".join(circumstances) or "None")
+    )
+    reasons = "\n".join(
+        f"• {r.get('text', '')} ({short_title(str(r.get('cite', '')))})"
+        for r in outcome.get("reasons", [])
+        if isinstance(r, Mapping) and str(r.get("cite", "")) in SECTION_TITLES
     )
     when = f" (checked {checked_at})" if checked_at else ""
-    reasons = "\n".join(
-        f"• {r.get('text', '')} [{short_title(str(r.get('cite', '')))}]"
-        for r in outcome.get("reasons", [])
-        if isinstance(r, Mapping)
-    )
-    blocks = [Block(f"Criteria checker outcome{when}", rows)]
+    rows = [{"group": "", "field": "", "label": q, "value": a, "href": ""} for q, a in answers]
+    sections: list[dict[str, Any]] = [
+        {"name": "checker", "title": f"Criteria checker outcome{when}", "kind": "extra",
+         "rows": rows, "text": ""},
+    ]  # fmt: skip
     if reasons:
-        blocks.append(Block("Reasons", text=reasons))
-    return blocks
+        sections.append(
+            {"name": "checker_reasons", "title": "Criteria checker reasons", "kind": "extra",
+             "rows": [], "text": reasons}
+        )  # fmt: skip
+    return sections

@@ -9,19 +9,30 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    expect,
+    sync_playwright,
+)
 
 from forms.serve import make_server
 
 ROOT = Path(__file__).resolve().parents[2]
-SITE = ROOT / "site"
+SITE = Path(os.environ.get("CSPRCORE_SITE", ROOT / "site")).resolve()
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+# Pyodide shares two cores with the test run: give the page time to answer.
+expect.set_options(timeout=20_000)
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -35,6 +46,15 @@ CHROMIUM_ARGS = [
 
 #: axe-core rule tags for WCAG 2.2 AA (and the A and 2.0/2.1 levels beneath it).
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def wait_until(page: Page, expression: str, timeout: float = 30.0) -> None:
+    """Poll a JavaScript expression until it is truthy. (``page.wait_for_function`` evaluates
+    its string with ``eval``, which the site's Content-Security-Policy rightly refuses.)"""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+        page.wait_for_timeout(100)
 
 
 def chromium_path() -> str:
@@ -99,9 +119,7 @@ def off_origin(base_url: str) -> OffOrigin:
 
 
 @pytest.fixture
-def context(
-    browser: Browser, base_url: str, off_origin: OffOrigin
-) -> Iterator[BrowserContext]:
+def context(browser: Browser, base_url: str, off_origin: OffOrigin) -> Iterator[BrowserContext]:
     ctx = browser.new_context(base_url=base_url, service_workers="block")
     ctx.route("**/*", off_origin.route)
     yield ctx

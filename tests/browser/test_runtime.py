@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from forms.serve import make_server
 
-from .conftest import ROOT, OffOrigin
+from .conftest import ROOT, OffOrigin, wait_until
 
 TOOLS = ["tools/criteria-checker/", "tools/deadline-calculator/", "tools/referral-form/"]
 READY_TIMEOUT = 120_000
@@ -122,7 +122,7 @@ def test_new_deployment_prompts_for_reload(
     page.goto(base)
     wait_for_precache(page)
     page.reload()
-    page.wait_for_function("!!navigator.serviceWorker.controller", timeout=30_000)
+    wait_until(page, "!!navigator.serviceWorker.controller")
     # A new deployment: a page changes and the service worker is rebuilt with new revisions.
     index = copy / "index.html"
     index.write_text(index.read_text().replace("</h1>", " (new version)</h1>", 1))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -18,7 +19,7 @@ from csprcore import api
 from csprcore.referral import Referral
 
 ROOT = Path(__file__).resolve().parents[2]
-SITE = ROOT / "site"
+SITE = Path(os.environ.get("CSPRCORE_SITE", ROOT / "site")).resolve()
 RUNNER = Path(__file__).with_name("run_core.mjs")
 
 EXAMPLE = Referral.example()

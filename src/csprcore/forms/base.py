@@ -8,8 +8,8 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
+from ..citations import Cite
 from ..errors import FieldError
-from .pdf import Block
 
 
 class FormBase(BaseModel):
@@ -19,6 +19,8 @@ class FormBase(BaseModel):
     form_id: ClassVar[str]
     title: ClassVar[str]
     schema_version_current: ClassVar[int] = 1
+    #: What happens once the document is sent: (sentence, citation), shown after export.
+    after_export: ClassVar[tuple[tuple[str, Cite], ...]] = ()
 
     @classmethod
     def example(cls) -> dict[str, Any]:
@@ -31,6 +33,7 @@ class FormBase(BaseModel):
         return []
 
     @classmethod
-    def pdf_extra_blocks(cls, doc: Mapping[str, Any]) -> list[Block]:
-        """Blocks the PDF adds after the form's own sections."""
+    def summary_extra(cls, doc: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Sections shown (and printed) after the form's own: attachments such as the criteria
+        checker's outcome. Same shape as ``engine.summary``'s, plus ``text``."""
         return []

@@ -27,6 +27,8 @@ from .meta import Meta
 from .spec import FieldSpec, PartSpec, error_href, parts
 
 MAX_FILE_BYTES = 1_000_000
+#: Drafts kept in a browser are deleted after this many days without a change.
+DRAFT_RETENTION_DAYS = 30
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 _DATE_PARTS = ("day", "month", "year")
 

@@ -31,7 +31,7 @@ def get_form(form_id: Any) -> type[FormBase]:
 def pdf_bytes(form: type[FormBase], doc: Mapping[str, Any], made_at: datetime) -> bytes:
     title = form.title
     blocks = []
-    for section in engine.summary(form, doc):
+    for section in [*engine.summary(form, doc), *form.summary_extra(doc)]:
         rows = [(r["label"], r["value"]) for r in section["rows"]]
         subheadings: dict[int, str] = {}
         last = ""
@@ -39,10 +39,11 @@ def pdf_bytes(form: type[FormBase], doc: Mapping[str, Any], made_at: datetime) -
             if r["group"] and r["group"] != last:
                 subheadings[i] = r["group"]
                 last = r["group"]
-        if section["kind"] == "repeat" and not rows:
+        if section.get("text"):
+            blocks.append(Block(section["title"], rows, text=section["text"]))
+        elif section["kind"] == "repeat" and not rows:
             blocks.append(Block(section["title"], text="None given."))
         else:
             blocks.append(Block(section["title"], rows, subheadings=subheadings))
-    blocks.extend(form.pdf_extra_blocks(doc))
     subtitle = f"Made on {made_at.strftime('%d/%m/%Y at %H:%M')}."
     return render(title, blocks, made_at, subtitle)

@@ -1,0 +1,400 @@
+// The page glue every form tool shares (the referral; Appendix 1's templates): drafts on
+// this device, repeatable rows, checks by the core, "Check your answers", files and exports.
+// Field names, messages, the summary and the files all come from the core; this only carries
+// them between the page and the worker.
+import { startCore } from "./core.js";
+import {
+  applyShowIf, base64ToBlob, clearErrors, debounce, download, readAnswers, showErrors,
+  updateCounts, writeAnswers,
+} from "./form-ui.js";
+
+const ROW = "__i__";
+
+export function startFormPage({ onReady } = {}) {
+  const root = document.getElementById("csprcore-tool");
+  const form = root?.querySelector("form[data-form]");
+  if (!form) return null;
+  const formId = form.dataset.form;
+  const draftKey = `csprcore-draft-${formId}`;
+  const draftDays = Number(form.dataset.draftDays);
+  const summaryBox = form.querySelector("[data-error-summary]");
+  const checkView = root.querySelector("[data-check-view]");
+  const draftStatus = root.querySelector("[data-draft-status]");
+  const fileMessage = root.querySelector("[data-file-message]");
+  const exportMessage = root.querySelector("[data-export-message]");
+  const core = startCore(root);
+  const today = () => new Date().toLocaleDateString("en-CA"); // YYYY-MM-DD, local time
+
+  // --- repeatable rows -------------------------------------------------------------------
+
+  function rowsOf(name) {
+    return [...form.querySelectorAll(`[data-rows="${name}"] > [data-row]`)];
+  }
+
+  function renumber(name) {
+    const rows = rowsOf(name);
+    rows.forEach((row, index) => {
+      for (const el of row.querySelectorAll("*")) {
+        for (const attr of ["id", "for", "name", "aria-describedby", "data-field",
+          "data-error-for", "data-count-for", "data-show-if-prefix"]) {
+          const value = el.getAttribute(attr);
+          if (!value) continue;
+          el.setAttribute(attr, value
+            .replace(new RegExp(`^${name}\\.(\\d+|${ROW})\\.`), `${name}.${index}.`)
+            .replace(new RegExp(`${name}-(\\d+|${ROW})-`, "g"), `${name}-${index}-`));
+        }
+      }
+      row.querySelector("[data-row-number]").textContent = String(index + 1);
+      row.querySelector("[data-remove-row]").textContent =
+        row.querySelector("[data-remove-row]").textContent.replace(/ \d+$/, "") + ` ${index + 1}`;
+    });
+    const empty = form.querySelector(`[data-rows-empty="${name}"]`);
+    if (empty) empty.hidden = rows.length > 0;
+  }
+
+  function addRow(name, { focus = false } = {}) {
+    const template = form.querySelector(`template[data-row-template="${name}"]`);
+    const row = template.content.firstElementChild.cloneNode(true);
+    form.querySelector(`[data-rows="${name}"]`).append(row);
+    renumber(name);
+    applyShowIf(form);
+    updateCounts(form);
+    if (focus) row.querySelector("input, textarea")?.focus();
+    return row;
+  }
+
+  function setRowCounts(answers) {
+    for (const section of form.querySelectorAll("[data-repeat]")) {
+      const name = section.dataset.repeat;
+      const indices = Object.keys(answers)
+        .map((key) => key.match(new RegExp(`^${name}\\.(\\d+)\\.`)))
+        .filter(Boolean).map((m) => Number(m[1]));
+      const wanted = indices.length ? Math.max(...indices) + 1 : 0;
+      for (const row of rowsOf(name).slice(wanted)) row.remove();
+      while (rowsOf(name).length < wanted) addRow(name);
+      renumber(name);
+    }
+  }
+
+  form.addEventListener("click", (event) => {
+    const add = event.target.closest("[data-add-row]");
+    if (add) {
+      addRow(add.dataset.addRow, { focus: true });
+      saveDraft();
+      return;
+    }
+    const remove = event.target.closest("[data-remove-row]");
+    if (remove) {
+      const row = remove.closest("[data-row]");
+      const name = row.dataset.row;
+      row.remove();
+      renumber(name);
+      saveDraft();
+      form.querySelector(`[data-add-row="${name}"]`).focus();
+    }
+  });
+
+  // --- drafts on this device ---------------------------------------------------------------
+
+  function setAnswers(answers) {
+    setRowCounts(answers);
+    writeAnswers(form, answers);
+    showChecker(answers.checker);
+  }
+
+  let dirty = false;
+
+  function saveDraft() {
+    dirty = false;
+    const answers = readAnswers(form);
+    try {
+      localStorage.setItem(draftKey, JSON.stringify({ saved: Date.now(), answers }));
+      draftStatus.textContent = `Draft saved at ${new Date().toLocaleTimeString("en-GB", {
+        hour: "2-digit", minute: "2-digit" })}.`;
+    } catch {
+      draftStatus.textContent = "This browser could not keep a draft: save the form as a file.";
+    }
+  }
+  const saveLater = debounce(saveDraft, 400);
+  const saveSoon = () => {
+    dirty = true;
+    saveLater();
+  };
+
+  function restoreDraft() {
+    let draft = null;
+    try {
+      draft = JSON.parse(localStorage.getItem(draftKey) ?? "null");
+    } catch {
+      localStorage.removeItem(draftKey);
+    }
+    if (!draft?.answers) return false;
+    if (Date.now() - draft.saved > draftDays * 24 * 60 * 60 * 1000) {
+      localStorage.removeItem(draftKey);
+      draftStatus.textContent = `A draft older than ${draftDays} days was deleted.`;
+      return false;
+    }
+    setAnswers(draft.answers);
+    draftStatus.textContent = `Your draft from ${new Date(draft.saved).toLocaleString("en-GB", {
+      dateStyle: "long", timeStyle: "short" })} has been restored.`;
+    return true;
+  }
+
+  root.querySelector("[data-delete-draft]")?.addEventListener("click", () => {
+    localStorage.removeItem(draftKey);
+    form.reset();
+    setAnswers({});
+    clearErrors(form, summaryBox);
+    draftStatus.textContent = "The draft has been deleted from this browser.";
+  });
+
+  form.addEventListener("input", (event) => {
+    if (event.target.matches("[data-maxlength]")) updateCounts(form);
+    saveSoon();
+  });
+  form.addEventListener("change", () => {
+    applyShowIf(form);
+    saveSoon();
+  });
+  // A change typed just before the page closes is not lost.
+  window.addEventListener("pagehide", () => dirty && saveDraft());
+
+  // --- the criteria checker's answers ----------------------------------------------------
+
+  function showChecker(value) {
+    const panel = form.querySelector("[data-checker-outcome]");
+    if (!panel) return;
+    let record = null;
+    try {
+      record = value ? JSON.parse(value) : null;
+    } catch {
+      record = null;
+    }
+    panel.hidden = !record;
+    if (record) {
+      const when = record.checked_at ? ` on ${record.checked_at}` : "";
+      panel.querySelector("[data-checker-text]").textContent =
+        `Your answers from the criteria checker${when} are filled in below, and its outcome ` +
+        "goes with the referral. Check them and complete the rest of the form.";
+    }
+  }
+
+  async function takeHandoff() {
+    const params = new URLSearchParams(location.search);
+    const key = `csprcore-handoff-${formId}`;
+    const raw = localStorage.getItem(key);
+    if (params.get("from") !== "checker" || !raw) return;
+    localStorage.removeItem(key);
+    let handoff;
+    try {
+      handoff = JSON.parse(raw);
+    } catch {
+      return;
+    }
+    const result = await core.call("referral_from_check", handoff);
+    if (!result.ok) return;
+    setAnswers({ ...readAnswers(form), ...result.answers });
+    saveDraft();
+    history.replaceState(null, "", location.pathname);
+  }
+
+  // --- files -----------------------------------------------------------------------------
+
+  function say(box, message, isError = false) {
+    box.replaceChildren();
+    const p = document.createElement("p");
+    p.className = isError ? "cs-error-message" : "";
+    p.textContent = message;
+    box.append(p);
+  }
+
+  root.querySelector("[data-save-file]")?.addEventListener("click", async () => {
+    const result = await core.call("form_export", {
+      form: formId, format: "json", answers: readAnswers(form), today: today() });
+    if (!result.ok) return say(fileMessage, result.errors[0].message, true);
+    download(result.filename, new Blob([result.text], { type: result.mime }));
+    say(fileMessage, `Saved as ${result.filename} in your downloads.`);
+  });
+
+  const opener = root.querySelector("[data-open-file]");
+  opener?.addEventListener("change", async () => {
+    const file = opener.files?.[0];
+    if (!file) return;
+    // Read at most one byte more than the core accepts: enough for it to refuse the file.
+    const limit = Number(opener.dataset.maxBytes) + 1;
+    const content = await file.slice(0, limit).text();
+    const result = await core.call("form_open", { form: formId, content, name: file.name });
+    opener.value = "";
+    if (!result.ok) {
+      return say(fileMessage, `${result.errors[0].message}. Your answers have not changed.`, true);
+    }
+    form.reset();
+    setAnswers(result.answers);
+    clearErrors(form, summaryBox);
+    saveDraft();
+    say(fileMessage, `Opened ${file.name}.`);
+  });
+
+  // --- check answers and export ----------------------------------------------------------
+
+  let returnToCheck = false;
+
+  function showForm(focusId) {
+    checkView.hidden = true;
+    form.hidden = false;
+    if (focusId) {
+      const target = document.getElementById(focusId);
+      target?.closest(".cs-form-group")?.scrollIntoView({ block: "start" });
+      target?.focus({ preventScroll: true });
+    }
+  }
+
+  function renderSummary(sections) {
+    const box = checkView.querySelector("[data-summary]");
+    box.replaceChildren();
+    for (const section of sections) {
+      const heading = document.createElement("h3");
+      heading.textContent = section.title;
+      box.append(heading);
+      if (section.text) {
+        const p = document.createElement("p");
+        p.className = "cs-summary-text";
+        p.textContent = section.text;
+        box.append(p);
+      }
+      if (!section.rows.length) {
+        if (!section.text) {
+          const p = document.createElement("p");
+          p.textContent = "None given.";
+          box.append(p);
+        }
+        continue;
+      }
+      const table = document.createElement("table");
+      table.className = "cs-summary-list";
+      const caption = document.createElement("caption");
+      caption.className = "cs-visually-hidden";
+      caption.textContent = section.title;
+      table.append(caption);
+      let group = "";
+      for (const row of section.rows) {
+        if (row.group && row.group !== group) {
+          group = row.group;
+          const tr = document.createElement("tr");
+          const th = document.createElement("th");
+          th.colSpan = 3;
+          th.scope = "colgroup";
+          th.className = "cs-summary-list__group";
+          th.textContent = group;
+          tr.append(th);
+          table.append(tr);
+        }
+        const tr = document.createElement("tr");
+        const th = document.createElement("th");
+        th.scope = "row";
+        th.textContent = row.label;
+        const td = document.createElement("td");
+        td.className = "cs-summary-list__value";
+        td.textContent = row.value || "Not given";
+        const action = document.createElement("td");
+        if (row.href) {
+          const link = document.createElement("a");
+          link.href = row.href;
+          link.textContent = "Change";
+          const hidden = document.createElement("span");
+          hidden.className = "cs-visually-hidden";
+          hidden.textContent = ` ${row.label.toLowerCase()}${group ? ` (${group})` : ""}`;
+          link.append(hidden);
+          link.addEventListener("click", (event) => {
+            event.preventDefault();
+            returnToCheck = true;
+            backToCheck.hidden = false;
+            showForm(row.href.slice(1));
+          });
+          action.append(link);
+        }
+        tr.append(th, td, action);
+        table.append(tr);
+      }
+      box.append(table);
+    }
+  }
+
+  async function checkAnswers() {
+    const result = await core.call("form_check", {
+      form: formId, answers: readAnswers(form), today: today() });
+    if (!result.ok && result.errors && !result.summary) {
+      return showErrors(form, summaryBox, result.errors);
+    }
+    if (!result.ok) return showErrors(form, summaryBox, result.errors);
+    clearErrors(form, summaryBox);
+    renderSummary(result.summary);
+    form.hidden = true;
+    backToCheck.hidden = true;
+    returnToCheck = false;
+    checkView.hidden = false;
+    exportMessage.replaceChildren();
+    checkView.focus();
+    window.scrollTo({ top: checkView.getBoundingClientRect().top + window.scrollY - 80 });
+  }
+
+  // "Change" returns to the field; this returns to the answers (GOV.UK "and back").
+  const backToCheck = document.createElement("button");
+  backToCheck.type = "button";
+  backToCheck.className = "md-button md-button--primary cs-back-to-check";
+  backToCheck.textContent = "Save and return to check your answers";
+  backToCheck.hidden = true;
+  backToCheck.addEventListener("click", checkAnswers);
+  form.querySelector("[data-check]").after(backToCheck);
+
+  form.querySelector("[data-check]").addEventListener("click", checkAnswers);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    checkAnswers();
+  });
+  form.addEventListener("focusin", (event) => {
+    // Beside the field being changed, a quick way back to the summary.
+    if (!returnToCheck) return;
+    const group = event.target.closest(".cs-form-group");
+    if (group && !group.contains(backToCheck)) group.after(backToCheck);
+  });
+  checkView.querySelector("[data-back-to-form]").addEventListener("click", () => showForm());
+  checkView.querySelector("[data-print-button]").addEventListener("click", () => window.print());
+
+  for (const button of checkView.querySelectorAll("[data-export]")) {
+    button.addEventListener("click", async () => {
+      const format = button.dataset.export;
+      button.disabled = true;
+      say(exportMessage, format === "pdf" ? "Making the PDF…" : "Making the file…");
+      try {
+        const result = await core.call("form_export", {
+          form: formId, format, answers: readAnswers(form), today: today() });
+        if (!result.ok) {
+          showForm();
+          return showErrors(form, summaryBox, result.errors);
+        }
+        const blob = result.base64
+          ? base64ToBlob(result.base64, result.mime)
+          : new Blob([result.text], { type: result.mime });
+        download(result.filename, blob);
+        say(exportMessage, `Downloaded ${result.filename}. It is marked OFFICIAL-SENSITIVE: ` +
+          "keep it secure and send it only by secure email.");
+        const next = checkView.querySelector("[data-next-steps]");
+        if (next) next.hidden = false;
+      } catch (error) {
+        say(exportMessage, `The file could not be made: ${error.message}`, true);
+      } finally {
+        button.disabled = false;
+      }
+    });
+  }
+
+  // --- start -------------------------------------------------------------------------------
+
+  restoreDraft();
+  applyShowIf(form);
+  updateCounts(form);
+  takeHandoff();
+  onReady?.({ core, form, root });
+  return { core, form, root };
+}
