@@ -364,8 +364,12 @@ def test_between_is_antisymmetric(a: date, offset: timedelta) -> None:
     assert working_days_between(a, b) == -working_days_between(b, a)
 
 
+#: Far enough inside the calendar's years that two offsets cannot leave them.
+INNER_DAYS = st.dates(min_value=date(2003, 1, 1), max_value=date(2096, 12, 31))
+
+
 @PROPERTY
-@given(DAYS, OFFSETS, OFFSETS)
+@given(INNER_DAYS, OFFSETS, OFFSETS)
 def test_between_adds_up(a: date, ab: timedelta, bc: timedelta) -> None:
     b, c = a + ab, a + ab + bc
     assert working_days_between(a, b) + working_days_between(b, c) == working_days_between(a, c)

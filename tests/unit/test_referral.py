@@ -172,7 +172,7 @@ def test_the_registry_knows_the_referral() -> None:
         ("referrer", "role", "Enter your role"),
         ("referrer", "agency", "Enter your agency or organisation"),
         ("referrer", "email", "Enter your email address"),
-        ("referrer", "date_of_referral", "Enter date of referral"),
+        ("referrer", "date_of_referral", "Enter the date of referral"),
         ("designated_lead", "name", "Enter the designated safeguarding lead's name"),
         ("designated_lead", "date", "Enter the date you discussed the case"),
         ("service_manager", "name", "Enter the service manager's name"),
@@ -245,7 +245,7 @@ def test_a_date_with_missing_parts(example: dict[str, Any], value: str, message:
     ("part", "field", "message"),
     [
         ("child", "date_of_birth", "The child's date of birth must be today or in the past"),
-        ("referrer", "date_of_referral", "Date of referral must be today or in the past"),
+        ("referrer", "date_of_referral", "The date of referral must be today or in the past"),
         ("incident", "date", "The date of the incident must be today or in the past"),
     ],
 )
