@@ -24,6 +24,9 @@ export function startFormPage({ onReady } = {}) {
   const exportMessage = root.querySelector("[data-export-message]");
   const core = startCore(root);
   const today = () => new Date().toLocaleDateString("en-CA"); // YYYY-MM-DD, local time
+  const now = () => new Date().toLocaleString("en-GB", {
+    day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit",
+  }).replace(",", ""); // dd/mm/yyyy hh:mm, local time
 
   // --- repeatable rows -------------------------------------------------------------------
 
@@ -368,7 +371,7 @@ export function startFormPage({ onReady } = {}) {
       say(exportMessage, format === "pdf" ? "Making the PDF…" : "Making the file…");
       try {
         const result = await core.call("form_export", {
-          form: formId, format, answers: readAnswers(form), today: today() });
+          form: formId, format, answers: readAnswers(form), today: today(), now: now() });
         if (!result.ok) {
           showForm();
           return showErrors(form, summaryBox, result.errors);

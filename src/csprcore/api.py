@@ -16,7 +16,7 @@ from typing import Any
 from . import __version__, criteria, deadlines, ics
 from .calendar import DEFAULT_CALENDAR
 from .citations import SECTION_TITLES, cite_path
-from .dates import parse_iso_date
+from .dates import parse_iso_date, parse_local_datetime
 from .errors import FieldError, InputError
 from .forms import engine
 from .forms.registry import get_form, pdf_bytes
@@ -183,7 +183,7 @@ def form_export(payload: Payload) -> dict[str, Any]:
         if model is None:
             return {"ok": False, "errors": engine.error_list(form, errors)}
         clean = model.model_dump(mode="json")
-        data = pdf_bytes(form, clean, datetime.now())
+        data = pdf_bytes(form, clean, parse_local_datetime(payload.get("now"), "now"))
         return {
             "ok": True,
             "filename": f"{stem}.pdf",

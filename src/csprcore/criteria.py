@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any, Final, Literal
 
 from .citations import Cite
+from .dates import parse_local_datetime
 from .errors import FieldError, InputError
 from .tri import NO, UNSURE, YES, Tri, all_of, any_of, negate
 
@@ -869,16 +870,7 @@ def answer_rows(raw_facts: Any) -> list[tuple[str, str]]:
 
 def parse_checked_at(value: Any) -> datetime:
     """The page's local date and time of a check, ``dd/mm/yyyy hh:mm``."""
-    if value is None or value == "":
-        return datetime.now().replace(second=0, microsecond=0)
-    if isinstance(value, str):
-        try:
-            return datetime.strptime(value.strip(), "%d/%m/%Y %H:%M")
-        except ValueError:
-            pass
-    raise InputError.one(
-        "checked_at", "The date and time of the check must look like 27/11/2026 14:05"
-    )
+    return parse_local_datetime(value, "checked_at")
 
 
 def record_pdf(raw_facts: Any, checked_at: datetime) -> bytes:

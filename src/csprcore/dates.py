@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Final
 
 from .calendar import MAX_YEAR, MIN_YEAR
@@ -65,3 +65,16 @@ def day_list(days: list[date]) -> str:
 
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def parse_local_datetime(value: object, field: str) -> datetime:
+    """The page's local date and time, ``dd/mm/yyyy hh:mm`` (the browser knows the user's
+    clock and time zone; Pyodide's clock is UTC). Now, when absent."""
+    if value is None or value == "":
+        return datetime.now().replace(second=0, microsecond=0)
+    if isinstance(value, str):
+        try:
+            return datetime.strptime(value.strip(), "%d/%m/%Y %H:%M")
+        except ValueError:
+            pass
+    raise InputError.one(field, "The date and time must look like 27/11/2026 14:05")
