@@ -103,9 +103,8 @@ function start() {
       return;
     }
     render(result);
-    if (explicit && !shown.length && result.milestones.length) {
-      results.querySelector("h2").focus();
-    }
+    // Asked for explicitly: take the user to the answer (or to "enter at least one date").
+    if (explicit && !shown.length) results.querySelector("h2").focus();
   }
 
   function render(result) {

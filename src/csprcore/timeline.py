@@ -34,7 +34,8 @@ WIDTH: Final = 7 * CELL_W + 2 * MARGIN
 HEAD_H: Final = 24
 MONTH_H: Final = 26
 ROW_H: Final = 52
-ROW_H2: Final = 70
+#: Each further line of markers in a day (more than ``PER_LINE`` milestones that day).
+LINE_H: Final = 18
 GAP_H: Final = 28
 PER_LINE: Final = 3
 
@@ -330,8 +331,8 @@ def build(
         else:
             monday: date = value
             days = [monday + timedelta(days=d) for d in range(7)]
-            tall = any(len(marks.get(d, [])) > PER_LINE for d in days)
-            h = ROW_H2 if tall else ROW_H
+            most = max(len(marks.get(d, [])) for d in days)
+            h = ROW_H + LINE_H * max(0, (most - 1) // PER_LINE)
             for col, day in enumerate(days):
                 body.append(
                     _cell(
@@ -435,7 +436,9 @@ def _cell(
     for i, mark in enumerate(marks.get(day, [])):
         line, place = divmod(i, PER_LINE)
         kids.append(
-            marker(mark.number, mark.status, x + 10 + 18 * place, y + 30 + 18 * line, mark.title)
+            marker(
+                mark.number, mark.status, x + 10 + 18 * place, y + 30 + LINE_H * line, mark.title
+            )
         )
     label = ""
     if day == today:

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from csprcore import api, timeline
+from csprcore.calendar import WorkingCalendar
 from csprcore.deadlines import STATUS_TEXT
 
 NS = {"svg": timeline.SVG_NS}
@@ -221,3 +222,27 @@ def test_dates_near_the_calendar_edge_still_draw() -> None:
     root = svg({"aware": "2000-01-01", "today": "2000-01-05"})
     assert "Monday 27 December 1999" in cell_titles(root)
     assert date(2000, 1, 1).weekday() == 5
+
+
+def test_a_crowded_day_grows_its_week() -> None:
+    """Seven milestones on one day take three lines of markers, inside the day's box."""
+    milestones = [
+        {
+            "id": f"m{i}",
+            "number": i,
+            "label": f"Step {i}",
+            "due": "2026-06-10",
+            "status": "upcoming",
+        }
+        for i in range(1, 8)
+    ]
+    t = timeline.build(milestones, {}, date(2026, 6, 1), WorkingCalendar())
+    root = ET.fromstring(t.to_svg())
+    cells = cell_titles(root)
+    day = cells["Wednesday 10 June 2026"]
+    box = day.find("svg:rect", NS)
+    assert box is not None
+    bottom = float(box.get("y", 0)) + float(box.get("height", 0))
+    circles = day.findall(".//svg:circle", NS)
+    assert len(circles) == 7
+    assert max(float(c.get("cy", 0)) + float(c.get("r", 0)) for c in circles) < bottom
