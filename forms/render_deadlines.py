@@ -113,8 +113,9 @@ def results() -> str:
         '<div class="cs-timeline">'
         f'<h3 id="deadline-timeline-title">{_t("timeline_heading")}</h3>'
         f'<p class="cs-hint">{_t("timeline_hint")}</p>'
+        '<div class="cs-timeline__layout">'
         '<figure class="cs-timeline__figure" data-timeline></figure>'
-        f"{_legend()}</div>"
+        f"{_legend()}</div></div>"
         f"<h3>{_t('bank_holidays_heading')}</h3>"
         '<ul class="cs-deadlines__holidays" data-bank-holidays></ul>'
         f"<p data-bank-holidays-none hidden>{_t('bank_holidays_none')}</p>"
