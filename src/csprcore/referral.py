@@ -494,6 +494,7 @@ class Referral(FormBase):
         "Serious Child Safeguarding Incident Notification to Safeguarding Partners"
     )
     schema_version_current: ClassVar[int] = 1
+    noun: ClassVar[str] = "the referral"
     after_export: ClassVar[tuple[tuple[str, Cite], ...]] = (
         ("Send the referral as soon as possible after the serious incident.", "section-3"),
         (

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
 from ..citations import Cite
 from ..errors import FieldError
+from .meta import Computed
 
 
 class FormBase(BaseModel):
@@ -21,6 +22,20 @@ class FormBase(BaseModel):
     schema_version_current: ClassVar[int] = 1
     #: What happens once the document is sent: (sentence, citation), shown after export.
     after_export: ClassVar[tuple[tuple[str, Cite], ...]] = ()
+    #: The first sentence of "What to do next" after an export; the partnership support
+    #: office's secure email address follows it when ``to_support_office``.
+    after_export_lead: ClassVar[str] = (
+        "Send the PDF to the partnership support office through secure email"
+    )
+    to_support_office: ClassVar[bool] = True
+    #: The document in a sentence: "Check your answers before you download the referral".
+    noun: ClassVar[str] = "the form"
+    #: The downloads offered once the answers are checked: (format, button text). ``pdf``
+    #: and ``json`` are the machinery's own; any other format is made by ``export``.
+    exports: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("pdf", "Download PDF"),
+        ("json", "Download JSON"),
+    )
 
     @classmethod
     def example(cls) -> dict[str, Any]:
@@ -31,6 +46,25 @@ class FormBase(BaseModel):
     def cross_checks(cls, doc: Any, today: date) -> list[FieldError]:
         """Rules across fields, run once every field on its own is valid."""
         return []
+
+    @classmethod
+    def computed(cls, doc: Mapping[str, Any]) -> dict[str, Computed]:
+        """The values of the fields marked ``Meta(computed=True)``, by path
+        (``case.return_by``), worked out from the rest of a document that may be incomplete
+        or partly typed. A field left out is shown as not worked out yet."""
+        return {}
+
+    @classmethod
+    def warnings(cls, doc: Mapping[str, Any]) -> list[FieldError]:
+        """Problems worth saying that do not stop the form being completed (a meeting held
+        outside its window still happened). Works on a document that may be incomplete."""
+        return []
+
+    @classmethod
+    def export(cls, fmt: str, doc: Mapping[str, Any], made_at: datetime) -> bytes:
+        """A PDF other than the form itself (a letter), from a checked document: one for each
+        format in ``exports`` other than ``pdf`` and ``json``."""
+        raise NotImplementedError(fmt)
 
     @classmethod
     def summary_extra(cls, doc: Mapping[str, Any]) -> list[dict[str, Any]]:

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
+from ..calendar import MAX_YEAR, MIN_YEAR
 from ..dates import long_date
 from ..errors import FieldError, InputError
 from .base import FormBase
@@ -117,7 +118,81 @@ def answers_to_document(form: type[FormBase], answers: Mapping[str, Any]) -> dic
             doc[part.name] = rows
     for name, value in _attachments(form, answers).items():
         doc[name] = value
-    return doc
+    return fill_computed(form, doc)
+
+
+# --------------------------------------------------------------------------------------
+# computed fields and warnings
+# --------------------------------------------------------------------------------------
+
+#: What a computed field shows until the answers it needs are given.
+NOT_COMPUTED = "Not worked out yet"
+
+
+def computed_fields(form: type[FormBase]) -> list[tuple[str, FieldSpec]]:
+    """The fields the core works out (``Meta(computed=True)``), by path, in form order."""
+    return [
+        (f"{part.name}.{f.name}", f)
+        for part in parts(form)
+        if part.kind == "section"
+        for f in part.fields
+        if f.meta.computed
+    ]
+
+
+def fill_computed(form: type[FormBase], doc: Mapping[str, Any]) -> dict[str, Any]:
+    """The document with every computed field worked out afresh from the rest (a value in a
+    saved file is never trusted; a field that cannot be worked out yet is blank)."""
+    out = dict(doc)
+    fields = computed_fields(form)
+    if not fields:
+        return out
+    values = form.computed(doc)
+    for path, _ in fields:
+        part, name = path.split(".", 1)
+        section = out.get(part)
+        section = dict(section) if isinstance(section, Mapping) else {}
+        found = values.get(path)
+        section[name] = found.value if found else ""
+        out[part] = section
+    return out
+
+
+def computed_view(form: type[FormBase], doc: Mapping[str, Any]) -> list[dict[str, str]]:
+    """What the page shows in each computed field: ``{"field", "value", "text"}``."""
+    values = form.computed(doc)
+    out = []
+    for path, _ in computed_fields(form):
+        found = values.get(path)
+        out.append(
+            {
+                "field": path,
+                "value": found.value if found else "",
+                "text": found.text if found else NOT_COMPUTED,
+            }
+        )
+    return out
+
+
+def document_date(doc: Mapping[str, Any], path: str) -> date | None:
+    """A real date at ``part.field`` of a document that may be partly typed, when it is one
+    the working-day calendar can count from; None otherwise (for computed fields)."""
+    part, name = path.split(".", 1)
+    section = doc.get(part)
+    value = section.get(name) if isinstance(section, Mapping) else None
+    if isinstance(value, date):
+        parsed = value
+    else:
+        try:
+            parsed = date.fromisoformat(_text(value))
+        except ValueError:
+            return None
+    return parsed if MIN_YEAR <= parsed.year <= MAX_YEAR else None
+
+
+def warning_list(form: type[FormBase], doc: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The form's warnings (they never stop an export), in form order, with links."""
+    return error_list(form, form.warnings(doc))
 
 
 def _attachments(form: type[FormBase], answers: Mapping[str, Any]) -> dict[str, Any]:
@@ -142,6 +217,8 @@ def document_to_answers(form: type[FormBase], doc: Mapping[str, Any]) -> dict[st
     answers: dict[str, Any] = {}
 
     def put(path: str, spec: FieldSpec, value: Any) -> None:
+        if spec.meta.computed:
+            return  # shown, never typed: the page has no input for it
         if spec.meta.kind == "date":
             for part_name, bit in _split_date(_text(value)).items():
                 answers[f"{path}-{part_name}"] = bit
@@ -250,6 +327,10 @@ def _check_row(
     for f in part.fields:
         if not _visible(f, row):
             continue  # an answer to a question not asked is not kept
+        if f.meta.computed:
+            if row.get(f.name):  # worked out by the core (``fill_computed``), not typed
+                clean[f.name] = row[f.name]
+            continue
         message, value = _check_field(row.get(f.name), f"{prefix}.{f.name}", f.meta, today)
         if message:
             errors.append(FieldError(f"{prefix}.{f.name}", message))
@@ -263,6 +344,7 @@ def check_document(
 ) -> tuple[M | None, list[FieldError]]:
     """Check every field, then the rules across fields. Returns the model when all pass."""
     today = today or date.today()
+    doc = fill_computed(form, doc)
     errors: list[FieldError] = []
     clean: dict[str, Any] = {}
     for part in parts(form):
@@ -358,7 +440,9 @@ def display_value(meta: Meta, value: Any) -> str:
 
 
 def summary(form: type[FormBase], doc: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Every answer, by section, with the field it came from (for "Change" links)."""
+    """Every answer, by section, with the field it came from (for "Change" links). A computed
+    field shows the core's sentence for it and has no "Change" link."""
+    computed = form.computed(doc) if computed_fields(form) else {}
     out = []
     for part in parts(form):
         data = doc.get(part.name)
@@ -376,6 +460,13 @@ def summary(form: type[FormBase], doc: Mapping[str, Any]) -> list[dict[str, Any]
                 if not _visible(f, row):
                     continue
                 path = f"{prefix}.{f.name}"
+                if f.meta.computed:
+                    found = computed.get(path)
+                    rows_out.append(
+                        {"group": heading, "field": path, "label": f.meta.label,
+                         "value": found.text if found else NOT_COMPUTED, "href": ""}
+                    )  # fmt: skip
+                    continue
                 rows_out.append(
                     {
                         "group": heading,
@@ -422,7 +513,8 @@ def read_file(form: type[FormBase], content: str | bytes, name: str = "file") ->
     kind = doc.get("form")
     if kind != _form_id(form):
         what = f"a saved '{kind}' form" if isinstance(kind, str) else "not a saved form"
-        raise InputError.one("file", f"{name} is {what}, not a {title}")
+        article = "an" if title[:1].lower() in "aeiou" else "a"
+        raise InputError.one("file", f"{name} is {what}, not {article} {title}")
     version = doc.get("schema_version")
     if type(version) is not int or version != _version(form):
         raise InputError.one(

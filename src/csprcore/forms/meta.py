@@ -39,7 +39,8 @@ class Meta:
     autocomplete: str = ""
     #: Shown only when another field (a path within the same section) has one of these values.
     show_if: tuple[str, tuple[str, ...]] | None = None
-    #: Computed by the core (a due date, for example): shown, never typed.
+    #: Computed by the core (a due date, for example): shown, never typed. Only in a
+    #: section (not a repeat); the form's ``computed()`` gives its value.
     computed: bool = False
 
     @property
@@ -66,3 +67,12 @@ class Repeat:
     max_items: int = 30
     fields_required_message: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Computed:
+    """A computed field's value (an ISO date or text, as the document keeps it) and the
+    sentence the page, the summary and the PDF show for it."""
+
+    value: str
+    text: str
