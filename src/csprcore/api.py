@@ -144,8 +144,21 @@ def form_check(payload: Payload) -> dict[str, Any]:
     return {
         "ok": model is not None,
         "errors": engine.error_list(form, errors),
+        "warnings": engine.warning_list(form, doc),
+        "computed": engine.computed_view(form, doc),
         "document": doc if model is None else model.model_dump(mode="json"),
         "summary": [*engine.summary(form, doc), *form.summary_extra(doc)],
+    }
+
+
+def form_computed(payload: Payload) -> dict[str, Any]:
+    """What the core works out while the user types: each computed field's value and
+    sentence, and the warnings (which never stop an export), without checking the form."""
+    form = get_form(payload.get("form"))
+    doc = engine.answers_to_document(form, _answers(payload))
+    return {
+        "computed": engine.computed_view(form, doc),
+        "warnings": engine.warning_list(form, doc),
     }
 
 
@@ -178,19 +191,62 @@ def form_export(payload: Payload) -> dict[str, Any]:
             "mime": "application/json",
             "text": engine.write_json(saved),
         }
-    if fmt == "pdf":
+    formats = [f for f, _ in form.exports]
+    if fmt in formats or fmt == "pdf":
+        # The form itself (pdf), or another document made from it (a letter): checked forms only.
         model, errors = engine.check_document(form, doc, _today(payload))
         if model is None:
             return {"ok": False, "errors": engine.error_list(form, errors)}
         clean = model.model_dump(mode="json")
-        data = pdf_bytes(form, clean, parse_local_datetime(payload.get("now"), "now"))
+        made_at = parse_local_datetime(payload.get("now"), "now")
+        if fmt == "pdf":
+            data, filename = pdf_bytes(form, clean, made_at), f"{stem}.pdf"
+        else:
+            data = form.export(str(fmt), clean, made_at)
+            filename = f"{form.form_id}-{fmt}-{date.today().isoformat()}.pdf"
         return {
             "ok": True,
-            "filename": f"{stem}.pdf",
+            "filename": filename,
             "mime": "application/pdf",
             "base64": base64.b64encode(data).decode("ascii"),
         }
-    raise InputError.one("format", "Choose a format: json or pdf")
+    names = [*dict.fromkeys(["json", "pdf", *formats])]
+    raise InputError.one("format", f"Choose a format: {', '.join(names[:-1])} or {names[-1]}")
+
+
+def rapid_review_add_returns(payload: Payload) -> dict[str, Any]:
+    """Add agencies' scoping returns to a Rapid Review: ``{"answers"}`` (the page's) or
+    ``{"document"}``, and ``{"files": [{"name", "content"}]}``. One row per agency; what the
+    user wrote is kept. Each file that is not a saved return is refused, naming it; the rest
+    are added. ``changed`` says whether anything was."""
+    from .rapid_review import RapidReview, add_returns, read_returns
+
+    if "document" in payload:
+        doc = dict(engine.read_file(RapidReview, json.dumps(payload["document"]), "The form"))
+    else:
+        doc = engine.answers_to_document(RapidReview, _answers(payload))
+    files = payload.get("files")
+    if not isinstance(files, list) or not files:
+        raise InputError.one("files", "Choose one or more saved scoping returns")
+    read: list[tuple[str, str]] = []
+    for i, item in enumerate(files):
+        if not isinstance(item, Mapping) or not isinstance(item.get("content"), str):
+            raise InputError.one("files", f"File {i + 1} has no content")
+        read.append((str(item.get("name") or f"File {i + 1}"), item["content"]))
+    good, refused = read_returns(read)
+    result = add_returns(doc, good)
+    result.refused[:0] = refused
+    return {
+        "ok": True,
+        "changed": result.changed,
+        "added": result.added,
+        "filled": result.filled,
+        "unchanged": result.unchanged,
+        "refused": [e.as_dict() for e in result.refused],
+        "messages": result.messages(),
+        "document": result.document,
+        "answers": engine.document_to_answers(RapidReview, result.document),
+    }
 
 
 def referral_from_check(payload: Payload) -> dict[str, Any]:
@@ -248,6 +304,8 @@ FUNCTIONS: dict[str, Callable[[Payload], dict[str, Any]]] = {
     "form_check": form_check,
     "form_open": form_open,
     "form_export": form_export,
+    "form_computed": form_computed,
+    "rapid_review_add_returns": rapid_review_add_returns,
     "referral_from_check": referral_from_check,
     "info": info,
 }

@@ -153,7 +153,11 @@ def _form(args: argparse.Namespace) -> int:
                 print(f"{e['field']}: {e['message']}")
             return 1
         print(f"{args.file}: valid")
+        for w in engine.warning_list(form, doc):
+            print(f"Warning: {w['field']}: {w['message']}")
         return 0
+    if args.form_command == "add-returns":
+        return _add_returns(args, doc)
     result = api.form_export({"form": args.form_id, "document": doc, "format": args.format})
     if not result["ok"]:
         for e in result["errors"]:
@@ -171,7 +175,43 @@ def _form(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_returns(args: argparse.Namespace, doc: dict[str, Any]) -> int:
+    """Add agencies' scoping returns to a Rapid Review file; refuse them all, writing
+    nothing, when any file is not a saved return for this case."""
+    files = [{"name": name, "content": _read_text(name)} for name in args.returns]
+    result = api.rapid_review_add_returns({"document": doc, "files": files})
+    if result["refused"]:
+        _fail("; ".join(e["message"] for e in result["refused"]) + "; nothing was written")
+    out = Path(args.output)
+    try:
+        out.write_text(engine.write_json(result["document"]), encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot write {out}: {exc.strerror}")
+    for message in result["messages"]:
+        print(message)
+    print(f"Wrote {out}")
+    return 0
+
+
 # --- parser ---------------------------------------------------------------------------
+
+
+def _form_commands(sub: Any, command: str, form_id: str, help_text: str) -> Any:
+    """``csprcore COMMAND example|validate|export`` for one form; its export formats come
+    from the form (``json``, ``pdf`` and any it adds, such as a letter)."""
+    form = get_form(form_id)
+    formats = [*dict.fromkeys(["json", "pdf", *(f for f, _ in form.exports)])]
+    parser: argparse.ArgumentParser = sub.add_parser(command, help=help_text)
+    commands = parser.add_subparsers(dest="form_command", required=True, parser_class=_Parser)
+    commands.add_parser("example", help="print a complete, valid example as JSON")
+    val = commands.add_parser("validate", help="check a saved form")
+    val.add_argument("file", metavar="FILE")
+    exp = commands.add_parser("export", help=f"export a saved form as {' or '.join(formats)}")
+    exp.add_argument("file", metavar="FILE")
+    exp.add_argument("--format", choices=formats, required=True)
+    exp.add_argument("-o", "--output", required=True, metavar="OUT")
+    parser.set_defaults(func=_form, form_id=form_id)
+    return commands
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -209,16 +249,22 @@ def _parser() -> argparse.ArgumentParser:
     dl.add_argument("--json", action="store_true")
     dl.set_defaults(func=_deadlines)
 
-    rf = sub.add_parser("referral", help="the referral form: example, validate, export")
-    rf_sub = rf.add_subparsers(dest="form_command", required=True, parser_class=_Parser)
-    rf_sub.add_parser("example", help="print a complete, valid example as JSON")
-    val = rf_sub.add_parser("validate", help="check a saved form")
-    val.add_argument("file", metavar="FILE")
-    exp = rf_sub.add_parser("export", help="export a saved form as JSON or PDF")
-    exp.add_argument("file", metavar="FILE")
-    exp.add_argument("--format", choices=("json", "pdf"), required=True)
-    exp.add_argument("-o", "--output", required=True, metavar="OUT")
-    rf.set_defaults(func=_form, form_id="referral")
+    _form_commands(sub, "referral", "referral", "the referral form: example, validate, export")
+    _form_commands(
+        sub, "scoping", "scoping-return",
+        "an agency's Initial Scoping return: example, validate, export",
+    )  # fmt: skip
+    rr_commands = _form_commands(
+        sub, "rapid-review", "rapid-review",
+        "the Rapid Review Template: example, validate, export (pdf, json, letter, notice), "
+        "add-returns",
+    )  # fmt: skip
+    add = rr_commands.add_parser(
+        "add-returns", help="add agencies' scoping returns (JSON) to a Rapid Review file"
+    )
+    add.add_argument("file", metavar="RR.json")
+    add.add_argument("returns", nargs="+", metavar="RETURN.json")
+    add.add_argument("-o", "--output", required=True, metavar="OUT")
     return p
 
 

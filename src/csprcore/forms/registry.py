@@ -14,9 +14,11 @@ from .pdf import Block, render
 
 def forms() -> dict[str, type[FormBase]]:
     # Imported here so that importing the machinery does not import every model.
+    from ..rapid_review import RapidReview
     from ..referral import Referral
+    from ..scoping import ScopingReturn
 
-    return {"referral": Referral}
+    return {f.form_id: f for f in (Referral, ScopingReturn, RapidReview)}
 
 
 def get_form(form_id: Any) -> type[FormBase]:

@@ -1,0 +1,474 @@
+"""The Initial Scoping and Information Sharing Template: one agency's return.
+
+Appendix 1 of the procedure: within 2 working days of the referral the template is "sent to
+all relevant agencies"; within 5 working days the completed template is "returned by agencies
+and then shared with those attending the Rapid Review meeting along with the Referral Form
+and any LA notification". The procedure names the template but does not list its fields: the
+fields are ours, from common practice. It carries the child's initials and age, never a full
+name: the return travels between agencies, and the Rapid Review needs no more.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .calendar import DEFAULT_CALENDAR
+from .citations import Cite
+from .dates import long_date, long_date_with_weekday
+from .errors import FieldError
+from .forms.base import FormBase
+from .forms.engine import document_date, fill_computed
+from .forms.meta import Computed, Meta, Repeat, Section
+
+Text = str
+OptDate = date | None
+
+#: Appendix 1: the completed template is returned "within 5 working days" of the referral.
+RETURN_WORKING_DAYS = 5
+#: Appendix 1: the template is sent "within 2 working days of referral".
+SEND_WORKING_DAYS = 2
+
+#: Initials only: letters (any script), with spaces, full stops, hyphens or apostrophes.
+_INITIALS = re.compile(r"^[^\W\d_](?:[\s.'’-]*[^\W\d_]){0,5}[\s.]*$")
+MAX_INITIALS_LETTERS = 6
+
+
+def initials_problem(value: str, whose: str = "the child's") -> str | None:
+    """A GOV.UK-style message when ``value`` looks like a name rather than initials."""
+    text = value.strip()
+    if not text:
+        return None
+    letters = [c for c in text if c.isalpha()]
+    # "ZON" is initials; "Zoë" or "Nguyen" is a name.
+    named = any(len(t) >= 3 and not t.isupper() for t in re.split(r"[\s.'’-]+", text))
+    if not _INITIALS.match(text) or len(letters) > MAX_INITIALS_LETTERS or named:
+        return f"Enter {whose} initials only, like Z N, not their name"
+    return None
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+class _Part(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ScopingCase(_Part):
+    section: ClassVar = Section(
+        "The referral and the child",
+        "To match your return to the right referral. Give the child's initials and age only: "
+        "the Rapid Review needs no more, and this return is shared between agencies.",
+    )
+    referral_reference: Annotated[
+        Text,
+        Meta(
+            "Referral reference",
+            required=True,
+            width="medium",
+            hint="The reference on the template the partnership sent you.",
+            error_name="the referral reference",
+            max_length=60,
+        ),
+    ] = ""
+    child_initials: Annotated[
+        Text,
+        Meta(
+            "Child's initials",
+            required=True,
+            width="short",
+            hint="Initials only, for example Z N. Do not give the child's name.",
+            error_name="the child's initials",
+            max_length=20,
+        ),
+    ] = ""
+    child_age: Annotated[
+        Text,
+        Meta(
+            "Child's age",
+            required=True,
+            width="short",
+            hint="In years, or in months for a baby: for example, 8 or 7 months.",
+            error_name="the child's age",
+            max_length=30,
+        ),
+    ] = ""
+    date_of_referral: Annotated[
+        OptDate,
+        Meta(
+            "Date of the referral",
+            kind="date",
+            required=True,
+            not_future=True,
+            hint="As given on the template. For example, 14 10 2026",
+            error_name="the date of the referral",
+        ),
+    ] = None
+    date_sent: Annotated[
+        OptDate,
+        Meta(
+            "Date the template was sent to your agency",
+            kind="date",
+            not_future=True,
+            error_name="the date the template was sent",
+        ),
+    ] = None
+    return_by: Annotated[
+        OptDate,
+        Meta(
+            "Return this template by",
+            kind="date",
+            computed=True,
+            hint="5 working days after the referral (Appendix 1), counting England and Wales "
+            "working days.",
+        ),
+    ] = None
+
+
+class ScopingAgency(_Part):
+    section: ClassVar = Section(
+        "Your agency and who completed this return",
+        "So the Rapid Review knows whose information this is and whom to ask. Your agency's "
+        "designated safeguarding lead signs the return off before it is sent.",
+    )
+    agency: Annotated[
+        Text,
+        Meta(
+            "Agency or organisation",
+            required=True,
+            autocomplete="organization",
+            hint="For example, Humberside Police or the child's school.",
+            error_name="your agency or organisation",
+            max_length=120,
+        ),
+    ] = ""
+    author_name: Annotated[
+        Text,
+        Meta("Your name", required=True, autocomplete="name", width="medium",
+             error_name="your name", max_length=120),
+    ] = ""  # fmt: skip
+    author_role: Annotated[
+        Text,
+        Meta("Your role", required=True, width="medium", error_name="your role",
+             max_length=120),
+    ] = ""  # fmt: skip
+    author_contact: Annotated[
+        Text,
+        Meta(
+            "How to contact you",
+            required=True,
+            hint="A secure email address or a telephone number.",
+            error_name="how to contact you",
+            max_length=200,
+        ),
+    ] = ""
+    dsl_name: Annotated[
+        Text,
+        Meta(
+            "Designated safeguarding lead who signed off this return",
+            required=True,
+            width="medium",
+            error_name="the name of the designated safeguarding lead who signed it off",
+            max_length=120,
+        ),
+    ] = ""
+    dsl_date: Annotated[
+        OptDate,
+        Meta(
+            "Date they signed it off",
+            kind="date",
+            not_future=True,
+            error_name="the date the designated safeguarding lead signed it off",
+        ),
+    ] = None
+
+
+class ScopingInvolvement(_Part):
+    section: ClassVar = Section(
+        "Your agency's involvement",
+        "Appendix 1: the Rapid Review meeting reviews the facts about the case presented in "
+        "the agencies' returns.",
+    )
+    period: Annotated[
+        Text,
+        Meta(
+            "When your agency was involved",
+            width="medium",
+            hint="For example, March 2024 to the present.",
+            max_length=200,
+        ),
+    ] = ""
+    nature: Annotated[
+        Text,
+        Meta(
+            "What your agency's involvement was",
+            kind="textarea",
+            required=True,
+            hint="With the child and with the family: the services you gave and why.",
+            error_name="what your agency's involvement was",
+            max_length=3000,
+        ),
+    ] = ""
+
+
+class ChronologyEntry(_Part):
+    date: Annotated[
+        OptDate,
+        Meta("Date", kind="date", required=True, not_future=True,
+             error_name="the date of the contact"),
+    ] = None  # fmt: skip
+    contact_type: Annotated[
+        Text,
+        Meta(
+            "Type of contact",
+            required=True,
+            width="medium",
+            hint="For example, home visit, GP appointment or telephone call.",
+            error_name="the type of contact",
+            max_length=120,
+        ),
+    ] = ""
+    what_happened: Annotated[
+        Text,
+        Meta("What happened", kind="textarea", required=True,
+             error_name="what happened at the contact", max_length=2000),
+    ] = ""  # fmt: skip
+    who: Annotated[
+        Text,
+        Meta(
+            "Who was involved",
+            hint="Roles rather than names where you can: for example, health visitor, mother.",
+            max_length=300,
+        ),
+    ] = ""
+
+
+class ScopingAnalysis(_Part):
+    section: ClassVar = Section(
+        "What your agency has learned so far",
+        "Section 5: the Rapid Review gathers the facts, considers immediate action to keep "
+        "children safe and the potential for identifying improvements.",
+    )
+    summary: Annotated[
+        Text,
+        Meta(
+            "Summary",
+            kind="textarea",
+            required=True,
+            hint="The key points of your agency's involvement, for those at the meeting.",
+            error_name="a summary",
+            max_length=5000,
+        ),
+    ] = ""
+    went_well: Annotated[Text, Meta("What went well", kind="textarea", max_length=3000)] = ""
+    concerns: Annotated[
+        Text,
+        Meta("Concerns or areas for improvement already seen", kind="textarea",
+             max_length=3000),
+    ] = ""  # fmt: skip
+    immediate_action: Annotated[
+        Text,
+        Meta(
+            "Immediate action taken or needed to keep children safe",
+            kind="textarea",
+            required=True,
+            hint="Write 'None needed' if there is none, and why.",
+            error_name="the immediate action taken or needed",
+            max_length=3000,
+        ),
+    ] = ""
+    learning: Annotated[
+        Text, Meta("Learning already identified", kind="textarea", max_length=3000)
+    ] = ""
+
+
+class ScopingOther(_Part):
+    section: ClassVar = Section(
+        "Staff welfare and other processes",
+        "Section 5: agencies consider the impact of the case on their staff. Section 8: "
+        "reviews run alongside other investigations, which should not be duplicated.",
+    )
+    staff_welfare: Annotated[
+        Text,
+        Meta(
+            "Support for staff affected",
+            kind="textarea",
+            hint="The support considered or offered, in line with your agency's policies.",
+            max_length=2000,
+        ),
+    ] = ""
+    other_processes: Annotated[
+        Text,
+        Meta(
+            "Other processes your agency knows of",
+            kind="textarea",
+            hint="For example, a criminal investigation, a coroner's inquest, a Domestic "
+            "Homicide Review or disciplinary procedures.",
+            max_length=2000,
+        ),
+    ] = ""
+
+
+class ScopingReturn(FormBase):
+    """One agency's Initial Scoping and Information Sharing return."""
+
+    form_id: ClassVar[str] = "scoping-return"
+    title: ClassVar[str] = "Initial Scoping and Information Sharing Template"
+    schema_version_current: ClassVar[int] = 1
+    noun: ClassVar[str] = "your return"
+    after_export_lead: ClassVar[str] = (
+        "Send the completed return (the PDF, and the JSON file if the partnership asks for "
+        "it) to the partnership support office through secure email"
+    )
+    after_export: ClassVar[tuple[tuple[str, Cite], ...]] = (
+        (
+            "Return it within 5 working days of the referral: the date is shown in your answers.",
+            "appendix-1",
+        ),
+        (
+            "It is shared with those attending the Rapid Review meeting, with the referral "
+            "form and any local authority notification.",
+            "appendix-1",
+        ),
+        (
+            "The Rapid Review meeting is held between 7 and 13 working days after the "
+            "referral; the agencies are told its outcome.",
+            "appendix-1",
+        ),
+    )
+
+    form: Literal["scoping-return"] = "scoping-return"
+    schema_version: Literal[1] = 1
+    case: ScopingCase = Field(default_factory=ScopingCase)
+    agency: ScopingAgency = Field(default_factory=ScopingAgency)
+    involvement: ScopingInvolvement = Field(default_factory=ScopingInvolvement)
+    chronology: Annotated[
+        list[ChronologyEntry],
+        Repeat(
+            "Chronology of key contacts",
+            "contact",
+            why="The key contacts your agency had with the child and family, oldest first.",
+        ),
+    ] = Field(default_factory=list)
+    analysis: ScopingAnalysis = Field(default_factory=ScopingAnalysis)
+    other: ScopingOther = Field(default_factory=ScopingOther)
+
+    @classmethod
+    def computed(cls, doc: Mapping[str, Any]) -> dict[str, Computed]:
+        referral = document_date(doc, "case.date_of_referral")
+        if referral is None:
+            return {
+                "case.return_by": Computed("", "Not worked out yet: enter the date of the referral")
+            }
+        due = DEFAULT_CALENDAR.add_working_days(referral, RETURN_WORKING_DAYS)
+        return {
+            "case.return_by": Computed(
+                due.isoformat(),
+                f"{long_date_with_weekday(due)} (5 working days after the referral "
+                f"on {long_date(referral)})",
+            )
+        }
+
+    @classmethod
+    def warnings(cls, doc: Mapping[str, Any]) -> list[FieldError]:
+        referral = document_date(doc, "case.date_of_referral")
+        sent = document_date(doc, "case.date_sent")
+        if referral is None or sent is None or sent < referral:
+            return []
+        n = DEFAULT_CALENDAR.working_days_between(referral, sent)
+        if n <= SEND_WORKING_DAYS:
+            return []
+        return [
+            FieldError(
+                "case.date_sent",
+                f"The template was sent {n} working days after the referral; Appendix 1 "
+                f"sends it within {SEND_WORKING_DAYS}. Return it as soon as you can",
+            )
+        ]
+
+    @classmethod
+    def cross_checks(cls, doc: Any, today: date) -> list[FieldError]:
+        errors: list[FieldError] = []
+        case = doc.case
+        problem = initials_problem(case.child_initials)
+        if problem:
+            errors.append(FieldError("case.child_initials", problem))
+        if case.date_sent and case.date_of_referral and case.date_sent < case.date_of_referral:
+            errors.append(
+                FieldError(
+                    "case.date_sent",
+                    "The date the template was sent must be the same as or after the date "
+                    "of the referral",
+                )
+            )
+        return errors
+
+    @classmethod
+    def example(cls) -> dict[str, Any]:
+        """A complete, valid return with made-up people, for the CLI and the tests."""
+        return example_return()
+
+
+def example_return(
+    agency: str = "Grimsby Primary School",
+    author: str = "Siobhán O'Neill",
+    role: str = "Designated safeguarding lead",
+    summary: str = "Z N's attendance fell this term and she came to school with bruises "
+    "twice; both were referred to Children's Social Care.",
+) -> dict[str, Any]:
+    """An example return; other agencies' returns are variants of it."""
+    doc = {
+        "form": "scoping-return",
+        "schema_version": 1,
+        "case": {
+            "referral_reference": "NEL-2026-014",
+            "child_initials": "Z N",
+            "child_age": "8",
+            "date_of_referral": "2026-10-14",
+            "date_sent": "2026-10-15",
+        },
+        "agency": {
+            "agency": agency,
+            "author_name": author,
+            "author_role": role,
+            "author_contact": "safeguarding@agency.example",
+            "dsl_name": "Łukasz Żółć",
+            "dsl_date": "2026-10-20",
+        },
+        "involvement": {
+            "period": "September 2022 to the present",
+            "nature": f"{agency} has worked with Z N and her family since September 2022.",
+        },
+        "chronology": [
+            {
+                "date": "2026-09-21",
+                "contact_type": "Concern logged",
+                "what_happened": "Bruising seen on Z N's arm; referred the same day.",
+                "who": "Class teacher, designated safeguarding lead",
+            },
+            {
+                "date": "2026-10-05",
+                "contact_type": "Telephone call",
+                "what_happened": "Mother said Z N was unwell; no sighting for a week.",
+                "who": "Attendance officer, mother",
+            },
+        ],
+        "analysis": {
+            "summary": summary,
+            "went_well": "Concerns were referred on the day they were seen.",
+            "concerns": "Absence was not followed up with a home visit.",
+            "immediate_action": "Z N's sibling is seen daily by a named member of staff.",
+            "learning": "Share attendance concerns with the allocated social worker.",
+        },
+        "other": {
+            "staff_welfare": "The class teacher has been offered counselling.",
+            "other_processes": "A police investigation is under way.",
+        },
+    }
+    model = ScopingReturn.model_validate(fill_computed(ScopingReturn, doc))
+    return model.model_dump(mode="json")
