@@ -1,0 +1,441 @@
+"""``make bench``: how soon the tools are ready, how quickly they answer, what they download.
+
+Serves a copy of the built site on loopback (with a bare-Pyodide page added beside it) and
+drives headless Chromium. Every figure is the median, with min and max, of ``BENCH_RUNS``
+runs (default 5). Ratios compare each tool's time to ready with a bare Pyodide boot of the
+same bundled runtime, in the same browser and the same run. It measures; it asserts nothing.
+
+Writes ``benchmarks/results/latest.json`` and the table on ``docs/about/performance.md``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.server
+import json
+import os
+import platform
+import shutil
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from csprcore.forms import engine
+from csprcore.referral import Referral
+from forms.serve import Handler
+from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = Path(os.environ.get("CSPRCORE_SITE", ROOT / "site")).resolve()
+RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
+PAGE_MD = ROOT / "docs" / "about" / "performance.md"
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+TOOLS = {
+    "criteria-checker": "tools/criteria-checker/",
+    "deadline-calculator": "tools/deadline-calculator/",
+    "referral-form": "tools/referral-form/",
+}
+
+BARE_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare</title>
+</head><body><p id="state">loading</p><script type="module" src="bare.js"></script></body></html>"""
+BARE_JS = """const w = new Worker(new URL("bare-worker.js", import.meta.url), {type: "module"});
+w.onmessage = () => { window.__readyAt = performance.now();
+  document.getElementById("state").textContent = "ready"; };"""
+BARE_WORKER = """const dir = new URL("../pyodide/", import.meta.url);
+const { loadPyodide } = await import(new URL("pyodide.mjs", dir).href);
+await loadPyodide({ indexURL: dir.href });
+postMessage("ready");"""
+
+# Recorded in every page before its own scripts: when the core became ready, long tasks.
+PROBE = """
+window.__longTasks = [];
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: "longtask", buffered: true });
+} catch (e) {}
+new MutationObserver(() => {
+  const root = document.getElementById("csprcore-tool");
+  if (root && root.dataset.coreState === "ready" && !window.__readyAt) {
+    window.__readyAt = performance.now();
+  }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-core-state"] });
+"""
+
+
+class Log:
+    """What the server sent, and when: the bytes transferred before ready."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[float, str, int]] = []
+        self.lock = threading.Lock()
+
+    def add(self, path: str, size: int) -> None:
+        with self.lock:
+            self.entries.append((time.monotonic(), path, size))
+
+    def since(self, start: float, end: float) -> list[tuple[float, str, int]]:
+        with self.lock:
+            return [e for e in self.entries if start <= e[0] <= end]
+
+
+@contextmanager
+def serve(root: Path) -> Iterator[tuple[str, Log]]:
+    log = Log()
+
+    class Logged(Handler):
+        def copyfile(self, source: Any, outputfile: Any) -> None:  # type: ignore[override]
+            data = source.read()
+            outputfile.write(data)
+            log.add(self.path.split("?")[0], len(data))
+
+    import functools
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Logged, directory=str(root))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", log
+    finally:
+        server.shutdown()
+
+
+def gzip_size(root: Path, path: str, cache: dict[str, int]) -> int:
+    if path not in cache:
+        file = root / path.lstrip("/")
+        if file.is_dir():
+            file = file / "index.html"
+        cache[path] = len(gzip.compress(file.read_bytes(), 6)) if file.exists() else 0
+    return cache[path]
+
+
+def stats(values: list[float]) -> dict[str, float]:
+    return {
+        "median": round(statistics.median(values), 1),
+        "min": round(min(values), 1),
+        "max": round(max(values), 1),
+        "runs": len(values),
+    }
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))], 1)
+
+
+def wait_ready(page: Page, timeout: float = 120) -> float:
+    deadline = time.monotonic() + timeout
+    while True:
+        at = page.evaluate("window.__readyAt || 0")
+        if at:
+            return float(at)
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{page.url} did not become ready")
+        time.sleep(0.02)
+
+
+def wait_for_sw(page: Page) -> None:
+    page.evaluate(
+        """async () => {
+            const r = await navigator.serviceWorker.ready;
+            if (r.active.state !== 'activated') await new Promise((ok) =>
+                r.active.addEventListener('statechange', () =>
+                    r.active.state === 'activated' && ok()));
+        }"""
+    )
+
+
+def visit(
+    context: BrowserContext, url: str, log: Log, root: Path, gz: dict[str, int]
+) -> dict[str, float]:
+    page = context.new_page()
+    start = time.monotonic()
+    page.goto(url)
+    ready = wait_ready(page)
+    end = time.monotonic()
+    sent = log.since(start, end)
+    tasks = page.evaluate("window.__longTasks")
+    before = [d for s, d in tasks if s <= ready]
+    fcp = page.evaluate(
+        "(performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || 0"
+    )
+    page.close()
+    return {
+        "ready_ms": ready,
+        "bytes": float(sum(size for _, _, size in sent)),
+        "gzip_bytes": float(sum(gzip_size(root, p, gz) for _, p, _ in sent)),
+        "fcp_ms": float(fcp),
+        "longest_task_ms": max(before, default=0.0),
+        "tasks_over_200ms": float(sum(1 for d in before if d > 200)),
+    }
+
+
+def measure_startup(browser: Browser, base: str, log: Log, root: Path) -> dict[str, Any]:
+    gz: dict[str, int] = {}
+    raw: dict[str, dict[str, list[dict[str, float]]]] = {}
+    pages = {"bare-pyodide": "bench/bare.html", **TOOLS}
+    for _ in range(RUNS):
+        for name, path in pages.items():
+            # First visit: an empty cache and no service worker yet.
+            first = browser.new_context(service_workers="allow")
+            first.add_init_script(PROBE)
+            raw.setdefault(name, {}).setdefault("first", []).append(
+                visit(first, base + path, log, root, gz)
+            )
+            # Repeat visit: the service worker has cached the site.
+            warm = first.new_page()
+            warm.goto(base + TOOLS["criteria-checker"])
+            wait_ready(warm)
+            wait_for_sw(warm)
+            warm.close()
+            raw[name].setdefault("repeat", []).append(visit(first, base + path, log, root, gz))
+            first.close()
+    summary: dict[str, Any] = {}
+    for name, visits in raw.items():
+        summary[name] = {
+            kind: {key: stats([v[key] for v in runs]) for key in runs[0]}
+            for kind, runs in visits.items()
+        }
+    for name in TOOLS:
+        for kind in ("first", "repeat"):
+            ratios = [
+                tool["ready_ms"] / bare["ready_ms"]
+                for tool, bare in zip(raw[name][kind], raw["bare-pyodide"][kind], strict=True)
+            ]
+            summary[name][kind]["ratio_to_bare"] = stats([round(r, 3) for r in ratios])
+    return summary
+
+
+def timed_changes(
+    page: Page, change: Callable[[int], None], watch: str, attr: str, n: int
+) -> list[float]:
+    """Milliseconds from each change (the input or change event) to the moment the watched
+    result shows a new value, in the page's own clock."""
+    page.evaluate(
+        """([sel, attr]) => {
+            window.__lat = []; window.__t0 = 0;
+            const value = () => document.querySelector(sel)?.getAttribute(attr) ?? null;
+            let last = value();
+            new MutationObserver(() => {
+                const now = value();
+                if (now !== last && window.__t0) {
+                    window.__lat.push(performance.now() - window.__t0); window.__t0 = 0;
+                }
+                last = now;
+            }).observe(document.body, { subtree: true, childList: true, attributes: true });
+            for (const type of ['change', 'input']) document.addEventListener(type,
+                () => { window.__t0 = performance.now(); }, true);
+        }""",
+        [watch, attr],
+    )
+    for i in range(n):
+        before = len(page.evaluate("window.__lat"))
+        change(i)
+        deadline = time.monotonic() + 10
+        while len(page.evaluate("window.__lat")) == before and time.monotonic() < deadline:
+            time.sleep(0.005)
+    return [float(x) for x in page.evaluate("window.__lat")]
+
+
+def measure_interactions(browser: Browser, base: str) -> dict[str, Any]:
+    context = browser.new_context(service_workers="block")
+    context.add_init_script(PROBE)
+    out: dict[str, Any] = {}
+    n = max(20, RUNS * 4)
+
+    page = context.new_page()
+    page.goto(base + TOOLS["criteria-checker"])
+    wait_ready(page)
+    page.check("input[name='abuse_or_neglect'][value='suspected']")
+    page.check("input[name='harm'][value='died']")
+    time.sleep(1)
+    harm = ["not_seriously_harmed", "died"]
+    lat = timed_changes(
+        page,
+        lambda i: page.check(f"input[name='harm'][value='{harm[i % 2]}']"),
+        "[data-conclusion='serious_case']",
+        "data-value",
+        n,
+    )
+    out["criteria-checker"] = {"p50_ms": percentile(lat, 50), "p95_ms": percentile(lat, 95),
+                               "samples": len(lat)}  # fmt: skip
+    page.close()
+
+    page = context.new_page()
+    page.goto(base + TOOLS["deadline-calculator"])
+    wait_ready(page)
+    page.fill("[name='referral-month']", "12")
+    page.fill("[name='referral-year']", "2026")
+    page.fill("[name='referral-day']", "17")
+    time.sleep(1.5)
+    lat = timed_changes(
+        page,
+        lambda i: page.fill("[name='referral-day']", str(14 + i % 2)),
+        "[data-milestone='scoping_template_sent']",
+        "data-due",
+        n,
+    )
+    out["deadline-calculator"] = {"p50_ms": percentile(lat, 50), "p95_ms": percentile(lat, 95),
+                                  "samples": len(lat)}  # fmt: skip
+    page.close()
+    context.close()
+    return out
+
+
+def measure_pdf(browser: Browser, base: str) -> dict[str, Any]:
+    answers = engine.document_to_answers(Referral, Referral.example())
+    firsts, laters = [], []
+    for _ in range(RUNS):
+        context = browser.new_context(service_workers="block", accept_downloads=True)
+        context.add_init_script(
+            "localStorage.setItem('csprcore-draft-referral', JSON.stringify("
+            + json.dumps({"saved": 0, "answers": answers}).replace("0,", "Date.now(),", 1)
+            + "))"
+        )
+        context.add_init_script(PROBE)
+        page = context.new_page()
+        page.goto(base + TOOLS["referral-form"])
+        wait_ready(page)
+        page.get_by_role("button", name="Check your answers").click()
+        button = page.get_by_role("button", name="Download PDF")
+        button.wait_for()
+        for i in range(3):
+            start = time.perf_counter()
+            with page.expect_download(timeout=120_000):
+                button.click()
+            elapsed = (time.perf_counter() - start) * 1000
+            (firsts if i == 0 else laters).append(elapsed)
+        context.close()
+    return {"first_ms": stats(firsts), "later_ms": stats(laters)}
+
+
+def prepare(tmp: Path) -> Path:
+    root = tmp / "site"
+    shutil.copytree(SITE, root)
+    bench = root / "bench"
+    bench.mkdir()
+    (bench / "bare.html").write_text(BARE_HTML)
+    (bench / "bare.js").write_text(BARE_JS)
+    (bench / "bare-worker.js").write_text(BARE_WORKER)
+    # The bare page has no tool root: mark it ready when the worker says so.
+    return root
+
+
+def machine() -> dict[str, str]:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "cpu": cpu or platform.processor(),
+        "cores": str(os.cpu_count()),
+        "python": platform.python_version(),
+        "system": platform.platform(),
+    }
+
+
+def markdown(result: dict[str, Any]) -> str:
+    s = result["startup"]
+    lines = [
+        "| Page | Visit | Ready (ms) | × bare boot | Bytes before ready | gzip | First paint (ms) "
+        "| Longest task (ms) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name in ["bare-pyodide", *TOOLS]:
+        for kind in ("first", "repeat"):
+            v = s[name][kind]
+            ratio = v.get("ratio_to_bare")
+            ratio_text = (f"{ratio['median']:.2f} ({ratio['min']:.2f}–{ratio['max']:.2f})"
+                          if ratio else "1")  # fmt: skip
+            lines.append(
+                f"| {name} | {kind} | {v['ready_ms']['median']:.0f} "
+                f"({v['ready_ms']['min']:.0f}–{v['ready_ms']['max']:.0f}) | {ratio_text} "
+                f"| {v['bytes']['median'] / 1e6:.2f} MB | {v['gzip_bytes']['median'] / 1e6:.2f} MB "
+                f"| {v['fcp_ms']['median']:.0f} | {v['longest_task_ms']['median']:.0f} |"
+            )
+    inter = result["interactions"]
+    pdf = result["pdf"]
+    lines += [
+        "",
+        "| Interaction | p50 (ms) | p95 (ms) | samples |",
+        "|---|---|---|---|",
+        *(f"| {k} | {v['p50_ms']} | {v['p95_ms']} | {v['samples']} |" for k, v in inter.items()),
+        "",
+        "| PDF export (referral) | median (ms) | min | max |",
+        "|---|---|---|---|",
+        f"| first | {pdf['first_ms']['median']:.0f} | {pdf['first_ms']['min']:.0f} "
+        f"| {pdf['first_ms']['max']:.0f} |",
+        f"| later | {pdf['later_ms']['median']:.0f} | {pdf['later_ms']['min']:.0f} "
+        f"| {pdf['later_ms']['max']:.0f} |",
+    ]
+    return "\n".join(lines)
+
+
+def write_page(result: dict[str, Any]) -> None:
+    m = result["machine"]
+    text = f"""---
+title: Performance
+description: How quickly the tools start and answer, measured with make bench.
+---
+
+# Performance
+
+The tools run the procedure's rules in your browser. These figures come from `make bench`
+(headless Chromium on loopback, {result["runs"]} runs each, medians with the range in
+brackets), measured on {result["measured_at"][:10]} on a machine with {m["cores"]} cores
+({m["cpu"]}). "× bare boot" compares a tool's time to ready with starting the same Python
+runtime and nothing else, in the same run. A first visit has an empty cache; a repeat visit is
+served by the site's offline cache.
+
+{markdown(result)}
+
+Targets: a repeat visit ready within 1.15 × a bare boot, a first visit within 1.3 ×, no task
+over 200 ms on the page while the rules load, answers shown within 50 ms (p95), the first PDF
+within 3 s and later ones within 200 ms.
+"""
+    PAGE_MD.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    if not (SITE / "pyodide" / "pyodide-lock.json").exists():
+        raise SystemExit("Build the site first: make build")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = prepare(Path(tmp))
+        # The bare page marks itself ready through the same window.__readyAt probe.
+        with serve(root) as (base, log), sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
+            )
+            startup = measure_startup(browser, base, log, root)
+            interactions = measure_interactions(browser, base)
+            pdf = measure_pdf(browser, base)
+            browser.close()
+    result = {
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "runs": RUNS,
+        "machine": machine(),
+        "startup": startup,
+        "interactions": interactions,
+        "pdf": pdf,
+    }
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    write_page(result)
+    print(markdown(result))
+    print(f"\nWrote {RESULTS.relative_to(ROOT)} and {PAGE_MD.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
