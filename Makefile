@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: help install node browser build serve test lint typecheck unit test-pyodide test-browser bench clean
+.PHONY: bank-holidays help install node browser build serve test lint typecheck unit test-pyodide test-browser bench clean
 
 help:
 	@echo "make serve  - build the site and serve it on http://127.0.0.1:$(PORT)"
@@ -68,6 +68,9 @@ test-browser: build browser
 	$(BIN)/pytest tests/browser -q
 
 test: lint typecheck unit test-pyodide test-browser
+
+bank-holidays: install
+	$(PY) -m scripts.bank_holidays
 
 bench: build browser
 	$(PY) -m benchmarks.startup

@@ -33,7 +33,8 @@ PLATFORM = "pyemscripten_2026_0_wasm32"
 NOT_IN_BROWSER = {"pillow"}
 
 #: Loaded only when a PDF is first asked for (or in the background once the core is ready).
-PDF_PACKAGES = {"fpdf2", "fonttools", "defusedxml"}
+PDF_PACKAGES = {"fpdf2", "fonttools", "defusedxml", "csprcore-fonts"}
+FONTS_PACKAGE = "csprcore_fonts"
 
 
 class BuildError(RuntimeError):
@@ -103,6 +104,58 @@ def build_csprcore_wheel(dest: Path) -> Path:
     return wheel
 
 
+def split_fonts(wheel: Path, dest: Path) -> tuple[Path, Path]:
+    """The csprcore wheel without its fonts, and a ``csprcore_fonts`` wheel holding them.
+
+    The fonts (1.4 MB) only matter for a PDF, so the browser fetches them with the PDF
+    machinery, after the core is ready; ``csprcore.forms.pdf`` looks for them in either place.
+    """
+    slim = dest / wheel.name
+    version = wheel.name.split("-")[1]
+    fonts = dest / f"{FONTS_PACKAGE}-{version}-py3-none-any.whl"
+    info = f"{FONTS_PACKAGE}-{version}.dist-info"
+    font_files: dict[str, bytes] = {}
+    with zipfile.ZipFile(wheel) as zin, zipfile.ZipFile(slim, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            if item.filename.startswith("csprcore/fonts/"):
+                font_files[item.filename.removeprefix("csprcore/fonts/")] = zin.read(item)
+            elif item.filename.endswith(".dist-info/RECORD"):
+                continue  # rewritten below, without the fonts
+            else:
+                zout.writestr(item, zin.read(item))
+        record = next(n for n in zin.namelist() if n.endswith(".dist-info/RECORD"))
+        rows = [r for r in zin.read(record).decode().splitlines() if "csprcore/fonts/" not in r]
+        zout.writestr(record, "\n".join(rows) + "\n")
+    if not font_files:
+        raise BuildError(f"{wheel.name} carries no fonts")
+    with zipfile.ZipFile(fonts, "w", zipfile.ZIP_DEFLATED) as zout:
+        zout.writestr(f"{FONTS_PACKAGE}/__init__.py", '"""DejaVu fonts for csprcore PDFs."""\n')
+        for name, data in font_files.items():
+            zout.writestr(f"{FONTS_PACKAGE}/{name}", data)
+        zout.writestr(
+            f"{info}/METADATA",
+            "Metadata-Version: 2.1\nName: csprcore-fonts\n"
+            f"Version: {version}\nSummary: DejaVu Sans for csprcore's PDFs\n",
+        )
+        zout.writestr(
+            f"{info}/WHEEL",
+            "Wheel-Version: 1.0\nGenerator: forms.runtime\n"
+            "Root-Is-Purelib: true\nTag: py3-none-any\n",
+        )
+        zout.writestr(f"{info}/top_level.txt", f"{FONTS_PACKAGE}\n")
+        zout.writestr(f"{info}/RECORD", "")
+    return slim, fonts
+
+
+def compile_wheels(wheels: list[Path]) -> None:
+    """Precompile every wheel for Pyodide's Python, inside Pyodide (see compile_wheels.mjs)."""
+    subprocess.run(
+        ["node", str(ROOT / "forms" / "compile_wheels.mjs"), str(NODE_PYODIDE),
+         *(str(w) for w in wheels)],
+        check=True,
+    )  # fmt: skip
+
+
 def wheel_metadata(wheel: Path) -> tuple[str, str, list[str], list[str]]:
     """(name, version, requirements, top-level import names) of a wheel."""
     with zipfile.ZipFile(wheel) as zf:
@@ -147,7 +200,13 @@ def lock_entries(wheels: list[Path]) -> dict[str, dict[str, Any]]:
             "sha256": sha256(wheel),
             "package_type": "package",
             "imports": imports,
-            "depends": sorted(r for r in requires if r in present),
+            # The PDF machinery is loaded apart, after the core is ready: a package needed at
+            # start must not pull it in through its dependencies.
+            "depends": sorted(
+                r
+                for r in requires
+                if r in present and (name in PDF_PACKAGES or r not in PDF_PACKAGES)
+            ),
             "unvendored_tests": False,
             "shared_library": False,
         }
@@ -166,9 +225,11 @@ def assemble(site: Path) -> dict[str, Any]:
             raise BuildError(f"{source} is missing: run `npm ci`")
         shutil.copy2(source, out / name)
     wheels = list(download_wheels(pinned_requirements()).values())
-    wheels.append(build_csprcore_wheel(ROOT / "build" / "dist"))
+    csprcore_wheel = build_csprcore_wheel(ROOT / "build" / "dist")
     for wheel in wheels:
         shutil.copy2(wheel, out / wheel.name)
+    wheels.extend(split_fonts(csprcore_wheel, out))
+    compile_wheels([out / w.name for w in wheels])
     upstream = json.loads((NODE_PYODIDE / "pyodide-lock.json").read_text())
     lock = {"info": upstream["info"], "packages": lock_entries([out / w.name for w in wheels])}
     (out / "pyodide-lock.json").write_text(json.dumps(lock, indent=1, sort_keys=True))

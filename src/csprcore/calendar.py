@@ -50,21 +50,12 @@ def check_in_range(day: date) -> date:
 
 @cache
 def _package_bank_holidays(year: int) -> Mapping[date, str]:
-    """Bank holidays in England and Wales for ``year``, weekdays only.
+    """Bank holidays in England and Wales for ``year``, weekdays only, from the table that
+    ``scripts/bank_holidays.py`` writes from the ``holidays`` package (a test keeps the two
+    equal for every year this calendar covers)."""
+    from .bank_holidays_data import BANK_HOLIDAYS
 
-    A holiday that falls at a weekend is not a bank holiday: its substitute day is, and the
-    package lists that as "... (observed)"; we use GOV.UK's wording, "(substitute day)".
-    """
-    # Import the United Kingdom module alone: importing all of ``holidays`` costs seconds in
-    # Pyodide.
-    from holidays.countries.united_kingdom import UnitedKingdom
-
-    table = UnitedKingdom(subdiv="ENG", years=year)  # type: ignore[no-untyped-call]
-    return {
-        day: name.replace("(observed)", "(substitute day)")
-        for day, name in sorted(table.items())
-        if day.year == year and day.weekday() < 5
-    }
+    return {date.fromisoformat(day): name for day, name in BANK_HOLIDAYS[year]}
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,9 @@ out.push({
   fn: "__runtime__",
   result: JSON.parse(
     pyodide.runPython(
-      "import json, sys, pydantic, holidays, fpdf; json.dumps({'python': sys.version.split()[0]," +
-        " 'platform': sys.platform, 'pydantic': pydantic.VERSION, 'holidays': holidays.__version__," +
-        " 'fpdf2': fpdf.__version__})",
+      "import json, sys, pydantic, fpdf; json.dumps({'python': sys.version.split()[0]," +
+        " 'platform': sys.platform, 'pydantic': pydantic.VERSION, 'fpdf2': fpdf.__version__," +
+        " 'modules': sorted(sys.modules)})",
     ),
   ),
 });

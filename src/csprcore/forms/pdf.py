@@ -28,7 +28,11 @@ class Block:
 
 
 def _font_path(name: str) -> str:
-    return str(resources.files("csprcore") / "fonts" / name)
+    # In the browser the fonts come in their own package, fetched only for PDFs.
+    try:
+        return str(resources.files("csprcore_fonts") / name)
+    except ModuleNotFoundError:
+        return str(resources.files("csprcore") / "fonts" / name)
 
 
 def render(
