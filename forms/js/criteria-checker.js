@@ -115,10 +115,12 @@ function setUp(root, form, data) {
     );
   }
 
-  /** The polite live line: changed only when the result changes, so nothing is repeated. */
-  function announce(text) {
+  /** The polite live line: changed only when the result changes, so nothing is repeated,
+   *  and only once answers settle (moving through radios with the arrow keys changes the
+   *  answer at each step; the results show at once, the screen reader hears the last). */
+  const announce = debounce((text) => {
     if (summary.textContent !== text) summary.textContent = text;
-  }
+  }, 700);
 
   function clearResult() {
     for (const el of panel.querySelectorAll("[data-conclusion]")) {
@@ -159,11 +161,11 @@ function setUp(root, form, data) {
     render(result);
   }
 
-  const assessSoon = debounce(assess, 200);
-
+  // Each answer is assessed at once (a call takes milliseconds); a newer answer given while
+  // one is being assessed wins (see `sequence` in assess).
   form.addEventListener("change", () => {
     applyShowIf(form);
-    assessSoon();
+    assess();
   });
   form.addEventListener("submit", (event) => event.preventDefault());
 

@@ -186,6 +186,11 @@ def expect_shows(page: Page, expected: dict[str, Any]) -> None:
         expect(page.locator(f'[data-conclusion="{key}"]')).to_have_attribute(
             "data-value", expected[key], timeout=30_000
         )
+    # The live line follows once the answers settle.
+    expect(page.locator("[data-result-summary]")).to_contain_text(
+        f"{criteria.CONCLUSION_SHORT['serious_case']}: "
+        f"{criteria.SUMMARY_WORDS[expected['serious_case']]}."
+    )
 
 
 def shown(page: Page) -> dict[str, Any]:
