@@ -21,12 +21,12 @@ help:
 
 # --- set-up -------------------------------------------------------------------------------
 
-$(VENV)/.installed: pyproject.toml requirements/runtime.txt requirements/dev.txt
+$(VENV)/.installed: pyproject.toml requirements/runtime.txt requirements/dev.txt requirements/constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "Python 3.11 or later is needed (set PYTHON=...)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements/dev.txt
+	$(PY) -m pip install --quiet -r requirements/dev.txt -c requirements/constraints.txt
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
