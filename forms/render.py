@@ -15,6 +15,8 @@ TOOLS = {
     "criteria-checker": "Criteria checker",
     "deadline-calculator": "Deadline calculator",
     "referral-form": "Referral form",
+    "scoping-return": "Initial Scoping return",
+    "rapid-review": "Rapid Review template",
 }
 
 
@@ -64,6 +66,8 @@ def _tool_bodies() -> dict[str, Callable[[], str]]:
         "criteria-checker": render_checker.body,
         "deadline-calculator": render_deadlines.body,
         "referral-form": render_referral.body,
+        "scoping-return": render_referral.scoping_body,
+        "rapid-review": render_referral.rapid_review_body,
     }
 
 

@@ -1,4 +1,5 @@
-"""Form pages rendered from a form model (the referral; Appendix 1's templates reuse it).
+"""Form pages rendered from a form model: the referral and Appendix 1's templates (the
+agencies' Initial Scoping return and the Rapid Review).
 
 Each part of the model becomes a section with its heading and "why we ask"; each field
 becomes the GOV.UK pattern for its kind; a repeatable part becomes rows with a ``<template>``
@@ -8,11 +9,17 @@ links all line up with the page.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 from csprcore.citations import cite_path, short_title
 from csprcore.forms.base import FormBase
-from csprcore.forms.engine import DRAFT_RETENTION_DAYS, MAX_FILE_BYTES
+from csprcore.forms.engine import (
+    DRAFT_RETENTION_DAYS,
+    MAX_FILE_BYTES,
+    NOT_COMPUTED,
+    computed_fields,
+)
 from csprcore.forms.meta import Meta
 from csprcore.forms.spec import PartSpec, parts
 from forms import components as c
@@ -21,7 +28,26 @@ from forms import render
 ROW = "__i__"  # the index placeholder in a repeat's template
 
 
+def computed(path: str, meta: Meta) -> str:
+    """A field the core works out (a due date): shown, never typed; the page glue fills in
+    the core's sentence for it as the answers change."""
+    fid = c.field_id(path)
+    hint = f'<div class="cs-hint" id="{fid}-hint">{escape(meta.hint)}</div>' if meta.hint else ""
+    return (
+        f'<div class="cs-form-group cs-computed" data-field="{fid}">'
+        f'<p class="cs-label" id="{fid}-label">{escape(meta.label)}</p>{hint}'
+        f'<p class="cs-computed__value" id="{fid}" data-computed-for="{escape(path)}">'
+        f"{escape(NOT_COMPUTED)}</p></div>"
+    )
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def field(path: str, meta: Meta, show_if_prefix: str) -> str:
+    if meta.computed:
+        return computed(path, meta)
     show_if = {meta.show_if[0]: meta.show_if[1]} if meta.show_if else None
     common = {"show_if": show_if, "required": meta.required}
     if meta.kind == "date":
@@ -42,7 +68,9 @@ def field(path: str, meta: Meta, show_if_prefix: str) -> str:
     return html
 
 
-def section(part: PartSpec, number: int) -> str:
+def section(part: PartSpec, number: int, extra: str = "") -> str:
+    """A part of the form; ``extra`` is HTML placed after its "why we ask" (a tool of its
+    own, such as the Rapid Review's "Add agency returns")."""
     heading = f'<h2 id="{part.name}-heading">{number}. {escape(part.title)}</h2>'
     why = (
         f'<p class="cs-why"><strong>Why we ask:</strong> {escape(part.why)}</p>' if part.why else ""
@@ -51,7 +79,10 @@ def section(part: PartSpec, number: int) -> str:
         fields = "".join(
             field(f"{part.name}.{f.name}", f.meta, f"{part.name}.") for f in part.fields
         )
-        return f'<section class="cs-part" data-part="{part.name}">{heading}{why}{fields}</section>'
+        return (
+            f'<section class="cs-part" data-part="{part.name}">{heading}{why}{extra}{fields}'
+            "</section>"
+        )
     assert part.repeat is not None
     item = part.repeat.item
     row = "".join(
@@ -67,17 +98,34 @@ def section(part: PartSpec, number: int) -> str:
     )
     return (
         f'<section class="cs-part" data-part="{part.name}" data-repeat="{part.name}">{heading}{why}'
+        f"{extra}"
         f'<p class="cs-hint" data-rows-empty="{part.name}">No {escape(item)} added yet.</p>'
         f'<div data-rows="{part.name}"></div>{template}'
-        f"{c.button(f'Add a {item}', kind='secondary', **{'data-add-row': part.name})}"
+        f"{c.button(f'Add {_a(item)}', kind='secondary', **{'data-add-row': part.name})}"
         "</section>"
     )
 
 
-def form_body(form: type[FormBase], page: str) -> str:
-    """The whole form tool: drafts notice, file actions, the form, check answers, export."""
+def form_body(form: type[FormBase], page: str, extras: Mapping[str, str] | None = None) -> str:
+    """The whole form tool: drafts notice, file actions, the form, check answers, export.
+    ``extras`` maps a part's name to HTML placed at the top of that part."""
     support = render.site_extra("support_office_email", "")
-    sections = "".join(section(p, i + 1) for i, p in enumerate(parts(form)))
+    extras = extras or {}
+    sections = "".join(section(p, i + 1, extras.get(p.name, "")) for i, p in enumerate(parts(form)))
+    # The core works something out as the user types: computed fields, or warnings.
+    overrides_warnings = any(
+        "warnings" in vars(k) for k in form.__mro__[: form.__mro__.index(FormBase)]
+    )
+    live = bool(computed_fields(form)) or overrides_warnings
+    exports = "".join(
+        c.button(text, kind="primary" if i == 0 else "secondary", **{"data-export": fmt})
+        for i, (fmt, text) in enumerate(form.exports)
+    )
+    lead = escape(form.after_export_lead) + (
+        f' (<a href="mailto:{escape(support)}">{escape(support)}</a>)'
+        if support and form.to_support_office
+        else ""
+    )
     draft_notice = (
         '<div class="cs-panel cs-draft" data-draft-notice>'
         "<p><strong>Your answers are saved as a draft in this browser only.</strong> "
@@ -104,23 +152,23 @@ def form_body(form: type[FormBase], page: str) -> str:
         "<h2>Criteria checker outcome</h2>"
         "<p data-checker-text></p>"
         '<input type="hidden" name="checker" value=""></div>'
+        if "checker" in form.model_fields
+        else ""
     )
     check_view = (
         '<div class="cs-check" data-check-view hidden tabindex="-1" '
         'aria-labelledby="check-heading">'
-        '<h2 id="check-heading">Check your answers before you download the referral</h2>'
+        f'<h2 id="check-heading">Check your answers before you download {escape(form.noun)}</h2>'
+        '<div class="cs-panel cs-form-warnings" data-check-warnings hidden>'
+        "<h3>Points to note</h3><ul></ul></div>"
         "<div data-summary></div>"
-        '<div class="cs-actions">'
-        f'{c.button("Download PDF", **{"data-export": "pdf"})}'
-        f'{c.button("Download JSON", kind="secondary", **{"data-export": "json"})}'
+        f'<div class="cs-actions">{exports}'
         f'{c.button("Print", kind="secondary", **{"data-print-button": ""})}'
         f'{c.button("Back to the form", kind="secondary", **{"data-back-to-form": ""})}'
         "</div>"
         '<div class="cs-notice" data-export-message role="status" aria-live="polite"></div>'
         '<div class="cs-panel" data-next-steps hidden><h2>What to do next</h2>'
-        "<p>Send the PDF to the partnership support office through secure email"
-        + (f' (<a href="mailto:{escape(support)}">{escape(support)}</a>)' if support else "")
-        + ". Then:</p><ul>"
+        f"<p>{lead}. Then:</p><ul>"
         + "".join(
             f'<li>{escape(text)} (<a href="../../{cite_path(cite)}">{short_title(cite)}</a>)</li>'
             for text, cite in form.after_export
@@ -129,7 +177,8 @@ def form_body(form: type[FormBase], page: str) -> str:
         "calculator</a>.</p></div></div>"
     )  # fmt: skip
     form_view = (
-        f'<form class="cs-form" data-form="{escape(form.form_id)}" novalidate '
+        f'<form class="cs-form" data-form="{escape(form.form_id)}" novalidate'
+        f"{' data-live' if live else ''} "
         f'data-draft-days="{DRAFT_RETENTION_DAYS}" data-page="{escape(page)}">'
         f"{c.error_summary()}{checker}{sections}"
         '<div class="cs-actions">'
@@ -143,3 +192,30 @@ def body() -> str:
     from csprcore.referral import Referral
 
     return form_body(Referral, "referral-form")
+
+
+def scoping_body() -> str:
+    from csprcore.scoping import ScopingReturn
+
+    return form_body(ScopingReturn, "scoping-return")
+
+
+def rapid_review_body() -> str:
+    """The Rapid Review Template, with "Add agency returns" at the top of the agencies' part:
+    it reads agencies' saved scoping returns and puts a row per agency into the form."""
+    from csprcore.rapid_review import MAX_RETURNS, RapidReview
+
+    add_returns = (
+        '<div class="cs-form-group cs-add-returns" data-field="add-returns">'
+        '<label class="cs-label" for="add-returns">Add agency returns</label>'
+        '<div class="cs-hint" id="add-returns-hint">Choose the agencies\' Initial Scoping '
+        "returns, saved as JSON files from the "
+        '<a href="../scoping-return/">Initial Scoping return</a> page (up to '
+        f"{MAX_RETURNS} at a time). Each agency gets one row below. Boxes you have already "
+        "written in are kept; a file that cannot be used is refused and changes nothing.</div>"
+        '<input type="file" id="add-returns" multiple accept=".json,application/json" '
+        f'aria-describedby="add-returns-hint" data-add-returns data-max-bytes="{MAX_FILE_BYTES}">'
+        '<div class="cs-notice" data-add-returns-message role="status" aria-live="polite"></div>'
+        "</div>"
+    )
+    return form_body(RapidReview, "rapid-review", {"agency_returns": add_returns})

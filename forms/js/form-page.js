@@ -103,7 +103,49 @@ export function startFormPage({ onReady } = {}) {
     setRowCounts(answers);
     writeAnswers(form, answers);
     showChecker(answers.checker);
+    refreshLive();
   }
+
+  // --- what the core works out as the user types (computed fields, warnings) --------------
+
+  const live = form.hasAttribute("data-live");
+
+  function showWarnings(warnings) {
+    for (const old of form.querySelectorAll("[data-form-warning]")) old.remove();
+    for (const warning of warnings) {
+      const fid = warning.field.replaceAll(".", "-");
+      const group = form.querySelector(`[data-field="${CSS.escape(fid)}"]`);
+      if (!group) continue;
+      const box = document.createElement("div");
+      box.className = "cs-form-warning";
+      box.dataset.formWarning = warning.field;
+      const icon = document.createElement("span");
+      icon.className = "cs-form-warning__icon";
+      icon.setAttribute("aria-hidden", "true");
+      icon.textContent = "!";
+      const text = document.createElement("strong");
+      text.className = "cs-form-warning__text";
+      const hidden = document.createElement("span");
+      hidden.className = "cs-visually-hidden";
+      hidden.textContent = "Warning: ";
+      text.append(hidden, document.createTextNode(warning.message));
+      box.append(icon, text);
+      group.append(box);
+    }
+  }
+
+  async function refreshLive() {
+    if (!live) return;
+    const result = await core.call("form_computed", {
+      form: formId, answers: readAnswers(form), today: today() });
+    if (!result.ok) return;
+    for (const item of result.computed) {
+      const el = form.querySelector(`[data-computed-for="${CSS.escape(item.field)}"]`);
+      if (el) el.textContent = item.text;
+    }
+    showWarnings(result.warnings);
+  }
+  const refreshLater = debounce(refreshLive, 300);
 
   let dirty = false;
 
@@ -154,10 +196,12 @@ export function startFormPage({ onReady } = {}) {
   form.addEventListener("input", (event) => {
     if (event.target.matches("[data-maxlength]")) updateCounts(form);
     saveSoon();
+    refreshLater();
   });
   form.addEventListener("change", () => {
     applyShowIf(form);
     saveSoon();
+    refreshLater();
   });
   // A change typed just before the page closes is not lost.
   window.addEventListener("pagehide", () => dirty && saveDraft());
@@ -323,6 +367,19 @@ export function startFormPage({ onReady } = {}) {
     }
   }
 
+  function renderCheckWarnings(warnings) {
+    const box = checkView.querySelector("[data-check-warnings]");
+    if (!box) return;
+    const list = box.querySelector("ul");
+    list.replaceChildren();
+    for (const warning of warnings) {
+      const item = document.createElement("li");
+      item.textContent = `${warning.message}.`;
+      list.append(item);
+    }
+    box.hidden = warnings.length === 0;
+  }
+
   async function checkAnswers() {
     const result = await core.call("form_check", {
       form: formId, answers: readAnswers(form), today: today() });
@@ -332,6 +389,7 @@ export function startFormPage({ onReady } = {}) {
     if (!result.ok) return showErrors(form, summaryBox, result.errors);
     clearErrors(form, summaryBox);
     renderSummary(result.summary);
+    renderCheckWarnings(result.warnings ?? []);
     form.hidden = true;
     backToCheck.hidden = true;
     returnToCheck = false;
@@ -368,7 +426,7 @@ export function startFormPage({ onReady } = {}) {
     button.addEventListener("click", async () => {
       const format = button.dataset.export;
       button.disabled = true;
-      say(exportMessage, format === "pdf" ? "Making the PDF…" : "Making the file…");
+      say(exportMessage, format === "json" ? "Making the file…" : "Making the PDF…");
       try {
         const result = await core.call("form_export", {
           form: formId, format, answers: readAnswers(form), today: today(), now: now() });
@@ -398,6 +456,9 @@ export function startFormPage({ onReady } = {}) {
   applyShowIf(form);
   updateCounts(form);
   takeHandoff();
-  onReady?.({ core, form, root });
-  return { core, form, root };
+  refreshLive();
+  // A page's own glue (the Rapid Review's "Add agency returns") works through these.
+  const page = { core, form, root, setAnswers, saveDraft, say, today };
+  onReady?.(page);
+  return page;
 }

@@ -69,6 +69,8 @@ def test_site_nav_follows_the_document() -> None:
         "tools/criteria-checker.md",
         "tools/deadline-calculator.md",
         "tools/referral-form.md",
+        "tools/scoping-return.md",
+        "tools/rapid-review.md",
     ]
     assert sections["About"] == [
         "about/glossary.md",
