@@ -1,0 +1,413 @@
+"""Appendix 1's templates in the built site: the agencies' Initial Scoping return and the
+Rapid Review Template, with the letter to the Panel and the outcome notice.
+
+Appendix 1: the *Initial Scoping and Information Sharing Template* is "returned by agencies
+and then shared with those attending the Rapid Review meeting"; the meeting "reviews the facts
+about the case presented in the documentation ... completes the Rapid Review Template and
+agrees the recommendation"; the template and the accompanying letter go to the Panel.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import BrowserContext, Locator, Page, expect
+
+from csprcore.forms import engine
+from csprcore.forms.base import FormBase
+from csprcore.forms.spec import parts
+from csprcore.rapid_review import RapidReview
+from csprcore.scoping import ScopingReturn, example_return
+
+from .conftest import wait_until
+from .test_referral_form import read_pdf
+from .test_runtime import served_copy, sw_context, wait_for_precache, wait_ready
+
+__all__ = ["served_copy", "sw_context"]  # fixtures used by the offline test
+
+SCOPING = "tools/scoping-return/"
+RAPID = "tools/rapid-review/"
+Axe = Callable[[Page], list[dict[str, Any]]]
+
+
+def fill(page: Page, form: type[FormBase], answers: dict[str, Any]) -> None:
+    """Type answers into the page as a user would: rows first, then every field."""
+    for part in parts(form):
+        if part.kind != "repeat":
+            continue
+        rows = {k.split(".")[1] for k in answers if k.startswith(f"{part.name}.")}
+        have = page.locator(f"[data-rows='{part.name}'] > [data-row]").count()
+        for _ in range(len(rows) - have):
+            page.locator(f"[data-add-row='{part.name}']").click()
+    for name, value in answers.items():
+        field = page.locator(f"[name='{name}']")
+        if isinstance(value, list):
+            for v in value:
+                field.and_(page.locator(f"[value='{v}']")).check()
+        elif field.first.get_attribute("type") == "radio":
+            if value:
+                page.locator(f"[name='{name}'][value='{value}']").check()
+        elif value:
+            field.fill(value)
+
+
+def answers_of(form: type[FormBase], doc: dict[str, Any]) -> dict[str, Any]:
+    return engine.document_to_answers(form, doc)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def download(page: Page, button: Locator, path: Path) -> Path:
+    with page.expect_download() as info:
+        button.click()
+    info.value.save_as(path)
+    return path
+
+
+@pytest.fixture
+def scoping(page: Page) -> Page:
+    page.goto(SCOPING)
+    wait_ready(page)
+    return page
+
+
+@pytest.fixture
+def rapid(page: Page) -> Page:
+    page.goto(RAPID)
+    wait_ready(page)
+    return page
+
+
+def return_files(tmp_path: Path) -> list[Path]:
+    """Three agencies' saved returns, as the agencies' page saves them."""
+    files = []
+    for agency, author, summary in (
+        ("Grimsby Primary School", "Siobhán O'Neill", "School summary: bruising seen twice."),
+        ("Humberside Police", "Ілля Коваленко", "Police summary: investigation opened."),
+        ("NHS Trust", "Nguyễn Thị Ánh", "Health summary: missed appointments."),
+    ):
+        path = tmp_path / f"{agency.split()[0].lower()}.json"
+        doc = example_return(agency=agency, author=author, summary=summary)
+        path.write_text(engine.write_json(doc), encoding="utf-8")
+        files.append(path)
+    return files
+
+
+# --------------------------------------------------------------------------------------
+# the Initial Scoping return
+# --------------------------------------------------------------------------------------
+
+
+def test_scoping_return_fill_check_and_export(scoping: Page, tmp_path: Path) -> None:
+    page = scoping
+    computed = page.locator("[data-computed-for='case.return_by']")
+    expect(computed).to_have_text("Not worked out yet: enter the date of the referral")
+    answers = answers_of(ScopingReturn, ScopingReturn.example())
+    fill(page, ScopingReturn, answers)
+    # The return-by date comes from the core as the referral date is typed.
+    expect(computed).to_have_text(
+        "Wednesday 21 October 2026 (5 working days after the referral on 14 October 2026)"
+    )
+    page.get_by_role("button", name="Check your answers").click()
+    check = page.locator("[data-check-view]")
+    expect(check).to_be_visible()
+    expect(check.locator("h2").first).to_have_text(
+        "Check your answers before you download your return"
+    )
+    expect(check).to_contain_text("Wednesday 21 October 2026")
+    expect(check).to_contain_text("Bruising seen on Z N's arm")
+
+    text = flat(read_pdf(download(page, check.get_by_role("button", name="Download PDF"),
+                                  tmp_path / "return.pdf")))  # fmt: skip
+    for words in ("OFFICIAL-SENSITIVE", "Initial Scoping and Information Sharing Template",
+                  "Return this template by Wednesday 21 October 2026", "Łukasz Żółć",
+                  "Siobhán O'Neill", "Mother said Z N was unwell"):  # fmt: skip
+        assert words in text, words
+    expect(page.locator("[data-next-steps]")).to_be_visible()
+    expect(page.locator("[data-next-steps]")).to_contain_text("within 5 working days")
+
+    saved = download(page, check.get_by_role("button", name="Download JSON"), tmp_path / "r.json")
+    assert json.loads(saved.read_text(encoding="utf-8")) == ScopingReturn.example()
+
+
+def test_scoping_return_errors_and_axe(scoping: Page, axe: Axe) -> None:
+    page = scoping
+    assert axe(page) == []
+    page.locator("[name='case.child_initials']").fill("Zoë Nguyễn")
+    page.locator("[name='case.date_of_referral-day']").fill("31")
+    page.locator("[name='case.date_of_referral-month']").fill("9")
+    page.locator("[name='case.date_of_referral-year']").fill("2026")
+    page.get_by_role("button", name="Check your answers").click()
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("The date of the referral must be a real date")
+    expect(summary).to_contain_text("Enter your agency or organisation")
+    expect(page.locator("[name='case.child_initials']")).to_have_value("Zoë Nguyễn")
+    assert axe(page) == []
+    # The initials rule runs once the fields are all there.
+    fill(page, ScopingReturn, answers_of(ScopingReturn, ScopingReturn.example()))
+    page.locator("[name='case.child_initials']").fill("Zoë Nguyễn")
+    page.get_by_role("button", name="Check your answers").click()
+    expect(summary).to_contain_text("Enter the child's initials only, like Z N, not their name")
+    page.locator("[name='case.child_initials']").fill("Z N")
+    page.get_by_role("button", name="Check your answers").click()
+    expect(page.locator("[data-check-view]")).to_be_visible()
+    assert axe(page) == []
+
+
+def test_scoping_return_draft_survives_a_reload(scoping: Page) -> None:
+    page = scoping
+    page.locator("[name='agency.agency']").fill("Humberside Police")
+    page.locator("[name='case.date_of_referral-day']").fill("14")
+    page.locator("[name='case.date_of_referral-month']").fill("10")
+    page.locator("[name='case.date_of_referral-year']").fill("2026")
+    expect(page.locator("[data-computed-for='case.return_by']")).to_contain_text("21 October")
+    wait_until(page, "(localStorage.getItem('csprcore-draft-scoping-return') || '')"
+                     ".includes('2026')")  # fmt: skip
+    page.reload()
+    wait_ready(page)
+    expect(page.locator("[name='agency.agency']")).to_have_value("Humberside Police")
+    expect(page.locator("[data-computed-for='case.return_by']")).to_contain_text("21 October")
+
+
+# --------------------------------------------------------------------------------------
+# the Rapid Review
+# --------------------------------------------------------------------------------------
+
+
+def test_rapid_review_add_three_returns_complete_and_export(rapid: Page, tmp_path: Path) -> None:
+    page = rapid
+    # The business unit has already written about the police at the meeting.
+    page.get_by_role("button", name="Add an agency").click()
+    page.locator("[name='agency_returns.0.agency']").fill("humberside police")
+    page.locator("[name='agency_returns.0.involvement']").fill("Written at the meeting.")
+    page.locator("[name='case.child_age']").fill("8 years")
+
+    page.locator("[data-add-returns]").set_input_files(return_files(tmp_path))
+    message = page.locator("[data-add-returns-message]")
+    expect(message).to_contain_text("Added 2 agencies: Grimsby Primary School and NHS Trust.")
+    expect(message).to_contain_text("humberside police was already listed")
+    rows = page.locator("[data-rows='agency_returns'] > [data-row]")
+    expect(rows).to_have_count(3)
+    expect(page.locator("[name='agency_returns.0.involvement']")).to_have_value(
+        "Written at the meeting."
+    )
+    expect(page.locator("[name='agency_returns.0.key_points']")).to_have_value(
+        re.compile("Police summary: investigation opened.")
+    )
+    expect(page.locator("[name='agency_returns.1.agency']")).to_have_value("Grimsby Primary School")
+    expect(page.locator("[name='agency_returns.2.key_points']")).to_have_value(
+        re.compile("Health summary: missed appointments.")
+    )
+    # The returns filled the blank case details, not the one typed.
+    expect(page.locator("[name='case.child_initials']")).to_have_value("Z N")
+    expect(page.locator("[name='case.child_age']")).to_have_value("8 years")
+    expect(page.locator("[data-computed-for='key_dates.meeting_window']")).to_contain_text(
+        "Friday 23 October 2026 to Monday 2 November 2026"
+    )
+    # The same files again add nobody twice.
+    page.locator("[data-add-returns]").set_input_files(return_files(tmp_path))
+    expect(message).to_contain_text("NHS Trust was already listed: nothing was changed.")
+    expect(rows).to_have_count(3)
+
+    # Complete the rest of the template.
+    rest = {k: v for k, v in answers_of(RapidReview, RapidReview.example()).items()
+            if not k.startswith("agency_returns.") and k != "case.child_age"}  # fmt: skip
+    rest["decision.rationale"] = "Schools and social care did not share attendance concerns."
+    fill(page, RapidReview, rest)
+    expect(page.locator("[data-computed-for='key_dates.send_to_panel_by']")).to_have_text(
+        "Friday 30 October 2026 (2 working days after the meeting on 28 October 2026)"
+    )
+    page.get_by_role("button", name="Check your answers").click()
+    check = page.locator("[data-check-view]")
+    expect(check).to_be_visible()
+    expect(check).to_contain_text("Police summary: investigation opened.")
+    expect(check.locator("[data-check-warnings]")).to_be_hidden()
+
+    template = flat(read_pdf(download(
+        page, check.get_by_role("button", name="Download the Rapid Review (PDF)"),
+        tmp_path / "rr.pdf")))  # fmt: skip
+    for words in ("OFFICIAL-SENSITIVE", "Rapid Review Template", "Written at the meeting.",
+                  "Police summary: investigation opened.", "Health summary: missed appointments.",
+                  "Friday 20 November 2026", "Ілля Коваленко", "Łukasz Żółć"):  # fmt: skip
+        assert words in template, words
+
+    letter = flat(read_pdf(download(
+        page, check.get_by_role("button", name="Download the letter to the Panel (PDF)"),
+        tmp_path / "letter.pdf")))  # fmt: skip
+    for words in (
+        "letter to the Child Safeguarding Practice Review Panel",
+        "We have decided to carry out a local child safeguarding practice review.",
+        "Rationale: Schools and social care did not share attendance concerns.",
+        "Z N, aged 8 years",
+        "returns (3: humberside police, Grimsby Primary School and NHS Trust)",
+        "We have commissioned Nguyễn Thị Ánh as the reviewer.",
+    ):
+        assert words in letter, words
+
+    notice = flat(read_pdf(download(
+        page,
+        check.get_by_role("button", name="Download the outcome notice for the agencies (PDF)"),
+        tmp_path / "notice.pdf")))  # fmt: skip
+    for words in (
+        "Rapid Review outcome: notice to the agencies",
+        "The safeguarding partners decided to carry out a local child safeguarding practice "
+        "review.",
+        "Why: Schools and social care did not share attendance concerns.",
+        "humberside police, Grimsby Primary School and NHS Trust",
+    ):
+        assert words in notice, words
+    expect(page.locator("[data-next-steps]")).to_contain_text("within 15 working days")
+
+    saved = download(page, check.get_by_role("button", name="Download JSON"), tmp_path / "r.json")
+    doc = engine.read_file(RapidReview, saved.read_text(encoding="utf-8"))
+    model, errors = engine.check_document(RapidReview, doc)
+    assert errors == []
+    assert model is not None
+    assert [r.agency for r in model.agency_returns] == [
+        "humberside police", "Grimsby Primary School", "NHS Trust"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        ("broken.json", b"{not json", "broken.json is not a saved form: it is not valid JSON"),
+        ("referral.json", json.dumps({"form": "referral", "schema_version": 1}).encode(),
+         "referral.json is a saved 'referral' form, not an Initial Scoping"),
+        ("rr.json", json.dumps(RapidReview.example()).encode(),
+         "rr.json is a saved 'rapid-review' form"),
+        ("big.json", b" " * 1_000_001 + b"{}", "big.json is too big"),
+        ("other.json", json.dumps({**example_return(), "case": {
+            **example_return()["case"], "referral_reference": "NEL-2026-099"}}).encode(),
+         "other.json is a return for referral NEL-2026-099, not NEL-2026-014"),
+    ],
+    ids=["broken", "wrong-kind", "rapid-review", "oversized", "other-case"],
+)  # fmt: skip
+def test_bad_returns_are_refused_and_lose_nothing(
+    rapid: Page, tmp_path: Path, name: str, content: bytes, words: str
+) -> None:
+    page = rapid
+    page.locator("[name='case.referral_reference']").fill("NEL-2026-014")
+    page.get_by_role("button", name="Add an agency").click()
+    page.locator("[name='agency_returns.0.agency']").fill("Typed agency")
+    page.locator("[name='agency_returns.0.key_points']").fill("Typed points")
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    page.locator("[data-add-returns]").set_input_files(bad)
+    message = page.locator("[data-add-returns-message]")
+    expect(message).to_contain_text(words)
+    expect(message).to_contain_text("Nothing was added: your answers have not changed.")
+    expect(message.locator(".cs-error-message")).to_have_count(1)
+    expect(page.locator("[data-rows='agency_returns'] > [data-row]")).to_have_count(1)
+    expect(page.locator("[name='agency_returns.0.key_points']")).to_have_value("Typed points")
+    expect(page.locator("[name='case.referral_reference']")).to_have_value("NEL-2026-014")
+
+
+def test_a_bad_file_among_good_ones_is_named_and_the_rest_added(
+    rapid: Page, tmp_path: Path
+) -> None:
+    page = rapid
+    bad = tmp_path / "notes.json"
+    bad.write_text("not json", encoding="utf-8")
+    page.locator("[data-add-returns]").set_input_files([*return_files(tmp_path)[:2], bad])
+    message = page.locator("[data-add-returns-message]")
+    expect(message).to_contain_text("Added 2 agencies")
+    expect(message.locator(".cs-error-message")).to_have_text(
+        "notes.json is not a saved form: it is not valid JSON."
+    )
+    expect(page.locator("[data-rows='agency_returns'] > [data-row]")).to_have_count(2)
+
+
+def test_meeting_outside_the_window_is_a_visible_warning(rapid: Page, axe: Axe) -> None:
+    page = rapid
+    for name, (d, m, y) in (("case.referral_date", ("14", "10", "2026")),
+                            ("case.meeting_date", ("4", "11", "2026"))):  # fmt: skip
+        page.locator(f"[name='{name}-day']").fill(d)
+        page.locator(f"[name='{name}-month']").fill(m)
+        page.locator(f"[name='{name}-year']").fill(y)
+    warning = page.locator("[data-form-warning='case.meeting_date']")
+    expect(warning).to_contain_text(
+        "The meeting is 15 working days after the referral; Appendix 1 sets it between 7 "
+        "and 13 working days (23 October 2026 to 2 November 2026)"
+    )
+    # Beside its field, and read as a warning by assistive technology.
+    expect(page.locator("[data-field='case-meeting_date'] [data-form-warning]")).to_have_count(1)
+    expect(warning.locator(".cs-visually-hidden")).to_have_text("Warning: ")
+    assert axe(page) == []
+    # A warning never blocks: complete the form and check the answers.
+    skip = ("case.referral_date", "case.meeting_date", "sign_off.")
+    rest = {k: v for k, v in answers_of(RapidReview, RapidReview.example()).items()
+            if not k.startswith(skip)}  # fmt: skip
+    fill(page, RapidReview, rest)
+    page.get_by_role("button", name="Check your answers").click()
+    check = page.locator("[data-check-view]")
+    expect(check).to_be_visible()
+    expect(check.locator("[data-check-warnings]")).to_contain_text(
+        "The meeting is 15 working days after the referral"
+    )
+    # Moving the meeting into the window takes the warning away.
+    page.get_by_role("button", name="Back to the form").click()
+    page.locator("[name='case.meeting_date-day']").fill("28")
+    page.locator("[name='case.meeting_date-month']").fill("10")
+    expect(warning).to_have_count(0)
+
+
+def test_rapid_review_axe_in_each_state(rapid: Page, axe: Axe, tmp_path: Path) -> None:
+    page = rapid
+    assert axe(page) == []
+    page.get_by_role("button", name="Check your answers").click()
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("Enter the child's initials")
+    expect(summary).to_contain_text("Select what the safeguarding partners decided")
+    assert axe(page) == []
+    page.locator("[data-add-returns]").set_input_files(return_files(tmp_path))
+    expect(page.locator("[data-add-returns-message]")).to_contain_text("Added 3 agencies")
+    assert axe(page) == []
+    rest = {k: v for k, v in answers_of(RapidReview, RapidReview.example()).items()
+            if not k.startswith("agency_returns.")}  # fmt: skip
+    fill(page, RapidReview, rest)
+    page.get_by_role("button", name="Check your answers").click()
+    expect(page.locator("[data-check-view]")).to_be_visible()
+    assert axe(page) == []
+    # "Change" returns to the field, and back.
+    page.locator("[data-check-view]").get_by_role("link", name="Change child's age").click()
+    expect(page.locator("#case-child_age")).to_be_focused()
+
+
+def test_works_offline(sw_context: BrowserContext, served_copy: tuple[Path, str],
+                       tmp_path: Path) -> None:  # fmt: skip
+    _, base = served_copy
+    page = sw_context.new_page()
+    page.goto(base + RAPID)
+    wait_ready(page)
+    wait_for_precache(page)
+    sw_context.set_offline(True)
+    page.goto(base + SCOPING)
+    wait_ready(page)
+    page.locator("[name='case.date_of_referral-day']").fill("14")
+    page.locator("[name='case.date_of_referral-month']").fill("10")
+    page.locator("[name='case.date_of_referral-year']").fill("2026")
+    expect(page.locator("[data-computed-for='case.return_by']")).to_contain_text(
+        "Wednesday 21 October 2026"
+    )
+    page.goto(base + RAPID)
+    wait_ready(page)
+    saved = tmp_path / "rr.json"
+    saved.write_text(engine.write_json(RapidReview.example()), encoding="utf-8")
+    page.locator("[data-open-file]").set_input_files(saved)
+    expect(page.locator("[data-file-message]")).to_contain_text("Opened rr.json")
+    page.locator("[data-add-returns]").set_input_files(return_files(tmp_path)[2:])
+    expect(page.locator("[data-add-returns-message]")).to_contain_text("Added 1 agency: NHS")
+    page.get_by_role("button", name="Check your answers").click()
+    letter = read_pdf(download(
+        page, page.get_by_role("button", name="Download the letter to the Panel (PDF)"),
+        tmp_path / "letter.pdf"))  # fmt: skip
+    assert "We have decided to carry out a local child safeguarding" in flat(letter)
