@@ -43,22 +43,18 @@ def copy_scripts(site: Path) -> None:
 
 
 def write_runtime_manifest(site: Path, lock: dict[str, object]) -> None:
+    """What the worker loads, in which order, and what each api function waits for."""
     from csprcore import api
 
-    start, later = runtime.start_and_later(lock)  # type: ignore[arg-type]
+    start, groups = runtime.package_groups(lock)  # type: ignore[arg-type]
+    unknown = {g for needs in api.NEEDS.values() for g in needs} - set(groups)
+    if unknown:
+        sys.exit(f"build failed: csprcore.api.NEEDS names unknown groups {sorted(unknown)}")
     manifest = {
         "start": start,
-        "later": later,
-        "needs_later": sorted(api.PDF_FUNCTIONS),
-        # Build the models and read this year's bank holidays before saying "ready", so
-        # the first answer is as quick as the rest.
-        "warmup": api.WARMUP,
-        # fpdf2 warns that Pillow is missing: the PDFs carry no images.
-        "later_warmup": (
-            "import warnings\n"
-            "warnings.filterwarnings('ignore', message='Pillow could not be imported')\n"
-            "import fpdf"
-        ),
+        "groups": groups,
+        "needs": api.NEEDS,
+        "warmups": api.WARMUPS,
     }
     (site / "pyodide" / "csprcore-runtime.json").write_text(json.dumps(manifest, indent=1))
 

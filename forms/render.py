@@ -35,9 +35,23 @@ def core_status(tool: str) -> str:
     )
 
 
+#: What each tool needs of the core beyond the rules (groups of ``csprcore.api.NEEDS``):
+#: loaded before "ready", and fetched in the background after it. Anything else a call needs
+#: is loaded when that call is made.
+CORE_GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "criteria-checker": ((), ("pdf",)),
+    "deadline-calculator": ((), ()),
+    "referral-form": (("forms",), ("pdf",)),
+    "scoping-return": (("forms",), ("pdf",)),
+    "rapid-review": (("forms",), ("pdf",)),
+}
+
+
 def tool_open(tool: str) -> str:
+    start, later = CORE_GROUPS[tool]
     return (
         f'<div class="csprcore-tool" id="csprcore-tool" data-tool="{escape(tool)}" '
+        f'data-core-groups="{",".join(start)}" data-core-later="{",".join(later)}" '
         f'data-core-state="loading">{core_status(tool)}'
     )
 

@@ -32,8 +32,15 @@ PLATFORM = "pyemscripten_2026_0_wasm32"
 #: without it in Pyodide.
 NOT_IN_BROWSER = {"pillow"}
 
-#: Loaded only when a PDF is first asked for (or in the background once the core is ready).
-PDF_PACKAGES = {"fpdf2", "fonttools", "defusedxml", "csprcore-fonts"}
+#: Packages the rules themselves do not need, by the capability they give (the names
+#: ``csprcore.api.NEEDS`` uses). A page loads the groups its tool needs before "ready"; the
+#: rest download in the background after it, and load when a call first needs them.
+GROUPS: dict[str, set[str]] = {
+    "forms": {"pydantic", "pydantic-core", "annotated-types", "typing-extensions",
+              "typing-inspection"},
+    "pdf": {"fpdf2", "fonttools", "defusedxml", "csprcore-fonts"},
+}  # fmt: skip
+DEFERRED = set().union(*GROUPS.values())
 FONTS_PACKAGE = "csprcore_fonts"
 
 
@@ -200,12 +207,10 @@ def lock_entries(wheels: list[Path]) -> dict[str, dict[str, Any]]:
             "sha256": sha256(wheel),
             "package_type": "package",
             "imports": imports,
-            # The PDF machinery is loaded apart, after the core is ready: a package needed at
-            # start must not pull it in through its dependencies.
+            # Groups load apart (see GROUPS): the rules' own package must not pull them in
+            # through its dependencies.
             "depends": sorted(
-                r
-                for r in requires
-                if r in present and (name in PDF_PACKAGES or r not in PDF_PACKAGES)
+                r for r in requires if r in present and (name in DEFERRED or r not in DEFERRED)
             ),
             "unvendored_tests": False,
             "shared_library": False,
@@ -236,9 +241,8 @@ def assemble(site: Path) -> dict[str, Any]:
     return lock
 
 
-def start_and_later(lock: dict[str, Any]) -> tuple[list[str], list[str]]:
-    """Packages the core needs to be ready, and those only a PDF export needs."""
+def package_groups(lock: dict[str, Any]) -> tuple[list[str], dict[str, list[str]]]:
+    """The packages every page loads before "ready", and each deferred group's packages."""
     names = set(lock["packages"])
-    later = sorted(names & PDF_PACKAGES)
-    start = sorted(names - PDF_PACKAGES)
-    return start, later
+    groups = {group: sorted(names & members) for group, members in GROUPS.items()}
+    return sorted(names - DEFERRED), groups

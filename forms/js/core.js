@@ -30,7 +30,11 @@ export function startCore(root) {
   function boot() {
     setState("loading", "Starting the rule core in your browser. You can start answering now.");
     if (bar) bar.value = 5;
-    worker = new Worker(workerUrl, { type: "module", name: "csprcore" });
+    // Which parts of the core this page needs at once, and which to fetch after "ready".
+    const url = new URL(workerUrl);
+    url.searchParams.set("groups", root.dataset.coreGroups ?? "");
+    url.searchParams.set("later", root.dataset.coreLater ?? "");
+    worker = new Worker(url, { type: "module", name: "csprcore" });
     readyPromise = new Promise((resolve, reject) => {
       worker.onmessage = ({ data }) => {
         if (data.type === "progress") {

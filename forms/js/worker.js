@@ -3,15 +3,32 @@
 // Messages out: {type: "progress", percent, text} while starting,
 //               {type: "ready"} | {type: "error", message},
 //               {id, result} for each call (result is the api's JSON, parsed).
-// No rule lives here: this file only carries messages.
+// No rule lives here: this file only carries messages. What to load, and what each api
+// function needs, comes from the build's csprcore-runtime.json (from csprcore.api.NEEDS).
+// The page asks for groups in the worker's address: ?groups=forms (before "ready") and
+// ?later=pdf (fetched in the background after it).
 
 const runtimeDir = new URL("../../pyodide/", import.meta.url);
+const params = new URL(import.meta.url).searchParams;
+const list = (name) => (params.get(name) ?? "").split(",").filter(Boolean);
+const wanted = list("groups");
+const prefetch = list("later");
+
+let pyodide = null;
 let api = null;
-let laterLoaded = null;
-let startup = null;
+let manifest = null;
+const downloads = {}; // group -> promise of its packages being installed
+const loaded = {}; // group -> promise of its packages being installed and warmed up
 
 function progress(percent, text) {
   self.postMessage({ type: "progress", percent, text });
+}
+
+function ensure(group) {
+  loaded[group] ??= (downloads[group] ??= pyodide.loadPackage(manifest.groups[group], {
+    messageCallback: () => {},
+  })).then(() => pyodide.runPython(manifest.warmups[group]));
+  return loaded[group];
 }
 
 async function start() {
@@ -22,47 +39,46 @@ async function start() {
     return r.json();
   });
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeDir).href);
-  const manifest = await manifestPromise;
+  manifest = await manifestPromise;
   // Passing the packages to loadPyodide fetches the wheels while the runtime boots.
-  const pyodide = await loadPyodide({
+  pyodide = await loadPyodide({
     indexURL: runtimeDir.href,
-    packages: manifest.start,
+    packages: [...manifest.start, ...wanted.flatMap((g) => manifest.groups[g] ?? [])],
     stdout: () => {},
     stderr: (line) => console.warn(line),
   });
   progress(80, "Preparing the rules");
-  pyodide.runPython(manifest.warmup);
+  pyodide.runPython(manifest.warmups.start);
+  for (const group of wanted) {
+    pyodide.runPython(manifest.warmups[group]);
+    loaded[group] = Promise.resolve();
+  }
   api = pyodide.pyimport("csprcore.api");
   progress(100, "Ready");
-  // What only some calls need (the PDF machinery) downloads in the background, after ready.
-  // Its import (seconds, and it blocks this thread) waits for the first call that needs it,
-  // so the answers a user gives just after "ready" are not held up behind it.
-  const downloaded = pyodide.loadPackage(manifest.later, { messageCallback: () => {} });
-  let imported = null;
-  laterLoaded = () => {
-    imported ??= downloaded.then(() => pyodide.runPython(manifest.later_warmup));
-    return imported;
-  };
-  return manifest;
+  // What this page may need later downloads in the background, after ready; importing it
+  // (which holds this thread) waits for the first call that needs it.
+  for (const group of prefetch) {
+    downloads[group] ??= pyodide.loadPackage(manifest.groups[group], { messageCallback: () => {} });
+  }
 }
 
 function callApi(fn, payload) {
   return JSON.parse(api.call(fn, JSON.stringify(payload ?? {})));
 }
 
+const startup = start();
+startup.then(
+  () => self.postMessage({ type: "ready" }),
+  (error) => self.postMessage({ type: "error", message: String(error?.message ?? error) }),
+);
+
 self.onmessage = async (event) => {
   const { id, fn, payload } = event.data;
   try {
-    const manifest = await startup;
-    if (manifest.needs_later.includes(fn)) await laterLoaded();
+    await startup;
+    for (const group of manifest.needs[fn] ?? []) await ensure(group);
     self.postMessage({ id, result: callApi(fn, payload) });
   } catch (error) {
     self.postMessage({ id, error: String(error?.message ?? error) });
   }
 };
-
-startup = start();
-startup.then(
-  () => self.postMessage({ type: "ready" }),
-  (error) => self.postMessage({ type: "error", message: String(error?.message ?? error) }),
-);

@@ -11,15 +11,16 @@ import base64
 import json
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__, criteria, deadlines, ics
 from .calendar import DEFAULT_CALENDAR
 from .citations import SECTION_TITLES, cite_path
 from .dates import parse_iso_date, parse_local_datetime
 from .errors import FieldError, InputError
-from .forms import engine
-from .forms.registry import get_form, pdf_bytes
+
+if TYPE_CHECKING:
+    from .forms import engine as engine
 
 Payload = Mapping[str, Any]
 
@@ -138,6 +139,9 @@ def _answers(payload: Payload) -> dict[str, Any]:
 
 def form_check(payload: Payload) -> dict[str, Any]:
     """Check a form's answers: the errors in form order, the document and its summary."""
+    from .forms import engine
+    from .forms.registry import get_form
+
     form = get_form(payload.get("form"))
     doc = engine.answers_to_document(form, _answers(payload))
     model, errors = engine.check_document(form, doc, _today(payload))
@@ -154,6 +158,9 @@ def form_check(payload: Payload) -> dict[str, Any]:
 def form_computed(payload: Payload) -> dict[str, Any]:
     """What the core works out while the user types: each computed field's value and
     sentence, and the warnings (which never stop an export), without checking the form."""
+    from .forms import engine
+    from .forms.registry import get_form
+
     form = get_form(payload.get("form"))
     doc = engine.answers_to_document(form, _answers(payload))
     return {
@@ -164,6 +171,9 @@ def form_computed(payload: Payload) -> dict[str, Any]:
 
 def form_open(payload: Payload) -> dict[str, Any]:
     """Read a saved file's text; refuse it, changing nothing, when it is not a saved form."""
+    from .forms import engine
+    from .forms.registry import get_form
+
     form = get_form(payload.get("form"))
     content = payload.get("content")
     if not isinstance(content, str):
@@ -174,6 +184,9 @@ def form_open(payload: Payload) -> dict[str, Any]:
 
 def form_export(payload: Payload) -> dict[str, Any]:
     """Export as ``json`` (any state: it reopens exactly) or ``pdf`` (checked forms only)."""
+    from .forms import engine
+    from .forms.registry import get_form, pdf_bytes
+
     form = get_form(payload.get("form"))
     fmt = payload.get("format")
     if "document" in payload:
@@ -219,6 +232,7 @@ def rapid_review_add_returns(payload: Payload) -> dict[str, Any]:
     ``{"document"}``, and ``{"files": [{"name", "content"}]}``. One row per agency; what the
     user wrote is kept. Each file that is not a saved return is refused, naming it; the rest
     are added. ``changed`` says whether anything was."""
+    from .forms import engine
     from .rapid_review import RapidReview, add_returns, read_returns
 
     if "document" in payload:
@@ -341,14 +355,37 @@ def call(name: str, payload_json: str) -> str:
         )
 
 
-#: Functions that need the PDF machinery (fpdf2), which the browser loads after the start.
-PDF_FUNCTIONS = frozenset({"form_export", "check_record"})
+#: What the browser must have loaded before a function can run, beyond the rules themselves:
+#: "forms" (pydantic, for the form models) and "pdf" (fpdf2 and the fonts). A page loads the
+#: groups it needs before it says "ready"; the others come later, when first needed.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "form_check": ("forms",),
+    "form_computed": ("forms",),
+    "form_open": ("forms",),
+    "form_export": ("forms", "pdf"),
+    "rapid_review_add_returns": ("forms",),
+    "check_record": ("pdf",),
+}
 
-#: Run once in the browser before the core says "ready": imports the rules, builds the form
-#: models and reads this year's bank holidays.
-WARMUP = (
-    "import csprcore.api as _api\n"
-    "_api.call('deadlines', '{\"referral\": \"2026-12-18\"}')\n"
-    "_api.call('check', '{}')\n"
-    '_api.call(\'form_check\', \'{"form": "referral", "answers": {}}\')\n'
-)
+#: Run in the browser once a group is loaded, so the first real call is as quick as the
+#: rest: import the rules and read this year's bank holidays; build the form models; import
+#: the PDF library.
+WARMUPS: dict[str, str] = {
+    "start": (
+        "import csprcore.api as _api\n"
+        "_api.call('deadlines', '{\"referral\": \"2026-12-18\"}')\n"
+        "_api.call('check', '{}')\n"
+    ),
+    "forms": (
+        "import csprcore.api as _api\n"
+        "import csprcore.forms.registry as _registry\n"
+        "_registry.forms()\n"
+        '_api.call(\'form_check\', \'{"form": "referral", "answers": {}}\')\n'
+    ),
+    # fpdf2 warns that Pillow is missing: the PDFs carry no images.
+    "pdf": (
+        "import warnings\n"
+        "warnings.filterwarnings('ignore', message='Pillow could not be imported')\n"
+        "import fpdf\n"
+    ),
+}

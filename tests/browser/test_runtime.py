@@ -16,7 +16,13 @@ from forms.serve import make_server
 
 from .conftest import ROOT, OffOrigin, wait_until
 
-TOOLS = ["tools/criteria-checker/", "tools/deadline-calculator/", "tools/referral-form/"]
+TOOLS = [
+    "tools/criteria-checker/",
+    "tools/deadline-calculator/",
+    "tools/referral-form/",
+    "tools/scoping-return/",
+    "tools/rapid-review/",
+]
 READY_TIMEOUT = 120_000
 
 

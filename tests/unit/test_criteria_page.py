@@ -222,4 +222,4 @@ def test_check_record_refuses_bad_input_naming_the_field(
 
 
 def test_check_record_needs_the_pdf_packages() -> None:
-    assert "check_record" in api.PDF_FUNCTIONS
+    assert "pdf" in api.NEEDS["check_record"]

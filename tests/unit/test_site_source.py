@@ -77,6 +77,7 @@ def test_site_nav_follows_the_document() -> None:
         "about/amendments.md",
         "about/accessibility.md",
         "about/privacy.md",
+        "about/performance.md",
     ]
 
 
