@@ -80,7 +80,7 @@ class Log:
 
     def add(self, path: str, size: int) -> None:
         with self.lock:
-            self.entries.append((time.monotonic(), path, size))
+            self.entries.append((time.time() * 1000, path, size))
 
     def since(self, start: float, end: float) -> list[tuple[float, str, int]]:
         with self.lock:
@@ -118,11 +118,11 @@ def gzip_size(root: Path, path: str, cache: dict[str, int]) -> int:
     return cache[path]
 
 
-def stats(values: list[float]) -> dict[str, float]:
+def stats(values: list[float], digits: int = 1) -> dict[str, float]:
     return {
-        "median": round(statistics.median(values), 1),
-        "min": round(min(values), 1),
-        "max": round(max(values), 1),
+        "median": round(statistics.median(values), digits),
+        "min": round(min(values), digits),
+        "max": round(max(values), digits),
         "runs": len(values),
     }
 
@@ -158,10 +158,12 @@ def visit(
     context: BrowserContext, url: str, log: Log, root: Path, gz: dict[str, int]
 ) -> dict[str, float]:
     page = context.new_page()
-    start = time.monotonic()
+    start = time.time() * 1000
     page.goto(url)
     ready = wait_ready(page)
-    end = time.monotonic()
+    # The server's clock and the page's, both in epoch milliseconds: only what was sent
+    # before the page said "ready" counts.
+    end = page.evaluate("performance.timeOrigin") + ready
     sent = log.since(start, end)
     tasks = page.evaluate("window.__longTasks")
     before = [d for s, d in tasks if s <= ready]
@@ -211,7 +213,7 @@ def measure_startup(browser: Browser, base: str, log: Log, root: Path) -> dict[s
                 tool["ready_ms"] / bare["ready_ms"]
                 for tool, bare in zip(raw[name][kind], raw["bare-pyodide"][kind], strict=True)
             ]
-            summary[name][kind]["ratio_to_bare"] = stats([round(r, 3) for r in ratios])
+            summary[name][kind]["ratio_to_bare"] = stats(ratios, digits=2)
     return summary
 
 

@@ -34,10 +34,16 @@ function start() {
   let shownErrors = "[]";
   let timer = null;
 
-  // Live updates wait for a pause in typing; asking explicitly cancels a pending one.
-  function schedule() {
+  // Live updates wait for a pause in typing, so a half-typed year does not withdraw the
+  // results; once the date being typed has all its boxes filled in (day, month and a
+  // four-digit year), it is worked out at once. Asking explicitly cancels a pending update.
+  function schedule(event) {
     clearTimeout(timer);
-    timer = setTimeout(() => update(), LIVE_DELAY);
+    const boxes = event?.target?.closest?.("[data-field]")?.querySelectorAll("input") ?? [];
+    const [day, month, year] = [...boxes].map((box) => box.value.trim());
+    const filled = boxes.length === 3 && /^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month)
+      && /^\d{4}$/.test(year);
+    timer = setTimeout(() => update(), filled ? 0 : LIVE_DELAY);
   }
 
   function today() {
