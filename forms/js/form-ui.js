@@ -4,11 +4,12 @@
 // .checked and .textContent, so what a user types is never read as markup.
 
 /** The page's answers as {name: value}; checkboxes give arrays. Inputs inside a question
- *  that is hidden (its show-if does not hold) are left out. */
-export function readAnswers(form) {
+ *  that is hidden (its show-if does not hold) are left out, unless `includeHidden`. */
+export function readAnswers(form, { includeHidden = false } = {}) {
   const answers = {};
   for (const el of form.querySelectorAll("input[name], textarea[name], select[name]")) {
-    if (el.closest("[data-show-if][hidden]") || el.type === "file") continue;
+    if (el.type === "file") continue;
+    if (!includeHidden && el.closest("[data-show-if][hidden]")) continue;
     if (el.type === "radio") {
       if (el.checked) answers[el.name] = el.value;
     } else if (el.type === "checkbox") {
@@ -36,7 +37,8 @@ export function writeAnswers(form, answers) {
 
 /** Show each [data-show-if] element only while one of the named fields has a listed value. */
 export function applyShowIf(form) {
-  const answers = readAllAnswers(form);
+  // Conditions read every answer, whether its question is shown or not.
+  const answers = readAnswers(form, { includeHidden: true });
   for (const el of form.querySelectorAll("[data-show-if]")) {
     const rule = JSON.parse(el.dataset.showIf);
     const prefix = el.dataset.showIfPrefix ?? "";
@@ -46,21 +48,6 @@ export function applyShowIf(form) {
     });
     el.hidden = !show;
   }
-}
-
-function readAllAnswers(form) {
-  const answers = {};
-  for (const el of form.querySelectorAll("input[name], textarea[name], select[name]")) {
-    if (el.type === "radio") {
-      if (el.checked) answers[el.name] = el.value;
-    } else if (el.type === "checkbox") {
-      answers[el.name] ??= [];
-      if (el.checked) answers[el.name].push(el.value);
-    } else if (el.type !== "file") {
-      answers[el.name] = el.value;
-    }
-  }
-  return answers;
 }
 
 /** "You have 20 characters remaining", from the field's data-maxlength. */
