@@ -194,28 +194,61 @@ def body() -> str:
     return form_body(Referral, "referral-form")
 
 
+def _file_picker(name: str, label: str, hint: str, *, multiple: bool = False) -> str:
+    """A file input whose files the page hands to the core (``forms/js/file-fill.js``), with
+    a polite status box for what the core did with them."""
+    return (
+        f'<div class="cs-form-group cs-file-fill" data-field="{name}">'
+        f'<label class="cs-label" for="{name}">{escape(label)}</label>'
+        f'<div class="cs-hint" id="{name}-hint">{hint}</div>'
+        f'<input type="file" id="{name}"{" multiple" if multiple else ""} '
+        f'accept=".json,application/json" aria-describedby="{name}-hint" data-{name} '
+        f'data-max-bytes="{MAX_FILE_BYTES}">'
+        f'<div class="cs-notice" data-{name}-message role="status" aria-live="polite"></div>'
+        "</div>"
+    )
+
+
+def _from_referral(fills: str) -> str:
+    return _file_picker(
+        "from-referral",
+        "Fill in from the referral",
+        "The referral as a JSON file saved from the "
+        f'<a href="../referral-form/">referral form</a>. It fills in {fills}, in empty boxes '
+        "only: what you have written is kept. Names are not copied: the child's initials and "
+        "age are worked out from them. Nothing leaves this device.",
+    )
+
+
 def scoping_body() -> str:
     from csprcore.scoping import ScopingReturn
 
-    return form_body(ScopingReturn, "scoping-return")
+    fills = "the child's initials and age and the date of the referral"
+    return form_body(ScopingReturn, "scoping-return", {"case": _from_referral(fills)})
 
 
 def rapid_review_body() -> str:
-    """The Rapid Review Template, with "Add agency returns" at the top of the agencies' part:
-    it reads agencies' saved scoping returns and puts a row per agency into the form."""
+    """The Rapid Review Template, with "Fill in from the referral" at the top of the case and
+    "Add agency returns" at the top of the agencies' part: they read saved files and put what
+    they hold into the form."""
     from csprcore.rapid_review import MAX_RETURNS, RapidReview
 
-    add_returns = (
-        '<div class="cs-form-group cs-add-returns" data-field="add-returns">'
-        '<label class="cs-label" for="add-returns">Add agency returns</label>'
-        '<div class="cs-hint" id="add-returns-hint">Choose the agencies\' Initial Scoping '
-        "returns, saved as JSON files from the "
+    fills = (
+        "the case details, the agencies it names, the other processes, and the circumstances "
+        "for a national review (section 6) from the criteria checker's answers when the "
+        "referral has them, or from the referral's own answers"
+    )
+    add_returns = _file_picker(
+        "add-returns",
+        "Add agency returns",
+        "Choose the agencies' Initial Scoping returns, saved as JSON files from the "
         '<a href="../scoping-return/">Initial Scoping return</a> page (up to '
         f"{MAX_RETURNS} at a time). Each agency gets one row below. Boxes you have already "
-        "written in are kept; a file that cannot be used is refused and changes nothing.</div>"
-        '<input type="file" id="add-returns" multiple accept=".json,application/json" '
-        f'aria-describedby="add-returns-hint" data-add-returns data-max-bytes="{MAX_FILE_BYTES}">'
-        '<div class="cs-notice" data-add-returns-message role="status" aria-live="polite"></div>'
-        "</div>"
+        "written in are kept; a file that cannot be used is refused and changes nothing.",
+        multiple=True,
     )
-    return form_body(RapidReview, "rapid-review", {"agency_returns": add_returns})
+    return form_body(
+        RapidReview,
+        "rapid-review",
+        {"case": _from_referral(fills), "agency_returns": add_returns},
+    )

@@ -1,5 +1,11 @@
-// The agencies' Initial Scoping return page: the shared form machinery on the scoping model.
-// The return-by date is worked out by the core (referral + 5 working days, Appendix 1).
+// The agencies' Initial Scoping return page: the shared form machinery on the scoping model,
+// plus "Fill in from the referral". The return-by date is worked out by the core (referral +
+// 5 working days, Appendix 1).
 import { startFormPage } from "./form-page.js";
+import { fillFromFiles } from "./file-fill.js";
 
-startFormPage();
+startFormPage({
+  onReady(page) {
+    fillFromFiles(page, "from-referral", "form_from_referral", ([file]) => ({ file }));
+  },
+});

@@ -21,6 +21,7 @@ from .errors import FieldError, InputError
 
 if TYPE_CHECKING:
     from .forms import engine as engine
+    from .forms.base import FormBase
 
 Payload = Mapping[str, Any]
 
@@ -227,6 +228,48 @@ def form_export(payload: Payload) -> dict[str, Any]:
     raise InputError.one("format", f"Choose a format: {', '.join(names[:-1])} or {names[-1]}")
 
 
+def _document(form: type[FormBase], payload: Payload) -> dict[str, Any]:
+    """The form as a document: ``{"document"}`` (a saved file's, checked like one) or the
+    page's ``{"answers"}``."""
+    from .forms import engine
+
+    if "document" in payload:
+        return dict(engine.read_file(form, json.dumps(payload["document"]), "The form"))
+    return engine.answers_to_document(form, _answers(payload))
+
+
+def form_from_referral(payload: Payload) -> dict[str, Any]:
+    """Fill a Rapid Review or scoping return's empty boxes from a saved referral:
+    ``{"form", "answers" | "document", "file": {"name", "content"}}``. A file that is not a
+    saved referral is refused, naming it, and nothing changes. See ``from_referral``."""
+    from .forms import engine
+    from .forms.registry import get_form
+    from .from_referral import fill_from_referral
+    from .referral import Referral
+
+    form = get_form(payload.get("form"))
+    doc = _document(form, payload)
+    file = payload.get("file")
+    if not isinstance(file, Mapping) or not isinstance(file.get("content"), str):
+        raise InputError.one("referral-file", "Choose a saved referral file")
+    name = str(file.get("name") or "The file")
+    try:
+        ref = engine.read_file(Referral, file["content"], name)
+    except InputError as exc:
+        raise InputError([FieldError("referral-file", e.message) for e in exc.errors]) from None
+    result = fill_from_referral(form, doc, ref, name)
+    return {
+        "ok": True,
+        "changed": result.changed,
+        "filled": result.filled,
+        "agencies": result.agencies,
+        "national_circumstances": result.circumstances,
+        "messages": result.messages(),
+        "document": result.document,
+        "answers": engine.document_to_answers(form, result.document),
+    }
+
+
 def rapid_review_add_returns(payload: Payload) -> dict[str, Any]:
     """Add agencies' scoping returns to a Rapid Review: ``{"answers"}`` (the page's) or
     ``{"document"}``, and ``{"files": [{"name", "content"}]}``. One row per agency; what the
@@ -235,10 +278,7 @@ def rapid_review_add_returns(payload: Payload) -> dict[str, Any]:
     from .forms import engine
     from .rapid_review import RapidReview, add_returns, read_returns
 
-    if "document" in payload:
-        doc = dict(engine.read_file(RapidReview, json.dumps(payload["document"]), "The form"))
-    else:
-        doc = engine.answers_to_document(RapidReview, _answers(payload))
+    doc = _document(RapidReview, payload)
     files = payload.get("files")
     if not isinstance(files, list) or not files:
         raise InputError.one("files", "Choose one or more saved scoping returns")
@@ -320,6 +360,7 @@ FUNCTIONS: dict[str, Callable[[Payload], dict[str, Any]]] = {
     "form_export": form_export,
     "form_computed": form_computed,
     "rapid_review_add_returns": rapid_review_add_returns,
+    "form_from_referral": form_from_referral,
     "referral_from_check": referral_from_check,
     "info": info,
 }
@@ -364,6 +405,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "form_open": ("forms",),
     "form_export": ("forms", "pdf"),
     "rapid_review_add_returns": ("forms",),
+    "form_from_referral": ("forms",),
     "check_record": ("pdf",),
 }
 

@@ -30,6 +30,16 @@ def _fail(message: str, code: int = 2) -> NoReturn:
     raise SystemExit(code)
 
 
+def _write(out: Path, data: str | bytes) -> None:
+    try:
+        if isinstance(data, bytes):
+            out.write_bytes(data)
+        else:
+            out.write_text(data, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot write {out}: {exc.strerror}")
+
+
 def _read_text(path: str | None) -> str:
     if path in (None, "-"):
         return sys.stdin.read()
@@ -144,6 +154,8 @@ def _form(args: argparse.Namespace) -> int:
         example = form.example()
         print(engine.write_json(example), end="")
         return 0
+    if args.form_command == "from-referral":
+        return _from_referral(args)
     text = _read_text(args.file)
     doc = engine.read_file(form, text, args.file)
     if args.form_command == "validate":
@@ -164,13 +176,7 @@ def _form(args: argparse.Namespace) -> int:
             print(f"{e['field']}: {e['message']}", file=sys.stderr)
         return 1
     out = Path(args.output)
-    try:
-        if "base64" in result:
-            out.write_bytes(base64.b64decode(result["base64"]))
-        else:
-            out.write_text(result["text"], encoding="utf-8")
-    except OSError as exc:
-        _fail(f"cannot write {out}: {exc.strerror}")
+    _write(out, base64.b64decode(result["base64"]) if "base64" in result else result["text"])
     print(f"Wrote {out}")
     return 0
 
@@ -183,13 +189,27 @@ def _add_returns(args: argparse.Namespace, doc: dict[str, Any]) -> int:
     if result["refused"]:
         _fail("; ".join(e["message"] for e in result["refused"]) + "; nothing was written")
     out = Path(args.output)
-    try:
-        out.write_text(engine.write_json(result["document"]), encoding="utf-8")
-    except OSError as exc:
-        _fail(f"cannot write {out}: {exc.strerror}")
+    _write(out, engine.write_json(result["document"]))
     for message in result["messages"]:
         print(message)
     print(f"Wrote {out}")
+    return 0
+
+
+def _from_referral(args: argparse.Namespace) -> int:
+    """Start a form from a saved referral, or fill the empty boxes of one (``--into``)."""
+    payload: dict[str, Any] = {
+        "form": args.form_id,
+        "file": {"name": args.referral, "content": _read_text(args.referral)},
+    }
+    if args.into:
+        form = get_form(args.form_id)
+        payload["document"] = engine.read_file(form, _read_text(args.into), args.into)
+    result = api.form_from_referral(payload)
+    _write(Path(args.output), engine.write_json(result["document"]))
+    for message in result["messages"]:
+        print(message)
+    print(f"Wrote {args.output}")
     return 0
 
 
@@ -250,15 +270,24 @@ def _parser() -> argparse.ArgumentParser:
     dl.set_defaults(func=_deadlines)
 
     _form_commands(sub, "referral", "referral", "the referral form: example, validate, export")
-    _form_commands(
+    scoping_commands = _form_commands(
         sub, "scoping", "scoping-return",
-        "an agency's Initial Scoping return: example, validate, export",
+        "an agency's Initial Scoping return: example, validate, export, from-referral",
     )  # fmt: skip
     rr_commands = _form_commands(
         sub, "rapid-review", "rapid-review",
         "the Rapid Review Template: example, validate, export (pdf, json, letter, notice), "
-        "add-returns",
+        "from-referral, add-returns",
     )  # fmt: skip
+    for commands in (scoping_commands, rr_commands):
+        start = commands.add_parser(
+            "from-referral",
+            help="start this form from a saved referral (JSON), or fill the empty boxes of "
+            "one with --into",
+        )
+        start.add_argument("referral", metavar="REFERRAL.json")
+        start.add_argument("--into", metavar="FORM.json", help="a saved form to fill in")
+        start.add_argument("-o", "--output", required=True, metavar="OUT")
     add = rr_commands.add_parser(
         "add-returns", help="add agencies' scoping returns (JSON) to a Rapid Review file"
     )

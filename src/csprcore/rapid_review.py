@@ -255,8 +255,8 @@ class Criteria(_Part):
             "Circumstances the Panel has regard to",
             kind="checkboxes",
             options=tuple(NATIONAL_CIRCUMSTANCES.items()),
-            hint="Section 6. Select all that apply; the criteria checker shows which the "
-            "referral's answers point to.",
+            hint="Section 6. Select all that apply. \u201cFill in from the referral\u201d "
+            "selects those the criteria checker's answers (or the referral's) show.",
         ),
     ] = Field(default_factory=list)
     national_rationale: Annotated[Text, _rationale("How these circumstances apply")] = ""
@@ -764,6 +764,8 @@ class Added:
         if self.case_filled:
             out.append(f"Filled in {_and(self.case_filled)} from the returns.")
         out += [f"{e.message}." for e in self.refused]
+        if self.refused and not self.changed:
+            out.append("Nothing was added: your answers have not changed.")
         return out
 
 

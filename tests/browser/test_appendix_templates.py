@@ -22,9 +22,11 @@ from csprcore.forms import engine
 from csprcore.forms.base import FormBase
 from csprcore.forms.spec import parts
 from csprcore.rapid_review import RapidReview
+from csprcore.referral import Referral
 from csprcore.scoping import ScopingReturn, example_return
 
 from .conftest import wait_until
+from .test_criteria_checker import answer
 from .test_referral_form import read_pdf
 from .test_runtime import served_copy, sw_context, wait_for_precache, wait_ready
 
@@ -323,6 +325,124 @@ def test_a_bad_file_among_good_ones_is_named_and_the_rest_added(
         "notes.json is not a saved form: it is not valid JSON."
     )
     expect(page.locator("[data-rows='agency_returns'] > [data-row]")).to_have_count(2)
+
+
+# --------------------------------------------------------------------------------------
+# starting from the referral
+# --------------------------------------------------------------------------------------
+
+
+def type_date(page: Page, name: str, day: str, month: str, year: str) -> None:
+    page.locator(f"[name='{name}-day']").fill(day)
+    page.locator(f"[name='{name}-month']").fill(month)
+    page.locator(f"[name='{name}-year']").fill(year)
+
+
+def test_checker_to_referral_to_rapid_review(page: Page, tmp_path: Path, axe: Axe) -> None:
+    """A designated lead checks the criteria and starts a referral from it; the business unit
+    opens the saved referral on the Rapid Review Template. Section 6's circumstances come from
+    the checker's answers, including the one the referral form does not ask (an institutional
+    setting); the child is named by initials and age only."""
+    page.goto("tools/criteria-checker/")
+    wait_ready(page)
+    answer(page, {"abuse_or_neglect": "suspected", "harm": "seriously_harmed",
+                  "incident_location": "in_area", "looked_after": "no",
+                  "child_protection_plan": "none", "educated_otherwise_than_at_school": "yes",
+                  "institutional_setting": "yes", "abuse_types": ["physical"]})  # fmt: skip
+    page.get_by_role("button", name="Start a referral with these answers").click()
+    wait_ready(page)
+    expect(page.locator("[data-checker-outcome]")).to_be_visible()
+    page.locator("[name='child.first_names']").fill("Zoë Ann")
+    page.locator("[name='child.last_name']").fill("Nguyễn-Smith")
+    type_date(page, "child.date_of_birth", "9", "3", "2018")
+    page.locator("[name='child.gender'][value='female']").check()
+    type_date(page, "incident.date", "14", "11", "2026")
+    type_date(page, "referrer.date_of_referral", "18", "11", "2026")
+    page.get_by_role("button", name="Add an agency").click()
+    page.locator("[name='agencies.0.agency']").fill("Humberside Police")
+    with page.expect_download() as saved:
+        page.get_by_role("button", name="Save as file").click()
+    referral = tmp_path / "referral.json"
+    saved.value.save_as(referral)
+
+    page.goto(RAPID)
+    wait_ready(page)
+    page.locator("[name='case.child_age']").fill("8 years")
+    page.locator("[data-from-referral]").set_input_files(referral)
+    message = page.locator("[data-from-referral-message]")
+    expect(message).to_contain_text("Filled in the child's initials, the child's gender")
+    expect(message).to_contain_text("Kept what you had written for the child's age.")
+    expect(message).to_contain_text("Listed the agency the referral names: Humberside Police.")
+    expect(message).to_contain_text(
+        "shown by the criteria checker's answers in the referral and the referral's own answers"
+    )
+    expect(page.locator("[name='case.child_initials']")).to_have_value("Z A N-S")
+    expect(page.locator("[name='case.child_age']")).to_have_value("8 years")
+    expect(page.locator("[name='case.gender'][value='female']")).to_be_checked()
+    expect(page.locator("[name='case.incident_date-day']")).to_have_value("14")
+    expect(page.locator("[name='case.referral_date-year']")).to_have_value("2026")
+    circumstances = page.locator("[name='criteria.national_circumstances']")
+    for value, checked in (("educated_otherwise_than_at_school", True),
+                           ("institutional_setting", True),
+                           ("in_care_or_child_protection_plan", False),
+                           ("range_of_abuse_types", False)):  # fmt: skip
+        box = circumstances.and_(page.locator(f"[value='{value}']"))
+        expect(box).to_be_checked() if checked else expect(box).not_to_be_checked()
+    expect(page.locator("[name='agency_returns.0.agency']")).to_have_value("Humberside Police")
+    # The key dates follow from the referral date the core filled in.
+    expect(page.locator("[data-computed-for='key_dates.meeting_window']")).to_contain_text(
+        "Friday 27 November 2026"
+    )
+    # No name crossed over, and the draft kept what was filled in.
+    values = page.evaluate("[...document.querySelectorAll('input, textarea')].map(e => e.value)")
+    assert not any("Nguy" in v or "Zoë" in v for v in values)
+    wait_until(page, "(localStorage.getItem('csprcore-draft-rapid-review') || '')"
+                     ".includes('Z A N-S')")  # fmt: skip
+    assert axe(page) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        ("broken.json", b"{not json", "broken.json is not a saved form: it is not valid JSON"),
+        ("return.json", engine.write_json(example_return()).encode(),
+         "return.json is a saved 'scoping-return' form, not a Serious Child Safeguarding"),
+        ("other.json", engine.write_json(Referral.example()).encode(),
+         "other.json is a referral about a child with the initials Z N, not A B"),
+    ],
+    ids=["broken", "wrong-kind", "another-child"],
+)  # fmt: skip
+def test_a_bad_referral_file_is_refused_and_loses_nothing(
+    rapid: Page, tmp_path: Path, name: str, content: bytes, words: str
+) -> None:
+    page = rapid
+    page.locator("[name='case.child_initials']").fill("A B")
+    page.locator("[name='case.ethnicity']").fill("Typed by me")
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    page.locator("[data-from-referral]").set_input_files(bad)
+    message = page.locator("[data-from-referral-message] .cs-error-message")
+    expect(message).to_contain_text(words)
+    expect(message).to_contain_text("Your answers have not changed.")
+    expect(page.locator("[name='case.child_initials']")).to_have_value("A B")
+    expect(page.locator("[name='case.ethnicity']")).to_have_value("Typed by me")
+    expect(page.locator("[name='case.gender']:checked")).to_have_count(0)
+
+
+def test_scoping_return_fills_from_the_referral(scoping: Page, tmp_path: Path) -> None:
+    page = scoping
+    referral = tmp_path / "referral.json"
+    referral.write_text(engine.write_json(Referral.example()), encoding="utf-8")
+    page.locator("[data-from-referral]").set_input_files(referral)
+    expect(page.locator("[data-from-referral-message]")).to_have_text(
+        "Filled in the child's initials, the child's age and the date of the referral from the "
+        "referral."
+    )
+    expect(page.locator("[name='case.child_initials']")).to_have_value("Z N")
+    expect(page.locator("[name='case.child_age']")).to_have_value("8")
+    expect(page.locator("[data-computed-for='case.return_by']")).to_contain_text(
+        "Wednesday 25 November 2026"
+    )
 
 
 def test_meeting_outside_the_window_is_a_visible_warning(rapid: Page, axe: Axe) -> None:

@@ -16,7 +16,9 @@ import pypdf
 import pytest
 
 from csprcore import api
+from csprcore.forms import engine
 from csprcore.referral import Referral
+from csprcore.scoping import example_return
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("CSPRCORE_SITE", ROOT / "site")).resolve()
@@ -24,6 +26,8 @@ RUNNER = Path(__file__).with_name("run_core.mjs")
 
 EXAMPLE = Referral.example()
 TODAY = "2026-11-26"
+CHECKED = {**EXAMPLE, "checker": {"facts": {"institutional_setting": "yes"}, "outcome": {},
+                                  "checked_at": "26/11/2026 09:00"}}  # fmt: skip
 
 CASES: list[tuple[str, dict[str, Any]]] = [
     ("workdays_add", {"date": "2026-12-18", "n": 5}),
@@ -64,6 +68,15 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("form_export", {"form": "referral", "format": "docx", "document": EXAMPLE}),
     ("referral_from_check", {"facts": {"harm": "died", "abuse_or_neglect": "suspected",
                                        "looked_after": "yes"}, "checked_at": "26/11/2026 09:00"}),
+    ("form_from_referral", {"form": "rapid-review", "answers": {"case.child_age": "8 years"},
+                            "file": {"name": "r.json", "content": json.dumps(CHECKED)}}),
+    ("form_from_referral", {"form": "scoping-return", "answers": {},
+                            "file": {"name": "r.json", "content": json.dumps(EXAMPLE)}}),
+    ("form_from_referral", {"form": "rapid-review", "answers": {},
+                            "file": {"name": "s.json", "content": "{}"}}),
+    ("rapid_review_add_returns", {"answers": {}, "files": [
+        {"name": "a.json", "content": engine.write_json(example_return(agency="NHS Trust"))},
+        {"name": "b.json", "content": "[]"}]}),
     ("info", {}),
 ]  # fmt: skip
 

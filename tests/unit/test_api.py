@@ -141,6 +141,7 @@ def test_every_function_is_covered() -> None:
         "form_export",
         "form_computed",  # covered in test_scoping.py and test_rapid_review.py
         "rapid_review_add_returns",  # covered in test_rapid_review.py
+        "form_from_referral",  # covered in test_from_referral.py
         "referral_from_check",
         "info",
     }

@@ -414,7 +414,10 @@ def test_api_with_only_bad_files_changes_nothing() -> None:
     result = call("rapid_review_add_returns", {"answers": answers, "files": files})
     assert result["changed"] is False
     assert result["answers"]["case.child_initials"] == "Z N"
-    assert result["messages"] == ["x.json is not a saved form."]
+    assert result["messages"] == [
+        "x.json is not a saved form.",
+        "Nothing was added: your answers have not changed.",
+    ]
 
 
 @pytest.mark.parametrize("files", [None, [], [{"name": "x.json"}], "x"])
