@@ -495,6 +495,10 @@ class Referral(FormBase):
     )
     schema_version_current: ClassVar[int] = 1
     noun: ClassVar[str] = "the referral"
+    after_export_lead: ClassVar[str] = (
+        "Send the PDF, with the JSON file (the business unit starts the Rapid Review from it), "
+        "to the partnership support office through secure email"
+    )
     after_export: ClassVar[tuple[tuple[str, Cite], ...]] = (
         ("Send the referral as soon as possible after the serious incident.", "section-3"),
         (
