@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Final
 
@@ -58,8 +59,13 @@ def day_list(days: list[date]) -> str:
         words = [f"{d.day} {MONTHS[d.month - 1]}" for d in days]
     else:
         words = [long_date(d) for d in days]
-    if len(words) == 1:
-        return words[0]
+    return and_list(words)
+
+
+def and_list(words: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c": a list in a sentence (no Oxford comma, as GOV.UK)."""
+    if len(words) <= 1:
+        return "".join(words)
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 

@@ -22,9 +22,11 @@ from datetime import date
 from typing import Any
 
 from . import criteria
+from .dates import and_list
 from .errors import InputError
 from .forms.base import FormBase
 from .forms.engine import document_date, fill_computed
+from .referral import OtherProcesses
 from .scoping import initials_problem
 
 
@@ -176,16 +178,16 @@ class Filled:
     def messages(self) -> list[str]:
         out = []
         if self.filled:
-            out.append(f"Filled in {_and(self.filled)} from the referral.")
+            out.append(f"Filled in {and_list(self.filled)} from the referral.")
         if self.kept:
-            out.append(f"Kept what you had written for {_and(self.kept)}.")
+            out.append(f"Kept what you had written for {and_list(self.kept)}.")
         if self.agencies:
             n = len(self.agencies)
             which, theirs = (
                 ("the agency", "its return") if n == 1 else (f"the {n} agencies", "their returns")
             )
             out.append(
-                f"Listed {which} the referral names: {_and(self.agencies)}. Add {theirs} to "
+                f"Listed {which} the referral names: {and_list(self.agencies)}. Add {theirs} to "
                 "fill in the rows."
             )
         if self.circumstances:
@@ -209,10 +211,6 @@ class Filled:
         return out
 
 
-def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
 def _child_initials(ref: Mapping[str, Any], problems: list[str]) -> str:
     child = _section(ref, "child")
     if not (_s(child.get("first_names")) or _s(child.get("last_name"))):
@@ -225,7 +223,9 @@ def _child_initials(ref: Mapping[str, Any], problems: list[str]) -> str:
 
 def _child_age(ref: Mapping[str, Any], problems: list[str]) -> str:
     born = document_date(ref, "child.date_of_birth")
-    on = document_date(ref, "incident.date") or document_date(ref, "referrer.date_of_referral")
+    on, what = document_date(ref, "incident.date"), "the incident"
+    if on is None:  # a draft referral without the incident's date: the age when referred
+        on, what = document_date(ref, "referrer.date_of_referral"), "the referral"
     if born is None or on is None:
         return ""
     try:
@@ -233,7 +233,7 @@ def _child_age(ref: Mapping[str, Any], problems: list[str]) -> str:
     except ValueError:
         problems.append(
             "The child's age was not filled in: the referral's date of birth is after the date "
-            "of the incident"
+            f"of {what}"
         )
         return ""
 
@@ -265,18 +265,6 @@ _CASE_FIELDS: dict[
         ("case.date_of_referral", _copy("referrer.date_of_referral"), "the date of the referral"),
     ),
 }
-
-#: The referral's other processes (section 8), copied into the Rapid Review's parallel ones.
-_PROCESSES = (
-    "criminal_investigation",
-    "coroner",
-    "domestic_homicide_review",
-    "mappa_review",
-    "safeguarding_adults_review",
-    "cdop",
-    "disciplinary",
-    "details",
-)
 
 
 def _blank(value: Any) -> bool:
@@ -327,15 +315,15 @@ def fill_from_referral(
             "nothing was filled in",
         )
     for path, read, words in fields:
-        part, name = path.split(".", 1)
+        part, key = path.split(".", 1)
         value = read(ref, result.problems)
         if not value:
             continue
         section = out.setdefault(part, {})
-        if _blank(section.get(name)):
-            section[name] = value
+        if _blank(section.get(key)):
+            section[key] = value
             result.filled.append(words)
-        elif _s(section.get(name)) != value:
+        elif _s(section.get(key)) != value:
             result.kept.append(words)
     if form.form_id == "rapid-review":
         _fill_rapid_review(out, ref, result)
@@ -349,7 +337,8 @@ def _fill_rapid_review(out: dict[str, Any], ref: Mapping[str, Any], result: Fill
     theirs = _section(ref, "other_processes")
     ours = out.setdefault("parallel_processes", {})
     copied = False
-    for name in _PROCESSES:
+    # The same model on both forms (section 8's other processes).
+    for name in OtherProcesses.model_fields:
         if _s(theirs.get(name)) and _blank(ours.get(name)):
             ours[name] = _s(theirs.get(name))
             copied = True

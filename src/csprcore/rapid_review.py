@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .calendar import DEFAULT_CALENDAR
 from .citations import Cite
 from .criteria import NATIONAL_CIRCUMSTANCES
-from .dates import long_date, long_date_with_weekday
+from .dates import and_list, long_date, long_date_with_weekday
 from .deadlines import APPENDIX_2_DAYS_READING, meeting_window_problem
 from .errors import FieldError
 from .forms import engine
@@ -753,7 +753,7 @@ class Added:
         out = []
         if self.added:
             n = len(self.added)
-            out.append(f"Added {n} {'agency' if n == 1 else 'agencies'}: {_and(self.added)}.")
+            out.append(f"Added {n} {'agency' if n == 1 else 'agencies'}: {and_list(self.added)}.")
         for name in self.filled:
             out.append(
                 f"{name} was already listed: its empty boxes were filled in from its return, "
@@ -762,15 +762,11 @@ class Added:
         for name in self.unchanged:
             out.append(f"{name} was already listed: nothing was changed.")
         if self.case_filled:
-            out.append(f"Filled in {_and(self.case_filled)} from the returns.")
+            out.append(f"Filled in {and_list(self.case_filled)} from the returns.")
         out += [f"{e.message}." for e in self.refused]
         if self.refused and not self.changed:
             out.append("Nothing was added: your answers have not changed.")
         return out
-
-
-def _and(words: Sequence[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def add_returns(
@@ -1013,7 +1009,7 @@ def letter_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
     if agencies:
         enclosed.append(
             f"The agencies' Initial Scoping and Information Sharing returns ({len(agencies)}: "
-            f"{_and(agencies)})"
+            f"{and_list(agencies)})"
         )
     enclosed.append("The referral form")
     if case.get("la_notification_date"):
@@ -1099,7 +1095,7 @@ def notice_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
         Block(
             "To",
             text=(
-                f"The agencies that contributed to the Rapid Review: {_and(agencies)}."
+                f"The agencies that contributed to the Rapid Review: {and_list(agencies)}."
                 if agencies
                 else "The agencies that contributed to the Rapid Review."
             ),
