@@ -138,6 +138,16 @@ def _answers(payload: Payload) -> dict[str, Any]:
     return dict(answers)
 
 
+def _document(form: type[FormBase], payload: Payload) -> dict[str, Any]:
+    """The form as a document: ``{"document"}`` (a saved file's, checked like one) or the
+    page's ``{"answers"}``."""
+    from .forms import engine
+
+    if "document" in payload:
+        return dict(engine.read_file(form, json.dumps(payload["document"]), "The form"))
+    return engine.answers_to_document(form, _answers(payload))
+
+
 def form_check(payload: Payload) -> dict[str, Any]:
     """Check a form's answers: the errors in form order, the document and its summary."""
     from .forms import engine
@@ -190,10 +200,7 @@ def form_export(payload: Payload) -> dict[str, Any]:
 
     form = get_form(payload.get("form"))
     fmt = payload.get("format")
-    if "document" in payload:
-        doc = dict(engine.read_file(form, json.dumps(payload["document"]), "The form"))
-    else:
-        doc = engine.answers_to_document(form, _answers(payload))
+    doc = _document(form, payload)
     stem = f"{form.form_id}-{date.today().isoformat()}"
     if fmt == "json":
         # A complete form is saved in its checked, typed shape; a draft exactly as typed.
@@ -226,16 +233,6 @@ def form_export(payload: Payload) -> dict[str, Any]:
         }
     names = [*dict.fromkeys(["json", "pdf", *formats])]
     raise InputError.one("format", f"Choose a format: {', '.join(names[:-1])} or {names[-1]}")
-
-
-def _document(form: type[FormBase], payload: Payload) -> dict[str, Any]:
-    """The form as a document: ``{"document"}`` (a saved file's, checked like one) or the
-    page's ``{"answers"}``."""
-    from .forms import engine
-
-    if "document" in payload:
-        return dict(engine.read_file(form, json.dumps(payload["document"]), "The form"))
-    return engine.answers_to_document(form, _answers(payload))
 
 
 def form_from_referral(payload: Payload) -> dict[str, Any]:
