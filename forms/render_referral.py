@@ -18,7 +18,6 @@ from csprcore.forms.engine import (
     DRAFT_RETENTION_DAYS,
     MAX_FILE_BYTES,
     NOT_COMPUTED,
-    computed_fields,
 )
 from csprcore.forms.meta import Meta
 from csprcore.forms.spec import PartSpec, parts
@@ -112,11 +111,6 @@ def form_body(form: type[FormBase], page: str, extras: Mapping[str, str] | None 
     support = render.site_extra("support_office_email", "")
     extras = extras or {}
     sections = "".join(section(p, i + 1, extras.get(p.name, "")) for i, p in enumerate(parts(form)))
-    # The core works something out as the user types: computed fields, or warnings.
-    overrides_warnings = any(
-        "warnings" in vars(k) for k in form.__mro__[: form.__mro__.index(FormBase)]
-    )
-    live = bool(computed_fields(form)) or overrides_warnings
     exports = "".join(
         c.button(text, kind="primary" if i == 0 else "secondary", **{"data-export": fmt})
         for i, (fmt, text) in enumerate(form.exports)
@@ -177,8 +171,7 @@ def form_body(form: type[FormBase], page: str, extras: Mapping[str, str] | None 
         "calculator</a>.</p></div></div>"
     )  # fmt: skip
     form_view = (
-        f'<form class="cs-form" data-form="{escape(form.form_id)}" novalidate'
-        f"{' data-live' if live else ''} "
+        f'<form class="cs-form" data-form="{escape(form.form_id)}" novalidate '
         f'data-draft-days="{DRAFT_RETENTION_DAYS}" data-page="{escape(page)}">'
         f"{c.error_summary()}{checker}{sections}"
         '<div class="cs-actions">'

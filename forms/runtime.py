@@ -114,7 +114,7 @@ def build_csprcore_wheel(dest: Path) -> Path:
 def split_fonts(wheel: Path, dest: Path) -> tuple[Path, Path]:
     """The csprcore wheel without its fonts, and a ``csprcore_fonts`` wheel holding them.
 
-    The fonts (1.4 MB) only matter for a PDF, so the browser fetches them with the PDF
+    The fonts (0.4 MB) only matter for a PDF, so the browser fetches them with the PDF
     machinery, after the core is ready; ``csprcore.forms.pdf`` looks for them in either place.
     """
     slim = dest / wheel.name

@@ -106,9 +106,8 @@ export function startFormPage({ onReady } = {}) {
     refreshLive();
   }
 
-  // --- what the core works out as the user types (computed fields, warnings) --------------
-
-  const live = form.hasAttribute("data-live");
+  // --- what the core works out as the user types (computed fields, warnings such as a
+  // meeting outside its window or a name the PDF cannot show) ------------------------------
 
   function showWarnings(warnings) {
     for (const old of form.querySelectorAll("[data-form-warning]")) old.remove();
@@ -135,7 +134,6 @@ export function startFormPage({ onReady } = {}) {
   }
 
   async function refreshLive() {
-    if (!live) return;
     const result = await core.call("form_computed", {
       form: formId, answers: readAnswers(form), today: today() });
     if (!result.ok) return;

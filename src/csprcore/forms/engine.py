@@ -25,6 +25,7 @@ from ..dates import long_date
 from ..errors import FieldError, InputError
 from .base import FormBase
 from .meta import Meta
+from .printable import unprintable
 from .spec import FieldSpec, PartSpec, error_href, parts
 
 MAX_FILE_BYTES = 1_000_000
@@ -191,8 +192,43 @@ def document_date(doc: Mapping[str, Any], path: str) -> date | None:
 
 
 def warning_list(form: type[FormBase], doc: Mapping[str, Any]) -> list[dict[str, str]]:
-    """The form's warnings (they never stop an export), in form order, with links."""
-    return error_list(form, form.warnings(doc))
+    """The form's warnings (they never stop an export), in form order, with links: its own,
+    and every answer the PDF could not show."""
+    return error_list(form, [*form.warnings(doc), *unprintable_warnings(form, doc)])
+
+
+def unprintable_warnings(form: type[FormBase], doc: Mapping[str, Any]) -> list[FieldError]:
+    """A warning for each typed answer with characters the PDF's font does not have
+    (``printable``), naming the field and the characters."""
+    out: list[FieldError] = []
+    for part in parts(form):
+        data = doc.get(part.name)
+        if part.kind == "section":
+            rows = [(part.name, "", data)]
+        else:
+            assert part.repeat is not None
+            item = part.repeat.item
+            listed = data if isinstance(data, list) else []
+            rows = [(f"{part.name}.{i}", f" ({item} {i + 1})", r) for i, r in enumerate(listed)]
+        for prefix, which, row in rows:
+            if not isinstance(row, Mapping):
+                continue
+            for f in part.fields:
+                value = row.get(f.name)
+                if f.meta.options or f.meta.computed or not isinstance(value, str):
+                    continue
+                chars = unprintable(value)
+                if chars:
+                    shown = " ".join(chars[:8]) + (" and others" if len(chars) > 8 else "")
+                    out.append(
+                        FieldError(
+                            f"{prefix}.{f.name}",
+                            f"The PDF cannot show {shown} in \u2018{f.meta.label}\u2019{which}: "
+                            "its font has no letters for them. Add the words in Latin letters "
+                            "too, for example in brackets; the JSON file keeps what you typed",
+                        )
+                    )
+    return out
 
 
 def _attachments(form: type[FormBase], answers: Mapping[str, Any]) -> dict[str, Any]:

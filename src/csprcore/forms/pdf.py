@@ -1,12 +1,15 @@
 """PDF exports: every form's document, marked OFFICIAL-SENSITIVE on every page.
 
 fpdf2 is imported only here and only when a PDF is asked for: it is the slowest import of the
-core, and the browser loads it on the first export. DejaVu Sans is embedded (and subset) so
-names in any Latin, Greek or Cyrillic script print as typed (Zoë, Łukasz, Nguyễn, Ілля).
+core, and the browser loads it on the first export. DejaVu Sans is embedded, cut down to the
+scripts fpdf2 prints correctly (``scripts/subset_fonts.py``), so names in Latin, Greek,
+Cyrillic, Armenian or Georgian letters print as typed (Zoë, Łukasz, Nguyễn, Ілля); the form
+warns before a download about anything else (``printable``).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -47,10 +50,13 @@ def render(
     made = made_at.strftime("%d/%m/%Y %H:%M")
 
     class Document(FPDF):
-        def multi_cell(self, *args: Any, **kwargs: Any) -> Any:
+        def multi_cell(  # type: ignore[override]
+            self, w: float, h: float, text: str, **kwargs: Any
+        ) -> Any:
             # fpdf2 justifies by default, which spreads short labels across the column.
             kwargs.setdefault("align", "L")
-            return super().multi_cell(*args, **kwargs)
+            # Composed, as ``printable`` checks it: fpdf2 cannot place a separate accent.
+            return super().multi_cell(w, h, unicodedata.normalize("NFC", text), **kwargs)
 
         def header(self) -> None:
             self.set_font(FONT, "B", 10)
