@@ -233,3 +233,22 @@ def test_old_drafts_are_removed(page: Page) -> None:
     wait_ready(page)
     expect(page.locator("[name='referrer.name']")).to_have_value("")
     expect(page.locator("[data-draft-status]")).to_contain_text("older than 30 days")
+
+
+def test_a_name_the_pdf_cannot_show_is_warned_beside_its_field(
+    form_page: Page, tmp_path: Path, axe: Callable[[Page], list[dict[str, Any]]]
+) -> None:
+    """The PDF's font has Latin, Greek, Cyrillic, Armenian and Georgian letters; a name in
+    another script would print as boxes, so the form says so as it is typed, and on the check
+    page, and the PDF is still made."""
+    page = form_page
+    page.locator("[data-add-row='family']").click()
+    page.locator("[name='family.0.name']").fill("张伟")
+    warning = page.locator("[data-form-warning='family.0.name']")
+    expect(warning).to_contain_text("The PDF cannot show 张 伟 in ‘Name’ (person 1)")
+    expect(page.locator("[data-field='family-0-name'] [data-form-warning]")).to_have_count(1)
+    assert axe(page) == []
+    page.locator("[name='family.0.name']").fill("张伟 (Zhang Wei)")
+    expect(warning).to_contain_text("The PDF cannot show 张 伟")
+    page.locator("[name='family.0.name']").fill("Zhang Wei")
+    expect(warning).to_have_count(0)
