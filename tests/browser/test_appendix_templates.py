@@ -20,12 +20,12 @@ from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from csprcore.forms import engine
 from csprcore.forms.base import FormBase
-from csprcore.forms.spec import parts
 from csprcore.rapid_review import RapidReview
 from csprcore.referral import Referral
 from csprcore.scoping import ScopingReturn, example_return
 
 from .conftest import wait_until
+from .form_fill import fill
 from .test_criteria_checker import answer
 from .test_referral_form import read_pdf
 from .test_runtime import served_copy, sw_context, wait_for_precache, wait_ready
@@ -35,27 +35,6 @@ __all__ = ["served_copy", "sw_context"]  # fixtures used by the offline test
 SCOPING = "tools/scoping-return/"
 RAPID = "tools/rapid-review/"
 Axe = Callable[[Page], list[dict[str, Any]]]
-
-
-def fill(page: Page, form: type[FormBase], answers: dict[str, Any]) -> None:
-    """Type answers into the page as a user would: rows first, then every field."""
-    for part in parts(form):
-        if part.kind != "repeat":
-            continue
-        rows = {k.split(".")[1] for k in answers if k.startswith(f"{part.name}.")}
-        have = page.locator(f"[data-rows='{part.name}'] > [data-row]").count()
-        for _ in range(len(rows) - have):
-            page.locator(f"[data-add-row='{part.name}']").click()
-    for name, value in answers.items():
-        field = page.locator(f"[name='{name}']")
-        if isinstance(value, list):
-            for v in value:
-                field.and_(page.locator(f"[value='{v}']")).check()
-        elif field.first.get_attribute("type") == "radio":
-            if value:
-                page.locator(f"[name='{name}'][value='{value}']").check()
-        elif value:
-            field.fill(value)
 
 
 def answers_of(form: type[FormBase], doc: dict[str, Any]) -> dict[str, Any]:

@@ -21,31 +21,12 @@ from csprcore.forms import engine
 from csprcore.referral import Referral
 
 from .conftest import wait_until
+from .form_fill import fill
 from .test_runtime import wait_ready
 
 PAGE = "tools/referral-form/"
 XSS = '<img src=x onerror="window.__xss=1">'
 NAMES = ("Zoë", "Łukasz Żółć", "Nguyễn Thị Ánh", "Ілля", "Siobhán")
-
-
-def fill(page: Page, answers: dict[str, Any]) -> None:
-    """Type answers into the page as a user would: rows first, then every field."""
-    for name in ("other_children", "family", "agencies"):
-        rows = {k.split(".")[1] for k in answers if k.startswith(f"{name}.")}
-        for _ in rows:
-            page.locator(f"[data-add-row='{name}']").click()
-    for name, value in answers.items():
-        if name == "checker":
-            continue
-        field = page.locator(f"[name='{name}']")
-        if isinstance(value, list):
-            for v in value:
-                field.and_(page.locator(f"[value='{v}']")).check()
-        elif field.first.get_attribute("type") == "radio":
-            if value:
-                page.locator(f"[name='{name}'][value='{value}']").check()
-        elif value:
-            field.fill(value)
 
 
 def example_answers() -> dict[str, Any]:
@@ -69,7 +50,7 @@ def test_fill_reload_check_and_export(form_page: Page, tmp_path: Path) -> None:
     page = form_page
     answers = example_answers()
     answers["rationale.learning"] = XSS
-    fill(page, answers)
+    fill(page, Referral, answers)
     # A draft is kept on this device only: it survives a reload.
     page.reload()
     wait_ready(page)
@@ -176,7 +157,7 @@ def test_check_answers_change_link_returns_to_field(
     form_page: Page, axe: Callable[[Page], list[dict[str, Any]]]
 ) -> None:
     page = form_page
-    fill(page, example_answers())
+    fill(page, Referral, example_answers())
     page.get_by_role("button", name="Check your answers").click()
     check = page.locator("[data-check-view]")
     expect(check).to_be_visible()
