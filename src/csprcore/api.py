@@ -18,6 +18,7 @@ from .calendar import DEFAULT_CALENDAR
 from .citations import SECTION_TITLES, cite_path
 from .dates import parse_iso_date, parse_local_datetime
 from .errors import FieldError, InputError
+from .jsontext import JSONRefusedError, dumps, loads
 
 if TYPE_CHECKING:
     from .forms import engine as engine
@@ -301,9 +302,9 @@ def rapid_review_add_returns(payload: Payload) -> dict[str, Any]:
 
 
 def referral_from_check(payload: Payload) -> dict[str, Any]:
-    """Answers for the referral form from the criteria checker's facts (and its outcome)."""
+    """Answers for the referral form from the criteria checker's facts; the record keeps the
+    facts and the time of the check, never the outcome (worked out again where shown)."""
     facts = criteria.parse_facts(payload.get("facts", {}))
-    outcome = criteria.assess(facts)
     answers: dict[str, Any] = {}
     for key in ("harm", "abuse_or_neglect"):
         if key in facts:
@@ -322,13 +323,8 @@ def referral_from_check(payload: Payload) -> dict[str, Any]:
         answers["child.legal_status"] = "cpp_current"
     elif facts.get("child_protection_plan") == "recently_removed":
         answers["child.legal_status"] = "cpp_recently_removed"
-    checked_at = str(payload.get("checked_at") or datetime.now().strftime("%d/%m/%Y %H:%M"))
-    record = {
-        "facts": facts,
-        "outcome": {k: v for k, v in outcome.items() if k != "facts"},
-        "checked_at": checked_at,
-    }
-    answers["checker"] = json.dumps(record)
+    checked_at = criteria.parse_checked_at(payload.get("checked_at")).strftime("%d/%m/%Y %H:%M")
+    answers["checker"] = dumps({"facts": facts, "checked_at": checked_at})
     return {"answers": answers}
 
 
@@ -363,6 +359,13 @@ FUNCTIONS: dict[str, Callable[[Payload], dict[str, Any]]] = {
 }
 
 
+#: What a page shows when the core fails in a way no input explains (a bug). Like every
+#: message, it has no final full stop: the page ends the sentence.
+INTERNAL_ERROR = (
+    "Something went wrong in the rule core. Your answers are kept: try again, or reload the page"
+)
+
+
 def call(name: str, payload_json: str) -> str:
     """Call one facade function with a JSON payload; always returns JSON, never raises."""
     try:
@@ -370,25 +373,19 @@ def call(name: str, payload_json: str) -> str:
         if function is None:
             raise InputError.one("function", f"'{name}' is not a csprcore.api function")
         try:
-            payload = json.loads(payload_json) if payload_json else {}
-        except ValueError:
-            raise InputError.one("payload", "The payload is not valid JSON") from None
+            payload = loads(payload_json) if payload_json else {}
+        except JSONRefusedError as exc:
+            raise InputError.one("payload", f"The payload {exc.reason}") from None
         if not isinstance(payload, dict):
             raise InputError.one("payload", "The payload must be a JSON object")
         result = function(payload)
         result.setdefault("ok", True)
-        return json.dumps(result, ensure_ascii=False)
+        return dumps(result)
     except InputError as exc:
-        return json.dumps(
-            {"ok": False, "errors": [e.as_dict() for e in exc.errors]}, ensure_ascii=False
-        )
+        return dumps({"ok": False, "errors": [e.as_dict() for e in exc.errors]})
     except Exception as exc:  # the page must always get an answer it can show
-        problem = FieldError(
-            "",
-            "Something went wrong in the rule core. Your answers are "
-            "kept. Try again, or reload the page.",
-        )
-        return json.dumps(
+        problem = FieldError("", INTERNAL_ERROR)
+        return dumps(
             {"ok": False, "errors": [problem.as_dict()], "internal": f"{type(exc).__name__}: {exc}"}
         )
 

@@ -17,6 +17,7 @@ from .dates import long_date_with_weekday
 from .errors import InputError
 from .forms import engine
 from .forms.registry import get_form
+from .jsontext import JSONRefusedError, loads
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,14 +42,20 @@ def _write(out: Path, data: str | bytes) -> None:
 
 
 def _read_text(path: str | None) -> str:
-    if path in (None, "-"):
-        return sys.stdin.read()
+    """A file's text (stdin for "-"), UTF-8 with or without a byte-order mark, as the page
+    reads it; anything else is refused, naming the file."""
     try:
-        return Path(str(path)).read_text(encoding="utf-8")
+        if path in (None, "-"):
+            stdin = getattr(sys.stdin, "buffer", None)  # a test's StringIO has none
+            data = stdin.read() if stdin else sys.stdin.read().encode("utf-8")
+        else:
+            data = Path(str(path)).read_bytes()
     except OSError as exc:
         _fail(f"cannot read {path}: {exc.strerror}")
+    try:
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        _fail(f"{path} is not a UTF-8 text file")
+        _fail(f"{path or 'stdin'} is not a UTF-8 text file")
 
 
 def _json(value: Any) -> None:
@@ -76,9 +83,9 @@ def _workdays(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     text = _read_text(args.file)
     try:
-        facts = json.loads(text) if text.strip() else {}
-    except json.JSONDecodeError as exc:
-        _fail(f"facts: not valid JSON ({exc.msg} at line {exc.lineno})")
+        facts = loads(text) if text.strip() else {}
+    except JSONRefusedError as exc:
+        _fail(f"facts: the file {exc.reason}")
     result = api.check(facts)
     if args.json:
         _json({k: v for k, v in result.items() if k != "facts"})

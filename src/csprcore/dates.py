@@ -16,6 +16,13 @@ MONTHS: Final = (
 WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+def ascii_digits(text: str) -> bool:
+    """Whether ``text`` is one or more of the digits 0-9. ``str.isdigit`` also takes "²" and
+    other scripts' digits, which ``int`` then reads ("٢٠٢٦" is 2026): a date box takes only
+    what its label asks for."""
+    return text.isascii() and text.isdigit()
+
+
 def parse_iso_date(value: object, field: str, label: str) -> date:
     """A ``YYYY-MM-DD`` string as a date, or an ``InputError`` naming the field.
 
@@ -25,7 +32,7 @@ def parse_iso_date(value: object, field: str, label: str) -> date:
         raise InputError.one(field, f"Enter {label}")
     text = value.strip()
     parts = text.split("-")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+    if len(parts) != 3 or not all(ascii_digits(p) for p in parts) or len(parts[0]) != 4:
         raise InputError.one(field, f"{_cap(label)} must be a date like 2026-12-18")
     year, month, day = (int(p) for p in parts)
     try:

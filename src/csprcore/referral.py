@@ -16,9 +16,17 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .citations import SECTION_TITLES, Cite, short_title
-from .criteria import ANSWER_WORDS, CONCLUSION_QUESTIONS, CONCLUSIONS, NATIONAL_CIRCUMSTANCES
-from .errors import FieldError
+from .criteria import (
+    ANSWER_WORDS,
+    CONCLUSION_QUESTIONS,
+    CONCLUSIONS,
+    NATIONAL_CIRCUMSTANCES,
+    assess,
+    parse_facts,
+)
+from .errors import FieldError, InputError
 from .forms.base import FormBase
+from .forms.controls import clean_text
 from .forms.meta import YES_NO_NOT_KNOWN, Meta, Repeat, Section
 
 Text = str
@@ -476,13 +484,25 @@ class Rationale(_Part):
     ] = ""
 
 
+#: Shown instead of the checker's outcome when the current rules cannot read its answers.
+UNREADABLE_CHECKER = (
+    "The criteria checker's answers in this referral could not be read by the current rules, "
+    "so no outcome is shown. Use the criteria checker again if it is needed."
+)
+
+
 class CheckerRecord(BaseModel):
-    """The criteria checker's answers and outcome, when the referrer used it."""
+    """The criteria checker's answers and the time of the check, when the referrer used it.
+
+    The outcome is never kept: the core works it out again from the answers wherever it is
+    shown or printed, so an outcome edited by hand can never reach a PDF. ``outcome`` is
+    read from files saved before this rule (and by anyone who edits one) and never written.
+    """
 
     model_config = ConfigDict(extra="forbid")
     facts: dict[str, Any] = Field(default_factory=dict)
-    outcome: dict[str, Any] = Field(default_factory=dict)
-    checked_at: str = ""
+    outcome: dict[str, Any] | None = Field(default=None, exclude=True)
+    checked_at: str = Field(default="", max_length=40)
 
 
 class Referral(FormBase):
@@ -649,11 +669,21 @@ class Referral(FormBase):
 
     @classmethod
     def summary_extra(cls, doc: Mapping[str, Any]) -> list[dict[str, Any]]:
-        """The criteria checker's outcome, when the referrer used it."""
+        """The criteria checker's outcome, worked out afresh from its answers by the current
+        rules, when the referrer used it (a stored outcome is never shown)."""
         checker = doc.get("checker")
-        if not isinstance(checker, Mapping) or not checker.get("outcome"):
+        if not isinstance(checker, Mapping):
             return []
-        return outcome_sections(checker["outcome"], str(checker.get("checked_at", "")))
+        checked_at = clean_text(str(checker.get("checked_at") or ""), multiline=False)
+        try:
+            outcome = assess(parse_facts(checker.get("facts", {})))
+        except InputError:
+            when = f" (checked {checked_at})" if checked_at else ""
+            return [
+                {"name": "checker", "title": f"Criteria checker outcome{when}", "kind": "extra",
+                 "rows": [], "text": UNREADABLE_CHECKER}
+            ]  # fmt: skip
+        return outcome_sections(outcome, checked_at)
 
     @classmethod
     def cross_checks(cls, doc: Any, today: date) -> list[FieldError]:

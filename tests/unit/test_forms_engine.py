@@ -147,15 +147,18 @@ def test_a_valid_document_survives_answers_and_back(example: dict[str, Any]) -> 
     ("day", "month", "year", "stored"),
     [
         ("30", "2", "2026", "2026-02-30"),  # not a real date: kept to be corrected
-        ("", "2", "2026", "2026-2-"),
-        ("9", "", "", "--9"),
-        ("x", "2", "2026", "2026-2-x"),
+        # Issue 13: a date not wholly digits is kept box by box, so nothing moves boxes.
+        ("", "2", "2026", {"day": "", "month": "2", "year": "2026"}),
+        ("9", "", "", {"day": "9", "month": "", "year": ""}),
+        ("x", "2", "2026", {"day": "x", "month": "2", "year": "2026"}),
+        ("1-2", "3", "2026", {"day": "1-2", "month": "3", "year": "2026"}),
+        ("²", "3", "2026", {"day": "²", "month": "3", "year": "2026"}),
         ("9", "3", "26", "26-03-09"),  # a year half typed: kept as typed
         ("", "", "", ""),
         ("9", "3", "2018", "2018-03-09"),
     ],
 )
-def test_partly_typed_dates_are_kept(day: str, month: str, year: str, stored: str) -> None:
+def test_partly_typed_dates_are_kept(day: str, month: str, year: str, stored: Any) -> None:
     answers = {
         "child.date_of_birth-day": day,
         "child.date_of_birth-month": month,
@@ -231,11 +234,16 @@ def test_checkboxes_from_one_value_or_none() -> None:
 
 
 def test_the_checker_record_travels_as_json() -> None:
-    record = {"facts": {"harm": "died"}, "outcome": {"serious_case": "unsure"}, "checked_at": "x"}
+    record = {"facts": {"harm": "died"}, "checked_at": "x"}
     answers = {"checker": json.dumps(record)}
     doc = engine.answers_to_document(Referral, answers)
     assert doc["checker"] == record
-    assert engine.document_to_answers(Referral, doc)["checker"] == json.dumps(record)
+    assert json.loads(engine.document_to_answers(Referral, doc)["checker"]) == record
+    # Issue 13: an outcome in the record is never carried on, whatever it says.
+    forged = {**record, "outcome": {"serious_case": "no"}}
+    assert engine.answers_to_document(Referral, {"checker": json.dumps(forged)})["checker"] == (
+        record
+    )
     broken = engine.answers_to_document(Referral, {"checker": "{not json"})
     assert broken["checker"] is None
 
@@ -246,7 +254,9 @@ DATE_PART = st.one_of(
     st.from_regex(r"[a-z ]{1,3}", fullmatch=True).map(str.strip),
 )
 YEAR_PART = st.one_of(st.just(""), st.from_regex(r"[0-9]{1,5}|[a-z]{1,3}", fullmatch=True))
-TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=30)
+# Control characters are turned into spaces or line breaks (test_controls.py), so the round
+# trip is exact for every other character.
+TEXT = st.text(st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")), max_size=30)
 
 
 @PROPERTY
@@ -392,10 +402,10 @@ def test_read_file_refuses_json_that_is_not_an_object(content: str) -> None:
         ({"form": None}, "not a saved form"),
         ({"form": 1}, "not a saved form"),
         ({"schema_version": 2}, "different version"),
-        ({"schema_version": "1"}, "different version"),
-        ({"schema_version": True}, "different version"),
-        ({"schema_version": 1.0}, "different version"),
-        ({"schema_version": None}, "different version"),
+        ({"schema_version": "1"}, "schema_version is missing or not a whole number"),
+        ({"schema_version": True}, "schema_version is missing or not a whole number"),
+        ({"schema_version": 1.0}, "schema_version is missing or not a whole number"),
+        ({"schema_version": None}, "schema_version is missing or not a whole number"),
     ],
 )
 def test_read_file_refuses_another_form_or_version(
@@ -409,7 +419,7 @@ def test_read_file_refuses_a_missing_form_or_version(example: dict[str, Any]) ->
     no_form = {k: v for k, v in example.items() if k != "form"}
     assert "not a saved form" in refused(json.dumps(no_form))
     no_version = {k: v for k, v in example.items() if k != "schema_version"}
-    assert "different version" in refused(json.dumps(no_version))
+    assert "schema_version is missing" in refused(json.dumps(no_version))
 
 
 @pytest.mark.parametrize(
@@ -467,9 +477,9 @@ def test_a_refusal_changes_nothing(example: dict[str, Any]) -> None:
 # Property: any valid referral round-trips through its JSON file exactly
 # --------------------------------------------------------------------------------------
 
-PLAIN_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40).filter(
-    lambda s: s == s.strip()
-)
+PLAIN_TEXT = st.text(
+    st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")), max_size=40
+).filter(lambda s: s == s.strip())
 REQUIRED_TEXT = PLAIN_TEXT.filter(bool)
 FAMILY_ROW = st.fixed_dictionaries(
     {
@@ -523,8 +533,7 @@ def valid_referrals(draw: st.DrawFn) -> dict[str, Any]:
     if draw(st.booleans()):
         doc["checker"] = {
             "facts": {"harm": doc["incident"]["harm"]},
-            "outcome": {"serious_case": "unsure", "reasons": []},
-            "checked_at": draw(PLAIN_TEXT),
+            "checked_at": "18/11/2026 10:00",
         }
     return doc
 

@@ -12,7 +12,6 @@ Three shapes of the same data:
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from datetime import date
@@ -21,9 +20,11 @@ from typing import Any, TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from ..calendar import MAX_YEAR, MIN_YEAR
-from ..dates import long_date
+from ..dates import ascii_digits, long_date
 from ..errors import FieldError, InputError
+from ..jsontext import JSONRefusedError, dumps, loads
 from .base import FormBase
+from .controls import bidi_controls, clean_text, describe, show_controls
 from .meta import Meta
 from .printable import unprintable
 from .spec import FieldSpec, PartSpec, error_href, parts
@@ -50,31 +51,43 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _date_from_answers(answers: Mapping[str, Any], path: str) -> str:
-    """A date as ``YYYY-MM-DD`` from day/month/year inputs, keeping what was typed.
-
-    Parts that are not digits are kept as typed, so a draft never loses them; the check
-    step says the date must be real.
+def _date_from_answers(answers: Mapping[str, Any], path: str) -> str | dict[str, str]:
+    """A date from day/month/year inputs, keeping what was typed: ``YYYY-MM-DD`` when each
+    box holds digits 0-9, and otherwise the three boxes as typed (``{"day", "month",
+    "year"}``), so a draft never loses them and a "-" or a letter never moves into another
+    box when the file reopens. The check step says the date must be real.
     """
     if any(f"{path}-{p}" in answers for p in _DATE_PARTS):
         day, month, year = (_text(answers.get(f"{path}-{p}")).strip() for p in _DATE_PARTS)
         if not (day or month or year):
             return ""
-        if day.isdigit() and month.isdigit() and year.isdigit():
+        if ascii_digits(day) and ascii_digits(month) and ascii_digits(year):
             # The year is kept as typed ("26" reopens as "26"); a real date has 4 digits.
             return f"{year}-{month.zfill(2)}-{day.zfill(2)}"
-        return f"{year}-{month}-{day}"
-    return _text(answers.get(path)).strip()
+        return {"day": day, "month": month, "year": year}
+    value = answers.get(path)
+    if isinstance(value, Mapping):
+        return _date_boxes(value)
+    return _text(value).strip()
 
 
-def _split_date(value: str) -> dict[str, str]:
-    bits = value.split("-") if value else ["", "", ""]
-    if len(bits) != 3:
-        return {"day": "", "month": "", "year": value}
-    year, month, day = bits
-    if day.isdigit() and month.isdigit():
-        day, month = str(int(day)), str(int(month))
-    return {"day": day, "month": month, "year": year}
+def _date_boxes(value: Any) -> dict[str, str]:
+    """The three boxes of a date as a document keeps it (``YYYY-MM-DD``, or the boxes as
+    typed); each box's text as typed, with leading zeros dropped from a numeric day and
+    month (the page shows "1", not "01")."""
+    if isinstance(value, Mapping):
+        boxes = {p: _text(value.get(p)).strip() for p in _DATE_PARTS}
+    else:
+        text = _text(value)
+        bits = text.split("-") if text else ["", "", ""]
+        if len(bits) != 3:
+            return {"day": "", "month": "", "year": text}
+        year, month, day = bits
+        boxes = {"day": day, "month": month, "year": year}
+    for p in ("day", "month"):
+        if ascii_digits(boxes[p]):
+            boxes[p] = boxes[p].lstrip("0") or "0"
+    return boxes
 
 
 def _field_from_answers(answers: Mapping[str, Any], path: str, meta: Meta) -> Any:
@@ -85,7 +98,12 @@ def _field_from_answers(answers: Mapping[str, Any], path: str, meta: Meta) -> An
         if isinstance(value, str):
             value = [value] if value else []
         return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
-    return _text(answers.get(path))
+    return _clean(answers.get(path), meta)
+
+
+def _clean(value: Any, meta: Meta) -> str:
+    """Typed text with its control characters made line breaks or spaces (``controls``)."""
+    return clean_text(_text(value), multiline=meta.kind == "textarea")
 
 
 def _row_indices(answers: Mapping[str, Any], name: str) -> list[int]:
@@ -193,12 +211,13 @@ def document_date(doc: Mapping[str, Any], path: str) -> date | None:
 
 def warning_list(form: type[FormBase], doc: Mapping[str, Any]) -> list[dict[str, str]]:
     """The form's warnings (they never stop an export), in form order, with links: its own,
-    and every answer the PDF could not show."""
-    return error_list(form, [*form.warnings(doc), *unprintable_warnings(form, doc)])
+    and every typed answer the screen and the PDF would not show alike."""
+    return error_list(form, [*form.warnings(doc), *text_warnings(form, doc)])
 
 
-def unprintable_warnings(form: type[FormBase], doc: Mapping[str, Any]) -> list[FieldError]:
-    """A warning for each typed answer with characters the PDF's font does not have
+def text_warnings(form: type[FormBase], doc: Mapping[str, Any]) -> list[FieldError]:
+    """A warning for each typed answer with bidirectional controls (the screen reorders the
+    text, the PDF does not: ``controls``) or with characters the PDF's font does not have
     (``printable``), naming the field and the characters."""
     out: list[FieldError] = []
     for part in parts(form):
@@ -217,7 +236,19 @@ def unprintable_warnings(form: type[FormBase], doc: Mapping[str, Any]) -> list[F
                 value = row.get(f.name)
                 if f.meta.options or f.meta.computed or not isinstance(value, str):
                     continue
-                chars = unprintable(value)
+                bidi = bidi_controls(value)
+                if bidi:
+                    out.append(
+                        FieldError(
+                            f"{prefix}.{f.name}",
+                            f"\u2018{f.meta.label}\u2019{which} has characters that change "
+                            f"the direction of text ({describe(bidi)}), so the screen can show "
+                            "it in a different order from what was typed. Check it and delete "
+                            "them if they were pasted by mistake; the summary and the PDF "
+                            "show where they are",
+                        )
+                    )
+                chars = unprintable(show_controls(value))
                 if chars:
                     shown = " ".join(chars[:8]) + (" and others" if len(chars) > 8 else "")
                     out.append(
@@ -232,20 +263,32 @@ def unprintable_warnings(form: type[FormBase], doc: Mapping[str, Any]) -> list[F
 
 
 def _attachments(form: type[FormBase], answers: Mapping[str, Any]) -> dict[str, Any]:
-    """Fields that are not parts (the criteria checker's record): carried as JSON."""
+    """Fields that are not parts (the criteria checker's record): carried as JSON in a hidden
+    input, and kept only in their model's shape (what the model leaves out of a file, such as
+    a stored checker outcome, is dropped); a value that is not of that shape is dropped."""
     part_names = {p.name for p in parts(form)} | {"form", "schema_version"}
     out: dict[str, Any] = {}
-    for name in form.model_fields:
+    for name, info in form.model_fields.items():
         if name in part_names or name not in answers:
             continue
         value = answers[name]
         if isinstance(value, str):
             try:
-                value = json.loads(value) if value else None
-            except ValueError:
+                value = loads(value) if value else None
+            except JSONRefusedError:
                 value = None
-        out[name] = value
+        out[name] = _attachment(info.annotation, value)
     return out
+
+
+def _attachment(annotation: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    adapter: TypeAdapter[Any] = TypeAdapter(annotation)
+    try:
+        return adapter.dump_python(adapter.validate_python(value), mode="json")
+    except ValidationError:
+        return None
 
 
 def document_to_answers(form: type[FormBase], doc: Mapping[str, Any]) -> dict[str, Any]:
@@ -256,7 +299,7 @@ def document_to_answers(form: type[FormBase], doc: Mapping[str, Any]) -> dict[st
         if spec.meta.computed:
             return  # shown, never typed: the page has no input for it
         if spec.meta.kind == "date":
-            for part_name, bit in _split_date(_text(value)).items():
+            for part_name, bit in _date_boxes(value).items():
                 answers[f"{path}-{part_name}"] = bit
         elif spec.meta.kind == "checkboxes":
             answers[path] = list(value) if isinstance(value, list) else []
@@ -281,7 +324,7 @@ def document_to_answers(form: type[FormBase], doc: Mapping[str, Any]) -> dict[st
             and name not in ("form", "schema_version")
             and value is not None
         ):
-            answers[name] = json.dumps(value)
+            answers[name] = dumps(value)
     return answers
 
 
@@ -294,24 +337,23 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _check_date(value: str, path: str, meta: Meta, today: date) -> tuple[str | None, str | None]:
-    """(error message, ISO date) for a date field."""
+def _check_date(value: Any, path: str, meta: Meta, today: date) -> tuple[str | None, str | None]:
+    """(error message, ISO date) for a date field (``YYYY-MM-DD`` or the boxes as typed)."""
     name = meta.name_in_error
-    if not value:
-        return (f"Enter {name}" if meta.required else None), None
-    bits = value.split("-")
-    if len(bits) != 3:
+    if isinstance(value, str) and value and value.count("-") != 2:
         return f"{_cap(name)} must be a real date", None
-    year, month, day = bits
-    missing = [p for p, v in zip(("year", "month", "day"), bits, strict=True) if not v]
+    boxes = _date_boxes(value)
+    day, month, year = (boxes[p] for p in _DATE_PARTS)
+    if not (day or month or year):
+        return (f"Enter {name}" if meta.required else None), None
+    missing = [p for p in _DATE_PARTS if not boxes[p]]
     if missing:
-        order = [p for p in ("day", "month", "year") if p in missing]
-        return f"{_cap(name)} must include a {' and a '.join(order)}", None
-    if not (year.isdigit() and month.isdigit() and day.isdigit()) or len(year) != 4:
+        return f"{_cap(name)} must include a {' and a '.join(missing)}", None
+    if not all(ascii_digits(b) for b in (day, month, year)) or len(year) != 4:
         return f"{_cap(name)} must be a real date", None
     try:
         parsed = date(int(year), int(month), int(day))
-    except ValueError:
+    except (ValueError, OverflowError):
         return f"{_cap(name)} must be a real date", None
     if parsed.year < 1900:
         return f"{_cap(name)} must be a real date", None
@@ -324,7 +366,7 @@ def _check_field(value: Any, path: str, meta: Meta, today: date) -> tuple[str | 
     """(error message or None, the clean value)."""
     name = meta.name_in_error
     if meta.kind == "date":
-        return _check_date(_text(value), path, meta, today)
+        return _check_date(value, path, meta, today)
     if meta.kind == "checkboxes":
         values = value if isinstance(value, list) else []
         allowed = [o for o, _ in meta.options]
@@ -333,7 +375,7 @@ def _check_field(value: Any, path: str, meta: Meta, today: date) -> tuple[str | 
         if any(v not in allowed for v in values):
             return f"Select {name} from the list", values
         return None, [v for v in allowed if v in values]
-    text = _text(value).strip()
+    text = _clean(value, meta).strip()
     if not text:
         if not meta.required:
             return None, ""
@@ -392,6 +434,13 @@ def check_document(
         else:
             rows = [r for r in (data if isinstance(data, list) else []) if isinstance(r, Mapping)]
             assert part.repeat is not None
+            if len(rows) > part.repeat.max_items:
+                errors.append(
+                    FieldError(
+                        f"{part.name}.{part.repeat.max_items}.{part.fields[0].name}",
+                        _too_many(part, len(rows)),
+                    )
+                )
             if len(rows) < part.repeat.min_items:
                 errors.append(
                     FieldError(
@@ -416,6 +465,14 @@ def check_document(
         ]
     errors.extend(form.cross_checks(model, today))
     return (None, errors) if errors else (model, [])
+
+
+def _too_many(part: PartSpec, count: int) -> str:
+    """The message for a repeatable part with more rows than it takes (``Repeat.max_items``)."""
+    assert part.repeat is not None
+    return (
+        f"\u2018{part.title}\u2019 has {count:,} entries: it takes at most {part.repeat.max_items}"
+    )
 
 
 def error_list(form: type[FormBase], errors: list[FieldError]) -> list[dict[str, str]]:
@@ -463,6 +520,8 @@ def display_value(meta: Meta, value: Any) -> str:
     if value in (None, "", []):
         return ""
     if meta.kind == "date":
+        if isinstance(value, Mapping):
+            return " ".join(b for b in _date_boxes(value).values() if b)
         try:
             return long_date(date.fromisoformat(_text(value)))
         except ValueError:
@@ -472,7 +531,7 @@ def display_value(meta: Meta, value: Any) -> str:
         return ", ".join(labels.get(str(v), str(v)) for v in value)
     if meta.kind in ("radios", "select"):
         return labels.get(_text(value), _text(value))
-    return _text(value)
+    return show_controls(_clean(value, meta))
 
 
 def summary(form: type[FormBase], doc: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -530,8 +589,9 @@ def _version(form: type[FormBase]) -> int:
 
 
 def read_file(form: type[FormBase], content: str | bytes, name: str = "file") -> dict[str, Any]:
-    """A saved document, refused with a clear message when broken, too big, of another kind
-    or of another version. Nothing is changed by a refusal."""
+    """A saved document, refused with a clear message when broken, too big, not UTF-8, nested
+    too deeply, of another kind or of another version, or with more rows than a part takes.
+    Nothing is changed by a refusal."""
     try:
         size = len(content.encode("utf-8") if isinstance(content, str) else content)
     except UnicodeEncodeError:
@@ -539,10 +599,9 @@ def read_file(form: type[FormBase], content: str | bytes, name: str = "file") ->
     if size > MAX_FILE_BYTES:
         raise InputError.one("file", f"{name} is too big: a saved form is under 1 MB")
     try:
-        text = content.decode("utf-8") if isinstance(content, bytes) else content
-        doc = json.loads(text)
-    except (UnicodeDecodeError, ValueError):
-        raise InputError.one("file", f"{name} is not a saved form: it is not valid JSON") from None
+        doc = loads(content)
+    except JSONRefusedError as exc:
+        raise InputError.one("file", f"{name} is not a saved form: it {exc.reason}") from None
     if not isinstance(doc, dict):
         raise InputError.one("file", f"{name} is not a saved form")
     title = str(form.title)
@@ -552,7 +611,13 @@ def read_file(form: type[FormBase], content: str | bytes, name: str = "file") ->
         article = "an" if title[:1].lower() in "aeiou" else "a"
         raise InputError.one("file", f"{name} is {what}, not {article} {title}")
     version = doc.get("schema_version")
-    if type(version) is not int or version != _version(form):
+    if type(version) is not int:
+        raise InputError.one(
+            "file",
+            f"{name} is not a valid saved form: its schema_version is missing or not a whole "
+            "number",
+        )
+    if version != _version(form):
         raise InputError.one(
             "file",
             f"{name} was saved by a different version of this form "
@@ -577,6 +642,9 @@ def _check_shape(form: type[FormBase], doc: Mapping[str, Any], name: str) -> Non
         if not isinstance(rows, list) or not all(isinstance(r, Mapping) for r in rows):
             problems.append(f"'{part.name}' has the wrong shape")
             continue
+        if part.repeat is not None and len(rows) > part.repeat.max_items:
+            problems.append(_too_many(part, len(rows)))
+            continue
         names = {f.name: f for f in part.fields}
         for row in rows:
             for key, value in row.items():
@@ -586,6 +654,11 @@ def _check_shape(form: type[FormBase], doc: Mapping[str, Any], name: str) -> Non
                 elif spec.meta.kind == "checkboxes":
                     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                         problems.append(f"'{part.name}.{key}' must be a list of answers")
+                elif spec.meta.kind == "date" and isinstance(value, Mapping):
+                    if set(value) - set(_DATE_PARTS) or not all(
+                        isinstance(v, str) for v in value.values()
+                    ):
+                        problems.append(f"'{part.name}.{key}' must be a date")
                 elif value is not None and not isinstance(value, str):
                     problems.append(f"'{part.name}.{key}' must be text")
     not_attachments = {p.name for p in parts(form)} | {"form", "schema_version"}
@@ -602,4 +675,4 @@ def _check_shape(form: type[FormBase], doc: Mapping[str, Any], name: str) -> Non
 
 
 def write_json(doc: Mapping[str, Any]) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return dumps(doc, indent=2) + "\n"
