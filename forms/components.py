@@ -179,6 +179,9 @@ def error_summary(summary_id: str = "error-summary") -> str:
 
 
 def button(text: str, kind: str = "primary", **extra: str) -> str:
-    cls = "md-button md-button--primary" if kind == "primary" else "md-button"
+    cls = {
+        "primary": "md-button md-button--primary",
+        "warning": "md-button cs-button--warning",
+    }.get(kind, "md-button")
     button_attrs = attrs({"type": "button", "class": cls, **extra})
     return f"<button{button_attrs}>{escape(text)}</button>"

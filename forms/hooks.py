@@ -14,6 +14,7 @@ import hashlib
 import re
 from typing import Any
 
+from csprcore.forms.engine import DRAFT_RETENTION_DAYS
 from forms import render
 
 MARKER = re.compile(r"<!--\s*csprcore:([a-z0-9-]+)\s*-->")
@@ -62,6 +63,8 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     head = (
         f'<link rel="manifest" href="{root}manifest.webmanifest">'
         '<meta name="theme-color" content="#1d3b8b">'
+        # site.js removes every form's drafts older than this, on every page.
+        f'<meta name="csprcore-draft-days" content="{DRAFT_RETENTION_DAYS}">'
         f'<link rel="apple-touch-icon" href="{root}assets/icons/icon-192.png">'
         f'<link rel="stylesheet" href="{root}assets/csprcore/csprcore.css">'
     )

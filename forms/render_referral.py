@@ -96,11 +96,14 @@ def section(part: PartSpec, number: int, extra: str = "") -> str:
         "</fieldset></template>"
     )
     return (
-        f'<section class="cs-part" data-part="{part.name}" data-repeat="{part.name}">{heading}{why}'
+        f'<section class="cs-part" data-part="{part.name}" data-repeat="{part.name}" '
+        f'data-max-items="{part.repeat.max_items}">{heading}{why}'
         f"{extra}"
         f'<p class="cs-hint" data-rows-empty="{part.name}">No {escape(item)} added yet.</p>'
         f'<div data-rows="{part.name}"></div>{template}'
         f"{c.button(f'Add {_a(item)}', kind='secondary', **{'data-add-row': part.name})}"
+        f'<p class="cs-hint" data-rows-full="{part.name}" hidden>This part takes at most '
+        f"{part.repeat.max_items} entries.</p>"
         "</section>"
     )
 
@@ -127,10 +130,24 @@ def form_body(form: type[FormBase], page: str, extras: Mapping[str, str] | None 
         f"the draft, so delete it when you have finished. Drafts are removed automatically "
         f"after {DRAFT_RETENTION_DAYS} days.</p>"
         '<p class="cs-hint" data-draft-status aria-live="polite"></p>'
+        # Shown when another tab of this form keeps the draft (forms/js/drafts.js).
+        '<div class="cs-panel cs-tab-notice" data-tab-notice hidden>'
+        '<p role="status" data-tab-notice-text></p>'
+        f"{c.button('Keep the draft from this tab', kind='secondary', **{'data-take-draft': ''})}"
+        "</div>"
         '<div class="cs-actions">'
         f"{c.button('Delete this draft', kind='secondary', **{'data-delete-draft': ''})}"
         f"{c.button('Save as file', kind='secondary', **{'data-save-file': ''})}"
         "</div>"
+        # GOV.UK: a destructive action is confirmed, saying it cannot be undone.
+        '<div class="cs-panel cs-delete-confirm" data-delete-confirm hidden>'
+        '<p tabindex="-1"><strong>Are you sure you want to delete this draft?</strong> '
+        "Every answer in the form is cleared and the draft is removed from this browser. "
+        "This cannot be undone: save the form as a file first if you may need it.</p>"
+        '<div class="cs-actions">'
+        f"{c.button('Yes, delete the draft', kind='warning', **{'data-delete-yes': ''})}"
+        f"{c.button('Cancel', kind='secondary', **{'data-delete-cancel': ''})}"
+        "</div></div>"
         '<div class="cs-form-group cs-open-file"><label class="cs-label" for="open-file">'
         "Open a saved file</label>"
         '<div class="cs-hint" id="open-file-hint">A JSON file saved from this form. It replaces '

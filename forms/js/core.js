@@ -2,9 +2,16 @@
 //   const core = startCore(rootElement);
 //   const result = await core.call("check", facts);   // csprcore.api.check(facts)
 // The root element's data-core-state is "loading", "ready" or "error"; its status area shows
-// progress, and a retry on error. Calls made before ready wait for it.
+// progress, and a way back on error. Calls made before ready wait for it.
+//
+// A call never rejects: when the core cannot answer (it failed to start, it stopped, or a
+// download it needed failed) the call resolves to {ok: false, errors: [{field: "", message}],
+// failed: true}, in the shape of the core's own refusals, so every caller shows it where the
+// user is looking, and nothing typed is touched.
 
 const workerUrl = new URL("./worker.js", import.meta.url);
+
+const KEPT = "What you have typed is kept.";
 
 export function startCore(root) {
   const status = root.querySelector("[data-core-status]");
@@ -16,6 +23,7 @@ export function startCore(root) {
   let nextId = 1;
   let pending = new Map();
   let readyPromise = null;
+  let attempt = 0;
 
   function setState(state, message) {
     root.dataset.coreState = state;
@@ -28,15 +36,20 @@ export function startCore(root) {
   }
 
   function boot() {
+    attempt += 1;
     setState("loading", "Starting the rule core in your browser. You can start answering now.");
     if (bar) bar.value = 5;
     // Which parts of the core this page needs at once, and which to fetch after "ready".
     const url = new URL(workerUrl);
     url.searchParams.set("groups", root.dataset.coreGroups ?? "");
     url.searchParams.set("later", root.dataset.coreLater ?? "");
-    worker = new Worker(url, { type: "module", name: "csprcore" });
+    // A retry asks the worker to fetch past any cached failure (see worker.js).
+    if (attempt > 1) url.searchParams.set("retry", String(attempt));
+    const current = new Worker(url, { type: "module", name: "csprcore" });
+    worker = current;
     readyPromise = new Promise((resolve, reject) => {
-      worker.onmessage = ({ data }) => {
+      current.onmessage = ({ data }) => {
+        if (current !== worker) return; // a worker replaced by a retry
         if (data.type === "progress") {
           if (bar) bar.value = data.percent;
           if (text && data.percent < 100) text.textContent = `${data.text}…`;
@@ -44,27 +57,38 @@ export function startCore(root) {
           setState("ready", "The rule core is ready. Everything stays on this device.");
           resolve();
         } else if (data.type === "error") {
-          fail(`The rule core could not start: ${data.message}`);
+          fail(`The rule core could not start: ${data.message}.`);
           reject(new Error(data.message));
+        } else if (data.type === "fatal") {
+          // The runtime cannot answer again (for example its stack overflowed): every
+          // later call would fail, so say so and offer a fresh one.
+          fail(`The rule core stopped working: ${data.message}. Choose Try again to restart it.`);
         } else if (pending.has(data.id)) {
-          const { resolve: done, reject: failCall } = pending.get(data.id);
+          const done = pending.get(data.id);
           pending.delete(data.id);
-          if (data.error) failCall(new Error(data.error));
-          else done(data.result);
+          done(data.error ? failure(`${data.error}.`) : data.result);
         }
       };
-      worker.onerror = (event) => {
+      current.onerror = (event) => {
         event.preventDefault?.();
-        fail("The rule core could not start. Check your connection, then try again.");
+        if (current !== worker) return;
+        fail(root.dataset.coreState === "loading"
+          ? "The rule core could not be downloaded. Check that this device is online, then "
+            + "choose Try again."
+          : "The rule core stopped working.");
         reject(new Error(event.message || "worker error"));
       };
     });
     readyPromise.catch(() => {});
   }
 
+  function failure(message) {
+    return { ok: false, failed: true, errors: [{ field: "", message: `${message} ${KEPT}` }] };
+  }
+
   function fail(message) {
-    setState("error", `${message} What you have typed is kept.`);
-    for (const { reject } of pending.values()) reject(new Error(message));
+    setState("error", `${message} ${KEPT}`);
+    for (const done of pending.values()) done(failure(message));
     pending = new Map();
   }
 
@@ -85,11 +109,23 @@ export function startCore(root) {
       listener(root.dataset.coreState);
     },
     async call(fn, payload) {
-      await readyPromise;
+      try {
+        await readyPromise;
+      } catch {
+        return failure("The rule core is not running: choose Try again at the top of the tool.");
+      }
+      if (root.dataset.coreState === "error") {
+        return failure("The rule core stopped working: choose Try again at the top of the tool.");
+      }
       const id = nextId++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, fn, payload });
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        try {
+          worker.postMessage({ id, fn, payload });
+        } catch {
+          pending.delete(id);
+          resolve(failure("The answers could not be passed to the rule core."));
+        }
       });
     },
   };

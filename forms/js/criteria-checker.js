@@ -5,6 +5,7 @@
 // What a user chooses is only ever sent to the worker and shown with textContent.
 import { startCore } from "./core.js";
 import { applyShowIf, base64ToBlob, debounce, download, readAnswers } from "./form-ui.js";
+import * as storage from "./storage.js";
 
 const root = document.getElementById("csprcore-tool");
 const form = document.getElementById("criteria-form");
@@ -208,11 +209,17 @@ function setUp(root, form, data) {
 
   const actions = {
     referral() {
-      const handoff = { facts: facts(), checked_at: now() };
-      // Carried to the referral form in this browser only, never in the address (which
-      // would reach the server): the referral page reads the key and removes it.
-      localStorage.setItem(data.handoff_key, JSON.stringify(handoff));
-      window.location.assign(data.referral_href);
+      const handoff = { saved: Date.now(), facts: facts(), checked_at: now() };
+      const text = JSON.stringify(handoff);
+      // Carried to the referral form in this browser only: in its storage, or where storage
+      // is blocked or full, in the address's fragment, which is never sent to a server or
+      // in a Referer. The referral page reads either and removes it at once.
+      if (storage.setItem(data.handoff_key, text)) {
+        window.location.assign(data.referral_href);
+      } else {
+        window.location.assign(
+          `${data.referral_href}#${new URLSearchParams({ checker: text })}`);
+      }
     },
     async record(button) {
       // Not disabled while busy: a disabled button would lose the keyboard focus.

@@ -1,14 +1,14 @@
 // "Fill in from the referral" and "Add agency returns": the user picks saved JSON files, the
 // core reads and checks them and gives back the form's answers with only its empty boxes
 // filled, and sentences saying what it did. This only carries the files and the answers.
-import { readAnswers } from "./form-ui.js";
+import { readAnswers, readFile, sentence } from "./form-ui.js";
 
 /**
  * @param {object} page what startFormPage gives its glue (core, form, root, setAnswers...).
  * @param {string} name the file input's data attribute, without "data-": it names the picker
  *   and its message box ("data-NAME-message").
  * @param {string} fn the core function to call.
- * @param {(files: {name: string, content: string}[]) => object} payload the call's payload
+ * @param {(files: {name: string, base64: string}[]) => object} payload the call's payload
  *   beyond the form's answers and today's date.
  */
 export function fillFromFiles(page, name, fn, payload) {
@@ -19,24 +19,28 @@ export function fillFromFiles(page, name, fn, payload) {
   input.addEventListener("change", async () => {
     const chosen = [...(input.files ?? [])];
     if (!chosen.length) return;
-    // Read at most one byte more than the core accepts: enough for it to refuse a file.
-    const limit = Number(input.dataset.maxBytes) + 1;
-    const files = await Promise.all(chosen.map(async (file) => ({
-      name: file.name, content: await file.slice(0, limit).text() })));
-    input.value = "";
     say(message, "Reading the files…");
+    let files;
+    try {
+      files = await Promise.all(chosen.map((file) => readFile(file, Number(input.dataset.maxBytes))));
+    } catch {
+      say(message, "A file could not be read. Your answers have not changed.", true);
+      return;
+    } finally {
+      input.value = "";
+    }
     // The answers are read after the files, so nothing typed meanwhile is lost.
     const result = await core.call(fn, {
       ...payload(files), form: form.dataset.form, answers: readAnswers(form), today: today() });
     if (!result.ok) {
-      say(message, `${result.errors[0].message}. Your answers have not changed.`, true);
+      say(message, `${sentence(result.errors[0].message)} Your answers have not changed.`, true);
       return;
     }
     if (result.changed) {
       setAnswers(result.answers);
       saveDraft();
     }
-    const refused = new Set((result.refused ?? []).map((e) => `${e.message}.`));
+    const refused = new Set((result.refused ?? []).map((e) => sentence(e.message)));
     message.replaceChildren(...result.messages.map((text) => {
       const p = document.createElement("p");
       p.textContent = text;

@@ -3,10 +3,12 @@
 // Field names, messages, the summary and the files all come from the core; this only carries
 // them between the page and the worker.
 import { startCore } from "./core.js";
+import { Drafts, HANDOFF_PREFIX } from "./drafts.js";
 import {
-  applyShowIf, base64ToBlob, clearErrors, debounce, download, readAnswers, showErrors,
-  updateCounts, writeAnswers,
+  applyShowIf, base64ToBlob, clearErrors, debounce, download, readAnswers, readFile, sentence,
+  showErrors, updateCounts, writeAnswers,
 } from "./form-ui.js";
+import * as storage from "./storage.js";
 
 const ROW = "__i__";
 
@@ -15,7 +17,6 @@ export function startFormPage({ onReady } = {}) {
   const form = root?.querySelector("form[data-form]");
   if (!form) return null;
   const formId = form.dataset.form;
-  const draftKey = `csprcore-draft-${formId}`;
   const draftDays = Number(form.dataset.draftDays);
   const summaryBox = form.querySelector("[data-error-summary]");
   const checkView = root.querySelector("[data-check-view]");
@@ -23,6 +24,9 @@ export function startFormPage({ onReady } = {}) {
   const fileMessage = root.querySelector("[data-file-message]");
   const exportMessage = root.querySelector("[data-export-message]");
   const core = startCore(root);
+  // What each computed field says before anything is typed, to show again for a new case.
+  const computedAtFirst = new Map(
+    [...form.querySelectorAll("[data-computed-for]")].map((el) => [el, el.textContent]));
   const today = () => new Date().toLocaleDateString("en-CA"); // YYYY-MM-DD, local time
   const now = () => new Date().toLocaleString("en-GB", {
     day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit",
@@ -53,11 +57,22 @@ export function startFormPage({ onReady } = {}) {
     });
     const empty = form.querySelector(`[data-rows-empty="${name}"]`);
     if (empty) empty.hidden = rows.length > 0;
+    // A part takes at most its limit (the core's Repeat.max_items): no more rows are offered.
+    const section = form.querySelector(`[data-repeat="${name}"]`);
+    const add = form.querySelector(`[data-add-row="${name}"]`);
+    const full = rows.length >= (Number(section?.dataset.maxItems) || Infinity);
+    if (add) add.hidden = full;
+    const limit = form.querySelector(`[data-rows-full="${name}"]`);
+    if (limit) limit.hidden = !full;
+  }
+
+  function newRow(name) {
+    const template = form.querySelector(`template[data-row-template="${name}"]`);
+    return template.content.firstElementChild.cloneNode(true);
   }
 
   function addRow(name, { focus = false } = {}) {
-    const template = form.querySelector(`template[data-row-template="${name}"]`);
-    const row = template.content.firstElementChild.cloneNode(true);
+    const row = newRow(name);
     form.querySelector(`[data-rows="${name}"]`).append(row);
     renumber(name);
     applyShowIf(form);
@@ -66,15 +81,27 @@ export function startFormPage({ onReady } = {}) {
     return row;
   }
 
+  // As many rows of each part as the answers have, added in one pass and numbered once (a
+  // row at a time renumbered every row each time). The core refuses a file with more rows
+  // than a part takes, so the count here is at most the part's limit.
   function setRowCounts(answers) {
     for (const section of form.querySelectorAll("[data-repeat]")) {
       const name = section.dataset.repeat;
-      const indices = Object.keys(answers)
-        .map((key) => key.match(new RegExp(`^${name}\\.(\\d+)\\.`)))
-        .filter(Boolean).map((m) => Number(m[1]));
-      const wanted = indices.length ? Math.max(...indices) + 1 : 0;
+      const pattern = new RegExp(`^${name}\\.(\\d+)\\.`);
+      let wanted = 0;
+      for (const key of Object.keys(answers)) {
+        const match = key.match(pattern);
+        if (match) wanted = Math.max(wanted, Number(match[1]) + 1);
+      }
+      const max = Number(section.dataset.maxItems) || Infinity;
+      wanted = Math.min(wanted, max);
       for (const row of rowsOf(name).slice(wanted)) row.remove();
-      while (rowsOf(name).length < wanted) addRow(name);
+      const missing = wanted - rowsOf(name).length;
+      if (missing > 0) {
+        const batch = document.createDocumentFragment();
+        for (let i = 0; i < missing; i++) batch.append(newRow(name));
+        form.querySelector(`[data-rows="${name}"]`).append(batch);
+      }
       renumber(name);
     }
   }
@@ -83,7 +110,7 @@ export function startFormPage({ onReady } = {}) {
     const add = event.target.closest("[data-add-row]");
     if (add) {
       addRow(add.dataset.addRow, { focus: true });
-      saveDraft();
+      drafts.saveNow();
       return;
     }
     const remove = event.target.closest("[data-remove-row]");
@@ -92,17 +119,25 @@ export function startFormPage({ onReady } = {}) {
       const name = row.dataset.row;
       row.remove();
       renumber(name);
-      saveDraft();
+      drafts.saveNow();
       form.querySelector(`[data-add-row="${name}"]`).focus();
     }
   });
 
-  // --- drafts on this device ---------------------------------------------------------------
+  // --- one case at a time ----------------------------------------------------------------
 
+  /** Make the form hold exactly `answers` and nothing else: every input (hidden, repeated
+   *  or shown-if), the computed fields, the warnings, the errors and the summary. A restored
+   *  draft, an opened file, a deleted draft and a file's filling-in all come through here. */
   function setAnswers(answers) {
     setRowCounts(answers);
     writeAnswers(form, answers);
     showChecker(answers.checker);
+    clearErrors(form, summaryBox);
+    showWarnings([]);
+    for (const [el, text] of computedAtFirst) el.textContent = text;
+    if (!checkView.hidden) showForm();
+    exportMessage.replaceChildren();
     refreshLive();
   }
 
@@ -136,6 +171,7 @@ export function startFormPage({ onReady } = {}) {
   async function refreshLive() {
     const result = await core.call("form_computed", {
       form: formId, answers: readAnswers(form), today: today() });
+    // A failed call is shown by the core's status area; what was typed stays as it is.
     if (!result.ok) return;
     for (const item of result.computed) {
       const el = form.querySelector(`[data-computed-for="${CSS.escape(item.field)}"]`);
@@ -145,64 +181,46 @@ export function startFormPage({ onReady } = {}) {
   }
   const refreshLater = debounce(refreshLive, 300);
 
-  let dirty = false;
+  // --- drafts on this device ---------------------------------------------------------------
 
-  function saveDraft() {
-    dirty = false;
-    const answers = readAnswers(form);
-    try {
-      localStorage.setItem(draftKey, JSON.stringify({ saved: Date.now(), answers }));
-      draftStatus.textContent = `Draft saved at ${new Date().toLocaleTimeString("en-GB", {
-        hour: "2-digit", minute: "2-digit" })}.`;
-    } catch {
-      draftStatus.textContent = "This browser could not keep a draft: save the form as a file.";
-    }
-  }
-  const saveLater = debounce(saveDraft, 400);
-  const saveSoon = () => {
-    dirty = true;
-    saveLater();
-  };
+  const drafts = new Drafts(formId, draftDays, {
+    status: draftStatus,
+    notice: root.querySelector("[data-tab-notice]"),
+    noticeText: root.querySelector("[data-tab-notice-text]"),
+    takeButton: root.querySelector("[data-take-draft]"),
+  }, () => readAnswers(form));
+  const saveDraft = () => drafts.saveNow();
 
-  function restoreDraft() {
-    let draft = null;
-    try {
-      draft = JSON.parse(localStorage.getItem(draftKey) ?? "null");
-    } catch {
-      localStorage.removeItem(draftKey);
-    }
-    if (!draft?.answers) return false;
-    if (Date.now() - draft.saved > draftDays * 24 * 60 * 60 * 1000) {
-      localStorage.removeItem(draftKey);
-      draftStatus.textContent = `A draft older than ${draftDays} days was deleted.`;
-      return false;
-    }
-    setAnswers(draft.answers);
-    draftStatus.textContent = `Your draft from ${new Date(draft.saved).toLocaleString("en-GB", {
-      dateStyle: "long", timeStyle: "short" })} has been restored.`;
-    return true;
-  }
-
-  root.querySelector("[data-delete-draft]")?.addEventListener("click", () => {
-    localStorage.removeItem(draftKey);
-    form.reset();
+  // Deleting cannot be undone, so it is asked first (GOV.UK: confirm a destructive action).
+  const deleteButton = root.querySelector("[data-delete-draft]");
+  const confirmBox = root.querySelector("[data-delete-confirm]");
+  deleteButton?.addEventListener("click", () => {
+    confirmBox.hidden = false;
+    confirmBox.querySelector("h2, h3, p")?.focus();
+  });
+  confirmBox?.querySelector("[data-delete-cancel]").addEventListener("click", () => {
+    confirmBox.hidden = true;
+    deleteButton.focus();
+  });
+  confirmBox?.querySelector("[data-delete-yes]").addEventListener("click", () => {
+    drafts.remove(); // first: nothing pending is written back after it
+    confirmBox.hidden = true;
     setAnswers({});
-    clearErrors(form, summaryBox);
-    draftStatus.textContent = "The draft has been deleted from this browser.";
+    fileMessage.replaceChildren();
+    deleteButton.focus();
   });
 
   form.addEventListener("input", (event) => {
     if (event.target.matches("[data-maxlength]")) updateCounts(form);
-    saveSoon();
+    drafts.saveSoon();
     refreshLater();
   });
   form.addEventListener("change", () => {
     applyShowIf(form);
-    saveSoon();
+    drafts.saveSoon();
     refreshLater();
   });
-  // A change typed just before the page closes is not lost.
-  window.addEventListener("pagehide", () => dirty && saveDraft());
+  window.addEventListener("pagehide", () => drafts.flush());
 
   // --- the criteria checker's answers ----------------------------------------------------
 
@@ -224,29 +242,35 @@ export function startFormPage({ onReady } = {}) {
     }
   }
 
+  // The criteria checker's answers arrive in this browser's storage, or, where storage is
+  // blocked or full, in the address's fragment (never sent to any server, nor in a
+  // Referer); either is removed as soon as it is read.
   async function takeHandoff() {
     const params = new URLSearchParams(location.search);
-    const key = `csprcore-handoff-${formId}`;
-    const raw = localStorage.getItem(key);
-    if (params.get("from") !== "checker" || !raw) return;
-    localStorage.removeItem(key);
+    if (params.get("from") !== "checker") return;
+    const key = `${HANDOFF_PREFIX}${formId}`;
+    const fragment = new URLSearchParams(location.hash.slice(1)).get("checker");
+    const raw = fragment ?? storage.getItem(key);
+    storage.removeItem(key);
+    history.replaceState(null, "", location.pathname);
     let handoff;
     try {
-      handoff = JSON.parse(raw);
+      handoff = JSON.parse(raw ?? "null");
     } catch {
-      return;
+      handoff = null;
     }
+    if (!handoff) return;
     const result = await core.call("referral_from_check", handoff);
-    if (!result.ok) return;
+    if (!result.ok) return say(fileMessage, sentence(result.errors[0].message), true);
     setAnswers({ ...readAnswers(form), ...result.answers });
     saveDraft();
-    history.replaceState(null, "", location.pathname);
   }
 
   // --- files -----------------------------------------------------------------------------
 
   function say(box, message, isError = false) {
     box.replaceChildren();
+    if (!message) return;
     const p = document.createElement("p");
     p.className = isError ? "cs-error-message" : "";
     p.textContent = message;
@@ -256,7 +280,7 @@ export function startFormPage({ onReady } = {}) {
   root.querySelector("[data-save-file]")?.addEventListener("click", async () => {
     const result = await core.call("form_export", {
       form: formId, format: "json", answers: readAnswers(form), today: today() });
-    if (!result.ok) return say(fileMessage, result.errors[0].message, true);
+    if (!result.ok) return say(fileMessage, sentence(result.errors[0].message), true);
     download(result.filename, new Blob([result.text], { type: result.mime }));
     say(fileMessage, `Saved as ${result.filename} in your downloads.`);
   });
@@ -265,17 +289,21 @@ export function startFormPage({ onReady } = {}) {
   opener?.addEventListener("change", async () => {
     const file = opener.files?.[0];
     if (!file) return;
-    // Read at most one byte more than the core accepts: enough for it to refuse the file.
-    const limit = Number(opener.dataset.maxBytes) + 1;
-    const content = await file.slice(0, limit).text();
-    const result = await core.call("form_open", { form: formId, content, name: file.name });
-    opener.value = "";
-    if (!result.ok) {
-      return say(fileMessage, `${result.errors[0].message}. Your answers have not changed.`, true);
+    let read;
+    try {
+      read = await readFile(file, Number(opener.dataset.maxBytes));
+    } catch {
+      opener.value = "";
+      return say(fileMessage, `${file.name} could not be read. Your answers have not changed.`,
+        true);
     }
-    form.reset();
+    opener.value = "";
+    const result = await core.call("form_open", { form: formId, ...read });
+    if (!result.ok) {
+      return say(fileMessage,
+        `${sentence(result.errors[0].message)} Your answers have not changed.`, true);
+    }
     setAnswers(result.answers);
-    clearErrors(form, summaryBox);
     saveDraft();
     say(fileMessage, `Opened ${file.name}.`);
   });
@@ -372,7 +400,7 @@ export function startFormPage({ onReady } = {}) {
     list.replaceChildren();
     for (const warning of warnings) {
       const item = document.createElement("li");
-      item.textContent = `${warning.message}.`;
+      item.textContent = sentence(warning.message);
       list.append(item);
     }
     box.hidden = warnings.length === 0;
@@ -381,9 +409,7 @@ export function startFormPage({ onReady } = {}) {
   async function checkAnswers() {
     const result = await core.call("form_check", {
       form: formId, answers: readAnswers(form), today: today() });
-    if (!result.ok && result.errors && !result.summary) {
-      return showErrors(form, summaryBox, result.errors);
-    }
+    if (result.failed) return showErrors(form, summaryBox, result.errors);
     if (!result.ok) return showErrors(form, summaryBox, result.errors);
     clearErrors(form, summaryBox);
     renderSummary(result.summary);
@@ -428,6 +454,7 @@ export function startFormPage({ onReady } = {}) {
       try {
         const result = await core.call("form_export", {
           form: formId, format, answers: readAnswers(form), today: today(), now: now() });
+        if (result.failed) return say(exportMessage, sentence(result.errors[0].message), true);
         if (!result.ok) {
           showForm();
           return showErrors(form, summaryBox, result.errors);
@@ -450,7 +477,8 @@ export function startFormPage({ onReady } = {}) {
 
   // --- start -------------------------------------------------------------------------------
 
-  restoreDraft();
+  const restored = drafts.restore();
+  if (restored) setAnswers(restored);
   applyShowIf(form);
   updateCounts(form);
   takeHandoff();

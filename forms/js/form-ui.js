@@ -22,17 +22,41 @@ export function readAnswers(form, { includeHidden = false } = {}) {
   return answers;
 }
 
-/** Put answers back into the inputs (a restored draft, an opened file). */
+/** Set every input, hidden ones included, to exactly what `answers` holds: an input the
+ *  answers do not name is emptied. A restored draft, an opened file and a deleted draft all
+ *  come through here, so nothing of one case is left behind in the next. */
 export function writeAnswers(form, answers) {
   for (const el of form.querySelectorAll("input[name], textarea[name], select[name]")) {
-    if (el.type === "file" || !(el.name in answers)) continue;
-    const value = answers[el.name];
+    if (el.type === "file") continue;
+    const value = Object.hasOwn(answers, el.name) ? answers[el.name] : undefined;
     if (el.type === "radio") el.checked = value === el.value;
     else if (el.type === "checkbox") el.checked = Array.isArray(value) && value.includes(el.value);
-    else el.value = value ?? "";
+    else el.value = typeof value === "string" ? value : "";
   }
   applyShowIf(form);
   updateCounts(form);
+}
+
+/** A chosen file for the core: its name and at most `maxBytes` + 1 of its bytes, as base64
+ *  (one byte more than the core accepts is enough for it to refuse the file). The core
+ *  decodes the bytes itself, strictly, so a file that is not UTF-8 is refused, not
+ *  silently repaired. */
+export function readFile(file, maxBytes) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve({ name: file.name, base64: url.slice(url.indexOf(",") + 1 || url.length) });
+    };
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file.slice(0, maxBytes + 1));
+  });
+}
+
+/** `text` as a sentence: one full stop at the end, never two. */
+export function sentence(text) {
+  const trimmed = String(text ?? "").trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 /** Show each [data-show-if] element only while one of the named fields has a listed value. */

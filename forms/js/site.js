@@ -1,6 +1,13 @@
-// On every page: the service worker that keeps the whole site for offline use, and the
-// "A new version is available" prompt when a new deployment has been installed.
+// On every page: drafts past their time removed, the service worker that keeps the whole
+// site for offline use, and the "A new version is available" prompt when a new deployment
+// has been installed.
+import { expireDrafts } from "./drafts.js";
 import { Workbox } from "./workbox-window.prod.mjs";
+
+// The privacy page's promise holds even for a form nobody reopens: any page removes every
+// form's drafts older than the core's limit (and any it cannot read).
+const draftDays = Number(document.querySelector('meta[name="csprcore-draft-days"]')?.content);
+if (draftDays > 0) expireDrafts(draftDays);
 
 const root = new URL("../../", import.meta.url);
 

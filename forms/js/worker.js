@@ -2,7 +2,11 @@
 // Messages in:  {id, fn, payload}           -> csprcore.api.call(fn, JSON payload)
 // Messages out: {type: "progress", percent, text} while starting,
 //               {type: "ready"} | {type: "error", message},
-//               {id, result} for each call (result is the api's JSON, parsed).
+//               {id, result} for each call (result is the api's JSON, parsed), or
+//               {id, error} when it could not be made (a download failed), and
+//               {type: "fatal", message} when the runtime itself broke: it cannot answer
+//               again, and the page offers a fresh one.
+// Messages are for the user: a Python traceback or a JS stack goes to the console only.
 // No rule lives here: this file only carries messages. What to load, and what each api
 // function needs, comes from the build's csprcore-runtime.json (from csprcore.api.NEEDS).
 // The page asks for groups in the worker's address: ?groups=forms (before "ready") and
@@ -24,17 +28,33 @@ function progress(percent, text) {
   self.postMessage({ type: "progress", percent, text });
 }
 
-function ensure(group) {
-  loaded[group] ??= (downloads[group] ??= pyodide.loadPackage(manifest.groups[group], {
+function download(group) {
+  downloads[group] ??= pyodide.loadPackage(manifest.groups[group], {
     messageCallback: () => {},
-  })).then(() => pyodide.runPython(manifest.warmups[group]));
+  }).then((found) => {
+    // loadPackage reports a failed download in its result and the console, not by throwing.
+    const wanted = manifest.groups[group] ?? [];
+    if (Array.isArray(found) && found.length < wanted.length) {
+      throw new Error("download incomplete");
+    }
+  });
+  // A failed download is forgotten, so the next call really fetches again.
+  downloads[group].catch(() => delete downloads[group]);
+  return downloads[group];
+}
+
+function ensure(group) {
+  loaded[group] ??= download(group).then(() => pyodide.runPython(manifest.warmups[group]));
+  loaded[group].catch(() => delete loaded[group]);
   return loaded[group];
 }
 
 async function start() {
   progress(10, "Downloading the Python runtime and the rules");
   const manifestUrl = new URL("csprcore-runtime.json", runtimeDir);
-  const manifestPromise = fetch(manifestUrl).then((r) => {
+  // After a failed start, "Try again" fetches past the browser's cache.
+  const cache = params.has("retry") ? "reload" : "default";
+  const manifestPromise = fetch(manifestUrl, { cache }).then((r) => {
     if (!r.ok) throw new Error(`Could not load ${manifestUrl.pathname} (${r.status})`);
     return r.json();
   });
@@ -57,28 +77,49 @@ async function start() {
   progress(100, "Ready");
   // What this page may need later downloads in the background, after ready; importing it
   // (which holds this thread) waits for the first call that needs it.
-  for (const group of prefetch) {
-    downloads[group] ??= pyodide.loadPackage(manifest.groups[group], { messageCallback: () => {} });
-  }
-}
-
-function callApi(fn, payload) {
-  return JSON.parse(api.call(fn, JSON.stringify(payload ?? {})));
+  for (const group of prefetch) download(group).catch(() => {});
 }
 
 const startup = start();
 startup.then(
   () => self.postMessage({ type: "ready" }),
-  (error) => self.postMessage({ type: "error", message: String(error?.message ?? error) }),
+  (error) => {
+    console.warn(error);
+    self.postMessage({
+      type: "error",
+      message: "a file it needs could not be downloaded. Check that this device is online, "
+        + "then choose Try again",
+    });
+  },
 );
 
 self.onmessage = async (event) => {
   const { id, fn, payload } = event.data;
   try {
     await startup;
-    for (const group of manifest.needs[fn] ?? []) await ensure(group);
-    self.postMessage({ id, result: callApi(fn, payload) });
-  } catch (error) {
-    self.postMessage({ id, error: String(error?.message ?? error) });
+  } catch {
+    self.postMessage({ id, error: "The rule core is not running: choose Try again" });
+    return;
   }
+  try {
+    for (const group of manifest.needs[fn] ?? []) await ensure(group);
+  } catch (error) {
+    console.warn(error);
+    self.postMessage({
+      id,
+      error: "A part of the rule core this needs could not be downloaded. Check that this "
+        + "device is online, then try again",
+    });
+    return;
+  }
+  let text;
+  try {
+    // csprcore.api.call never raises: an exception here means the runtime itself broke.
+    text = api.call(fn, JSON.stringify(payload ?? {}));
+  } catch (error) {
+    console.warn(error);
+    self.postMessage({ type: "fatal", message: "it met a problem it cannot recover from" });
+    return;
+  }
+  self.postMessage({ id, result: JSON.parse(text) });
 };

@@ -139,6 +139,21 @@ def _answers(payload: Payload) -> dict[str, Any]:
     return dict(answers)
 
 
+def _file_content(item: Any, field: str, missing: str) -> str | bytes:
+    """A chosen file's content: ``{"base64"}`` (the page sends the bytes, so the core alone
+    decides whether they are UTF-8: a browser's lenient decoding would turn "Siobhán" in
+    another encoding into "Siobh\ufffdn" without a word) or ``{"content"}`` (text)."""
+    if isinstance(item, Mapping):
+        if isinstance(item.get("base64"), str):
+            try:
+                return base64.b64decode(item["base64"], validate=True)
+            except ValueError:
+                raise InputError.one(field, missing) from None
+        if isinstance(item.get("content"), str):
+            return str(item["content"])
+    raise InputError.one(field, missing)
+
+
 def _document(form: type[FormBase], payload: Payload) -> dict[str, Any]:
     """The form as a document: ``{"document"}`` (a saved file's, checked like one) or the
     page's ``{"answers"}``."""
@@ -187,9 +202,7 @@ def form_open(payload: Payload) -> dict[str, Any]:
     from .forms.registry import get_form
 
     form = get_form(payload.get("form"))
-    content = payload.get("content")
-    if not isinstance(content, str):
-        raise InputError.one("file", "Choose a saved form file")
+    content = _file_content(payload, "file", "Choose a saved form file")
     doc = engine.read_file(form, content, str(payload.get("name") or "The file"))
     return {"ok": True, "document": doc, "answers": engine.document_to_answers(form, doc)}
 
@@ -248,11 +261,10 @@ def form_from_referral(payload: Payload) -> dict[str, Any]:
     form = get_form(payload.get("form"))
     doc = _document(form, payload)
     file = payload.get("file")
-    if not isinstance(file, Mapping) or not isinstance(file.get("content"), str):
-        raise InputError.one("referral-file", "Choose a saved referral file")
-    name = str(file.get("name") or "The file")
+    content = _file_content(file, "referral-file", "Choose a saved referral file")
+    name = str(file.get("name") or "The file") if isinstance(file, Mapping) else "The file"
     try:
-        ref = engine.read_file(Referral, file["content"], name)
+        ref = engine.read_file(Referral, content, name)
     except InputError as exc:
         raise InputError([FieldError("referral-file", e.message) for e in exc.errors]) from None
     result = fill_from_referral(form, doc, ref, name)
@@ -280,11 +292,10 @@ def rapid_review_add_returns(payload: Payload) -> dict[str, Any]:
     files = payload.get("files")
     if not isinstance(files, list) or not files:
         raise InputError.one("files", "Choose one or more saved scoping returns")
-    read: list[tuple[str, str]] = []
+    read: list[tuple[str, str | bytes]] = []
     for i, item in enumerate(files):
-        if not isinstance(item, Mapping) or not isinstance(item.get("content"), str):
-            raise InputError.one("files", f"File {i + 1} has no content")
-        read.append((str(item.get("name") or f"File {i + 1}"), item["content"]))
+        content = _file_content(item, "files", f"File {i + 1} has no content")
+        read.append((str(item.get("name") or f"File {i + 1}"), content))
     good, refused = read_returns(read)
     result = add_returns(doc, good)
     result.refused[:0] = refused

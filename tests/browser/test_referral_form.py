@@ -201,6 +201,7 @@ def test_delete_draft_and_keyboard_rows(form_page: Page) -> None:
     page.get_by_role("button", name="Remove person 1").click()
     expect(page.locator("[name='family.0.name']")).to_have_count(0)
     page.get_by_role("button", name="Delete this draft").click()
+    page.get_by_role("button", name="Yes, delete the draft").click()
     expect(page.locator("[data-draft-status]")).to_contain_text("deleted")
     expect(page.locator("[name='referrer.name']")).to_have_value("")
     assert page.evaluate("localStorage.getItem('csprcore-draft-referral')") is None
