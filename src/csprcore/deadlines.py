@@ -163,16 +163,58 @@ TIMESCALES: Final[tuple[Timescale, ...]] = (
 
 TIMESCALES_BY_ID: Final = {t.id: t for t in TIMESCALES}
 
-#: Events that cannot come before another: (later, earlier, message).
-_ORDER: Final = (
-    ("meeting", "referral", "The Rapid Review meeting must be the same as or after the referral"),
-    ("sent-to-panel", "meeting",
-     "The date sent to the Panel must be the same as or after the Rapid Review meeting"),
-    ("sent-to-panel", "referral",
-     "The date sent to the Panel must be the same as or after the referral"),
-    ("publication", "decision",
-     "The publication date must be after the decision to initiate a review"),
-)  # fmt: skip
+
+@dataclass(frozen=True)
+class Order:
+    """``later`` cannot come before ``earlier`` (nor on the same day, when ``strict``)."""
+
+    later: Event
+    earlier: Event
+    message: str
+    cite: Cite
+    strict: bool = False
+
+
+#: Events that cannot come before another. The error is on the later event's field, and it
+#: blocks the calculation: a date in the wrong order is a mistyped date, and deadlines
+#: counted from it would be wrong.
+ORDER: Final[tuple[Order, ...]] = (
+    # Section 3: the referral comes after the incident, and the local authority is one of
+    # the safeguarding partners who receive it, so it cannot be received before the local
+    # authority became aware (the referral form checks the same of its own dates).
+    Order(
+        "referral",
+        "aware",
+        "The date the referral was received must be the same as or after the date the "
+        "local authority became aware of the incident",
+        "section-3",
+    ),
+    Order(
+        "meeting",
+        "referral",
+        "The Rapid Review meeting must be the same as or after the referral",
+        "appendix-1",
+    ),
+    Order(
+        "sent-to-panel",
+        "meeting",
+        "The date sent to the Panel must be the same as or after the Rapid Review meeting",
+        "appendix-1",
+    ),
+    Order(
+        "sent-to-panel",
+        "referral",
+        "The date sent to the Panel must be the same as or after the referral",
+        "appendix-1",
+    ),
+    Order(
+        "publication",
+        "decision",
+        "The publication date must be after the decision to initiate a review",
+        "section-11",
+        strict=True,
+    ),
+)
 
 
 def parse_events(raw: Mapping[str, Any]) -> dict[str, date]:
@@ -190,15 +232,13 @@ def parse_events(raw: Mapping[str, Any]) -> dict[str, date]:
             events[key] = parse_iso_date(value, key, EVENT_NAMES[key])
         except InputError as exc:
             errors.extend(exc.errors)
-    for later, earlier, message in _ORDER:
-        if later in events and earlier in events:
-            too_early = (
-                events[later] <= events[earlier]
-                if later == "publication"
-                else (events[later] < events[earlier])
-            )
-            if too_early and not any(e.field == later for e in errors):
-                errors.append(FieldError(later, message))
+    for order in ORDER:
+        later, earlier = events.get(order.later), events.get(order.earlier)
+        if later is None or earlier is None:
+            continue
+        too_early = later <= earlier if order.strict else later < earlier
+        if too_early and not any(e.field == order.later for e in errors):
+            errors.append(FieldError(order.later, order.message))
     if errors:
         raise InputError(errors)
     return events

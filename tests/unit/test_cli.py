@@ -348,6 +348,10 @@ def test_referral_export_pdf_refuses_an_incomplete_form(cli: Any, tmp_path: Path
         (["deadlines", "--referral", "2150-01-01"], ["referral", "between 2000 and 2099"]),
         (["deadlines", "--decision", "2099-10-01"], ["decision", "outside the years"]),
         (
+            ["deadlines", "--aware", "2026-03-10", "--referral", "2026-03-09"],
+            ["referral", "same as or after the date the local authority became aware"],
+        ),
+        (
             ["deadlines", "--referral", "2026-03-10", "--meeting", "2026-03-09"],
             ["meeting", "same as or after the referral"],
         ),

@@ -101,6 +101,17 @@ def test_errors_come_in_page_order() -> None:
     assert [e["field"] for e in out["errors"]] == ["aware", "meeting", "publication"]
 
 
+def test_referral_before_awareness() -> None:
+    out = call({**boxes("aware", "18", "12", "2026"), **boxes("referral", "17", "12", "2026")})
+    assert out["errors"] == [
+        {
+            "field": "referral",
+            "message": "The date the referral was received must be the same as or after the "
+            "date the local authority became aware of the incident",
+        }
+    ]
+
+
 def test_a_date_whose_deadline_leaves_the_calendar() -> None:
     out = call(boxes("decision", "1", "10", "2099"))
     assert out["errors"][0]["field"] == "decision"

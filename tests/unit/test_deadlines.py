@@ -18,6 +18,7 @@ from csprcore.citations import SECTION_TITLES
 from csprcore.deadlines import (
     APPENDIX_2_DAYS_READING,
     EVENTS,
+    ORDER,
     TIMESCALES,
     TIMESCALES_BY_ID,
     compute,
@@ -469,6 +470,14 @@ def test_meeting_outside_the_window_warns() -> None:
             "publication",
             "must be after the decision",
         ),
+        # Section 3: the local authority is one of the safeguarding partners the referral
+        # goes to, so it cannot be received before the local authority became aware.
+        (
+            {"aware": "2026-03-10", "referral": "2026-03-09"},
+            "referral",
+            "The date the referral was received must be the same as or after the date the "
+            "local authority became aware of the incident",
+        ),
         ({"sent_to_panel": "2026-03-10"}, "sent_to_panel", "not an event"),
         # A date the calendar cannot count from: named, never a silent answer.
         ({"decision": "2099-10-01"}, "decision", "outside the years"),
@@ -485,9 +494,35 @@ def test_bad_input_names_the_field(events: dict[str, Any], field: str, words: st
 
 def test_same_day_events_are_allowed_where_the_procedure_allows() -> None:
     events = parse_events(
-        {"referral": "2026-03-10", "meeting": "2026-03-10", "sent-to-panel": "2026-03-10"}
+        {
+            "aware": "2026-03-10",
+            "referral": "2026-03-10",
+            "meeting": "2026-03-10",
+            "sent-to-panel": "2026-03-10",
+        }
     )
-    assert set(events) == {"referral", "meeting", "sent-to-panel"}
+    assert set(events) == {"aware", "referral", "meeting", "sent-to-panel"}
+
+
+def test_a_referral_before_awareness_blocks_like_every_other_order() -> None:
+    # The calculator refuses dates in the wrong order rather than warning: each is a mistyped
+    # date, and deadlines counted from it would be wrong. This one is no different.
+    with pytest.raises(InputError) as exc:
+        compute({"aware": "2026-12-18", "referral": "2026-12-17", "meeting": "2027-01-08"})
+    assert [e.field for e in exc.value.errors] == ["referral"]
+    # Other problems are still reported with it, each at its own field, in page order.
+    with pytest.raises(InputError) as exc:
+        compute({"aware": "2026-12-18", "referral": "2026-12-17", "meeting": "2026-12-16"})
+    assert [e.field for e in exc.value.errors] == ["referral", "meeting"]
+
+
+def test_every_order_rule_cites_the_procedure_and_names_its_field() -> None:
+    for order in ORDER:
+        assert order.cite in SECTION_TITLES
+        assert order.later in EVENTS and order.earlier in EVENTS
+        assert list(EVENTS).index(order.earlier) < list(EVENTS).index(order.later)
+        assert not order.message.endswith(".")
+    assert {(o.later, o.earlier) for o in ORDER} >= {("referral", "aware")}
 
 
 def test_every_bad_date_is_reported_at_once() -> None:
