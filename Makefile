@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: bank-holidays fonts help install node browser build serve test lint typecheck unit test-pyodide test-browser bench clean
+.PHONY: bank-holidays browser-wheel-hashes fonts help install node browser build serve test lint typecheck unit test-pyodide test-browser bench clean
 
 help:
 	@echo "make serve  - build the site and serve it on http://127.0.0.1:$(PORT)"
@@ -71,6 +71,9 @@ test: lint typecheck unit test-pyodide test-browser
 
 bank-holidays: install
 	$(PY) -m scripts.bank_holidays
+
+browser-wheel-hashes: install
+	$(PY) -m scripts.browser_wheel_hashes
 
 fonts: install
 	$(PY) -m scripts.subset_fonts

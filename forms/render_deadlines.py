@@ -96,8 +96,10 @@ def results() -> str:
         f'<h2 id="deadline-results-title" tabindex="-1">{_t("results_heading")}</h2>'
         '<p class="cs-deadlines__status" role="status" data-results-status>'
         f"{_t('results_loading')}</p>"
-        '<div class="cs-deadlines__body" data-results-body hidden>'
+        # Outside the body: a warning can stand alone, when the only date given counts to a
+        # step past the calendar's years and nothing else can be worked out.
         '<div class="cs-deadlines__warnings" data-warnings></div>'
+        '<div class="cs-deadlines__body" data-results-body hidden>'
         '<div class="cs-actions" data-print="hide">'
         + button(
             TEXT["calendar_button"],

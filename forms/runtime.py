@@ -4,6 +4,12 @@ Everything the worker loads comes from the site itself, and every wheel is liste
 site's own ``pyodide-lock.json`` with its sha256, so ``loadPackage("csprcore")`` resolves the
 exact set pinned in ``requirements/runtime.txt`` and Pyodide verifies each download.
 
+The wheels themselves are pinned by sha256 too, in ``requirements/browser-wheels.txt``: pip
+downloads them with ``--require-hashes``, and a wheel already in ``build/browser-wheels/``
+whose hash differs from its pin is deleted and downloaded again (the build fails, naming it,
+if the download does not match either). ``make browser-wheel-hashes``
+(``scripts/browser_wheel_hashes.py``) writes the file again when the pins change.
+
 We write the lockfile entries ourselves: pyodide-build's ``lockfile add-wheels`` refuses the
 ``pyemscripten_2026_0_wasm32`` tag that pydantic-core's wheel carries, and ``pyodide build``
 needs the internet (see ../shared/design.md).
@@ -17,7 +23,9 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
+from collections.abc import Iterable, Mapping
 from email.parser import Parser
 from pathlib import Path
 from typing import Any
@@ -25,6 +33,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
 WHEEL_CACHE = ROOT / "build" / "browser-wheels"
+HASHES_FILE = ROOT / "requirements" / "browser-wheels.txt"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 PLATFORM = "pyemscripten_2026_0_wasm32"
 
@@ -65,35 +74,143 @@ def pinned_requirements() -> dict[str, str]:
     return pins
 
 
-def download_wheels(pins: dict[str, str]) -> dict[str, Path]:
-    """The pinned wheels for Pyodide's platform, from the cache or the package index."""
-    WHEEL_CACHE.mkdir(parents=True, exist_ok=True)
-    wanted = {n: v for n, v in pins.items() if n not in NOT_IN_BROWSER}
+def browser_pins(pins: dict[str, str]) -> dict[str, str]:
+    """The pins of the wheels the browser gets: the runtime's, less what it runs without."""
+    return {n: v for n, v in pins.items() if n not in NOT_IN_BROWSER}
 
-    def find() -> dict[str, Path]:
-        found = {}
-        for wheel in WHEEL_CACHE.glob("*.whl"):
-            name, version = wheel.name.split("-")[:2]
-            if wanted.get(canonical(name)) == version:
-                found[canonical(name)] = wheel
-        return found
 
-    found = find()
-    missing = [f"{n}=={v}" for n, v in wanted.items() if n not in found]
-    if missing:
+_HASH_LINE = re.compile(
+    r"(?P<name>[A-Za-z0-9._-]+)==(?P<version>\S+)(?P<hashes>(?:\s+--hash=\S+)+)"
+)
+
+
+def pinned_hashes(path: Path = HASHES_FILE) -> dict[str, tuple[str, frozenset[str]]]:
+    """``requirements/browser-wheels.txt``: name -> (version, the sha256 digests allowed).
+
+    Lines are pip's hash-checking format, ``name==version --hash=sha256:<hex>``, continued
+    with a backslash where they are long.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise BuildError(
+            f"{path.name} cannot be read ({exc}): run `make browser-wheel-hashes`"
+        ) from None
+    pins: dict[str, tuple[str, frozenset[str]]] = {}
+    for line in text.replace("\\\n", " ").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        match = _HASH_LINE.fullmatch(line)
+        if match is None:
+            raise BuildError(f"{path.name}: '{line}' is not 'name==version --hash=sha256:...'")
+        digests = set()
+        for option in match["hashes"].split():
+            algorithm, _, digest = option.removeprefix("--hash=").partition(":")
+            if algorithm != "sha256" or not re.fullmatch(r"[0-9a-f]{64}", digest):
+                raise BuildError(f"{path.name}: '{option}' is not a sha256 hash")
+            digests.add(digest)
+        pins[canonical(match["name"])] = (match["version"], frozenset(digests))
+    return pins
+
+
+def pin_lines(wanted: dict[str, str], hashes: Mapping[str, Iterable[str]]) -> list[str]:
+    """Requirements-file lines for pip's hash-checking mode: ``name==version --hash=...``."""
+    return [
+        f"{name}=={version} " + " ".join(f"--hash=sha256:{h}" for h in sorted(hashes[name]))
+        for name, version in wanted.items()
+    ]
+
+
+def check_hashes_match_pins(
+    wanted: dict[str, str], hashes: dict[str, tuple[str, frozenset[str]]], path: Path
+) -> None:
+    """The hashes file must pin exactly the browser's packages, at runtime.txt's versions."""
+    problems = []
+    for name, version in sorted(wanted.items()):
+        if name not in hashes:
+            problems.append(f"{name}=={version} has no hash")
+        elif hashes[name][0] != version:
+            problems.append(f"{name} is {hashes[name][0]} there but {version} in runtime.txt")
+    problems += [f"{name} is not a browser package" for name in sorted(set(hashes) - set(wanted))]
+    if problems:
+        raise BuildError(
+            f"{path.name} does not match requirements/runtime.txt: {'; '.join(problems)}. "
+            "Run `make browser-wheel-hashes`."
+        )
+
+
+def pip_download(requirements: list[str], dest: Path, *, require_hashes: bool) -> None:
+    """``pip download`` for Pyodide's platform; ``requirements`` are requirements-file lines."""
+    with tempfile.TemporaryDirectory() as tmp:
+        listing = Path(tmp) / "requirements.txt"
+        listing.write_text("\n".join(requirements) + "\n", encoding="utf-8")
         cmd = [
             sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+            *(["--require-hashes"] if require_hashes else []),
             "--platform", PLATFORM, "--python-version", "3.14", "--implementation", "cp",
-            "--abi", "cp314", "--only-binary=:all:", "--dest", str(WHEEL_CACHE), *missing,
+            "--abi", "cp314", "--only-binary=:all:", "--dest", str(dest), "-r", str(listing),
         ]  # fmt: skip
         result = subprocess.run(cmd, capture_output=True, text=True)
-        found = find()
-        still = [f"{n}=={v}" for n, v in wanted.items() if n not in found]
-        if result.returncode != 0 or still:
+    if result.returncode != 0:
+        # pip's own error names the wheel (a hash that does not match says which and both
+        # digests); its warnings about unused index locations only hide it.
+        stderr = "\n".join(
+            line for line in result.stderr.splitlines() if not line.startswith("WARNING:")
+        )
+        raise BuildError(
+            f"pip could not download the wheels for Pyodide's platform ({PLATFORM}, Python "
+            f"3.14): {', '.join(r.split()[0] for r in requirements)}\n{stderr.strip()}"
+        )
+
+
+def download_wheels(
+    pins: dict[str, str], cache: Path = WHEEL_CACHE, hashes_file: Path = HASHES_FILE
+) -> dict[str, Path]:
+    """The pinned wheels for Pyodide's platform, from the cache or the package index, each
+    checked against its sha256 in ``hashes_file``."""
+    cache.mkdir(parents=True, exist_ok=True)
+    wanted = browser_pins(pins)
+    hashes = pinned_hashes(hashes_file)
+    check_hashes_match_pins(wanted, hashes, hashes_file)
+
+    def find() -> tuple[dict[str, Path], list[Path]]:
+        """(the wheels that match their pin, by name; pinned versions that do not)."""
+        good, bad = {}, []
+        for wheel in sorted(cache.glob("*.whl")):
+            name, version = wheel.name.split("-")[:2]
+            name = canonical(name)
+            if wanted.get(name) != version:
+                continue
+            if sha256(wheel) in hashes[name][1]:
+                good[name] = wheel
+            else:
+                bad.append(wheel)
+        return good, bad
+
+    found, refused = find()
+    for wheel in refused:
+        print(
+            f"{wheel.name}: its sha256 differs from {hashes_file.name}; deleted, to be "
+            "downloaded again",
+            file=sys.stderr,
+        )
+        wheel.unlink()
+    missing = [n for n in wanted if n not in found]
+    if missing:
+        pip_download(
+            pin_lines({n: wanted[n] for n in missing}, {n: hashes[n][1] for n in missing}),
+            cache,
+            require_hashes=True,
+        )
+        found, refused = find()
+        if refused:
+            names = ", ".join(w.name for w in refused)
+            raise BuildError(f"{names}: sha256 differs from its pin in {hashes_file.name}")
+        still = [f"{n}=={wanted[n]}" for n in wanted if n not in found]
+        if still:
             raise BuildError(
-                "No wheel for Pyodide's platform "
-                f"({PLATFORM}, Python 3.14) for: {', '.join(still or missing)}\n"
-                f"{result.stderr.strip()}"
+                f"No wheel for Pyodide's platform ({PLATFORM}, Python 3.14) for: {', '.join(still)}"
             )
     return found
 

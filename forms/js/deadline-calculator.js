@@ -76,6 +76,7 @@ function start() {
 
   function clearResults() {
     body.hidden = true;
+    results.querySelector("[data-warnings]").replaceChildren();
     results.querySelector("[data-milestones] tbody").replaceChildren();
     results.querySelector("[data-timeline]").replaceChildren();
   }
@@ -115,8 +116,10 @@ function start() {
 
   function render(result) {
     if (!result.milestones.length) {
+      // Nothing to tabulate; the core may still warn (a step past its calendar's years).
       clearResults();
-      setStatus(text.results_empty);
+      renderWarnings(result.warnings);
+      setStatus(result.summary_text || text.results_empty);
       return;
     }
     setStatus(result.summary_text);

@@ -130,7 +130,7 @@ def _deadlines(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    if not result["milestones"]:
+    if not result["events"]:
         print(
             "Give at least one date: --aware, --referral, --meeting, --sent-to-panel, "
             "--decision or --publication."

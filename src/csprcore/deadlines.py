@@ -8,11 +8,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from datetime import date
 from typing import Any, Final, Literal
 
-from .calendar import DEFAULT_CALENDAR, CalendarRangeError, WorkingCalendar, add_months
+from .calendar import (
+    DEFAULT_CALENDAR,
+    MAX_YEAR,
+    MIN_YEAR,
+    CalendarRangeError,
+    WorkingCalendar,
+    add_months,
+)
 from .citations import Cite
 from .dates import day_list, long_date, long_date_with_weekday, parse_iso_date
 from .errors import FieldError, InputError
@@ -78,6 +85,9 @@ class Timescale:
     #: The event that shows this step was done, where the calculator is told of one.
     done_by: Event | None = None
     note: str = ""
+    _: KW_ONLY
+    #: The step as a sentence names it: "The date for {name} is after 2099, ...".
+    name: str
 
 
 TIMESCALES: Final[tuple[Timescale, ...]] = (
@@ -86,30 +96,35 @@ TIMESCALES: Final[tuple[Timescale, ...]] = (
         "Local authority notifies the Child Safeguarding Practice Review Panel",
         "section-3",
         (Count("aware", 5),),
+        name="notifying the Panel",
     ),
     Timescale(
         "report_to_safeguarding_partners",
         "Local authority reports the incident to the safeguarding partners",
         "section-3",
         (Count("aware", 5),),
+        name="reporting the incident to the safeguarding partners",
     ),
     Timescale(
         "scoping_template_sent",
         "Initial Scoping and Information Sharing Template sent to all relevant agencies",
         "appendix-1",
         (Count("referral", 2),),
+        name="sending the Initial Scoping and Information Sharing Template",
     ),
     Timescale(
         "rapid_review_meeting_date_set",
         "Date set for the Rapid Review meeting",
         "appendix-1",
         (Count("referral", 2),),
+        name="setting the date of the Rapid Review meeting",
     ),
     Timescale(
         "scoping_template_returned",
         "Completed scoping templates returned by agencies",
         "appendix-1",
         (Count("referral", 5),),
+        name="returning the completed scoping templates",
     ),
     Timescale(
         "rapid_review_meeting",
@@ -118,6 +133,7 @@ TIMESCALES: Final[tuple[Timescale, ...]] = (
         (Count("referral", 7),),
         latest=Count("referral", 13),
         done_by="meeting",
+        name="the Rapid Review meeting",
     ),
     Timescale(
         "rapid_review_to_panel",
@@ -127,12 +143,14 @@ TIMESCALES: Final[tuple[Timescale, ...]] = (
         (Count("meeting", 2), Count("referral", 15)),
         done_by="sent-to-panel",
         note=APPENDIX_2_DAYS_READING,
+        name="sending the Rapid Review to the Panel",
     ),
     Timescale(
         "panel_decision",
         "Panel's decision on a national review expected",
         "section-6",
         (Count("sent-to-panel", 15),),
+        name="the Panel's decision on a national review",
     ),
     Timescale(
         "final_report_published",
@@ -140,39 +158,85 @@ TIMESCALES: Final[tuple[Timescale, ...]] = (
         "section-11",
         (Count("decision", 6, "months"),),
         done_by="publication",
+        name="publication of the report",
     ),
     Timescale(
         "report_to_panel_and_secretary_of_state",
         "Full report sent to the Panel and the Secretary of State",
         "section-11",
         (Count("publication", -7),),
+        name="sending the full report to the Panel and the Secretary of State",
     ),
     Timescale(
         "report_to_ofsted",
         "Report, or information about improvements, sent to Ofsted",
         "section-11",
         (Count("publication", -7),),
+        name="sending the report to Ofsted",
     ),
     Timescale(
         "report_available_until",
         "Published report kept publicly available until at least",
         "section-11",
         (Count("publication", 12, "months"),),
+        name="keeping the report publicly available",
     ),
 )
 
 TIMESCALES_BY_ID: Final = {t.id: t for t in TIMESCALES}
 
-#: Events that cannot come before another: (later, earlier, message).
-_ORDER: Final = (
-    ("meeting", "referral", "The Rapid Review meeting must be the same as or after the referral"),
-    ("sent-to-panel", "meeting",
-     "The date sent to the Panel must be the same as or after the Rapid Review meeting"),
-    ("sent-to-panel", "referral",
-     "The date sent to the Panel must be the same as or after the referral"),
-    ("publication", "decision",
-     "The publication date must be after the decision to initiate a review"),
-)  # fmt: skip
+
+@dataclass(frozen=True)
+class Order:
+    """``later`` cannot come before ``earlier`` (nor on the same day, when ``strict``)."""
+
+    later: Event
+    earlier: Event
+    message: str
+    cite: Cite
+    strict: bool = False
+
+
+#: Events that cannot come before another. The error is on the later event's field, and it
+#: blocks the calculation: a date in the wrong order is a mistyped date, and deadlines
+#: counted from it would be wrong.
+ORDER: Final[tuple[Order, ...]] = (
+    # Section 3: the referral comes after the incident, and the local authority is one of
+    # the safeguarding partners who receive it, so it cannot be received before the local
+    # authority became aware (the referral form checks the same of its own dates).
+    Order(
+        "referral",
+        "aware",
+        "The date the referral was received must be the same as or after the date the "
+        "local authority became aware of the incident",
+        "section-3",
+    ),
+    Order(
+        "meeting",
+        "referral",
+        "The Rapid Review meeting must be the same as or after the referral",
+        "appendix-1",
+    ),
+    Order(
+        "sent-to-panel",
+        "meeting",
+        "The date sent to the Panel must be the same as or after the Rapid Review meeting",
+        "appendix-1",
+    ),
+    Order(
+        "sent-to-panel",
+        "referral",
+        "The date sent to the Panel must be the same as or after the referral",
+        "appendix-1",
+    ),
+    Order(
+        "publication",
+        "decision",
+        "The publication date must be after the decision to initiate a review",
+        "section-11",
+        strict=True,
+    ),
+)
 
 
 def parse_events(raw: Mapping[str, Any]) -> dict[str, date]:
@@ -190,15 +254,13 @@ def parse_events(raw: Mapping[str, Any]) -> dict[str, date]:
             events[key] = parse_iso_date(value, key, EVENT_NAMES[key])
         except InputError as exc:
             errors.extend(exc.errors)
-    for later, earlier, message in _ORDER:
-        if later in events and earlier in events:
-            too_early = (
-                events[later] <= events[earlier]
-                if later == "publication"
-                else (events[later] < events[earlier])
-            )
-            if too_early and not any(e.field == later for e in errors):
-                errors.append(FieldError(later, message))
+    for order in ORDER:
+        later, earlier = events.get(order.later), events.get(order.earlier)
+        if later is None or earlier is None:
+            continue
+        too_early = later <= earlier if order.strict else later < earlier
+        if too_early and not any(e.field == order.later for e in errors):
+            errors.append(FieldError(order.later, order.message))
     if errors:
         raise InputError(errors)
     return events
@@ -245,6 +307,7 @@ def compute(
         cal = cal.with_closures(closures)
     milestones: list[dict[str, Any]] = []
     waiting: list[dict[str, Any]] = []
+    warnings: list[dict[str, Any]] = []
     for t in TIMESCALES:
         count = next((c for c in t.counts if c.event in events), None)
         if count is None:
@@ -255,8 +318,16 @@ def compute(
         try:
             milestones.append(_milestone(t, count, events, cal, today))
         except CalendarRangeError as exc:
-            raise InputError.one(count.event, str(exc)) from None
-    warnings = []
+            # This step's date is outside the bank-holiday table: say which step, and go on
+            # with the others, which may still fall inside it.
+            warnings.append({
+                "field": count.event,
+                "milestone": t.id,
+                "cite": t.cite,
+                "message": beyond_calendar_message(
+                    t, exc.day, latest=t.latest is not None and _fits(count, events, cal)
+                ),
+            })  # fmt: skip
     if "referral" in events and "meeting" in events:
         problem = meeting_window_problem(events["referral"], events["meeting"], cal)
         if problem:
@@ -269,6 +340,24 @@ def compute(
         "bank_holidays": _bank_holidays_in(events, milestones, cal),
         "closures": sorted({d.isoformat() for d in cal.closures}),
     }
+
+
+def _fits(count: Count, events: Mapping[str, date], cal: WorkingCalendar) -> bool:
+    try:
+        _apply(count, events, cal)
+    except CalendarRangeError:
+        return False
+    return True
+
+
+def beyond_calendar_message(t: Timescale, day: date, *, latest: bool = False) -> str:
+    """The sentence for a step whose date (``day``) the calendar cannot count to. It names
+    the step, never the date, which the user did not type and cannot check; ``latest``: only
+    the end of the step's window is out of reach."""
+    which = "latest date" if latest else "date"
+    if day.year > MAX_YEAR:
+        return f"The {which} for {t.name} is after {MAX_YEAR}, the last year this calculator knows"
+    return f"The {which} for {t.name} is before {MIN_YEAR}, the first year this calculator knows"
 
 
 def _milestone(
@@ -317,7 +406,12 @@ def _status(
     """ "upcoming", "due_soon" (within 2 working days), "overdue" (past, and the event that
     shows it done is not given) or "past" (its date has gone)."""
     if last >= today:
-        soon = cal.add_working_days(today, 2)
+        try:
+            soon = cal.add_working_days(today, 2)
+        except CalendarRangeError:
+            # Two working days on from today leave the calendar, so every date it holds
+            # from today on is within them.
+            return "due_soon"
         return "due_soon" if last <= soon else "upcoming"
     if t.done_by is not None and t.done_by not in events:
         return "overdue"
@@ -351,13 +445,16 @@ def meeting_window_problem(
     n = cal.working_days_between(referral, meeting)
     if 7 <= n <= 13:
         return None
-    earliest = cal.add_working_days(referral, 7)
-    latest = cal.add_working_days(referral, 13)
-    return (
+    text = (
         f"The meeting is {n} working {'day' if n == 1 else 'days'} after the referral; "
-        f"Appendix 1 sets it between 7 and "
-        f"13 working days ({long_date(earliest)} to {long_date(latest)})"
+        f"Appendix 1 sets it between 7 and 13 working days"
     )
+    try:
+        earliest = cal.add_working_days(referral, 7)
+        latest = cal.add_working_days(referral, 13)
+    except CalendarRangeError:
+        return text  # the window runs past the calendar: no dates to give
+    return f"{text} ({long_date(earliest)} to {long_date(latest)})"
 
 
 def timescales_table() -> list[dict[str, Any]]:
@@ -606,11 +703,18 @@ def page_view(result: dict[str, Any], today: date) -> dict[str, Any]:
     result["unlock"] = _unlock(result["waiting"])
     result["today"] = today.isoformat()
     summary = ""
-    if milestones:
+    beyond = sum(1 for w in result["warnings"] if "milestone" in w)
+    if milestones or beyond:
         summary = (
-            f"{_plural(len(milestones), 'milestone')} worked out from "
+            f"{_plural(len(milestones), 'milestone') if milestones else 'No milestones'} "
+            "worked out from "
             f"{_plural(len(result['events']), 'date')}."
         )
+        if beyond:
+            summary += (
+                f" {beyond} could not be worked out: {'it falls' if beyond == 1 else 'they fall'}"
+                f" outside the years this calculator knows."
+            )
         overdue = sum(1 for m in milestones if m.get("status") == "overdue")
         soon = sum(1 for m in milestones if m.get("status") == "due_soon")
         if overdue:

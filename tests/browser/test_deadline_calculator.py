@@ -253,6 +253,12 @@ BAD_INPUT = [
         "The Rapid Review meeting must be the same as or after the referral",
     ),
     (
+        {"aware": ("2", "6", "2026"), "referral": ("1", "6", "2026")},
+        "referral",
+        "The date the referral was received must be the same as or after the date the local "
+        "authority became aware of the incident",
+    ),
+    (
         {"decision": ("1", "2", "2027"), "publication": ("1", "1", "2027")},
         "publication",
         "The publication date must be after the decision to initiate a review",
@@ -305,7 +311,7 @@ def test_bad_input_gets_an_error_summary_and_keeps_what_was_typed(page: Page) ->
             expect(page.locator(f"#{name}-month")).to_have_value(month, timeout=SLOW)
             expect(page.locator(f"#{name}-year")).to_have_value(year, timeout=SLOW)
         expect(page.locator("#aware-day")).to_have_value(
-            "1" if field != "aware" else "18", timeout=SLOW
+            typed.get("aware", ("1",))[0], timeout=SLOW
         )
         # The link takes you to the first box of the date.
         link.click()
@@ -317,6 +323,50 @@ def test_bad_input_gets_an_error_summary_and_keeps_what_was_typed(page: Page) ->
     expect(page.locator("[data-milestone=notify_panel]")).to_have_attribute(
         "data-due", "2026-06-08", timeout=SLOW
     )
+
+
+def test_a_step_past_2099_is_named_and_the_rest_are_worked_out(page: Page) -> None:
+    open_calculator(page)
+    wait_ready(page)
+    warnings = page.locator("[data-warnings] .cs-warning-text__text")
+    # Christmas 2099: five steps fit in the calendar, two run into 2100.
+    events = {"aware": "2099-12-20", "referral": "2099-12-20"}
+    enter(page, events)
+    rows = wait_for_dates(page, cli_milestones(events))
+    assert len(rows) == 5
+    expect(warnings).to_have_text(
+        [
+            "Warning: The latest date for the Rapid Review meeting is after 2099, the last year "
+            "this calculator knows",
+            "Warning: The date for sending the Rapid Review to the Panel is after 2099, the last "
+            "year this calculator knows",
+        ],
+        timeout=SLOW,
+    )
+    expect(page.locator("[data-results-status]")).to_have_text(
+        "5 milestones worked out from 2 dates. 2 could not be worked out: they fall outside "
+        "the years this calculator knows.",
+        timeout=SLOW,
+    )
+    expect(page.locator("[data-error-summary]")).to_be_hidden()
+    # The only date given counts to a step past 2099: no table, but the warning says why.
+    enter(page, {"decision": "2099-10-01"})
+    expect(warnings).to_have_text(
+        [
+            "Warning: The date for publication of the report is after 2099, the last year this "
+            "calculator knows"
+        ],
+        timeout=SLOW,
+    )
+    expect(page.locator("[data-milestone]")).to_have_count(0)
+    expect(page.locator("[data-results-body]")).to_be_hidden()
+    assert "2100" not in page.locator("[data-results]").inner_text()
+    # A date in range again: the warning goes.
+    enter(page, {"decision": "2099-06-01"})
+    expect(page.locator("[data-milestone=final_report_published]")).to_have_attribute(
+        "data-due", "2099-12-01", timeout=SLOW
+    )
+    expect(warnings).to_have_count(0)
 
 
 def test_live_updates_never_steal_focus(page: Page) -> None:

@@ -215,6 +215,26 @@ def test_deadlines_with_nothing_given(cli: Any) -> None:
     assert "Give at least one date" in out
 
 
+def test_deadlines_past_2099_names_the_step_and_gives_the_rest(cli: Any) -> None:
+    # The reproduction: this used to fail the whole command, naming 2100-01-01.
+    code, out, _ = cli("deadlines", "--aware", "2099-12-20", "--referral", "2099-12-20", "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert len(result["milestones"]) == 5
+    assert [w["milestone"] for w in result["warnings"]] == [
+        "rapid_review_meeting",
+        "rapid_review_to_panel",
+    ]
+    assert "2100" not in out
+    code, out, _ = cli("deadlines", "--decision", "2099-10-01")
+    assert code == 0
+    assert out.splitlines()[0] == (
+        "Warning: The date for publication of the report is after 2099, the last year this "
+        "calculator knows"
+    )
+    assert "Give at least one date" not in out
+
+
 def test_deadlines_with_a_closure(cli: Any) -> None:
     code, out, _ = cli("deadlines", "--aware", "2026-06-01", "--closure", "2026-06-03", "--json")
     assert code == 0
@@ -346,7 +366,10 @@ def test_referral_export_pdf_refuses_an_incomplete_form(cli: Any, tmp_path: Path
         (["workdays", "holidays", "next"], ["year", "whole number"]),
         (["deadlines", "--aware", "2026-02-30"], ["aware", "must be a real date"]),
         (["deadlines", "--referral", "2150-01-01"], ["referral", "between 2000 and 2099"]),
-        (["deadlines", "--decision", "2099-10-01"], ["decision", "outside the years"]),
+        (
+            ["deadlines", "--aware", "2026-03-10", "--referral", "2026-03-09"],
+            ["referral", "same as or after the date the local authority became aware"],
+        ),
         (
             ["deadlines", "--referral", "2026-03-10", "--meeting", "2026-03-09"],
             ["meeting", "same as or after the referral"],

@@ -101,10 +101,53 @@ def test_errors_come_in_page_order() -> None:
     assert [e["field"] for e in out["errors"]] == ["aware", "meeting", "publication"]
 
 
-def test_a_date_whose_deadline_leaves_the_calendar() -> None:
+def test_referral_before_awareness() -> None:
+    out = call({**boxes("aware", "18", "12", "2026"), **boxes("referral", "17", "12", "2026")})
+    assert out["errors"] == [
+        {
+            "field": "referral",
+            "message": "The date the referral was received must be the same as or after the "
+            "date the local authority became aware of the incident",
+        }
+    ]
+
+
+# --- past the calendar's years ------------------------------------------------------------------
+
+
+def test_a_date_whose_only_deadline_leaves_the_calendar() -> None:
+    # 1 October 2099 + 6 months is in 2100: nothing to tabulate, but the page says why.
     out = call(boxes("decision", "1", "10", "2099"))
-    assert out["errors"][0]["field"] == "decision"
-    assert "outside the years" in out["errors"][0]["message"]
+    assert out["ok"] is True
+    assert out["milestones"] == []
+    assert [w["message"] for w in out["warnings"]] == [
+        "The date for publication of the report is after 2099, the last year this calculator knows"
+    ]
+    assert out["summary_text"] == (
+        "No milestones worked out from 1 date. 1 could not be worked out: it falls outside "
+        "the years this calculator knows."
+    )
+
+
+def test_christmas_2099_on_the_page() -> None:
+    out = call({
+        **boxes("aware", "20", "12", "2099"),
+        **boxes("referral", "20", "12", "2099"),
+        "today": "2099-12-01",
+    })  # fmt: skip
+    assert len(out["milestones"]) == 5
+    assert out["summary_text"] == (
+        "5 milestones worked out from 2 dates. 2 could not be worked out: they fall outside "
+        "the years this calculator knows."
+    )
+    assert [w["milestone"] for w in out["warnings"]] == [
+        "rapid_review_meeting",
+        "rapid_review_to_panel",
+    ]
+    assert out["timeline"] is not None
+    assert (
+        out["bank_holidays"][-1]["line"] == "Monday 28 December 2099: Boxing Day (substitute day)"
+    )
 
 
 def test_unknown_keys_are_refused() -> None:

@@ -18,8 +18,10 @@ from csprcore.citations import SECTION_TITLES
 from csprcore.deadlines import (
     APPENDIX_2_DAYS_READING,
     EVENTS,
+    ORDER,
     TIMESCALES,
     TIMESCALES_BY_ID,
+    beyond_calendar_message,
     compute,
     meeting_window_problem,
     parse_events,
@@ -469,11 +471,15 @@ def test_meeting_outside_the_window_warns() -> None:
             "publication",
             "must be after the decision",
         ),
+        # Section 3: the local authority is one of the safeguarding partners the referral
+        # goes to, so it cannot be received before the local authority became aware.
+        (
+            {"aware": "2026-03-10", "referral": "2026-03-09"},
+            "referral",
+            "The date the referral was received must be the same as or after the date the "
+            "local authority became aware of the incident",
+        ),
         ({"sent_to_panel": "2026-03-10"}, "sent_to_panel", "not an event"),
-        # A date the calendar cannot count from: named, never a silent answer.
-        ({"decision": "2099-10-01"}, "decision", "outside the years"),
-        ({"publication": "2099-06-01"}, "publication", "outside the years"),
-        ({"referral": "2099-12-30"}, "referral", "outside the years"),
     ],
 )
 def test_bad_input_names_the_field(events: dict[str, Any], field: str, words: str) -> None:
@@ -485,9 +491,132 @@ def test_bad_input_names_the_field(events: dict[str, Any], field: str, words: st
 
 def test_same_day_events_are_allowed_where_the_procedure_allows() -> None:
     events = parse_events(
-        {"referral": "2026-03-10", "meeting": "2026-03-10", "sent-to-panel": "2026-03-10"}
+        {
+            "aware": "2026-03-10",
+            "referral": "2026-03-10",
+            "meeting": "2026-03-10",
+            "sent-to-panel": "2026-03-10",
+        }
     )
-    assert set(events) == {"referral", "meeting", "sent-to-panel"}
+    assert set(events) == {"aware", "referral", "meeting", "sent-to-panel"}
+
+
+def test_a_referral_before_awareness_blocks_like_every_other_order() -> None:
+    # The calculator refuses dates in the wrong order rather than warning: each is a mistyped
+    # date, and deadlines counted from it would be wrong. This one is no different.
+    with pytest.raises(InputError) as exc:
+        compute({"aware": "2026-12-18", "referral": "2026-12-17", "meeting": "2027-01-08"})
+    assert [e.field for e in exc.value.errors] == ["referral"]
+    # Other problems are still reported with it, each at its own field, in page order.
+    with pytest.raises(InputError) as exc:
+        compute({"aware": "2026-12-18", "referral": "2026-12-17", "meeting": "2026-12-16"})
+    assert [e.field for e in exc.value.errors] == ["referral", "meeting"]
+
+
+def test_every_order_rule_cites_the_procedure_and_names_its_field() -> None:
+    for order in ORDER:
+        assert order.cite in SECTION_TITLES
+        assert order.later in EVENTS and order.earlier in EVENTS
+        assert list(EVENTS).index(order.earlier) < list(EVENTS).index(order.later)
+        assert not order.message.endswith(".")
+    assert {(o.later, o.earlier) for o in ORDER} >= {("referral", "aware")}
+
+
+# --------------------------------------------------------------------------------------
+# Past the calendar's years (2000 to 2099): the step is named, the rest still worked out
+# --------------------------------------------------------------------------------------
+
+
+def test_christmas_2099_works_out_what_fits_and_names_what_does_not() -> None:
+    # Aware and referral on Sunday 20 December 2099: the 5 working days to notify the Panel
+    # end on 29 December, inside the calendar; the Rapid Review meeting's window (7 to 13
+    # working days) opens on 31 December but closes in 2100, and the Rapid Review's 15
+    # working days reach 2100 too.
+    result = compute({"aware": "2099-12-20", "referral": "2099-12-20"})
+    worked_out = {m["id"]: m.get("due") for m in result["milestones"]}
+    assert worked_out == {
+        "notify_panel": "2099-12-29",
+        "report_to_safeguarding_partners": "2099-12-29",
+        "scoping_template_sent": "2099-12-22",
+        "rapid_review_meeting_date_set": "2099-12-22",
+        "scoping_template_returned": "2099-12-29",
+    }
+    assert result["warnings"] == [
+        {
+            "field": "referral",
+            "milestone": "rapid_review_meeting",
+            "cite": "appendix-1",
+            "message": "The latest date for the Rapid Review meeting is after 2099, the last "
+            "year this calculator knows",
+        },
+        {
+            "field": "referral",
+            "milestone": "rapid_review_to_panel",
+            "cite": "appendix-1",
+            "message": "The date for sending the Rapid Review to the Panel is after 2099, the "
+            "last year this calculator knows",
+        },
+    ]
+    # Neither is "waiting" for a date: no date the user could add would work it out.
+    assert not {"rapid_review_meeting", "rapid_review_to_panel"} & {
+        w["id"] for w in result["waiting"]
+    }
+
+
+def test_a_decision_whose_six_months_reach_2100_names_publication() -> None:
+    # Section 11: the report is published within 6 months of the decision; 1 October 2099
+    # + 6 months is 1 April 2100.
+    result = compute({"decision": "2099-10-01"})
+    assert result["milestones"] == []
+    (warning,) = result["warnings"]
+    assert warning["message"] == (
+        "The date for publication of the report is after 2099, the last year this calculator knows"
+    )
+    assert (warning["field"], warning["milestone"], warning["cite"]) == (
+        "decision",
+        "final_report_published",
+        "section-11",
+    )
+    assert "2100" not in warning["message"]
+
+
+def test_a_publication_early_in_2000_names_the_steps_before_it() -> None:
+    # Section 11: the report goes to the Panel, the Secretary of State and Ofsted 7 working
+    # days before publication; from 5 January 2000 that is in 1999. The year after is fine.
+    result = compute({"publication": "2000-01-05"})
+    assert [m["id"] for m in result["milestones"]] == ["report_available_until"]
+    assert [w["message"] for w in result["warnings"]] == [
+        "The date for sending the full report to the Panel and the Secretary of State is "
+        "before 2000, the first year this calculator knows",
+        "The date for sending the report to Ofsted is before 2000, the first year this "
+        "calculator knows",
+    ]
+
+
+def test_a_meeting_warning_near_the_end_of_the_calendar_gives_no_dates_it_cannot_count() -> None:
+    # The meeting a day after the referral misses Appendix 1's window; the window itself
+    # runs into 2100, so the warning says how far off it is without dates.
+    result = compute({"referral": "2099-12-20", "meeting": "2099-12-21"})
+    assert {"field": "meeting", "message": (
+        "The meeting is 1 working day after the referral; Appendix 1 sets it between 7 and "
+        "13 working days"
+    )} in result["warnings"]  # fmt: skip
+    assert "rapid_review_to_panel" in {m["id"] for m in result["milestones"]}
+
+
+def test_a_status_at_the_very_end_of_the_calendar() -> None:
+    # Today is Wednesday 30 December 2099: two working days on is in 2100, so a step due on
+    # the 31st is due soon, not an error.
+    m = due({"aware": "2099-12-22"}, today=date(2099, 12, 30))["notify_panel"]
+    assert (m["due"], m["status"]) == ("2099-12-31", "due_soon")
+
+
+def test_every_timescale_has_a_name_for_a_sentence() -> None:
+    for t in TIMESCALES:
+        assert t.name and t.name[0].islower() and not t.name.endswith("."), t.id
+        message = beyond_calendar_message(t, date(2100, 1, 1))
+        assert message.startswith(f"The date for {t.name} is after 2099")
+        assert not message.endswith(".")
 
 
 def test_every_bad_date_is_reported_at_once() -> None:
