@@ -72,4 +72,6 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     output = output.replace("</head>", head + "</head>", 1)
     output = output.replace("</body>", body + "</body>", 1)
     policy = f'<meta http-equiv="Content-Security-Policy" content="{csp(output)}">'
-    return output.replace("<head>", "<head>" + policy, 1)
+    # Before the theme's scripts, which read localStorage (see storage-guard.js).
+    guard = f'<script src="{root}assets/csprcore/storage-guard.js"></script>'
+    return output.replace("<head>", "<head>" + policy + guard, 1)

@@ -11,7 +11,7 @@
 
 const workerUrl = new URL("./worker.js", import.meta.url);
 
-const KEPT = "What you have typed is kept.";
+const KEPT = "Your answers are kept.";
 
 export function startCore(root) {
   const status = root.querySelector("[data-core-status]");

@@ -168,9 +168,13 @@ export function startFormPage({ onReady } = {}) {
     }
   }
 
+  let liveRequest = 0;
   async function refreshLive() {
+    const mine = ++liveRequest;
     const result = await core.call("form_computed", {
       form: formId, answers: readAnswers(form), today: today() });
+    // Only the newest answers are shown: an older reply may belong to the previous case.
+    if (mine !== liveRequest) return;
     // A failed call is shown by the core's status area; what was typed stays as it is.
     if (!result.ok) return;
     for (const item of result.computed) {
@@ -237,8 +241,9 @@ export function startFormPage({ onReady } = {}) {
     if (record) {
       const when = record.checked_at ? ` on ${record.checked_at}` : "";
       panel.querySelector("[data-checker-text]").textContent =
-        `Your answers from the criteria checker${when} are filled in below, and its outcome ` +
-        "goes with the referral. Check them and complete the rest of the form.";
+        `Your answers from the criteria checker${when} are filled in below, and go with the ` +
+        "referral; its summary and PDF show the checker's outcome, worked out again from " +
+        "them. Check them and complete the rest of the form.";
     }
   }
 

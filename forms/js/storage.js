@@ -14,7 +14,10 @@ function problem(error) {
 }
 
 function area() {
-  return window.localStorage; // may throw SecurityError
+  const store = window.localStorage; // may throw SecurityError
+  // storage-guard.js's stand-in, where storage is blocked: nothing would outlive the page.
+  if (store?.csprcoreInMemory) throw new DOMException("Storage is blocked", "SecurityError");
+  return store;
 }
 
 /** Call `listener("blocked" | "full")` at the first failure (at once if one happened). */

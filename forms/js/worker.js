@@ -51,18 +51,25 @@ function ensure(group) {
 
 async function start() {
   progress(10, "Downloading the Python runtime and the rules");
-  const manifestUrl = new URL("csprcore-runtime.json", runtimeDir);
   // After a failed start, "Try again" fetches past the browser's cache.
   const cache = params.has("retry") ? "reload" : "default";
-  const manifestPromise = fetch(manifestUrl, { cache }).then((r) => {
-    if (!r.ok) throw new Error(`Could not load ${manifestUrl.pathname} (${r.status})`);
+  const json = (name) => fetch(new URL(name, runtimeDir), { cache }).then((r) => {
+    if (!r.ok) throw new Error(`Could not load ${name} (${r.status})`);
     return r.json();
   });
-  const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeDir).href);
-  manifest = await manifestPromise;
+  // Everything is awaited together, so no download fails with nobody waiting for it; the
+  // lock file is read here rather than by Pyodide for the same reason.
+  const [runtime, lockFile, module] = await Promise.all([
+    json("csprcore-runtime.json"),
+    json("pyodide-lock.json"),
+    import(new URL("pyodide.mjs", runtimeDir).href),
+  ]);
+  manifest = runtime;
   // Passing the packages to loadPyodide fetches the wheels while the runtime boots.
-  pyodide = await loadPyodide({
+  pyodide = await module.loadPyodide({
     indexURL: runtimeDir.href,
+    lockFileContents: lockFile,
+    packageBaseUrl: runtimeDir.href,
     packages: [...manifest.start, ...wanted.flatMap((g) => manifest.groups[g] ?? [])],
     stdout: () => {},
     stderr: (line) => console.warn(line),
@@ -79,6 +86,14 @@ async function start() {
   // (which holds this thread) waits for the first call that needs it.
   for (const group of prefetch) download(group).catch(() => {});
 }
+
+// A promise inside the runtime that fails with nobody waiting on it (Pyodide's own, when a
+// download fails) is not left unhandled: what it means reaches the page through `startup`
+// or the call that needed it, and the detail goes to the console.
+self.addEventListener("unhandledrejection", (event) => {
+  event.preventDefault();
+  console.warn(event.reason);
+});
 
 const startup = start();
 startup.then(

@@ -126,6 +126,23 @@ def context(browser: Browser, base_url: str, off_origin: OffOrigin) -> Iterator[
     ctx.close()
 
 
+@pytest.fixture(autouse=True)
+def no_page_errors(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A page error or an unhandled promise rejection on any page of any context a test
+    opens (beyond the ``page`` fixture's own) fails the test."""
+    errors: list[str] = []
+    original = Browser.new_context
+
+    def new_context(self: Browser, *args: Any, **kwargs: Any) -> BrowserContext:
+        ctx = original(self, *args, **kwargs)
+        ctx.on("weberror", lambda error: errors.append(str(error.error)))
+        return ctx
+
+    monkeypatch.setattr(Browser, "new_context", new_context)
+    yield
+    assert not errors, f"JavaScript errors on a page: {errors}"
+
+
 @pytest.fixture
 def page(context: BrowserContext) -> Iterator[Page]:
     p = context.new_page()

@@ -78,6 +78,24 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         {"name": "a.json", "content": engine.write_json(example_return(agency="NHS Trust"))},
         {"name": "b.json", "content": "[]"}]}),
     ("info", {}),
+    # Issue 13, hostile files: each once killed the runtime or reached the page unseen.
+    ("form_open", {"form": "referral", "name": "deep.json",
+                   "content": '{"form": ' + "[" * 3000 + "]" * 3000 + "}"}),
+    ("form_open", {"form": "referral", "name": "nan.json",
+                   "content": json.dumps(EXAMPLE).replace('"schema_version": 1', '"x": NaN')}),
+    ("form_open", {"form": "referral", "name": "latin1.json", "base64": base64.b64encode(
+        '{"form": "referral", "name": "Siobhán"}'.encode("latin-1")).decode()}),
+    ("form_open", {"form": "referral", "name": "bom.json", "base64": base64.b64encode(
+        b"\xef\xbb\xbf" + json.dumps(EXAMPLE).encode()).decode()}),
+    ("form_open", {"form": "referral", "name": "rows.json",
+                   "content": json.dumps({**EXAMPLE, "family": [{"name": "x"}] * 1500})}),
+    ("form_check", {"form": "referral", "today": TODAY, "answers": {
+        "child.last_name": "Smith\u202eevila\u202c", "child.address": "1 High St\x0bGrimsby",
+        "child.date_of_birth-day": "²", "child.date_of_birth-month": "3",
+        "child.date_of_birth-year": "٢٠٢٦"}}),
+    ("form_check", {"form": "referral", "today": TODAY, "answers": {
+        "checker": json.dumps({"facts": {"harm": "died", "abuse_or_neglect": "known"},
+                               "outcome": {"serious_case": "no"}, "checked_at": "x"})}}),
 ]  # fmt: skip
 
 
