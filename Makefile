@@ -44,16 +44,16 @@ browser:
 # --- site ---------------------------------------------------------------------------------
 
 build: install node
-	$(PY) -m forms.build
+	$(PY) -m assembly.build
 
 serve: build
-	$(PY) -m forms.serve --port $(PORT)
+	$(PY) -m assembly.serve --port $(PORT)
 
 # --- tests --------------------------------------------------------------------------------
 
 lint: install
-	$(BIN)/ruff check src tests forms benchmarks scripts
-	$(BIN)/ruff format --check src tests forms benchmarks scripts
+	$(BIN)/ruff check src tests pages assembly benchmarks scripts
+	$(BIN)/ruff format --check src tests pages assembly benchmarks scripts
 
 typecheck: install
 	$(BIN)/mypy --strict src/csprcore

@@ -1,6 +1,6 @@
 """Write ``requirements/browser-wheels.txt``: each wheel the browser gets, pinned by sha256.
 
-The browser build (``forms/runtime.py``) downloads the wheels for Pyodide's platform with
+The browser build (``assembly/runtime.py``) downloads the wheels for Pyodide's platform with
 ``pip download --require-hashes`` against this file, and refuses a cached wheel whose hash
 differs from its pin. Run ``make browser-wheel-hashes`` after changing a pin in
 ``requirements/runtime.txt``: it downloads the pinned wheels afresh into a temporary
@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from forms.runtime import (
+from assembly.runtime import (
     HASHES_FILE,
     PLATFORM,
     BuildError,
@@ -32,7 +32,7 @@ from forms.runtime import (
 
 HEADER = f"""\
 # The wheels the browser gets (Pyodide's platform, {PLATFORM}, Python 3.14), each
-# pinned to the sha256 of the file on the package index. forms/runtime.py downloads them with
+# pinned to the sha256 of the file on the package index. assembly/runtime.py downloads them with
 # pip download --require-hashes and refuses a cached wheel that differs.
 # Do not edit: run `make browser-wheel-hashes` after changing requirements/runtime.txt.
 """

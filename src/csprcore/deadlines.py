@@ -12,6 +12,7 @@ from dataclasses import KW_ONLY, dataclass
 from datetime import date
 from typing import Any, Final, Literal
 
+from . import timeline
 from .calendar import (
     DEFAULT_CALENDAR,
     MAX_YEAR,
@@ -659,7 +660,6 @@ def _unlock(waiting: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def page_view(result: dict[str, Any], today: date) -> dict[str, Any]:
     """``compute``'s result with what the calculator page shows: dates in words, statuses,
     section links, which dates would unlock the rest, and the timeline picture."""
-    from . import timeline
     from .citations import SECTION_TITLES, cite_path, short_title
 
     cal = DEFAULT_CALENDAR.with_closures(date.fromisoformat(d) for d in result["closures"])
@@ -723,6 +723,10 @@ def page_view(result: dict[str, Any], today: date) -> dict[str, Any]:
             summary += f" {soon} {'is' if soon == 1 else 'are'} due within 2 working days."
     result["summary_text"] = summary
     result["timeline"] = (
-        timeline.build(milestones, result["events"], today, cal).to_json() if milestones else None
+        timeline.build(
+            milestones, result["events"], today, cal, EVENT_LABELS, STATUS_TEXT
+        ).to_json()
+        if milestones
+        else None
     )
     return result

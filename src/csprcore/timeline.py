@@ -239,14 +239,12 @@ def build(
     events: Mapping[str, str],
     today: date,
     cal: WorkingCalendar,
-    event_labels: Mapping[str, str] | None = None,
-    status_text: Mapping[str, str] | None = None,
+    event_labels: Mapping[str, str],
+    status_text: Mapping[str, str],
 ) -> Node:
-    """The picture for the calculator's results (``deadlines.page_view``'s milestones)."""
-    from .deadlines import EVENT_LABELS, STATUS_TEXT
-
-    event_labels = event_labels or EVENT_LABELS
-    status_text = status_text or STATUS_TEXT
+    """The picture for the calculator's results (``deadlines.page_view``'s milestones), in
+    the calculator's own words for the events and the statuses (passed in, so this module
+    stays a drawing that ``deadlines`` uses and never the other way round)."""
     marks: dict[date, list[_Mark]] = {}
     window: set[date] = set()
     points: set[date] = {today}
@@ -495,11 +493,8 @@ def _box(fill: str) -> Node:
     return el("rect", x=1, y=1, width=22, height=18, fill=fill, stroke=GRID)
 
 
-def legend(status_text: Mapping[str, str] | None = None) -> list[tuple[Node, str]]:
+def legend(status_text: Mapping[str, str]) -> list[tuple[Node, str]]:
     """The key to the picture: (a small picture, what it means)."""
-    from .deadlines import STATUS_TEXT
-
-    status_text = status_text or STATUS_TEXT
     items = [(_swatch(marker("", status, 12, 10)), status_text[status]) for status in STATUS_STYLE]
     items += [
         (

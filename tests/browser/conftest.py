@@ -25,7 +25,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from forms.serve import make_server
+from assembly.serve import make_server
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("CSPRCORE_SITE", ROOT / "site")).resolve()

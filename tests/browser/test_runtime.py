@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from forms.serve import make_server
+from assembly.serve import make_server
 
 from .conftest import ROOT, OffOrigin, wait_until
 
@@ -132,7 +132,7 @@ def test_new_deployment_prompts_for_reload(
     # A new deployment: a page changes and the service worker is rebuilt with new revisions.
     index = copy / "index.html"
     index.write_text(index.read_text().replace("</h1>", " (new version)</h1>", 1))
-    subprocess.run(["node", str(ROOT / "forms" / "sw.mjs"), str(copy)], check=True,
+    subprocess.run(["node", str(ROOT / "assembly" / "sw.mjs"), str(copy)], check=True,
                    capture_output=True)  # fmt: skip
     page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
     prompt = page.locator("#csprcore-update")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from scripts import browser_wheel_hashes
 
-from forms import runtime
+from assembly import runtime
 
 #: Two small stand-in wheels, as the index serves them.
 GENUINE = {

@@ -1,6 +1,6 @@
 """The criteria checker page as the build renders it, and the record of a check.
 
-The page is rendered from ``csprcore.criteria`` (``forms/render_checker.py``); its glue reads
+The page is rendered from ``csprcore.criteria`` (``pages/checker.py``); its glue reads
 every word from the page's data block. The record is a PDF made by the core
 (``csprcore.api.check_record``).
 """
@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 from csprcore import api, criteria
 from csprcore.citations import SECTION_TITLES
-from forms import render_checker
+from pages import checker as render_checker
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -105,7 +105,7 @@ def test_the_data_block_carries_the_cores_words(page: Collect) -> None:
 
 
 def test_the_glue_uses_only_words_the_core_defines() -> None:
-    glue = (ROOT / "forms" / "js" / "criteria-checker.js").read_text(encoding="utf-8")
+    glue = (ROOT / "web" / "js" / "criteria-checker.js").read_text(encoding="utf-8")
     used = set(re.findall(r"\bT\.(\w+)", glue))
     assert used
     assert used <= set(criteria.PAGE_TEXT)

@@ -16,7 +16,7 @@ import pytest
 
 from csprcore import api, timeline
 from csprcore.calendar import WorkingCalendar
-from csprcore.deadlines import STATUS_TEXT
+from csprcore.deadlines import EVENT_LABELS, STATUS_TEXT
 
 NS = {"svg": timeline.SVG_NS}
 
@@ -206,13 +206,13 @@ def test_no_scripts_or_links(attr: str) -> None:
 
 
 def test_legend_covers_every_status_and_shading() -> None:
-    words = [w for _, w in timeline.legend()]
+    words = [w for _, w in timeline.legend(STATUS_TEXT)]
     for status in STATUS_TEXT.values():
         assert status in words
     assert {"Weekend", "A date you entered"} <= set(words)
     assert any(w.startswith("Bank holiday") for w in words)
     assert any(w.startswith("Today") for w in words)
-    for swatch, _ in timeline.legend():
+    for swatch, _ in timeline.legend(STATUS_TEXT):
         assert swatch.attrs["aria-hidden"] == "true"
         ET.fromstring(swatch.to_svg())
 
@@ -236,7 +236,9 @@ def test_a_crowded_day_grows_its_week() -> None:
         }
         for i in range(1, 8)
     ]
-    t = timeline.build(milestones, {}, date(2026, 6, 1), WorkingCalendar())
+    t = timeline.build(
+        milestones, {}, date(2026, 6, 1), WorkingCalendar(), EVENT_LABELS, STATUS_TEXT
+    )
     root = ET.fromstring(t.to_svg())
     cells = cell_titles(root)
     day = cells["Wednesday 10 June 2026"]

@@ -1,10 +1,10 @@
 """Build the whole static site into ``site/`` (``make build``).
 
 1. ``mkdocs build --strict``: the procedure pages, and the tool pages whose forms
-   ``forms/hooks.py`` renders from the core's own definitions (with each page's CSP);
-2. the browser side: the worker, the bridge and the page scripts from ``forms/js``;
+   ``pages/hooks.py`` renders from the core's own definitions (with each page's CSP);
+2. the browser side: the worker, the bridge and the page scripts from ``web/js``;
 3. the browser runtime: Pyodide, the csprcore wheel and its dependencies' wheels, with their
-   sha256 in the site's ``pyodide-lock.json`` (``forms/runtime.py``);
+   sha256 in the site's ``pyodide-lock.json`` (``assembly/runtime.py``);
 4. the web app manifest and icons;
 5. the service worker's precache manifest (Workbox), last, so it covers every file.
 """
@@ -20,12 +20,13 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from forms import icons, runtime
+from assembly import icons, runtime
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Where the site is built: ``site/``, or ``$CSPRCORE_SITE`` (a private copy for one test run).
 SITE = Path(os.environ.get("CSPRCORE_SITE", ROOT / "site")).resolve()
-JS = ROOT / "forms" / "js"
+JS = ROOT / "web" / "js"
+CSS = ROOT / "web" / "css"
 WORKBOX_WINDOW = ROOT / "node_modules" / "workbox-window" / "build" / "workbox-window.prod.mjs"
 
 
@@ -37,7 +38,7 @@ def run(*cmd: str) -> None:
 def copy_scripts(site: Path) -> None:
     dest = site / "assets" / "csprcore"
     dest.mkdir(parents=True, exist_ok=True)
-    for source in [*JS.glob("*.js"), *(ROOT / "forms" / "css").glob("*.css")]:
+    for source in [*JS.glob("*.js"), *CSS.glob("*.css")]:
         shutil.copy2(source, dest / source.name)
     shutil.copy2(WORKBOX_WINDOW, dest / WORKBOX_WINDOW.name)
 
@@ -70,7 +71,7 @@ def main() -> None:
     write_runtime_manifest(SITE, lock)
     config = load_config(str(ROOT / "mkdocs.yml"))
     icons.write(SITE, config["site_name"], config["site_description"])
-    run("node", str(ROOT / "forms" / "sw.mjs"), str(SITE))
+    run("node", str(ROOT / "assembly" / "sw.mjs"), str(SITE))
 
 
 if __name__ == "__main__":

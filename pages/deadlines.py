@@ -13,7 +13,7 @@ import json
 from html import escape
 
 from csprcore import deadlines, timeline
-from forms.components import button, date_input, error_summary
+from pages.components import button, date_input, error_summary
 
 #: From the tool page (``tools/deadline-calculator/``) to the site's root.
 ROOT = "../../"
@@ -72,7 +72,7 @@ def dates_form() -> str:
 def _legend() -> str:
     items = "".join(
         f'<li class="cs-timeline__key-item">{swatch.to_svg()}<span>{escape(words)}</span></li>'
-        for swatch, words in timeline.legend()
+        for swatch, words in timeline.legend(deadlines.STATUS_TEXT)
     )
     return f'<ul class="cs-timeline__key">{items}</ul>'
 

@@ -263,7 +263,7 @@ def split_fonts(wheel: Path, dest: Path) -> tuple[Path, Path]:
         )
         zout.writestr(
             f"{info}/WHEEL",
-            "Wheel-Version: 1.0\nGenerator: forms.runtime\n"
+            "Wheel-Version: 1.0\nGenerator: assembly.runtime\n"
             "Root-Is-Purelib: true\nTag: py3-none-any\n",
         )
         zout.writestr(f"{info}/top_level.txt", f"{FONTS_PACKAGE}\n")
@@ -274,7 +274,7 @@ def split_fonts(wheel: Path, dest: Path) -> tuple[Path, Path]:
 def compile_wheels(wheels: list[Path]) -> None:
     """Precompile every wheel for Pyodide's Python, inside Pyodide (see compile_wheels.mjs)."""
     subprocess.run(
-        ["node", str(ROOT / "forms" / "compile_wheels.mjs"), str(NODE_PYODIDE),
+        ["node", str(ROOT / "assembly" / "compile_wheels.mjs"), str(NODE_PYODIDE),
          *(str(w) for w in wheels)],
         check=True,
     )  # fmt: skip

@@ -1,14 +1,16 @@
-"""HTML for the tool pages, rendered at build time from the core's own definitions.
+"""What every tool page shares: its root element, the rule core's status, its scripts, and
+the site's settings; rendered at build time.
 
 Everything here escapes what it writes; the page glue only fills in answers and results.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import Any
+
+WEB_CSS = Path(__file__).resolve().parent.parent / "web" / "css"
 
 #: Each tool's root element carries ``data-core-state``; the page glue updates it.
 TOOLS = {
@@ -57,39 +59,16 @@ def tool_open(tool: str) -> str:
 
 
 def tool_close(tool: str) -> str:
-    # A tool's own stylesheet, when it has one (forms/css/<tool>.css).
-    has_css = (Path(__file__).parent / "css" / f"{tool}.css").exists()
+    # A tool's own stylesheet, when it has one (web/css/<tool>.css).
+    has_css = (WEB_CSS / f"{tool}.css").exists()
     link = f'<link rel="stylesheet" href="../../assets/csprcore/{tool}.css">' if has_css else ""
     return f'</div>{link}<script type="module" src="../../assets/csprcore/{tool}.js"></script>'
 
 
 #: The ``extra`` settings of mkdocs.yml (site configuration such as the support office's
-#: secure email address), set by ``forms/hooks.py``.
+#: secure email address), set by ``pages/hooks.py``.
 SITE_EXTRA: dict[str, Any] = {}
 
 
 def site_extra(key: str, default: str = "") -> str:
     return str(SITE_EXTRA.get(key, default))
-
-
-def _tool_bodies() -> dict[str, Callable[[], str]]:
-    """Each tool's form, rendered from the core (one module per tool)."""
-    from forms import render_checker, render_deadlines, render_referral
-
-    return {
-        "criteria-checker": render_checker.body,
-        "deadline-calculator": render_deadlines.body,
-        "referral-form": render_referral.body,
-        "scoping-return": render_referral.scoping_body,
-        "rapid-review": render_referral.rapid_review_body,
-    }
-
-
-def block(name: str, page_url: str = "") -> str:
-    """The HTML for a ``<!-- csprcore:NAME -->`` marker."""
-    for tool in TOOLS:
-        if name == f"{tool}-open":
-            return tool_open(tool) + _tool_bodies()[tool]()
-        if name == f"{tool}-close":
-            return tool_close(tool)
-    raise ValueError(f"unknown csprcore block '{name}' on {page_url or 'a page'}")

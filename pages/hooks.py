@@ -1,6 +1,6 @@
 """MkDocs hooks: the tool pages' forms rendered from the core, and what every page needs.
 
-* ``<!-- csprcore:NAME -->`` markers in a page are replaced by HTML that ``forms.render``
+* ``<!-- csprcore:NAME -->`` markers in a page are replaced by HTML that ``block``
   makes from the core's own definitions (questions, fields, events), so the pages and the
   core cannot drift apart;
 * every page gets the web app manifest, the site script (service worker, update prompt) and
@@ -12,24 +12,45 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Callable
 from typing import Any
 
 from csprcore.forms.engine import DRAFT_RETENTION_DAYS
-from forms import render
+from pages import checker, deadlines, form_page, tool
 
 MARKER = re.compile(r"<!--\s*csprcore:([a-z0-9-]+)\s*-->")
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:(?!\bsrc=)[^>])*)>(?P<body>.*?)</script>", re.S)
 
 
+#: Each tool's form, rendered from the core (one module per kind of tool).
+TOOL_BODIES: dict[str, Callable[[], str]] = {
+    "criteria-checker": checker.body,
+    "deadline-calculator": deadlines.body,
+    "referral-form": form_page.body,
+    "scoping-return": form_page.scoping_body,
+    "rapid-review": form_page.rapid_review_body,
+}
+
+
+def block(name: str, page_url: str = "") -> str:
+    """The HTML for a ``<!-- csprcore:NAME -->`` marker."""
+    for name_of_tool in tool.TOOLS:
+        if name == f"{name_of_tool}-open":
+            return tool.tool_open(name_of_tool) + TOOL_BODIES[name_of_tool]()
+        if name == f"{name_of_tool}-close":
+            return tool.tool_close(name_of_tool)
+    raise ValueError(f"unknown csprcore block '{name}' on {page_url or 'a page'}")
+
+
 def on_config(config: Any) -> Any:
-    render.SITE_EXTRA.clear()
-    render.SITE_EXTRA.update(config.get("extra") or {})
+    tool.SITE_EXTRA.clear()
+    tool.SITE_EXTRA.update(config.get("extra") or {})
     return config
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     def replace(match: re.Match[str]) -> str:
-        return render.block(match.group(1), page_url=page.url)
+        return block(match.group(1), page_url=page.url)
 
     return MARKER.sub(replace, html)
 

@@ -21,8 +21,8 @@ from csprcore.forms.engine import (
 )
 from csprcore.forms.meta import Meta
 from csprcore.forms.spec import PartSpec, parts
-from forms import components as c
-from forms import render
+from pages import components as c
+from pages import tool
 
 ROW = "__i__"  # the index placeholder in a repeat's template
 
@@ -111,7 +111,7 @@ def section(part: PartSpec, number: int, extra: str = "") -> str:
 def form_body(form: type[FormBase], page: str, extras: Mapping[str, str] | None = None) -> str:
     """The whole form tool: drafts notice, file actions, the form, check answers, export.
     ``extras`` maps a part's name to HTML placed at the top of that part."""
-    support = render.site_extra("support_office_email", "")
+    support = tool.site_extra("support_office_email", "")
     extras = extras or {}
     sections = "".join(section(p, i + 1, extras.get(p.name, "")) for i, p in enumerate(parts(form)))
     exports = "".join(
@@ -130,7 +130,7 @@ def form_body(form: type[FormBase], page: str, extras: Mapping[str, str] | None 
         f"the draft, so delete it when you have finished. Drafts are removed automatically "
         f"after {DRAFT_RETENTION_DAYS} days.</p>"
         '<p class="cs-hint" data-draft-status aria-live="polite"></p>'
-        # Shown when another tab of this form keeps the draft (forms/js/drafts.js).
+        # Shown when another tab of this form keeps the draft (web/js/drafts.js).
         '<div class="cs-panel cs-tab-notice" data-tab-notice hidden>'
         '<p role="status" data-tab-notice-text></p>'
         f"{c.button('Keep the draft from this tab', kind='secondary', **{'data-take-draft': ''})}"
@@ -205,7 +205,7 @@ def body() -> str:
 
 
 def _file_picker(name: str, label: str, hint: str, *, multiple: bool = False) -> str:
-    """A file input whose files the page hands to the core (``forms/js/file-fill.js``), with
+    """A file input whose files the page hands to the core (``web/js/file-fill.js``), with
     a polite status box for what the core did with them."""
     return (
         f'<div class="cs-form-group cs-file-fill" data-field="{name}">'

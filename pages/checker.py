@@ -13,7 +13,7 @@ from html import escape
 
 from csprcore import criteria
 from csprcore.citations import SECTION_TITLES, cite_path, short_title
-from forms.components import button, choices
+from pages.components import button, choices
 
 #: From the tool page (``tools/criteria-checker/``) to the site's root.
 ROOT = "../../"

@@ -1,1 +1,0 @@
-"""The browser side of the site and the build that assembles it."""

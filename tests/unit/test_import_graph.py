@@ -1,0 +1,120 @@
+"""The import graph of the project's own Python: no cycles, and the rules below the forms.
+
+Every ``import`` counts, including those inside functions: a cycle hidden by an import
+inside a function is still a cycle (issue 14 found two). The lazy imports that keep pydantic
+and fpdf2 out of start-up (``csprcore.api``) are deliberate and make no cycle.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGES = {"csprcore": ROOT / "src" / "csprcore", "pages": ROOT / "pages",
+            "assembly": ROOT / "assembly"}  # fmt: skip
+
+#: Modules of the rules: they read the procedure and the calendar, and know nothing of the
+#: forms, the exports, the API or the command line.
+RULES = ("tri", "calendar", "bank_holidays_data", "dates", "citations", "errors", "jsontext",
+         "deadlines", "timeline")  # fmt: skip
+ABOVE_RULES = ("csprcore.forms", "csprcore.api", "csprcore.cli", "csprcore.referral",
+               "csprcore.scoping", "csprcore.rapid_review", "csprcore.from_referral")  # fmt: skip
+
+
+def module_name(package: str, path: Path) -> str:
+    rel = path.relative_to(PACKAGES[package]).with_suffix("")
+    parts = [package, *rel.parts]
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def modules() -> dict[str, Path]:
+    return {
+        module_name(pkg, path): path
+        for pkg, folder in PACKAGES.items()
+        for path in sorted(folder.rglob("*.py"))
+    }
+
+
+def imports_of(name: str, path: Path, known: set[str]) -> set[str]:
+    """The project modules ``name`` imports (an import of a package counts as its
+    ``__init__``; ``from package import module`` as the module)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    is_package = path.name == "__init__.py"
+    base = name.split(".") if is_package else name.split(".")[:-1]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            targets = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                anchor = base[: len(base) - node.level + 1]
+                prefix = ".".join([*anchor, *([node.module] if node.module else [])])
+            else:
+                prefix = node.module or ""
+            targets = [f"{prefix}.{a.name}" for a in node.names] + [prefix]
+        else:
+            continue
+        for target in targets:
+            while target and target not in known:
+                target = target.rpartition(".")[0]
+            if target and target != name:
+                found.add(target)
+    return found
+
+
+def graph() -> dict[str, set[str]]:
+    mods = modules()
+    known = set(mods)
+    return {name: imports_of(name, path, known) for name, path in mods.items()}
+
+
+def test_the_graph_is_read() -> None:
+    g = graph()
+    assert "csprcore.forms.engine" in g["csprcore.api"]
+    assert "csprcore.timeline" in g["csprcore.deadlines"]
+    assert "pages.components" in g["pages.form_page"]
+
+
+def test_no_import_cycles() -> None:
+    g = graph()
+    # A package's __init__ importing its own modules is not a cycle of concern; ignore the
+    # edge from a module to the package that contains it.
+    edges = {a: {b for b in bs if not a.startswith(b + ".")} for a, bs in g.items()}
+    visiting: list[str] = []
+    done: set[str] = set()
+    cycles: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        if node in done:
+            return
+        if node in visiting:
+            cycles.append([*visiting[visiting.index(node) :], node])
+            return
+        visiting.append(node)
+        for nxt in sorted(edges.get(node, ())):
+            visit(nxt)
+        visiting.pop()
+        done.add(node)
+
+    for node in sorted(edges):
+        visit(node)
+    assert cycles == [], " ; ".join(" -> ".join(c) for c in cycles)
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if f"csprcore.{r}" in modules()])
+def test_rules_import_nothing_above_them(rule: str) -> None:
+    g = graph()
+    above = [m for m in g[f"csprcore.{rule}"] if m.startswith(ABOVE_RULES)]
+    assert above == []
+
+
+def test_pages_and_assembly_are_not_imported_by_the_core() -> None:
+    g = graph()
+    for name, targets in g.items():
+        if name.startswith("csprcore"):
+            assert not [t for t in targets if t.startswith(("pages", "assembly"))], name
