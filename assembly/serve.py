@@ -10,6 +10,8 @@ import mimetypes
 from pathlib import Path
 from typing import ClassVar
 
+from assembly import policy
+
 SITE = Path(__file__).resolve().parent.parent / "site"
 
 mimetypes.add_type("application/wasm", ".wasm")
@@ -28,10 +30,17 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     }
 
     def end_headers(self) -> None:
-        # The service worker and its precache manifest must never be served stale, or a new
-        # deployment would go unnoticed.
-        if self.path.split("?")[0].endswith(("sw.js", ".webmanifest")):
-            self.send_header("Cache-Control", "no-cache")
+        # The headers the project's policy asks of any host (``assembly/policy.py``), so that
+        # ``make serve`` and the tests run under the same policy as a real deployment.
+        path = self.path.split("?")[0]
+        file = Path(self.translate_path(path))
+        if file.is_dir():
+            file = file / "index.html"
+        html = None
+        if file.suffix == ".html" and file.is_file():
+            html = file.read_text(encoding="utf-8", errors="replace")
+        for name, value in policy.response_headers(path, html).items():
+            self.send_header(name, value)
         super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:

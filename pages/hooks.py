@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from assembly import policy
 from csprcore.forms.engine import DRAFT_RETENTION_DAYS
 from pages import checker, deadlines, form_page, tool
 
@@ -64,18 +65,7 @@ def csp(html: str) -> str:
             continue  # data, not run
         digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
         hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
-    return "; ".join([
-        "default-src 'self'",
-        "script-src 'self' 'wasm-unsafe-eval' " + " ".join(sorted(set(hashes))),
-        "worker-src 'self'",
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-    ])  # fmt: skip
+    return policy.page_policy(hashes)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
@@ -96,3 +86,11 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     # Before the theme's scripts, which read localStorage (see storage-guard.js).
     guard = f'<script src="{root}assets/csprcore/storage-guard.js"></script>'
     return output.replace("<head>", "<head>" + policy + guard, 1)
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    """The not-found page is a template, not a page: it gets the same policy tag."""
+    if template_name != "404.html":
+        return output
+    policy_tag = f'<meta http-equiv="Content-Security-Policy" content="{csp(output)}">'
+    return output.replace("<head>", "<head>" + policy_tag, 1)

@@ -12,6 +12,44 @@
 // The page asks for groups in the worker's address: ?groups=forms (before "ready") and
 // ?later=pdf (fetched in the background after it).
 
+// Nothing typed may leave this device, whatever any code in this worker does: before any
+// Python runs, every way a worker has to reach another origin is refused here. A host's
+// Content-Security-Policy header does the same, but a page's <meta> policy does not reach a
+// worker, and not every host sends headers. The worker only ever needs its own origin.
+const ownOrigin = self.location.origin;
+function ownSite(url) {
+  try {
+    return new URL(url, self.location.href).origin === ownOrigin;
+  } catch {
+    return false;
+  }
+}
+function lock(name, value) {
+  Object.defineProperty(self, name, { value, writable: false, configurable: false });
+}
+const siteFetch = self.fetch.bind(self);
+lock("fetch", (input, init) => {
+  const url = input instanceof Request ? input.url : String(input);
+  if (!ownSite(url)) return Promise.reject(new TypeError("Requests to other sites are blocked"));
+  return siteFetch(input, init);
+});
+const siteOpen = XMLHttpRequest.prototype.open;
+Object.defineProperty(XMLHttpRequest.prototype, "open", {
+  value(method, url, ...rest) {
+    if (!ownSite(url)) throw new DOMException("Requests to other sites are blocked", "SecurityError");
+    return siteOpen.call(this, method, url, ...rest);
+  },
+  writable: false,
+  configurable: false,
+});
+for (const name of ["WebSocket", "EventSource", "WebTransport", "Worker", "SharedWorker"]) {
+  if (name in self) {
+    lock(name, function blocked() {
+      throw new DOMException(`${name} is not available here`, "SecurityError");
+    });
+  }
+}
+
 const runtimeDir = new URL("../../pyodide/", import.meta.url);
 const params = new URL(import.meta.url).searchParams;
 const list = (name) => (params.get(name) ?? "").split(",").filter(Boolean);
