@@ -17,6 +17,7 @@ help:
 	@echo "make serve  - build the site and serve it on http://127.0.0.1:$(PORT)"
 	@echo "make test   - install everything and run every test"
 	@echo "make build  - build the static site into site/"
+	@echo "make dist   - the deployable site as one archive (dist/cspr-site.tar.gz)"
 	@echo "make bench  - measure start-up and interaction times in headless Chromium"
 
 # --- set-up -------------------------------------------------------------------------------
@@ -40,6 +41,7 @@ node: node_modules/.installed
 
 browser:
 	@scripts/ensure-chromium.sh
+	@scripts/ensure-nginx.sh
 
 # --- site ---------------------------------------------------------------------------------
 
@@ -48,6 +50,13 @@ build: install node
 
 serve: build
 	$(PY) -m assembly.serve --port $(PORT)
+
+# The deployable site as one archive: the site (with the static hosts' header files) and
+# nginx's configuration. See the site's "Publishing the site" page.
+dist: build
+	mkdir -p dist
+	tar -czf dist/cspr-site.tar.gz site -C build deploy
+	@echo "dist/cspr-site.tar.gz: site/ and deploy/nginx-site.conf"
 
 # --- tests --------------------------------------------------------------------------------
 

@@ -6,7 +6,8 @@
 3. the browser runtime: Pyodide, the csprcore wheel and its dependencies' wheels, with their
    sha256 in the site's ``pyodide-lock.json`` (``assembly/runtime.py``);
 4. the web app manifest and icons;
-5. the service worker's precache manifest (Workbox), last, so it covers every file.
+5. the hosts' configurations (headers, types, compression: ``assembly/hosts.py``);
+6. the service worker's precache manifest (Workbox), last, so it covers every file.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from assembly import icons, runtime
+from assembly import hosts, icons, runtime
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Where the site is built: ``site/``, or ``$CSPRCORE_SITE`` (a private copy for one test run).
@@ -71,6 +72,7 @@ def main() -> None:
     write_runtime_manifest(SITE, lock)
     config = load_config(str(ROOT / "mkdocs.yml"))
     icons.write(SITE, config["site_name"], config["site_description"])
+    hosts.write(SITE, ROOT / "build" / "deploy")
     run("node", str(ROOT / "assembly" / "sw.mjs"), str(SITE))
 
 

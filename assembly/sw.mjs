@@ -7,7 +7,9 @@ const site = process.argv[2];
 const { count, size, warnings } = await generateSW({
   globDirectory: site,
   globPatterns: ["**/*"],
-  globIgnores: ["sw.js", "sw.js.map", "**/*.map", "sitemap.xml", "sitemap.xml.gz"],
+  // The hosts' configurations (assembly/hosts.py) are for the server, not the browser.
+  globIgnores: ["sw.js", "sw.js.map", "**/*.map", "sitemap.xml", "sitemap.xml.gz", "_headers",
+    ".htaccess", "staticwebapp.config.json"],
   swDest: `${site}/sw.js`,
   // The Pyodide runtime's wasm is 9.6 MB: above Workbox's 2 MB default, which would skip it.
   maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,

@@ -8,6 +8,9 @@ browsers here; ``scripts/ensure-chromium.sh`` installs Debian's). The site is se
 from __future__ import annotations
 
 import os
+import shutil
+import socket
+import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -79,6 +82,55 @@ def base_url(site_dir: Path) -> Iterator[str]:
     host, port = server.server_address[:2]
     yield f"http://{host}:{port}/"
     server.shutdown()
+
+
+NGINX_SITE_CONF = Path(__file__).resolve().parents[2] / "build" / "deploy" / "nginx-site.conf"
+
+
+@pytest.fixture(scope="session")
+def nginx_url(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site under nginx, with the configuration the build writes for it, as a real
+    host serves it (its own process, on a free port)."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(nginx).exists():
+        pytest.fail("No nginx: run scripts/ensure-nginx.sh (make test does)")
+    if not NGINX_SITE_CONF.exists():
+        pytest.fail("No build/deploy/nginx-site.conf: run `make build` first")
+    work = tmp_path_factory.mktemp("nginx")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    temp = " ".join(
+        f"{kind}_temp_path {work / kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    conf = work / "nginx.conf"
+    conf.write_text(
+        f"daemon off; worker_processes 1; pid {work / 'nginx.pid'};\n"
+        f"error_log {work / 'error.log'};\n"
+        "events { worker_connections 64; }\n"
+        f"http {{ access_log off; {temp}\n"
+        f"  server {{ listen 127.0.0.1:{port}; root {site_dir};\n"
+        f"    include {NGINX_SITE_CONF}; }} }}\n"
+    )
+    process = subprocess.Popen(
+        [nginx, "-c", str(conf), "-p", str(work), "-e", str(work / "error.log")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                break
+        except OSError:
+            if process.poll() is not None:
+                problem = process.stderr.read().decode() if process.stderr else ""
+                pytest.fail(f"nginx did not start: {problem}")
+            time.sleep(0.1)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

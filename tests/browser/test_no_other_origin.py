@@ -8,17 +8,21 @@ request that left the browser would be seen.
 
 from __future__ import annotations
 
+import functools
 import http.server
 import threading
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from email.message import Message
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
 from playwright.sync_api import Browser, Page, Route
+from scripts import check_deployment
 
-from .test_runtime import wait_ready
+from .test_runtime import wait_for_precache, wait_ready
 
 
 class Recorder(http.server.BaseHTTPRequestHandler):
@@ -52,10 +56,20 @@ def without_policy_header(route: Route) -> None:
     route.fulfill(response=response, headers=kept)
 
 
+SERVERS = ["development server", "nginx"]
+
+
+@pytest.fixture(params=SERVERS)
+def server_url(request: pytest.FixtureRequest) -> str:
+    """The site under ``make serve``'s server, and under nginx with the shipped configuration."""
+    url: str = request.getfixturevalue("base_url" if request.param == SERVERS[0] else "nginx_url")
+    return url
+
+
 @pytest.fixture(params=["with the policy header", "on a host that sends no headers"])
-def open_page(request: pytest.FixtureRequest, browser: Browser, base_url: str) -> Iterator[Page]:
+def open_page(request: pytest.FixtureRequest, browser: Browser, server_url: str) -> Iterator[Page]:
     # No routing to other origins here: what the browser sends really goes out.
-    ctx = browser.new_context(base_url=base_url, service_workers="block")
+    ctx = browser.new_context(base_url=server_url, service_workers="block")
     if request.param != "with the policy header":
         ctx.route("**/assets/csprcore/worker.js*", without_policy_header)
     page = ctx.new_page()
@@ -101,9 +115,9 @@ def test_the_worker_cannot_reach_another_origin(open_page: Page, other_origin: s
     page.locator("[data-error-summary]").wait_for()
 
 
-def headers(url: str) -> tuple[Message, bytes]:
+def headers(url: str, **sent: str) -> tuple[Message, bytes]:
     """The response's headers (read case-insensitively) and its body."""
-    with urllib.request.urlopen(url) as response:
+    with urllib.request.urlopen(urllib.request.Request(url, headers=sent)) as response:
         return response.headers, response.read()
 
 
@@ -112,8 +126,8 @@ def headers(url: str) -> tuple[Message, bytes]:
     ["", "tools/referral-form/", "assets/csprcore/worker.js", "pyodide/pyodide.asm.wasm",
      "sw.js", "404.html"],
 )  # fmt: skip
-def test_the_development_server_sends_the_policy(base_url: str, path: str) -> None:
-    sent, body = headers(base_url + path)
+def test_the_server_sends_the_policy(server_url: str, path: str) -> None:
+    sent, body = headers(server_url + path)
     policy = sent["Content-Security-Policy"]
     assert "frame-ancestors 'none'" in policy
     assert "connect-src 'self'" in policy and "default-src 'self'" in policy
@@ -127,5 +141,64 @@ def test_the_development_server_sends_the_policy(base_url: str, path: str) -> No
         # A page's header carries the same hashes as its tag, so its inline scripts run.
         html = body.decode("utf-8")
         meta = html.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"')[0]
-        assert policy.startswith(meta)
+        tag = dict(d.split(" ", 1) for d in meta.split("; "))
+        header = dict(d.split(" ", 1) for d in policy.split("; "))
+        # The header allows at least what the page's tag allows (a browser applies both).
+        assert set(tag["script-src"].split()) <= set(header["script-src"].split())
+        assert {k: v for k, v in tag.items() if k != "script-src"}.items() <= header.items()
         assert sent["Cache-Control"] == "no-cache"
+
+
+@pytest.mark.parametrize("path", ["assets/csprcore/worker.js", "pyodide/pyodide.asm.wasm",
+                                  "tools/referral-form/"])  # fmt: skip
+def test_nginx_compresses_text_and_the_runtime(nginx_url: str, path: str) -> None:
+    sent, body = headers(nginx_url + path, **{"Accept-Encoding": "gzip"})
+    assert sent["Content-Encoding"] == "gzip"
+    assert body[:2] == b"\x1f\x8b"
+
+
+def test_nginx_serves_the_not_found_page_with_its_policy(nginx_url: str) -> None:
+    try:
+        headers(nginx_url + "no/such/page/")
+    except urllib.error.HTTPError as error:
+        assert error.code == 404
+        assert "frame-ancestors 'none'" in error.headers["Content-Security-Policy"]
+        assert "404" in error.read().decode()
+    else:
+        raise AssertionError("a missing page was found")
+
+
+def test_under_nginx_the_tools_work_offline_after_one_visit(
+    browser: Browser, nginx_url: str
+) -> None:
+    ctx = browser.new_context(service_workers="allow")
+    try:
+        page = ctx.new_page()
+        page.goto(nginx_url + "tools/criteria-checker/")
+        wait_ready(page)
+        wait_for_precache(page)
+        ctx.set_offline(True)
+        page.reload()
+        wait_ready(page)
+        page.locator("input[name='harm'][value='died']").check()
+        page.locator("[data-conclusion][data-value]").first.wait_for()
+    finally:
+        ctx.close()
+
+
+def test_the_deployment_check_passes_nginx_and_names_what_a_bare_host_lacks(
+    nginx_url: str, site_dir: Path
+) -> None:
+    assert check_deployment.problems(nginx_url) == []
+    # A host that sends no headers (Python's plain static server): each gap is named.
+    bare = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0),
+        functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir)),
+    )
+    threading.Thread(target=bare.serve_forever, daemon=True).start()
+    try:
+        found = check_deployment.problems(f"http://127.0.0.1:{bare.server_address[1]}/")
+    finally:
+        bare.shutdown()
+    assert any("no Content-Security-Policy header" in p for p in found)
+    assert any("X-Content-Type-Options is None" in p for p in found)
