@@ -172,7 +172,7 @@ def error_summary(summary_id: str = "error-summary") -> str:
     """Empty and hidden until the core reports errors; then it takes focus (GOV.UK)."""
     return (
         f'<div class="cs-error-summary" id="{summary_id}" data-error-summary tabindex="-1" '
-        f'aria-labelledby="{summary_id}-title" hidden>'
+        f'aria-labelledby="{summary_id}-title" role="region" hidden>'
         f'<h2 class="cs-error-summary__title" id="{summary_id}-title">There is a problem</h2>'
         '<ul class="cs-error-summary__list"></ul></div>'
     )

@@ -167,7 +167,7 @@ def form_body(form: type[FormBase], page: str, extras: Mapping[str, str] | None 
         else ""
     )
     check_view = (
-        '<div class="cs-check" data-check-view hidden tabindex="-1" '
+        '<div class="cs-check" data-check-view hidden tabindex="-1" role="region" '
         'aria-labelledby="check-heading">'
         f'<h2 id="check-heading">Check your answers before you download {escape(form.noun)}</h2>'
         '<div class="cs-panel cs-form-warnings" data-check-warnings hidden>'

@@ -78,6 +78,7 @@ def test_site_nav_follows_the_document() -> None:
         "about/accessibility.md",
         "about/privacy.md",
         "about/performance.md",
+        "about/publishing.md",
     ]
 
 
