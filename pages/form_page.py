@@ -55,7 +55,7 @@ def field(path: str, meta: Meta, show_if_prefix: str) -> str:
         html = c.choices(path, meta.label, meta.options, meta.hint,
                          multiple=meta.kind == "checkboxes", **common)  # fmt: skip
     elif meta.kind == "textarea":
-        html = c.textarea(path, meta.label, meta.hint, meta.max_length, **common)
+        html = c.textarea(path, meta.label, meta.hint, meta.limit, **common)
     else:
         html = c.text_input(path, meta.label, meta.hint, meta.kind, meta.width,
                             meta.autocomplete, **common)  # fmt: skip
@@ -158,6 +158,22 @@ def form_body(form: type[FormBase], page: str, extras: Mapping[str, str] | None 
         '<div class="cs-notice" data-file-message role="status" aria-live="polite"></div>'
         "</div>"
     )
+    # When the criteria checker hands its answers over and a draft is already open, the user
+    # chooses: a new referral, or the same child's draft (web/js/form-page.js).
+    handoff_choice = (
+        '<div class="cs-panel cs-handoff-choice" data-handoff-choice hidden role="region" '
+        'aria-labelledby="handoff-title">'
+        '<h2 id="handoff-title" tabindex="-1">A referral draft is already open</h2>'
+        "<p>This form holds a draft restored from this browser. Start a new referral with the "
+        "criteria checker's answers, or add them to this draft if it is about the same child. "
+        "A new referral deletes the draft: save it as a file first if you may need it.</p>"
+        '<div class="cs-actions">'
+        f"{c.button('Start a new referral', **{'data-handoff-new': ''})}"
+        f"{c.button('Add them to this draft', kind='secondary', **{'data-handoff-add': ''})}"
+        "</div></div>"
+        if "checker" in form.model_fields
+        else ""
+    )
     checker = (
         '<div class="cs-panel" data-checker-outcome hidden>'
         "<h2>Criteria checker outcome</h2>"
@@ -195,7 +211,7 @@ def form_body(form: type[FormBase], page: str, extras: Mapping[str, str] | None 
         f"{c.button('Check your answers', **{'data-check': ''})}"
         "</div></form>"
     )
-    return draft_notice + form_view + check_view
+    return draft_notice + handoff_choice + form_view + check_view
 
 
 def body() -> str:

@@ -220,11 +220,15 @@ def form_export(payload: Payload) -> dict[str, Any]:
         # A complete form is saved in its checked, typed shape; a draft exactly as typed.
         model, _ = engine.check_document(form, doc, _today(payload))
         saved = doc if model is None else model.model_dump(mode="json")
+        text = engine.write_json(saved)
+        if len(text.encode("utf-8")) > engine.MAX_FILE_BYTES:
+            # The page itself must never save a file that it cannot open again.
+            raise InputError.one("file", engine.too_big_to_save(len(text.encode("utf-8"))))
         return {
             "ok": True,
             "filename": f"{stem}.json",
             "mime": "application/json",
-            "text": engine.write_json(saved),
+            "text": text,
         }
     formats = [f for f, _ in form.exports]
     if fmt in formats or fmt == "pdf":

@@ -41,6 +41,15 @@ def _write(out: Path, data: str | bytes) -> None:
         _fail(f"cannot write {out}: {exc.strerror}")
 
 
+def _write_document(out: Path, doc: dict[str, Any]) -> None:
+    """A form's file, refused when it would be too big to open again."""
+    text = engine.write_json(doc)
+    size = len(text.encode("utf-8"))
+    if size > engine.MAX_FILE_BYTES:
+        _fail(f"{engine.too_big_to_save(size)}; nothing was written")
+    _write(out, text)
+
+
 def _read_text(path: str | None) -> str:
     """A file's text (stdin for "-"), UTF-8 with or without a byte-order mark, as the page
     reads it; anything else is refused, naming the file."""
@@ -196,7 +205,7 @@ def _add_returns(args: argparse.Namespace, doc: dict[str, Any]) -> int:
     if result["refused"]:
         _fail("; ".join(e["message"] for e in result["refused"]) + "; nothing was written")
     out = Path(args.output)
-    _write(out, engine.write_json(result["document"]))
+    _write_document(out, result["document"])
     for message in result["messages"]:
         print(message)
     print(f"Wrote {out}")
@@ -213,7 +222,7 @@ def _from_referral(args: argparse.Namespace) -> int:
         form = get_form(args.form_id)
         payload["document"] = engine.read_file(form, _read_text(args.into), args.into)
     result = api.form_from_referral(payload)
-    _write(Path(args.output), engine.write_json(result["document"]))
+    _write_document(Path(args.output), result["document"])
     for message in result["messages"]:
         print(message)
     print(f"Wrote {args.output}")

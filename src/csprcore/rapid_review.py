@@ -35,6 +35,7 @@ from .forms import engine
 from .forms.base import FormBase
 from .forms.engine import document_date, fill_computed
 from .forms.meta import YES_NO_NOT_KNOWN, Computed, Meta, Repeat, Section
+from .forms.spec import parts
 from .referral import GENDERS, OtherProcesses
 from .scoping import ScopingReturn, initials_problem
 
@@ -173,12 +174,14 @@ class AgencyReturn(_Part):
     ] = ""
     involvement: Annotated[
         Text,
-        Meta("Involvement with the child and family", kind="textarea",
+        # Room for a return's period and nature of involvement, added from its file.
+        Meta("Involvement with the child and family", kind="textarea", max_length=6000,
              hint="When, and what the agency's involvement was."),
     ] = ""  # fmt: skip
     key_points: Annotated[
         Text,
-        Meta("Key points from the agency's return", kind="textarea",
+        # Room for the seven parts of a return that ``key_points_text`` brings together.
+        Meta("Key points from the agency's return", kind="textarea", max_length=30000,
              hint="The facts, what went well, concerns, immediate action and learning."),
     ] = ""  # fmt: skip
 
@@ -769,6 +772,12 @@ class Added:
         return out
 
 
+def _max_agency_rows() -> int:
+    (part,) = [p for p in parts(RapidReview) if p.name == "agency_returns"]
+    assert part.repeat is not None
+    return part.repeat.max_items
+
+
 def add_returns(
     rr_doc: Mapping[str, Any], returns: Sequence[tuple[str, Mapping[str, Any]]]
 ) -> Added:
@@ -781,6 +790,7 @@ def add_returns(
     doc = {k: v for k, v in rr_doc.items()}
     case = dict(doc.get("case") or {})
     rows = [dict(r) for r in doc.get("agency_returns") or [] if isinstance(r, Mapping)]
+    max_rows = _max_agency_rows()
     result = Added(document=doc)
     index = {agency_key(_s(r.get("agency"))): r for r in rows if _s(r.get("agency"))}
     seen: set[str] = set()
@@ -808,6 +818,15 @@ def add_returns(
                     "files",
                     f"{name} is about a child with the initials {theirs}, not {ours}: it was "
                     "not added",
+                )
+            )
+            continue
+        if agency_key(agency) not in index and len(rows) >= max_rows:
+            result.refused.append(
+                FieldError(
+                    "files",
+                    f"{name} was not added: the Rapid Review already has {max_rows} "
+                    "agencies, the most it takes",
                 )
             )
             continue

@@ -502,7 +502,8 @@ class CheckerRecord(BaseModel):
     model_config = ConfigDict(extra="forbid")
     facts: dict[str, Any] = Field(default_factory=dict)
     outcome: dict[str, Any] | None = Field(default=None, exclude=True)
-    checked_at: str = Field(default="", max_length=40)
+    #: The page's local time of the check, dd/mm/yyyy hh:mm: nothing else can reach a heading.
+    checked_at: str = Field(default="", pattern=r"^(\d{2}/\d{2}/\d{4} \d{2}:\d{2})?$")
 
 
 class Referral(FormBase):

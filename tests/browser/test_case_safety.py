@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from csprcore.forms import engine
 from csprcore.forms.registry import forms
@@ -469,5 +469,87 @@ def test_a_broken_runtime_shows_its_error_state_and_a_way_back(
     expect(page.locator("[name='referrer.name']")).to_have_value("Kept")
     page.get_by_role("button", name="Check your answers").click()
     expect(page.locator("[data-error-summary]")).not_to_contain_text("stopped working")
+    assert errors == []
+    ctx.close()
+
+
+# --------------------------------------------------------------------------------------
+# Found by the independent review of issue 13
+# --------------------------------------------------------------------------------------
+
+
+def test_the_checker_never_merges_a_new_case_into_an_open_draft(page: Page) -> None:
+    open_form(page, "referral")
+    case_a = Referral.example()
+    case_a["child"]["last_name"] = "CASEA"
+    choose_file(page, "[data-open-file]", "case-a.json", engine.write_json(case_a))
+    expect(page.locator("[data-file-message]")).to_contain_text("Opened case-a.json")
+    wait_until(page, "(localStorage.getItem('csprcore-draft-referral') || '').includes('CASEA')")
+    page.goto("tools/criteria-checker/")
+    wait_ready(page)
+    for name, value in FORGED_FACTS.items():
+        page.locator(f"input[name='{name}'][value='{value}']").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Start a referral with these answers").click()
+    wait_ready(page)
+    choice = page.locator("[data-handoff-choice]")
+    expect(choice).to_be_visible()
+    expect(choice.locator("h2")).to_be_focused()
+    page.get_by_role("button", name="Start a new referral").click()
+    expect(choice).to_be_hidden()
+    expect(page.locator("[name='child.last_name']")).to_have_value("")
+    expect(page.locator("input[name='incident.harm'][value='died']")).to_be_checked()
+    wait_until(page, "(localStorage.getItem('csprcore-draft-referral') || '').includes('died')")
+    assert "CASEA" not in page.evaluate("localStorage.getItem('csprcore-draft-referral')")
+
+
+def test_a_new_case_clears_what_the_page_said_about_the_old_ones_files(page: Page) -> None:
+    open_form(page, "rapid-review")
+    choose_file(page, "[data-from-referral]", "referral.json",
+                engine.write_json(Referral.example()))  # fmt: skip
+    message = page.locator("[data-from-referral-message]")
+    expect(message).not_to_be_empty()
+    page.get_by_role("button", name="Delete this draft").click()
+    page.get_by_role("button", name="Yes, delete the draft").click()
+    expect(message).to_be_empty()
+
+
+def test_taking_the_draft_over_leaves_the_keyboard_focus_on_what_happened(
+    context: BrowserContext,
+) -> None:
+    first = context.new_page()
+    open_form(first, "referral")
+    second = context.new_page()
+    open_form(second, "referral")
+    take = second.get_by_role("button", name="Keep the draft from this tab")
+    take.focus()
+    second.keyboard.press("Enter")
+    expect(second.locator("[data-draft-status]")).to_be_focused()
+    expect(second.locator("[data-draft-status]")).to_contain_text("This tab now keeps the draft")
+    for p in (first, second):
+        p.close()
+
+
+@pytest.mark.parametrize("failure", ["404", "junk"])
+def test_a_runtime_that_cannot_be_downloaded_says_so(
+    browser: Browser, base_url: str, failure: str
+) -> None:
+    ctx = browser.new_context(base_url=base_url, service_workers="block")
+
+    def fail(route: Route) -> None:
+        if failure == "404":
+            route.fulfill(status=404, body="Not found")
+        else:
+            route.fulfill(
+                status=200, body=b"<html>not wasm</html>", content_type="application/wasm"
+            )
+
+    ctx.route(re.compile(r".*/pyodide/pyodide\.asm\.wasm$"), fail)
+    page, errors = page_in(ctx)
+    page.goto("tools/criteria-checker/")
+    expect(page.locator("#csprcore-tool")).to_have_attribute(
+        "data-core-state", "error", timeout=READY_TIMEOUT
+    )
+    expect(page.get_by_role("button", name="Try again")).to_be_visible()
     assert errors == []
     ctx.close()

@@ -234,7 +234,7 @@ def test_checkboxes_from_one_value_or_none() -> None:
 
 
 def test_the_checker_record_travels_as_json() -> None:
-    record = {"facts": {"harm": "died"}, "checked_at": "x"}
+    record = {"facts": {"harm": "died"}, "checked_at": "18/11/2026 10:00"}
     answers = {"checker": json.dumps(record)}
     doc = engine.answers_to_document(Referral, answers)
     assert doc["checker"] == record
@@ -460,7 +460,11 @@ def test_read_file_refuses_unknown_keys_and_wrong_types(
 def test_read_file_accepts_nulls_and_a_checker_record(example: dict[str, Any]) -> None:
     example["child"]["date_of_death"] = None
     example["family"] = None
-    example["checker"] = {"facts": {"harm": "died"}, "outcome": {}, "checked_at": "18/11/2026"}
+    example["checker"] = {
+        "facts": {"harm": "died"},
+        "outcome": {},
+        "checked_at": "18/11/2026 10:00",
+    }
     assert engine.read_file(Referral, json.dumps(example)) == example
 
 

@@ -72,6 +72,12 @@ def test_a_deeply_nested_payload_is_an_answer_not_a_crash() -> None:
     assert "nested too deeply" in out["errors"][0]["message"]
 
 
+def test_an_unclosed_string_of_escaped_quotes_is_refused_at_once() -> None:
+    # 120 KB that once held the rule core for two minutes (the scan restarted at each quote).
+    text = '{"form": "referral", "x": "' + '\\"' * 60_000
+    assert refused(Referral, text) == "case.json is not a saved form: it is not valid JSON"
+
+
 def test_brackets_inside_strings_do_not_count_as_nesting() -> None:
     text = json.dumps({"a": "[" * 500 + '\\"{' * 100})
     assert jsontext.nesting_depth(text) == 1
@@ -405,3 +411,61 @@ def test_clean_text_applies_to_every_text_field_of_every_form() -> None:
                 doc = engine.answers_to_document(form, {f"{part.name}.{f.name}": "a\x0bb\x00c"})
                 expected = "a\nb c" if f.meta.kind == "textarea" else "a b c"
                 assert doc[part.name][f.name] == expected, (form.form_id, part.name, f.name)
+
+
+# --------------------------------------------------------------------------------------
+# Found by the independent review of issue 13
+# --------------------------------------------------------------------------------------
+
+
+def test_the_time_of_a_check_is_a_time_and_nothing_else() -> None:
+    doc = Referral.example()
+    doc["checker"] = {"facts": {"harm": "died"}, "checked_at": "01/01/2026 \u202eFORGED\u202c"}
+    assert "'checker' has the wrong shape" in refused(Referral, json.dumps(doc))
+
+
+def test_an_invisible_character_the_pdf_cannot_show_is_named_by_code_point() -> None:
+    doc = Referral.example()
+    doc["child"]["also_known_as"] = "Zoe\u061c"
+    (warning,) = [
+        w for w in engine.warning_list(Referral, doc) if w["field"] == "child.also_known_as"
+    ]
+    assert "U+061C (ARABIC LETTER MARK)" in warning["message"]
+
+
+def test_agency_returns_never_go_past_the_parts_limit() -> None:
+    from csprcore.rapid_review import RapidReview
+    from csprcore.scoping import ScopingReturn
+
+    doc = RapidReview.example()
+    row = dict(doc["agency_returns"][0])
+    doc["agency_returns"] = [{**row, "agency": f"Agency {i}"} for i in range(30)]
+    saved_return = engine.write_json(ScopingReturn.example())
+    files = [{"name": "ret.json", "content": saved_return}]
+    result = api.rapid_review_add_returns({"document": doc, "files": files})
+    assert len(result["document"]["agency_returns"]) == 30
+    assert result["changed"] is False
+    assert (
+        "ret.json was not added: the Rapid Review already has 30 agencies"
+        in (result["refused"][0]["message"])
+    )
+
+
+def test_every_typed_field_has_a_limit() -> None:
+    for form in forms().values():
+        for part in parts(form):
+            for f in part.fields:
+                if f.meta.kind in ("text", "textarea", "email", "tel") and not f.meta.computed:
+                    assert f.meta.limit, (form.form_id, part.name, f.name)
+
+
+def test_a_form_too_big_to_reopen_is_never_saved() -> None:
+    # A draft keeps what was typed, even past a field's limit: the file would not reopen.
+    doc = Referral.example()
+    doc["incident"]["what_happened"] = "\U0001f600" * 300_000  # 4 bytes each
+    answers = engine.document_to_answers(Referral, doc)
+    out = call("form_export", {"form": "referral", "format": "json", "answers": answers})
+    assert out["ok"] is False
+    assert "too long to save and open again (1.2 MB" in out["errors"][0]["message"]
+    _, errors = engine.check_document(Referral, doc, TODAY)
+    assert any("too long to save and open again" in e.message for e in errors)

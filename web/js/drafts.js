@@ -149,9 +149,12 @@ export class Drafts {
   takeOver() {
     this.keeper = true;
     this.post("take");
-    this.ui.notice.hidden = true;
     this.saveNow();
     if (!this.storageProblem) this.say(`This tab now keeps the draft (saved at ${time(Date.now())}).`);
+    // The button goes with its notice: the keyboard focus moves to what it did.
+    this.ui.notice.hidden = true;
+    this.ui.status.tabIndex = -1;
+    this.ui.status.focus();
   }
 
   /** The draft's answers, when there is one to restore (an old or unreadable one is removed). */
@@ -191,6 +194,8 @@ export class Drafts {
     const stored = storage.setItem(this.key, JSON.stringify({
       saved: Date.now(), tab: this.tab, answers: this.readAnswers() }));
     if (stored) this.say(`Draft saved at ${time(Date.now())}.`);
+    // An older draft that could not be replaced must not come back as if it were this one.
+    else storage.removeItem(this.key);
   }
 
   /** A change typed just before the page closes is not lost. */

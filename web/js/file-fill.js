@@ -33,11 +33,12 @@ export function fillFromFiles(page, name, fn, payload) {
     const result = await core.call(fn, {
       ...payload(files), form: form.dataset.form, answers: readAnswers(form), today: today() });
     if (!result.ok) {
-      say(message, `${sentence(result.errors[0].message)} Your answers have not changed.`, true);
+      const unchanged = result.failed ? "" : " Your answers have not changed.";
+      say(message, `${sentence(result.errors[0].message)}${unchanged}`, true);
       return;
     }
     if (result.changed) {
-      setAnswers(result.answers);
+      setAnswers(result.answers, { sameCase: true });
       saveDraft();
     }
     const refused = new Set((result.refused ?? []).map((e) => sentence(e.message)));

@@ -128,8 +128,10 @@ export function startFormPage({ onReady } = {}) {
 
   /** Make the form hold exactly `answers` and nothing else: every input (hidden, repeated
    *  or shown-if), the computed fields, the warnings, the errors and the summary. A restored
-   *  draft, an opened file, a deleted draft and a file's filling-in all come through here. */
-  function setAnswers(answers) {
+   *  draft, an opened file, a deleted draft and a file's filling-in all come through here.
+   *  Unless it is the same case (filled in from a file), what the page said about files is
+   *  cleared too. */
+  function setAnswers(answers, { sameCase = false } = {}) {
     setRowCounts(answers);
     writeAnswers(form, answers);
     showChecker(answers.checker);
@@ -137,7 +139,10 @@ export function startFormPage({ onReady } = {}) {
     showWarnings([]);
     for (const [el, text] of computedAtFirst) el.textContent = text;
     if (!checkView.hidden) showForm();
-    exportMessage.replaceChildren();
+    returnToCheck = false;
+    backToCheck.hidden = true;
+    // What the page said about the previous case's files goes with it.
+    if (!sameCase) for (const box of root.querySelectorAll(".cs-notice")) box.replaceChildren();
     refreshLive();
   }
 
@@ -210,7 +215,6 @@ export function startFormPage({ onReady } = {}) {
     drafts.remove(); // first: nothing pending is written back after it
     confirmBox.hidden = true;
     setAnswers({});
-    fileMessage.replaceChildren();
     deleteButton.focus();
   });
 
@@ -250,7 +254,7 @@ export function startFormPage({ onReady } = {}) {
   // The criteria checker's answers arrive in this browser's storage, or, where storage is
   // blocked or full, in the address's fragment (never sent to any server, nor in a
   // Referer); either is removed as soon as it is read.
-  async function takeHandoff() {
+  async function takeHandoff(draftOpen) {
     const params = new URLSearchParams(location.search);
     if (params.get("from") !== "checker") return;
     const key = `${HANDOFF_PREFIX}${formId}`;
@@ -267,8 +271,25 @@ export function startFormPage({ onReady } = {}) {
     if (!handoff) return;
     const result = await core.call("referral_from_check", handoff);
     if (!result.ok) return say(fileMessage, sentence(result.errors[0].message), true);
-    setAnswers({ ...readAnswers(form), ...result.answers });
-    saveDraft();
+    const choice = root.querySelector("[data-handoff-choice]");
+    if (!draftOpen || !choice) {
+      setAnswers(result.answers);
+      saveDraft();
+      return;
+    }
+    // A draft of some case is open: never merge a new case into it without asking.
+    choice.hidden = false;
+    choice.querySelector("h2").focus();
+    const decide = (merge) => {
+      choice.hidden = true;
+      if (!merge) drafts.remove();
+      if (merge) setAnswers({ ...readAnswers(form), ...result.answers }, { sameCase: true });
+      else setAnswers(result.answers);
+      saveDraft();
+      form.querySelector("input:not([type=hidden]), textarea, select")?.focus();
+    };
+    choice.querySelector("[data-handoff-new]").onclick = () => decide(false);
+    choice.querySelector("[data-handoff-add]").onclick = () => decide(true);
   }
 
   // --- files -----------------------------------------------------------------------------
@@ -305,8 +326,9 @@ export function startFormPage({ onReady } = {}) {
     opener.value = "";
     const result = await core.call("form_open", { form: formId, ...read });
     if (!result.ok) {
-      return say(fileMessage,
-        `${sentence(result.errors[0].message)} Your answers have not changed.`, true);
+      // A refusal by the core changes nothing; a core that could not answer says so itself.
+      const unchanged = result.failed ? "" : " Your answers have not changed.";
+      return say(fileMessage, `${sentence(result.errors[0].message)}${unchanged}`, true);
     }
     setAnswers(result.answers);
     saveDraft();
@@ -486,7 +508,7 @@ export function startFormPage({ onReady } = {}) {
   if (restored) setAnswers(restored);
   applyShowIf(form);
   updateCounts(form);
-  takeHandoff();
+  takeHandoff(Boolean(restored));
   refreshLive();
   // A page's own glue (the Rapid Review's "Add agency returns") works through these.
   const page = { core, form, root, setAnswers, saveDraft, say, today };

@@ -87,6 +87,21 @@ function ensure(group) {
   return loaded[group];
 }
 
+/** Rejects when the runtime's .wasm cannot be fetched or does not start with WebAssembly's
+ *  magic number; otherwise never settles (it only races the boot). */
+async function checkWasm(cache) {
+  const response = await fetch(new URL("pyodide.asm.wasm", runtimeDir), { cache });
+  if (!response.ok) throw new Error(`Could not load pyodide.asm.wasm (${response.status})`);
+  const reader = response.body.getReader();
+  const { value } = await reader.read();
+  reader.cancel().catch(() => {});
+  const magic = [0x00, 0x61, 0x73, 0x6d];
+  if (!value || value.length < 4 || magic.some((byte, i) => value[i] !== byte)) {
+    throw new Error("pyodide.asm.wasm is not WebAssembly");
+  }
+  return new Promise(() => {});
+}
+
 async function start() {
   progress(10, "Downloading the Python runtime and the rules");
   // After a failed start, "Try again" fetches past the browser's cache.
@@ -103,15 +118,17 @@ async function start() {
     import(new URL("pyodide.mjs", runtimeDir).href),
   ]);
   manifest = runtime;
-  // Passing the packages to loadPyodide fetches the wheels while the runtime boots.
-  pyodide = await module.loadPyodide({
+  // Passing the packages to loadPyodide fetches the wheels while the runtime boots. Pyodide
+  // never settles when its WebAssembly cannot be fetched or is not WebAssembly, so its first
+  // bytes are checked beside the boot, and a failure ends the start with an error.
+  pyodide = await Promise.race([module.loadPyodide({
     indexURL: runtimeDir.href,
     lockFileContents: lockFile,
     packageBaseUrl: runtimeDir.href,
     packages: [...manifest.start, ...wanted.flatMap((g) => manifest.groups[g] ?? [])],
     stdout: () => {},
     stderr: (line) => console.warn(line),
-  });
+  }), checkWasm(cache)]);
   progress(80, "Preparing the rules");
   pyodide.runPython(manifest.warmups.start);
   for (const group of wanted) {

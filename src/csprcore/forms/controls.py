@@ -51,6 +51,14 @@ def show_controls(text: str) -> str:
     return _BIDI.sub(lambda m: f"[{code_point(m.group())}]", text)
 
 
+def visible(char: str) -> str:
+    """A character as a message can show it: itself, or, when it would show as nothing
+    (a format, control, separator or lone combining character), its code point and name."""
+    if unicodedata.category(char)[0] in "CZM":
+        return f"{code_point(char)} ({unicodedata.name(char, 'unnamed')})"
+    return char
+
+
 def describe(chars: list[str]) -> str:
     """ "U+202E (RIGHT-TO-LEFT OVERRIDE)" for each, for a message."""
     return ", ".join(f"{code_point(c)} ({unicodedata.name(c, 'control')})" for c in chars)

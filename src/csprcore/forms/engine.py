@@ -24,7 +24,7 @@ from ..dates import ascii_digits, long_date
 from ..errors import FieldError, InputError
 from ..jsontext import JSONRefusedError, dumps, loads
 from .base import FormBase
-from .controls import bidi_controls, clean_text, describe, show_controls
+from .controls import bidi_controls, clean_text, describe, show_controls, visible
 from .meta import Meta
 from .printable import unprintable
 from .spec import FieldSpec, PartSpec, error_href, parts
@@ -250,7 +250,9 @@ def text_warnings(form: type[FormBase], doc: Mapping[str, Any]) -> list[FieldErr
                     )
                 chars = unprintable(show_controls(value))
                 if chars:
-                    shown = " ".join(chars[:8]) + (" and others" if len(chars) > 8 else "")
+                    shown = " ".join(visible(c) for c in chars[:8]) + (
+                        " and others" if len(chars) > 8 else ""
+                    )
                     out.append(
                         FieldError(
                             f"{prefix}.{f.name}",
@@ -386,8 +388,8 @@ def _check_field(value: Any, path: str, meta: Meta, today: date) -> tuple[str | 
         return "Enter an email address in the correct format, like name@example.com", text
     if meta.kind == "tel" and not re.fullmatch(r"[0-9+()\- ]{6,25}", text):
         return "Enter a telephone number, like 01472 123456 or +44 1472 123456", text
-    if meta.max_length and len(text) > meta.max_length:
-        return f"{_cap(name)} must be {meta.max_length:,} characters or less", text
+    if meta.limit and len(text) > meta.limit:
+        return f"{_cap(name)} must be {meta.limit:,} characters or less", text
     return None, text
 
 
@@ -455,6 +457,9 @@ def check_document(
     for name in form.model_fields:
         if name not in clean and name not in ("form", "schema_version") and doc.get(name):
             clean[name] = doc[name]
+    size = len(write_json(doc).encode("utf-8"))
+    if size > MAX_FILE_BYTES:
+        errors.append(FieldError("", too_big_to_save(size)))
     if errors:
         return None, errors
     try:
@@ -672,6 +677,14 @@ def _check_shape(form: type[FormBase], doc: Mapping[str, Any], name: str) -> Non
             problems.append(f"'{key}' has the wrong shape")
     if problems:
         raise InputError.one("file", f"{name} is not a valid saved form: {problems[0]}")
+
+
+def too_big_to_save(size: int) -> str:
+    """A form whose file would be too big to open again (``read_file``)."""
+    return (
+        f"The form is too long to save and open again ({size / 1_000_000:.1f} MB; a saved "
+        "form is under 1 MB): shorten the longest answers"
+    )
 
 
 def write_json(doc: Mapping[str, Any]) -> str:

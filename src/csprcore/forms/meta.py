@@ -17,6 +17,10 @@ YES_NO_NOT_KNOWN: tuple[tuple[str, str], ...] = (
 )
 
 
+#: The longest answer a typed field takes when it sets no ``max_length`` of its own.
+DEFAULT_MAX_LENGTH: dict[str, int] = {"text": 200, "email": 200, "tel": 30, "textarea": 3000}
+
+
 @dataclass(frozen=True)
 class Meta:
     """A field's wording and input kind.
@@ -42,6 +46,13 @@ class Meta:
     #: Computed by the core (a due date, for example): shown, never typed. Only in a
     #: section (not a repeat); the form's ``computed()`` gives its value.
     computed: bool = False
+
+    @property
+    def limit(self) -> int | None:
+        """The most characters the answer may have: its own ``max_length``, or a default for
+        typed text, so that every saved form stays small enough to reopen
+        (``engine.MAX_FILE_BYTES``)."""
+        return self.max_length or DEFAULT_MAX_LENGTH.get(self.kind)
 
     @property
     def name_in_error(self) -> str:
