@@ -508,7 +508,9 @@ export function startFormPage({ onReady } = {}) {
   if (restored) setAnswers(restored);
   applyShowIf(form);
   updateCounts(form);
-  takeHandoff(Boolean(restored));
+  // Only a draft with something in it is a case the hand-off could be mixed into.
+  const draftOpen = Object.values(restored ?? {}).some((v) => (Array.isArray(v) ? v.length : v));
+  takeHandoff(draftOpen);
   refreshLive();
   // A page's own glue (the Rapid Review's "Add agency returns") works through these.
   const page = { core, form, root, setAnswers, saveDraft, say, today };
