@@ -12,6 +12,7 @@ import functools
 import http.server
 import threading
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from email.message import Message
@@ -28,7 +29,17 @@ from .test_runtime import wait_for_precache, wait_ready
 class Recorder(http.server.BaseHTTPRequestHandler):
     seen: ClassVar[list[str]] = []
 
+    #: A page this other site serves that tries to frame ours (``/frame?src=URL``).
+    frame_page = "<!doctype html><title>Other site</title><iframe src='{src}'></iframe>"
+
     def do_GET(self) -> None:
+        if self.path.startswith("/frame?src="):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            src = urllib.parse.unquote(self.path.split("=", 1)[1])
+            self.wfile.write(self.frame_page.format(src=src).encode())
+            return
         Recorder.seen.append(self.path)
         self.send_response(200)
         self.send_header("Access-Control-Allow-Origin", "*")
@@ -202,3 +213,19 @@ def test_the_deployment_check_passes_nginx_and_names_what_a_bare_host_lacks(
         bare.shutdown()
     assert any("no Content-Security-Policy header" in p for p in found)
     assert any("X-Content-Type-Options is None" in p for p in found)
+
+
+def test_another_site_cannot_frame_the_forms(
+    browser: Browser, server_url: str, other_origin: str
+) -> None:
+    ctx = browser.new_context(service_workers="block")
+    try:
+        page = ctx.new_page()
+        target = urllib.parse.quote(server_url + "tools/referral-form/", safe="")
+        with page.expect_console_message(lambda m: "frame-ancestors" in m.text) as refused:
+            page.goto(f"{other_origin}/frame?src={target}")
+        assert "The request has been blocked" in refused.value.text
+        (frame,) = [f for f in page.frames if f != page.main_frame]
+        assert frame.evaluate("() => !document.querySelector('#csprcore-tool')")
+    finally:
+        ctx.close()
