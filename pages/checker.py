@@ -37,7 +37,12 @@ def cite_link(cite: str) -> str:
 def question(q: criteria.Question) -> str:
     """One question: a fieldset of radios (checkboxes for several answers), its hint, the
     procedure section it comes from, and its show-if condition."""
-    html = choices(
+    cite = (
+        f'<p class="cs-checker__cite" data-cite="{escape(q.cite)}">'
+        f"{escape(TEXT['cite_prefix'])} {cite_link(q.cite)}</p>"
+    )
+    # Inside the question's group, so it is shown and hidden with the question.
+    return choices(
         q.key,
         q.text,
         [(o.value, o.label, o.hint) for o in q.options],
@@ -45,14 +50,8 @@ def question(q: criteria.Question) -> str:
         multiple=q.multiple,
         show_if=q.show_if,
         required=True,  # nothing is required, but "(optional)" on every question is noise
+        after=cite,
     )
-    cite = (
-        f'<p class="cs-checker__cite" data-cite="{escape(q.cite)}">'
-        f"{escape(TEXT['cite_prefix'])} {cite_link(q.cite)}</p>"
-    )
-    # Inside the question's group, so it is shown and hidden with the question.
-    assert html.endswith("</div>")
-    return html[: -len("</div>")] + cite + "</div>"
 
 
 def questions() -> str:

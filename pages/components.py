@@ -28,11 +28,17 @@ def attrs(values: Mapping[str, str | bool | None]) -> str:
     return (" " + " ".join(out)) if out else ""
 
 
-def show_if_attr(show_if: Mapping[str, Iterable[str]] | None) -> dict[str, str | None]:
-    """``data-show-if``: shown while any named field has one of the values (JSON)."""
+def show_if_attr(
+    show_if: Mapping[str, Iterable[str]] | None, prefix: str = ""
+) -> dict[str, str | None]:
+    """``data-show-if``: shown while any named field has one of the values (JSON); the names
+    are siblings' when ``prefix`` (the section or row path) is given."""
     if not show_if:
         return {}
-    return {"data-show-if": json.dumps({k: list(v) for k, v in show_if.items()})}
+    return {
+        "data-show-if-prefix": prefix or None,
+        "data-show-if": json.dumps({k: list(v) for k, v in show_if.items()}),
+    }
 
 
 def _hint(fid: str, hint: str) -> str:
@@ -54,7 +60,7 @@ def group(fid: str, inner: str, extra: Mapping[str, str | None] | None = None) -
 def text_input(
     name: str, label: str, hint: str = "", kind: str = "text", width: str = "long",
     autocomplete: str = "", show_if: Mapping[str, Iterable[str]] | None = None,
-    required: bool = False, inputmode: str = "",
+    show_if_prefix: str = "", after: str = "", required: bool = False, inputmode: str = "",
 ) -> str:  # fmt: skip
     fid = field_id(name)
     described = _described(fid, hint)
@@ -69,12 +75,13 @@ def text_input(
         f'<label class="cs-label" for="{fid}">{escape(label)}{_optional(required)}</label>'
         f"{_hint(fid, hint)}{_error(fid)}<input{input_attrs}>"
     )
-    return group(fid, inner, show_if_attr(show_if))
+    return group(fid, inner + after, show_if_attr(show_if, show_if_prefix))
 
 
 def textarea(
     name: str, label: str, hint: str = "", max_length: int | None = None,
-    show_if: Mapping[str, Iterable[str]] | None = None, required: bool = False, rows: int = 5,
+    show_if: Mapping[str, Iterable[str]] | None = None, show_if_prefix: str = "",
+    after: str = "", required: bool = False, rows: int = 5,
 ) -> str:  # fmt: skip
     fid = field_id(name)
     count = (
@@ -93,12 +100,12 @@ def textarea(
         f'<label class="cs-label" for="{fid}">{escape(label)}{_optional(required)}</label>'
         f"{_hint(fid, hint)}{_error(fid)}<textarea{area_attrs}></textarea>{count}"
     )
-    return group(fid, inner, show_if_attr(show_if))
+    return group(fid, inner + after, show_if_attr(show_if, show_if_prefix))
 
 
 def date_input(
     name: str, legend: str, hint: str = "", show_if: Mapping[str, Iterable[str]] | None = None,
-    required: bool = False,
+    show_if_prefix: str = "", after: str = "", required: bool = False,
 ) -> str:  # fmt: skip
     fid = field_id(name)
     hint_text = hint or "For example, 27 3 2026"
@@ -121,12 +128,13 @@ def date_input(
         f"{_hint(fid, hint_text)}{_error(fid)}"
         f'<div class="cs-date-input" id="{fid}">{"".join(parts)}</div></fieldset>'
     )
-    return group(fid, inner, show_if_attr(show_if))
+    return group(fid, inner + after, show_if_attr(show_if, show_if_prefix))
 
 
 def choices(
     name: str, legend: str, options: Options, hint: str = "", multiple: bool = False,
-    show_if: Mapping[str, Iterable[str]] | None = None, required: bool = False,
+    show_if: Mapping[str, Iterable[str]] | None = None, show_if_prefix: str = "",
+    after: str = "", required: bool = False,
     legend_class: str = "", inline: bool = False, extra: Mapping[str, str | None] | None = None,
 ) -> str:  # fmt: skip
     """Radios (one answer) or checkboxes (several), in a fieldset with a legend."""
@@ -161,7 +169,7 @@ def choices(
         f'<div class="cs-choices{" cs-choices--inline" if inline else ""}" '
         f'data-choices="{kind}">{"".join(items)}</div></fieldset>'
     )
-    return group(fid, inner, {**show_if_attr(show_if), **(extra or {})})
+    return group(fid, inner + after, {**show_if_attr(show_if, show_if_prefix), **(extra or {})})
 
 
 def _optional(required: bool) -> str:
@@ -185,3 +193,56 @@ def button(text: str, kind: str = "primary", **extra: str) -> str:
     }.get(kind, "md-button")
     button_attrs = attrs({"type": "button", "class": cls, **extra})
     return f"<button{button_attrs}>{escape(text)}</button>"
+
+
+#: Named examples of each component, as GOV.UK Frontend keeps them: each is rendered and
+#: checked by ``tests/unit/test_components.py`` (well-formed, ids unique, every label, hint
+#: and error reference found, what was given escaped), and shows how the component is used.
+EXAMPLES: dict[str, dict[str, dict[str, object]]] = {
+    "text_input": {
+        "default": {"name": "child.last_name", "label": "Last name"},
+        "with hint, email, required": {
+            "name": "referrer.email", "label": "Email address", "hint": "Secure email only",
+            "kind": "email", "required": True,
+        },
+        "shown if a sibling has a value": {
+            "name": "incident.place", "label": "Where", "show_if": {"location": ["elsewhere"]},
+            "show_if_prefix": "incident.",
+        },
+        "markup in the label stays text": {"name": "x.y", "label": "<b>bold</b> & more"},
+    },
+    "textarea": {
+        "default": {"name": "incident.what_happened", "label": "What happened"},
+        "with a character count": {
+            "name": "rationale.learning", "label": "Learning", "hint": "Briefly",
+            "max_length": 500,
+        },
+    },
+    "date_input": {
+        "default": {"name": "child.date_of_birth", "legend": "Date of birth"},
+        "required, with hint": {
+            "name": "incident.date", "legend": "Date of the incident",
+            "hint": "For example, 1 2 2026",
+            "required": True,
+        },
+    },
+    "choices": {
+        "radios": {
+            "name": "incident.harm", "legend": "What happened to the child?",
+            "options": [("died", "The child has died"), ("seriously_harmed", "Seriously harmed")],
+        },
+        "checkboxes with option hints": {
+            "name": "incident.abuse_types", "legend": "Which kinds of abuse?", "multiple": True,
+            "options": [("physical", "Physical", "Hitting, shaking"), ("neglect", "Neglect", "")],
+        },
+        "with content after the options": {
+            "name": "q", "legend": "A question", "options": [("yes", "Yes"), ("no", "No")],
+            "after": '<p class="cs-checker__cite">From section 6</p>',
+        },
+    },
+    "error_summary": {"default": {}},
+    "button": {
+        "primary": {"text": "Check your answers"},
+        "warning": {"text": "Yes, delete the draft", "kind": "warning"},
+    },
+}  # fmt: skip

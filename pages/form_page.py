@@ -48,7 +48,9 @@ def field(path: str, meta: Meta, show_if_prefix: str) -> str:
     if meta.computed:
         return computed(path, meta)
     show_if = {meta.show_if[0]: meta.show_if[1]} if meta.show_if else None
-    common = {"show_if": show_if, "required": meta.required}
+    # show-if names a sibling field: the section (or row) path is its prefix.
+    common = {"show_if": show_if, "show_if_prefix": show_if_prefix if show_if else "",
+              "required": meta.required}  # fmt: skip
     if meta.kind == "date":
         html = c.date_input(path, meta.label, meta.hint, **common)
     elif meta.kind in ("radios", "checkboxes"):
@@ -59,11 +61,6 @@ def field(path: str, meta: Meta, show_if_prefix: str) -> str:
     else:
         html = c.text_input(path, meta.label, meta.hint, meta.kind, meta.width,
                             meta.autocomplete, **common)  # fmt: skip
-    if show_if:
-        # show-if names a sibling field: prefix it with the section (or row) path.
-        html = html.replace(
-            "data-show-if=", f'data-show-if-prefix="{escape(show_if_prefix)}" data-show-if=', 1
-        )
     return html
 
 
