@@ -16,6 +16,7 @@ from .citations import Cite
 from .dates import parse_local_datetime
 from .errors import FieldError, InputError
 from .tri import NO, UNSURE, YES, Tri, all_of, any_of, negate
+from .visibility import shown
 
 # --------------------------------------------------------------------------------------
 # Questions
@@ -841,14 +842,7 @@ RECORD_TITLE: Final = "Record of a criteria check"
 
 def is_shown(question: Question, facts: Mapping[str, Any]) -> bool:
     """Whether a question is asked, given the other answers (its ``show_if``)."""
-    if not question.show_if:
-        return True
-    for key, values in question.show_if.items():
-        value = facts.get(key)
-        given = value if isinstance(value, list) else [value]
-        if any(v in values for v in given):
-            return True
-    return False
+    return shown(question.show_if, facts)
 
 
 def answer_rows(raw_facts: Any) -> list[tuple[str, str]]:

@@ -59,18 +59,23 @@ export function sentence(text) {
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-/** Show each [data-show-if] element only while one of the named fields has a listed value. */
+/** The core's one show-if rule (csprcore.visibility.shown, checked against this by a test):
+ *  shown while any named field (its name after `prefix`) has a listed value; a list answer
+ *  counts when any of its items is listed. */
+export function isShown(rule, answers, prefix = "") {
+  const conditions = Object.entries(rule ?? {});
+  return conditions.length === 0 || conditions.some(([name, values]) => {
+    const value = answers[prefix + name];
+    return (Array.isArray(value) ? value : [value]).some((v) => values.includes(v));
+  });
+}
+
+/** Show each [data-show-if] element only while its condition holds (isShown). */
 export function applyShowIf(form) {
   // Conditions read every answer, whether its question is shown or not.
   const answers = readAnswers(form, { includeHidden: true });
   for (const el of form.querySelectorAll("[data-show-if]")) {
-    const rule = JSON.parse(el.dataset.showIf);
-    const prefix = el.dataset.showIfPrefix ?? "";
-    const show = Object.entries(rule).some(([name, values]) => {
-      const value = answers[prefix + name];
-      return Array.isArray(value) ? value.some((v) => values.includes(v)) : values.includes(value);
-    });
-    el.hidden = !show;
+    el.hidden = !isShown(JSON.parse(el.dataset.showIf), answers, el.dataset.showIfPrefix ?? "");
   }
 }
 

@@ -23,6 +23,7 @@ from ..calendar import MAX_YEAR, MIN_YEAR
 from ..dates import ascii_digits, long_date
 from ..errors import FieldError, InputError
 from ..jsontext import JSONRefusedError, dumps, loads
+from ..visibility import shown
 from .base import FormBase
 from .controls import bidi_controls, clean_text, describe, show_controls, visible
 from .meta import Meta
@@ -394,10 +395,12 @@ def _check_field(value: Any, path: str, meta: Meta, today: date) -> tuple[str | 
 
 
 def _visible(spec: FieldSpec, row: Mapping[str, Any]) -> bool:
+    """Whether a field is asked, by the one show-if rule (``visibility``); its condition
+    names a sibling in the same section or row."""
     if spec.meta.show_if is None:
         return True
     other, values = spec.meta.show_if
-    return _text(row.get(other)) in values
+    return shown({other: values}, row)
 
 
 def _check_row(
