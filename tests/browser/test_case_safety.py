@@ -330,11 +330,8 @@ def test_forms_work_without_storage_and_say_so_once(
     assert errors == []
 
 
-def test_the_checker_hands_over_to_the_referral_without_storage(
-    storage_context: tuple[BrowserContext, str],
-) -> None:
-    ctx, _ = storage_context
-    page, errors = page_in(ctx)
+def start_a_referral_from_the_checker(page: Page) -> None:
+    """Answer the checker (a child who died, abuse known) and start a referral from it."""
     page.goto("tools/criteria-checker/")
     wait_ready(page)
     for name, value in FORGED_FACTS.items():
@@ -342,6 +339,14 @@ def test_the_checker_hands_over_to_the_referral_without_storage(
     with page.expect_navigation():
         page.get_by_role("button", name="Start a referral with these answers").click()
     wait_ready(page)
+
+
+def test_the_checker_hands_over_to_the_referral_without_storage(
+    storage_context: tuple[BrowserContext, str],
+) -> None:
+    ctx, _ = storage_context
+    page, errors = page_in(ctx)
+    start_a_referral_from_the_checker(page)
     expect(page.locator("[data-checker-outcome]")).to_be_visible()
     expect(page.locator("input[name='incident.harm'][value='died']")).to_be_checked()
     assert "#" not in page.url and "checker" not in page.url  # the fragment is gone at once
@@ -485,13 +490,7 @@ def test_the_checker_never_merges_a_new_case_into_an_open_draft(page: Page) -> N
     choose_file(page, "[data-open-file]", "case-a.json", engine.write_json(case_a))
     expect(page.locator("[data-file-message]")).to_contain_text("Opened case-a.json")
     wait_until(page, "(localStorage.getItem('csprcore-draft-referral') || '').includes('CASEA')")
-    page.goto("tools/criteria-checker/")
-    wait_ready(page)
-    for name, value in FORGED_FACTS.items():
-        page.locator(f"input[name='{name}'][value='{value}']").check()
-    with page.expect_navigation():
-        page.get_by_role("button", name="Start a referral with these answers").click()
-    wait_ready(page)
+    start_a_referral_from_the_checker(page)
     choice = page.locator("[data-handoff-choice]")
     expect(choice).to_be_visible()
     expect(choice.locator("h2")).to_be_focused()
