@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from .calendar import DEFAULT_CALENDAR
 from .citations import Cite
@@ -34,13 +34,11 @@ from .errors import FieldError
 from .forms import engine
 from .forms.base import FormBase
 from .forms.engine import document_date, fill_computed
+from .forms.fields import OptDate, Part, Text
 from .forms.meta import YES_NO_NOT_KNOWN, Computed, Meta, Repeat, Section
 from .forms.spec import parts
 from .referral import GENDERS, OtherProcesses
 from .scoping import ScopingReturn, initials_problem
-
-Text = str
-OptDate = date | None
 
 #: Appendix 1: the meeting is "between 7 and 13 working days of receiving the referral".
 MEETING_EARLIEST, MEETING_LATEST = 7, 13
@@ -63,11 +61,7 @@ DECISIONS: tuple[tuple[str, str], ...] = (
 )
 
 
-class _Part(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class CaseDetails(_Part):
+class CaseDetails(Part):
     section: ClassVar = Section(
         "The case",
         "To identify the case for the Panel without naming the child: initials and age only.",
@@ -136,7 +130,7 @@ class CaseDetails(_Part):
     ] = None
 
 
-class KeyDates(_Part):
+class KeyDates(Part):
     section: ClassVar = Section(
         "Key dates",
         "Worked out from the dates above in England and Wales working days, so everyone "
@@ -168,7 +162,7 @@ class KeyDates(_Part):
     ] = None
 
 
-class AgencyReturn(_Part):
+class AgencyReturn(Part):
     agency: Annotated[
         Text, Meta("Agency", required=True, error_name="the agency's name", max_length=120)
     ] = ""
@@ -186,7 +180,7 @@ class AgencyReturn(_Part):
     ] = ""  # fmt: skip
 
 
-class Actions(_Part):
+class Actions(Part):
     section: ClassVar = Section(
         "Immediate action",
         "Section 5: the Rapid Review discusses whether any immediate action is needed to "
@@ -217,7 +211,7 @@ def _rationale(label: str) -> Meta:
     return Meta(label, kind="textarea", max_length=3000)
 
 
-class Criteria(_Part):
+class Criteria(Part):
     section: ClassVar = Section(
         "The criteria for a local review",
         "Section 6: the safeguarding partners must take into account whether the case meets "
@@ -265,7 +259,7 @@ class Criteria(_Part):
     national_rationale: Annotated[Text, _rationale("How these circumstances apply")] = ""
 
 
-class Decision(_Part):
+class Decision(Part):
     section: ClassVar = Section(
         "The decision",
         "Section 4: decisions on reviews are made transparently and the rationale "
@@ -293,7 +287,7 @@ class Decision(_Part):
     ] = ""
 
 
-class Attendee(_Part):
+class Attendee(Part):
     name: Annotated[
         Text, Meta("Name", required=True, error_name="the attendee's name", max_length=120)
     ] = ""
@@ -323,7 +317,7 @@ def _signed(partner: str) -> Meta:
                 error_name=f"the date signed off for {_PHRASE[partner]}")  # fmt: skip
 
 
-class SignOff(_Part):
+class SignOff(Part):
     section: ClassVar = Section(
         "Sign-off by the safeguarding partners",
         "The three safeguarding partners (the local authority, health and the police) agree "

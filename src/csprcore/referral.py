@@ -27,17 +27,11 @@ from .criteria import (
 from .errors import FieldError, InputError
 from .forms.base import FormBase
 from .forms.controls import clean_text
+from .forms.fields import OptDate, Part, Text
 from .forms.meta import YES_NO_NOT_KNOWN, Meta, Repeat, Section
 
-Text = str
-OptDate = date | None
 
-
-class _Part(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
-
-
-class Referrer(_Part):
+class Referrer(Part):
     section: ClassVar = Section(
         "About you, the referrer",
         "The safeguarding partners need to know who made the referral and how to reach you.",
@@ -83,7 +77,7 @@ class Referrer(_Part):
     ] = None
 
 
-class Consulted(_Part):
+class Consulted(Part):
     section: ClassVar = Section(
         "Designated safeguarding lead consulted",
         "Section 3: a referral follows discussion with your agency's designated safeguarding lead.",
@@ -112,7 +106,7 @@ class Consulted(_Part):
     ] = None
 
 
-class Agreed(_Part):
+class Agreed(Part):
     section: ClassVar = Section(
         "Service manager who agreed the referral",
         "Section 3: a referral is made with the agreement of the service manager.",
@@ -152,7 +146,7 @@ LEGAL_STATUS = (
 )
 
 
-class Child(_Part):
+class Child(Part):
     section: ClassVar = Section(
         "The child",
         "To identify the child and see which local authority and services are involved.",
@@ -239,7 +233,7 @@ class Child(_Part):
     ] = None
 
 
-class OtherChild(_Part):
+class OtherChild(Part):
     name: Annotated[Text, Meta("Name", required=True, error_name="the other child's name")] = ""
     date_of_birth: Annotated[
         OptDate,
@@ -256,7 +250,7 @@ class OtherChild(_Part):
     ] = ""
 
 
-class FamilyMember(_Part):
+class FamilyMember(Part):
     name: Annotated[Text, Meta("Name", required=True, error_name="the family member's name")] = ""
     relationship: Annotated[
         Text,
@@ -307,7 +301,7 @@ ABUSE_TYPES = (
 )
 
 
-class Incident(_Part):
+class Incident(Part):
     section: ClassVar = Section(
         "The incident",
         "The safeguarding partners decide on a Rapid Review from what happened, where and when.",
@@ -400,7 +394,7 @@ class Incident(_Part):
     ] = ""
 
 
-class AgencyInvolved(_Part):
+class AgencyInvolved(Part):
     agency: Annotated[Text, Meta("Agency", required=True, error_name="the agency's name")] = ""
     contact_name: Annotated[Text, Meta("Contact name", width="medium")] = ""
     role: Annotated[
@@ -423,7 +417,7 @@ def _process(label: str) -> Meta:
     return Meta(label, kind="radios", options=YES_NO_NOT_KNOWN)
 
 
-class OtherProcesses(_Part):
+class OtherProcesses(Part):
     section: ClassVar = Section(
         "Other processes",
         "Section 8: reviews run alongside other investigations; knowing of them early avoids "
@@ -443,7 +437,7 @@ class OtherProcesses(_Part):
     ] = ""
 
 
-class Rationale(_Part):
+class Rationale(Part):
     section: ClassVar = Section(
         "Why this case should be considered",
         "Section 3: discuss the case with your designated safeguarding lead to help formulate "

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from .calendar import DEFAULT_CALENDAR
 from .citations import Cite
@@ -23,10 +23,8 @@ from .dates import long_date, long_date_with_weekday
 from .errors import FieldError
 from .forms.base import FormBase
 from .forms.engine import document_date, fill_computed
+from .forms.fields import OptDate, Part, Text
 from .forms.meta import Computed, Meta, Repeat, Section
-
-Text = str
-OptDate = date | None
 
 #: Appendix 1: the completed template is returned "within 5 working days" of the referral.
 RETURN_WORKING_DAYS = 5
@@ -55,11 +53,7 @@ def _text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-class _Part(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class ScopingCase(_Part):
+class ScopingCase(Part):
     section: ClassVar = Section(
         "The referral and the child",
         "To match your return to the right referral. Give the child's initials and age only: "
@@ -130,7 +124,7 @@ class ScopingCase(_Part):
     ] = None
 
 
-class ScopingAgency(_Part):
+class ScopingAgency(Part):
     section: ClassVar = Section(
         "Your agency and who completed this return",
         "So the Rapid Review knows whose information this is and whom to ask. Your agency's "
@@ -188,7 +182,7 @@ class ScopingAgency(_Part):
     ] = None
 
 
-class ScopingInvolvement(_Part):
+class ScopingInvolvement(Part):
     section: ClassVar = Section(
         "Your agency's involvement",
         "Appendix 1: the Rapid Review meeting reviews the facts about the case presented in "
@@ -216,7 +210,7 @@ class ScopingInvolvement(_Part):
     ] = ""
 
 
-class ChronologyEntry(_Part):
+class ChronologyEntry(Part):
     date: Annotated[
         OptDate,
         Meta("Date", kind="date", required=True, not_future=True,
@@ -248,7 +242,7 @@ class ChronologyEntry(_Part):
     ] = ""
 
 
-class ScopingAnalysis(_Part):
+class ScopingAnalysis(Part):
     section: ClassVar = Section(
         "What your agency has learned so far",
         "Section 5: the Rapid Review gathers the facts, considers immediate action to keep "
@@ -287,7 +281,7 @@ class ScopingAnalysis(_Part):
     ] = ""
 
 
-class ScopingOther(_Part):
+class ScopingOther(Part):
     section: ClassVar = Section(
         "Staff welfare and other processes",
         "Section 5: agencies consider the impact of the case on their staff. Section 8: "
