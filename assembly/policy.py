@@ -54,19 +54,24 @@ def page_policy(script_hashes: Iterable[str]) -> str:
     )
 
 
-def header_policy(html: str | None = None) -> str:
-    """The Content-Security-Policy header for a response: an HTML page's own policy (from its
-    tag, with its hashes) or, for anything else (the worker's script above all), the base
-    policy; with what only a header can say."""
-    found = _META.search(html) if html is not None else None
-    base = found.group(1) if found else page_policy(())
-    return "; ".join([base, *(f"{name} {value}" for name, value in HEADER_ONLY)])
+def meta_policy(html: str) -> str | None:
+    """The policy a page's ``<meta>`` tag carries, if it has one."""
+    found = _META.search(html)
+    return found.group(1) if found else None
+
+
+def header_policy(base: str | None = None) -> str:
+    """The Content-Security-Policy header: ``base`` (a page's own policy, with its hashes) or,
+    for anything else (the worker's script above all), the base policy; with what only a
+    header can say."""
+    return "; ".join([base or page_policy(()), *(f"{n} {v}" for n, v in HEADER_ONLY)])
 
 
 def response_headers(path: str, html: str | None = None) -> dict[str, str]:
     """Every header this project's policy asks of a server for ``path`` (a URL path);
     ``html`` is the body when the response is a page."""
-    headers = {"Content-Security-Policy": header_policy(html), **SECURITY_HEADERS}
+    base = meta_policy(html) if html is not None else None
+    headers = {"Content-Security-Policy": header_policy(base), **SECURITY_HEADERS}
     # The service worker and its precache manifest must never be served stale, or a new
     # deployment would go unnoticed; nor the pages, which name the files of a deployment.
     if path.endswith(("sw.js", ".webmanifest", ".html", "/")) or html is not None:

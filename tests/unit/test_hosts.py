@@ -50,7 +50,7 @@ def test_the_site_policy_allows_every_pages_scripts_and_forbids_framing(site: Pa
 def test_netlify_and_cloudflare_headers(site: Path) -> None:
     rules: dict[str, dict[str, str]] = {}
     path = ""
-    for line in hosts.netlify_headers(site).splitlines():
+    for line in hosts.netlify_headers(hosts.headers(site)).splitlines():
         if not line or line.startswith("#"):
             continue
         if not line.startswith(" "):
@@ -65,7 +65,7 @@ def test_netlify_and_cloudflare_headers(site: Path) -> None:
 
 
 def test_apache_htaccess(site: Path) -> None:
-    text = hosts.htaccess(site)
+    text = hosts.htaccess(hosts.headers(site))
     sent = dict(re.findall(r'^\s*Header always set (\S+) "([^"]*)"$', text, re.M))
     assert sent == expected(site)
     assert "AddType application/wasm .wasm" in text
@@ -73,14 +73,14 @@ def test_apache_htaccess(site: Path) -> None:
 
 
 def test_azure_static_web_apps(site: Path) -> None:
-    config = json.loads(hosts.azure_config(site))
+    config = json.loads(hosts.azure_config(hosts.headers(site)))
     assert config["globalHeaders"] == expected(site)
     assert config["mimeTypes"][".wasm"] == "application/wasm"
     assert {"route": "/sw.js", "headers": {"Cache-Control": "no-cache"}} in config["routes"]
 
 
 def test_nginx_repeats_every_header_in_every_location(site: Path) -> None:
-    text = hosts.nginx_site(site)
+    text = hosts.nginx_site(hosts.headers(site))
     blocks = re.findall(r"^location [^{]+\{(.*?)^\}", text, re.M | re.S)
     assert len(blocks) == 2
     for block in blocks:
