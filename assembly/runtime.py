@@ -232,7 +232,7 @@ def split_fonts(wheel: Path, dest: Path) -> tuple[Path, Path]:
     """The csprcore wheel without its fonts, and a ``csprcore_fonts`` wheel holding them.
 
     The fonts (0.4 MB) only matter for a PDF, so the browser fetches them with the PDF
-    machinery, after the core is ready; ``csprcore.forms.pdf`` looks for them in either place.
+    machinery, after the core is ready; ``csprcore.exports.pdf`` looks for them in either place.
     """
     slim = dest / wheel.name
     version = wheel.name.split("-")[1]

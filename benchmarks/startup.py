@@ -30,7 +30,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from assembly.serve import Handler
 from csprcore.forms import engine
-from csprcore.referral import Referral
+from csprcore.forms.referral import Referral
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,4 @@
-"""The criteria checker's page, rendered at build time from ``csprcore.criteria``.
+"""The criteria checker's page, rendered at build time from ``csprcore.rules.criteria``.
 
 The questions (text, hint, options, citation, show-if) and every word the page says come
 from the core; this module only lays them out. The page glue (``criteria-checker.js``)
@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 from html import escape
 
-from csprcore import criteria
-from csprcore.citations import SECTION_TITLES, cite_path, short_title
+from csprcore.rules import criteria
+from csprcore.rules.citations import SECTION_TITLES, cite_path, short_title
+from csprcore.views import checker as checker_view
 from pages.components import button, choices
 
 #: From the tool page (``tools/criteria-checker/``) to the site's root.
@@ -22,7 +23,7 @@ REFERRAL_HREF = "../referral-form/?from=checker"
 HANDOFF_KEY = "csprcore-handoff-referral"
 DEADLINES_HREF = "../deadline-calculator/"
 
-TEXT = criteria.PAGE_TEXT
+TEXT = checker_view.PAGE_TEXT
 
 
 def cite_href(cite: str) -> str:
@@ -151,8 +152,8 @@ def page_data() -> str:
     """The core's words for the page glue, as data (a JSON block, not a script)."""
     data = {
         "answer_words": criteria.ANSWER_WORDS,
-        "summary_words": criteria.SUMMARY_WORDS,
-        "short": criteria.CONCLUSION_SHORT,
+        "summary_words": checker_view.SUMMARY_WORDS,
+        "short": checker_view.CONCLUSION_SHORT,
         "conclusions": list(criteria.CONCLUSIONS),
         "circumstances": criteria.NATIONAL_CIRCUMSTANCES,
         "cites": {

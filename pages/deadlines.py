@@ -1,8 +1,8 @@
-"""The deadline calculator's page, rendered at build time from ``csprcore.deadlines``.
+"""The deadline calculator's page, rendered at build time from ``csprcore.rules.deadlines``.
 
 The date inputs come from the core's events (``EVENTS`` / ``EVENT_LABELS``), every fixed
-sentence from ``deadlines.PAGE_TEXT``, the picture's key from ``csprcore.timeline``. The page
-glue (``deadline-calculator.js``) sends the boxes to the core as they are typed and fills in
+sentence from ``views.deadlines.PAGE_TEXT``, the picture's key from ``views.timeline``. The
+page glue (``deadline-calculator.js``) sends the boxes to the core as they are typed and fills in
 the places made here with the core's JSON answer; the few words it needs come from the JSON
 block at the end, never from its own code.
 """
@@ -12,13 +12,15 @@ from __future__ import annotations
 import json
 from html import escape
 
-from csprcore import deadlines, timeline
+from csprcore.rules import deadlines
+from csprcore.views import deadlines as deadlines_view
+from csprcore.views import timeline
 from pages.components import button, date_input, error_summary
 
 #: From the tool page (``tools/deadline-calculator/``) to the site's root.
 ROOT = "../../"
 
-TEXT = deadlines.PAGE_TEXT
+TEXT = deadlines_view.PAGE_TEXT
 
 #: The words the page glue shows or copies; it has none of its own.
 GLUE_TEXT_KEYS = (
@@ -42,7 +44,10 @@ def dates_form() -> str:
         for event in deadlines.EVENTS
     )
     closure = date_input(
-        deadlines.CLOSURE_FIELD, TEXT["closure_legend"], hint=TEXT["closure_hint"], required=True
+        deadlines_view.CLOSURE_FIELD,
+        TEXT["closure_legend"],
+        hint=TEXT["closure_hint"],
+        required=True,
     )
     return (
         '<form class="cs-deadlines__form" id="deadline-form" novalidate '
@@ -72,7 +77,7 @@ def dates_form() -> str:
 def _legend() -> str:
     items = "".join(
         f'<li class="cs-timeline__key-item">{swatch.to_svg()}<span>{escape(words)}</span></li>'
-        for swatch, words in timeline.legend(deadlines.STATUS_TEXT)
+        for swatch, words in timeline.legend(deadlines_view.STATUS_TEXT)
     )
     return f'<ul class="cs-timeline__key">{items}</ul>'
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
-from csprcore.citations import cite_path, short_title
 from csprcore.forms.base import FormBase
 from csprcore.forms.engine import (
     DRAFT_RETENTION_DAYS,
@@ -21,6 +20,7 @@ from csprcore.forms.engine import (
 )
 from csprcore.forms.meta import Meta
 from csprcore.forms.spec import PartSpec, parts
+from csprcore.rules.citations import cite_path, short_title
 from pages import components as c
 from pages import tool
 
@@ -212,7 +212,7 @@ def form_body(form: type[FormBase], page: str, extras: Mapping[str, str] | None 
 
 
 def body() -> str:
-    from csprcore.referral import Referral
+    from csprcore.forms.referral import Referral
 
     return form_body(Referral, "referral-form")
 
@@ -244,7 +244,7 @@ def _from_referral(fills: str) -> str:
 
 
 def scoping_body() -> str:
-    from csprcore.scoping import ScopingReturn
+    from csprcore.forms.scoping import ScopingReturn
 
     fills = "the child's initials and age and the date of the referral"
     return form_body(ScopingReturn, "scoping-return", {"case": _from_referral(fills)})
@@ -254,7 +254,7 @@ def rapid_review_body() -> str:
     """The Rapid Review Template, with "Fill in from the referral" at the top of the case and
     "Add agency returns" at the top of the agencies' part: they read saved files and put what
     they hold into the form."""
-    from csprcore.rapid_review import MAX_RETURNS, RapidReview
+    from csprcore.forms.rapid_review import MAX_RETURNS, RapidReview
 
     fills = (
         "the case details, the agencies it names, the other processes, and the circumstances "

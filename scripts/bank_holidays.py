@@ -1,4 +1,4 @@
-"""Write ``src/csprcore/bank_holidays_data.py`` from the ``holidays`` package.
+"""Write ``src/csprcore/rules/bank_holidays_data.py`` from the ``holidays`` package.
 
 The rule core reads England and Wales bank holidays from that generated table rather than
 importing ``holidays`` at run time: in the browser the import alone costs over a second and
@@ -13,9 +13,11 @@ import json
 from datetime import date
 from pathlib import Path
 
-from csprcore.calendar import MAX_YEAR, MIN_YEAR
+from csprcore.rules.calendar import MAX_YEAR, MIN_YEAR
 
-TARGET = Path(__file__).resolve().parent.parent / "src" / "csprcore" / "bank_holidays_data.py"
+TARGET = (
+    Path(__file__).resolve().parent.parent / "src" / "csprcore" / "rules" / "bank_holidays_data.py"
+)
 
 
 def from_package(year: int) -> list[tuple[date, str]]:

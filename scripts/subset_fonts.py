@@ -1,5 +1,5 @@
 """Write the PDF fonts (``src/csprcore/fonts/``) and the table of what they can show
-(``src/csprcore/forms/printable_data.py``) from the full DejaVu Sans in ``fonts/dejavu/``.
+(``src/csprcore/exports/printable_data.py``) from the full DejaVu Sans in ``fonts/dejavu/``.
 
 Why a subset: fpdf2 parses the whole font for every PDF, and DejaVu Sans holds 6,000 glyphs,
 most for scripts a PDF made without text shaping would print wrongly anyway (Arabic and Hebrew
@@ -7,7 +7,7 @@ need joining and right-to-left order; fpdf2 shapes only with HarfBuzz, which Pyo
 Keeping the scripts it prints correctly (Latin, Greek, Cyrillic, Armenian, Georgian, and the
 punctuation and symbols a form uses) makes each PDF quicker and the font download a fifth of
 the size. The table lets the core warn, before a download, about any character the PDF would
-show as an empty box (``csprcore.forms.printable``).
+show as an empty box (``csprcore.exports.printable``).
 
 ``make fonts`` runs this; ``tests/unit/test_printable.py`` fails when the table and the fonts
 disagree.
@@ -23,7 +23,7 @@ from fontTools.ttLib import TTFont
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "fonts" / "dejavu"
 TARGET = ROOT / "src" / "csprcore" / "fonts"
-TABLE = ROOT / "src" / "csprcore" / "forms" / "printable_data.py"
+TABLE = ROOT / "src" / "csprcore" / "exports" / "printable_data.py"
 FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 
 #: The Unicode blocks kept: scripts written left to right without joining, and symbols.

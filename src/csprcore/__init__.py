@@ -1,6 +1,6 @@
 """csprcore: the rule core of North East Lincolnshire's CSPR procedure.
 
-Every rule here cites the procedure section it implements (see ``csprcore.citations``).
+Every rule here cites the procedure section it implements (see ``csprcore.rules.citations``).
 The same code runs in CPython (CLI, build, tests) and in the browser through Pyodide.
 """
 

@@ -13,12 +13,16 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from . import __version__, criteria, deadlines, ics
-from .calendar import DEFAULT_CALENDAR
-from .citations import SECTION_TITLES, cite_path
-from .dates import parse_iso_date, parse_local_datetime
+from . import __version__
 from .errors import FieldError, InputError
+from .exports import check_record as record
+from .exports import ics
 from .jsontext import JSONRefusedError, dumps, loads
+from .rules import criteria, deadlines
+from .rules.calendar import DEFAULT_CALENDAR
+from .rules.citations import SECTION_TITLES, cite_path
+from .rules.dates import parse_iso_date, parse_local_datetime
+from .views import deadlines as deadlines_view
 
 if TYPE_CHECKING:
     from .forms import engine as engine
@@ -95,10 +99,10 @@ def check_record(payload: Payload) -> dict[str, Any]:
     """A PDF record of a criteria check: ``{"facts", "checked_at": "dd/mm/yyyy hh:mm"}``
     (the page's local time; now when absent). The checker asks for no names."""
     checked_at = criteria.parse_checked_at(payload.get("checked_at"))
-    data = criteria.record_pdf(payload.get("facts", {}), checked_at)
+    data = record.record_pdf(payload.get("facts", {}), checked_at)
     return {
         "ok": True,
-        "filename": criteria.record_filename(checked_at),
+        "filename": record.record_filename(checked_at),
         "mime": "application/pdf",
         "base64": base64.b64encode(data).decode("ascii"),
     }
@@ -111,17 +115,17 @@ def deadline_milestones(payload: Payload) -> dict[str, Any]:
     """Events as ISO strings (``"referral": "2026-12-18"``) or as the page's three boxes
     (``referral-day``, ``-month``, ``-year``); ``closures``, a ``closure-*`` day being added,
     and ``today``. The result carries what the calculator page shows, too."""
-    events, adding = deadlines.read_form(payload)
+    events, adding = deadlines_view.read_form(payload)
     today = _today(payload)
     result = deadlines.compute(events, _closures(payload) + adding, today)
-    return deadlines.page_view(result, today)
+    return deadlines_view.page_view(result, today)
 
 
 def deadlines_ics(payload: Payload) -> dict[str, Any]:
     """The milestones as an iCalendar file: ``{"filename", "mime", "text"}``."""
     result = deadline_milestones(payload)
     if not result["milestones"]:
-        raise InputError.one("aware", deadlines.NO_DATES_FOR_CALENDAR)
+        raise InputError.one("aware", deadlines_view.NO_DATES_FOR_CALENDAR)
     return {
         "filename": ics.filename(result["events"]),
         "mime": ics.MIME,
@@ -258,9 +262,9 @@ def form_from_referral(payload: Payload) -> dict[str, Any]:
     ``{"form", "answers" | "document", "file": {"name", "content"}}``. A file that is not a
     saved referral is refused, naming it, and nothing changes. See ``from_referral``."""
     from .forms import engine
+    from .forms.from_referral import fill_from_referral
+    from .forms.referral import Referral
     from .forms.registry import get_form
-    from .from_referral import fill_from_referral
-    from .referral import Referral
 
     form = get_form(payload.get("form"))
     doc = _document(form, payload)
@@ -290,7 +294,7 @@ def rapid_review_add_returns(payload: Payload) -> dict[str, Any]:
     user wrote is kept. Each file that is not a saved return is refused, naming it; the rest
     are added. ``changed`` says whether anything was."""
     from .forms import engine
-    from .rapid_review import RapidReview, add_returns, read_returns
+    from .forms.rapid_review import RapidReview, add_returns, read_returns
 
     doc = _document(RapidReview, payload)
     files = payload.get("files")

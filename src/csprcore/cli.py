@@ -11,13 +11,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
-from . import api, criteria
-from .citations import short_title
-from .dates import long_date_with_weekday
+from . import api
 from .errors import InputError
 from .forms import engine
 from .forms.registry import get_form
 from .jsontext import JSONRefusedError, loads
+from .rules import criteria
+from .rules.citations import short_title
+from .rules.dates import long_date_with_weekday
 
 
 class _Parser(argparse.ArgumentParser):

@@ -20,9 +20,9 @@ from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from csprcore.forms import engine
 from csprcore.forms.base import FormBase
-from csprcore.rapid_review import RapidReview
-from csprcore.referral import Referral
-from csprcore.scoping import ScopingReturn, example_return
+from csprcore.forms.rapid_review import RapidReview
+from csprcore.forms.referral import Referral
+from csprcore.forms.scoping import ScopingReturn, example_return
 
 from .conftest import wait_until
 from .form_fill import fill

@@ -18,11 +18,11 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from csprcore.forms import engine
+from csprcore.forms.rapid_review import RapidReview
+from csprcore.forms.referral import Referral
 from csprcore.forms.registry import forms
+from csprcore.forms.scoping import ScopingReturn
 from csprcore.forms.spec import parts
-from csprcore.rapid_review import RapidReview
-from csprcore.referral import Referral
-from csprcore.scoping import ScopingReturn
 
 from .conftest import wait_until
 from .test_runtime import READY_TIMEOUT, wait_ready

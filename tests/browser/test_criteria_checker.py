@@ -21,7 +21,10 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from pypdf import PdfReader
 
-from csprcore import cli, criteria
+from csprcore import cli
+from csprcore.exports import check_record
+from csprcore.rules import criteria
+from csprcore.views import checker as checker_view
 
 from .conftest import OffOrigin
 from .test_runtime import (  # noqa: F401  (fixtures)
@@ -198,8 +201,8 @@ def expect_shows(page: Page, expected: dict[str, Any]) -> None:
         )
     # The live line follows once the answers settle.
     expect(page.locator("[data-result-summary]")).to_contain_text(
-        f"{criteria.CONCLUSION_SHORT['serious_case']}: "
-        f"{criteria.SUMMARY_WORDS[expected['serious_case']]}."
+        f"{checker_view.CONCLUSION_SHORT['serious_case']}: "
+        f"{checker_view.SUMMARY_WORDS[expected['serious_case']]}."
     )
 
 
@@ -367,8 +370,8 @@ def test_scenario_matches_the_cli(checker: Page, name: str, tmp_path: Path) -> N
         assert ("../deadline-calculator/" in mine["hrefs"]) is bool(theirs["milestone"])
     # The short line a screen reader hears.
     assert got["summary"].startswith(
-        f"{criteria.CONCLUSION_SHORT['serious_case']}: "
-        f"{criteria.SUMMARY_WORDS[expected['serious_case']]}."
+        f"{checker_view.CONCLUSION_SHORT['serious_case']}: "
+        f"{checker_view.SUMMARY_WORDS[expected['serious_case']]}."
     )
 
 
@@ -530,7 +533,7 @@ def test_download_a_record_of_this_check(checker: Page, tmp_path: Path) -> None:
     download.save_as(path)
     text = " ".join(p.extract_text() for p in PdfReader(path).pages)
     text = re.sub(r"\s+", " ", text)
-    assert criteria.RECORD_TITLE in text
+    assert check_record.RECORD_TITLE in text
     assert "OFFICIAL-SENSITIVE" in text
     assert re.search(r"Checked on \d{2}/\d{2}/\d{4} at \d{2}:\d{2}", text)
     # The answers as question and answer.

@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from csprcore.forms import engine
-from csprcore.referral import Referral
+from csprcore.forms.referral import Referral
 
 from .conftest import wait_until
 from .form_fill import fill

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from csprcore.citations import SECTION_TITLES, cite_path
+from csprcore.rules.citations import SECTION_TITLES, cite_path
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"

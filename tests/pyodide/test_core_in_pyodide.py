@@ -17,8 +17,8 @@ import pytest
 
 from csprcore import api
 from csprcore.forms import engine
-from csprcore.referral import Referral
-from csprcore.scoping import example_return
+from csprcore.forms.referral import Referral
+from csprcore.forms.scoping import example_return
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("CSPRCORE_SITE", ROOT / "site")).resolve()

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from csprcore.referral import Referral
+from csprcore.forms.referral import Referral
 
 
 @pytest.fixture

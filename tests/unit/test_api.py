@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from csprcore import api
-from csprcore.citations import SECTION_TITLES
 from csprcore.forms import engine
-from csprcore.referral import Referral
+from csprcore.forms.referral import Referral
+from csprcore.rules.citations import SECTION_TITLES
 
 
 def call(name: str, payload: Any) -> dict[str, Any]:

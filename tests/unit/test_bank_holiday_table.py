@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from scripts.bank_holidays import TARGET, from_package, render
 
-from csprcore.calendar import MAX_YEAR, MIN_YEAR, bank_holidays
+from csprcore.rules.calendar import MAX_YEAR, MIN_YEAR, bank_holidays
 
 
 @pytest.mark.parametrize("year", range(MIN_YEAR, MAX_YEAR + 1))

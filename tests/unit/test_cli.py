@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from csprcore.cli import main
 from csprcore.forms import engine
-from csprcore.referral import Referral
+from csprcore.forms.referral import Referral
 
 SCRIPT = Path(sys.executable).with_name("csprcore")
 

@@ -1,4 +1,4 @@
-"""Is this a serious child safeguarding case, and who must notify whom: ``csprcore.criteria``.
+"""Is this a serious child safeguarding case, and who must notify whom: ``csprcore.rules.criteria``.
 
 Named scenarios, each with the words of the procedure it checks (sections 2, 3, 5, 6, 7).
 """
@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from csprcore import criteria, tri
-from csprcore.citations import SECTION_TITLES
-from csprcore.criteria import assess, parse_facts, questions
 from csprcore.errors import InputError
+from csprcore.rules import criteria, tri
+from csprcore.rules.citations import SECTION_TITLES
+from csprcore.rules.criteria import assess, parse_facts, questions
 
 PROPERTY = settings(max_examples=200, deadline=None)
 
@@ -383,7 +383,7 @@ def test_no_national_review_circumstances_when_not_a_serious_case() -> None:
 
 
 # --------------------------------------------------------------------------------------
-# Kleene logic: csprcore.tri
+# Kleene logic: csprcore.rules.tri
 # --------------------------------------------------------------------------------------
 
 Y, N, U = "yes", "no", "unsure"
@@ -482,7 +482,7 @@ def test_every_reason_is_well_formed(facts: dict[str, Any]) -> None:
 
 
 def test_next_steps_name_their_milestones() -> None:
-    from csprcore.deadlines import TIMESCALES_BY_ID
+    from csprcore.rules.deadlines import TIMESCALES_BY_ID
 
     result = assess(SERIOUS)
     milestones = [s["milestone"] for s in result["next_steps"] if s["milestone"]]

@@ -1,6 +1,6 @@
 """The criteria checker page as the build renders it, and the record of a check.
 
-The page is rendered from ``csprcore.criteria`` (``pages/checker.py``); its glue reads
+The page is rendered from ``csprcore.rules.criteria`` (``pages/checker.py``); its glue reads
 every word from the page's data block. The record is a PDF made by the core
 (``csprcore.api.check_record``).
 """
@@ -18,8 +18,11 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from csprcore import api, criteria
-from csprcore.citations import SECTION_TITLES
+from csprcore import api
+from csprcore.exports import check_record
+from csprcore.rules import criteria
+from csprcore.rules.citations import SECTION_TITLES
+from csprcore.views import checker as checker_view
 from pages import checker as render_checker
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -96,9 +99,9 @@ def test_the_data_block_carries_the_cores_words(page: Collect) -> None:
     assert "<" not in page.data_block
     data = json.loads(page.data_block)
     assert data["answer_words"] == criteria.ANSWER_WORDS
-    assert data["short"] == criteria.CONCLUSION_SHORT
+    assert data["short"] == checker_view.CONCLUSION_SHORT
     assert data["circumstances"] == criteria.NATIONAL_CIRCUMSTANCES
-    assert data["text"] == criteria.PAGE_TEXT
+    assert data["text"] == checker_view.PAGE_TEXT
     assert set(data["cites"]) == set(SECTION_TITLES)
     assert data["handoff_key"] == "csprcore-handoff-referral"
     assert data["referral_href"] == "../referral-form/?from=checker"
@@ -108,12 +111,12 @@ def test_the_glue_uses_only_words_the_core_defines() -> None:
     glue = (ROOT / "web" / "js" / "criteria-checker.js").read_text(encoding="utf-8")
     used = set(re.findall(r"\bT\.(\w+)", glue))
     assert used
-    assert used <= set(criteria.PAGE_TEXT)
+    assert used <= set(checker_view.PAGE_TEXT)
 
 
 def test_conclusion_wording_covers_every_conclusion() -> None:
-    assert set(criteria.CONCLUSION_SHORT) == set(criteria.CONCLUSIONS)
-    assert set(criteria.SUMMARY_WORDS) == set(criteria.ANSWER_WORDS)
+    assert set(checker_view.CONCLUSION_SHORT) == set(criteria.CONCLUSIONS)
+    assert set(checker_view.SUMMARY_WORDS) == set(criteria.ANSWER_WORDS)
 
 
 # --------------------------------------------------------------------------------------
@@ -123,7 +126,7 @@ def test_conclusion_wording_covers_every_conclusion() -> None:
 
 def test_answer_rows_give_the_options_words_and_skip_questions_not_asked() -> None:
     rows = dict(
-        criteria.answer_rows(
+        checker_view.answer_rows(
             {
                 "abuse_or_neglect": "suspected",
                 "harm": "died",
@@ -184,7 +187,7 @@ def test_check_record_holds_the_answers_conclusions_and_reasons() -> None:
     assert result["filename"] == "criteria-check-2026-11-27-1405.pdf"
     assert result["mime"] == "application/pdf"
     text = pdf_text(result)
-    assert criteria.RECORD_TITLE in text
+    assert check_record.RECORD_TITLE in text
     assert "OFFICIAL-SENSITIVE" in text
     assert "Checked on 27/11/2026 at 14:05" in text
     assert "Yes, it is known" in text

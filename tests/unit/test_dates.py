@@ -1,4 +1,4 @@
-"""Reading and wording dates: ``csprcore.dates``."""
+"""Reading and wording dates: ``csprcore.rules.dates``."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from csprcore.dates import day_list, long_date, long_date_with_weekday, parse_iso_date
 from csprcore.errors import InputError
+from csprcore.rules.dates import day_list, long_date, long_date_with_weekday, parse_iso_date
 
 
 def test_parse_iso_date() -> None:

@@ -1,4 +1,4 @@
-"""The calculator page's side of ``csprcore.deadlines``: the GOV.UK date boxes read into
+"""The calculator page's side of ``csprcore.rules.deadlines``: the GOV.UK date boxes read into
 dates (with GOV.UK's messages), office closure days added, and what the page shows."""
 
 from __future__ import annotations
@@ -8,8 +8,10 @@ from typing import Any
 
 import pytest
 
-from csprcore import api, deadlines
+from csprcore import api
 from csprcore.errors import InputError
+from csprcore.rules import deadlines
+from csprcore.views import deadlines as deadlines_view
 
 
 def call(payload: dict[str, Any]) -> dict[str, Any]:
@@ -243,8 +245,10 @@ def test_the_reading_of_within_2_days_is_stated_where_it_applies() -> None:
 
 
 def test_read_form_directly() -> None:
-    events, closures = deadlines.read_form({"aware": "2026-12-18", **boxes("aware", "", "", "")})
+    events, closures = deadlines_view.read_form(
+        {"aware": "2026-12-18", **boxes("aware", "", "", "")}
+    )
     # The boxes win, and they are empty.
     assert (events, closures) == ({}, [])
     with pytest.raises(InputError):
-        deadlines.read_form({"aware": True})
+        deadlines_view.read_form({"aware": True})

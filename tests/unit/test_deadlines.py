@@ -1,4 +1,4 @@
-"""The procedure's timescales and the dates they give: ``csprcore.deadlines``.
+"""The procedure's timescales and the dates they give: ``csprcore.rules.deadlines``.
 
 Named cases across Christmas, Easter and the 2022/2023 one-off bank holidays, each with the
 words of the procedure that set the timescale.
@@ -13,9 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from csprcore.calendar import WorkingCalendar, add_months, add_working_days
-from csprcore.citations import SECTION_TITLES
-from csprcore.deadlines import (
+from csprcore.errors import InputError
+from csprcore.rules.calendar import WorkingCalendar, add_months, add_working_days
+from csprcore.rules.citations import SECTION_TITLES
+from csprcore.rules.deadlines import (
     APPENDIX_2_DAYS_READING,
     EVENTS,
     ORDER,
@@ -27,7 +28,6 @@ from csprcore.deadlines import (
     parse_events,
     timescales_table,
 )
-from csprcore.errors import InputError
 
 PROPERTY = settings(max_examples=100, deadline=None)
 

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from csprcore.errors import FieldError, InputError
 from csprcore.forms import engine
+from csprcore.forms.referral import Referral
 from csprcore.forms.spec import error_href, input_id, parts
-from csprcore.referral import Referral
 
 TODAY = date(2026, 11, 26)
 PROPERTY = settings(max_examples=150, deadline=None)

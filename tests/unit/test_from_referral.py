@@ -1,5 +1,5 @@
 """Starting the Rapid Review Template and a scoping return from a saved referral
-(``csprcore.from_referral``).
+(``csprcore.forms.from_referral``).
 
 The issue: the Rapid Review's national-review circumstances come "from the criteria checker's
 answers when present", and the Rapid Review documents name the child by "initials and age,
@@ -22,10 +22,15 @@ from hypothesis import strategies as st
 from csprcore import api
 from csprcore.errors import InputError
 from csprcore.forms import engine
-from csprcore.from_referral import age_on, fill_from_referral, initials, national_circumstances
-from csprcore.rapid_review import RapidReview
-from csprcore.referral import Referral
-from csprcore.scoping import ScopingReturn, example_return, initials_problem
+from csprcore.forms.from_referral import (
+    age_on,
+    fill_from_referral,
+    initials,
+    national_circumstances,
+)
+from csprcore.forms.rapid_review import RapidReview
+from csprcore.forms.referral import Referral
+from csprcore.forms.scoping import ScopingReturn, example_return, initials_problem
 
 from .test_cli import assert_one_line_error
 from .test_cli import cli as cli  # the fixture, re-exported for these tests

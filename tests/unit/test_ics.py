@@ -1,4 +1,4 @@
-"""The calculator's calendar file: ``csprcore.ics`` and ``api.deadlines_ics``.
+"""The calculator's calendar file: ``csprcore.exports.ics`` and ``api.deadlines_ics``.
 
 RFC 5545: CRLF line endings (3.1), lines folded at 75 octets (3.1), TEXT escaped (3.3.11),
 VERSION and PRODID (3.7), UID and DTSTAMP in each VEVENT (3.6.1), DATE values for all-day
@@ -16,7 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from csprcore import api, ics
+from csprcore import api
+from csprcore.exports import ics
 
 NOW = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
 ALL_SIX = {

@@ -16,12 +16,14 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = {"csprcore": ROOT / "src" / "csprcore", "pages": ROOT / "pages",
             "assembly": ROOT / "assembly"}  # fmt: skip
 
-#: Modules of the rules: they read the procedure and the calendar, and know nothing of the
-#: forms, the exports, the API or the command line.
-RULES = ("tri", "calendar", "bank_holidays_data", "dates", "citations", "errors", "jsontext",
-         "deadlines", "timeline")  # fmt: skip
-ABOVE_RULES = ("csprcore.forms", "csprcore.api", "csprcore.cli", "csprcore.referral",
-               "csprcore.scoping", "csprcore.rapid_review", "csprcore.from_referral")  # fmt: skip
+#: The layers of the core, lowest first. A layer imports nothing from a layer above it: the
+#: rules know nothing of views, exports, forms, the API or the command line; a view words
+#: what the rules decide for a page; an export (PDF, calendar file) renders rules and views;
+#: the forms use all three; only ``api`` and ``cli`` see everything. (``errors`` and
+#: ``jsontext`` sit below every layer.)
+LAYERS = ("csprcore.rules", "csprcore.views", "csprcore.exports", "csprcore.forms")
+TOP = ("csprcore.api", "csprcore.cli")
+ABOVE = {layer: (*LAYERS[i + 1 :], *TOP) for i, layer in enumerate(LAYERS)}
 
 
 def module_name(package: str, path: Path) -> str:
@@ -76,7 +78,8 @@ def graph() -> dict[str, set[str]]:
 def test_the_graph_is_read() -> None:
     g = graph()
     assert "csprcore.forms.engine" in g["csprcore.api"]
-    assert "csprcore.timeline" in g["csprcore.deadlines"]
+    assert "csprcore.views.timeline" in g["csprcore.views.deadlines"]
+    assert "csprcore.rules.calendar" in g["csprcore.rules.deadlines"]
     assert "pages.components" in g["pages.form_page"]
 
 
@@ -106,11 +109,20 @@ def test_no_import_cycles() -> None:
     assert cycles == [], " ; ".join(" -> ".join(c) for c in cycles)
 
 
-@pytest.mark.parametrize("rule", [r for r in RULES if f"csprcore.{r}" in modules()])
-def test_rules_import_nothing_above_them(rule: str) -> None:
+@pytest.mark.parametrize("layer", LAYERS)
+def test_each_layer_imports_nothing_above_it(layer: str) -> None:
     g = graph()
-    above = [m for m in g[f"csprcore.{rule}"] if m.startswith(ABOVE_RULES)]
-    assert above == []
+    inside = [m for m in g if m == layer or m.startswith(layer + ".")]
+    assert inside, f"{layer} has no modules"
+    wrong = {m: sorted(t for t in g[m] if t.startswith(ABOVE[layer])) for m in inside}
+    assert {m: t for m, t in wrong.items() if t} == {}
+
+
+def test_every_core_module_is_in_a_layer() -> None:
+    top = {"csprcore", "csprcore.api", "csprcore.cli", "csprcore.errors", "csprcore.jsontext"}
+    loose = [m for m in graph() if m.startswith("csprcore") and m not in top
+             and not m.startswith(LAYERS)]  # fmt: skip
+    assert loose == []
 
 
 def test_pages_and_assembly_are_not_imported_by_the_core() -> None:

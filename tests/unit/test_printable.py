@@ -1,4 +1,4 @@
-"""What the PDFs can show (``csprcore.forms.printable``) and the warning a form gives, naming
+"""What the PDFs can show (``csprcore.exports.printable``) and the warning a form gives, naming
 the field, before it makes a PDF that would print an answer as empty boxes.
 
 The fonts are DejaVu Sans cut down by ``scripts/subset_fonts.py``; these tests fail when the
@@ -22,10 +22,10 @@ from pypdf import PdfReader
 from scripts import subset_fonts
 
 from csprcore import api
+from csprcore.exports.printable import printable, unprintable
 from csprcore.forms import engine
-from csprcore.forms.printable import printable, unprintable
-from csprcore.rapid_review import RapidReview
-from csprcore.referral import Referral
+from csprcore.forms.rapid_review import RapidReview
+from csprcore.forms.referral import Referral
 
 from .test_cli import cli as cli  # the fixture, re-exported for these tests
 
@@ -39,7 +39,7 @@ def cmap(path: Path) -> set[int]:
 
 def test_the_table_is_what_the_shipped_fonts_have() -> None:
     both = set.intersection(*(cmap(SHIPPED / name) for name in subset_fonts.FONTS))
-    table = ROOT / "src" / "csprcore" / "forms" / "printable_data.py"
+    table = ROOT / "src" / "csprcore" / "exports" / "printable_data.py"
     assert table.read_text(encoding="utf-8") == subset_fonts.render(both)
 
 

@@ -1,5 +1,5 @@
 """The Rapid Review Template, its key dates, the agencies' returns added to it, and the letter
-to the Panel and the outcome notice made from it (``csprcore.rapid_review``).
+to the Panel and the outcome notice made from it (``csprcore.forms.rapid_review``).
 
 Appendix 1: the Rapid Review meeting is held "between 7 and 13 working days of receiving the
 referral" and "completes the Rapid Review Template"; the template and the accompanying letter
@@ -22,10 +22,8 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from csprcore import api
-from csprcore.deadlines import APPENDIX_2_DAYS_READING
 from csprcore.forms import engine
-from csprcore.forms.registry import get_form
-from csprcore.rapid_review import (
+from csprcore.forms.rapid_review import (
     DECISIONS,
     RapidReview,
     add_returns,
@@ -34,7 +32,9 @@ from csprcore.rapid_review import (
     letter_pdf,
     notice_pdf,
 )
-from csprcore.scoping import example_return
+from csprcore.forms.registry import get_form
+from csprcore.forms.scoping import example_return
+from csprcore.rules.deadlines import APPENDIX_2_DAYS_READING
 
 from .test_cli import assert_one_line_error
 from .test_cli import cli as cli  # the fixture, re-exported for these tests

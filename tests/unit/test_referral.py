@@ -1,4 +1,4 @@
-"""The referral form: ``csprcore.referral`` checked through the form machinery.
+"""The referral form: ``csprcore.forms.referral`` checked through the form machinery.
 
 Section 3 of the procedure: organisations "should inform the safeguarding partners of any
 incident which they think should be considered for a child safeguarding practice review ...
@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from csprcore.forms import engine
+from csprcore.forms.referral import Referral
 from csprcore.forms.registry import get_form
 from csprcore.forms.spec import parts
-from csprcore.referral import Referral
 
 TODAY = date(2026, 11, 26)
 

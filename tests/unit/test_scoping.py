@@ -1,4 +1,4 @@
-"""The agencies' Initial Scoping and Information Sharing return (``csprcore.scoping``).
+"""The agencies' Initial Scoping and Information Sharing return (``csprcore.forms.scoping``).
 
 Appendix 1: the template is "sent to all relevant agencies" within 2 working days of the
 referral and the completed template is "returned by agencies" within 5 working days. The
@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from csprcore import api
 from csprcore.forms import engine
 from csprcore.forms.registry import get_form
-from csprcore.scoping import ScopingReturn, example_return, initials_problem
+from csprcore.forms.scoping import ScopingReturn, example_return, initials_problem
 
 from .test_cli import assert_one_line_error
 from .test_cli import cli as cli  # the fixture, re-exported for these tests

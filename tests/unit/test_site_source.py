@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from csprcore.citations import SECTION_TITLES
+from csprcore.rules.citations import SECTION_TITLES
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"

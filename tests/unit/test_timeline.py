@@ -1,4 +1,4 @@
-"""The calculator's picture: ``csprcore.timeline``.
+"""The calculator's picture: ``csprcore.views.timeline``.
 
 A calendar of the weeks that hold a date: weekends and bank holidays shaded, office closures
 too, today outlined and labelled, milestones numbered as in the table with their status in
@@ -14,9 +14,11 @@ from typing import Any
 
 import pytest
 
-from csprcore import api, timeline
-from csprcore.calendar import WorkingCalendar
-from csprcore.deadlines import EVENT_LABELS, STATUS_TEXT
+from csprcore import api
+from csprcore.rules.calendar import WorkingCalendar
+from csprcore.rules.deadlines import EVENT_LABELS
+from csprcore.views import timeline
+from csprcore.views.deadlines import STATUS_TEXT
 
 NS = {"svg": timeline.SVG_NS}
 

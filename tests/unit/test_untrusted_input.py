@@ -19,14 +19,14 @@ from pypdf import PdfReader
 
 from csprcore import api, jsontext
 from csprcore.cli import main
-from csprcore.criteria import QUESTIONS
-from csprcore.dates import parse_iso_date
 from csprcore.errors import InputError
 from csprcore.forms import engine
 from csprcore.forms.controls import clean_text
+from csprcore.forms.referral import Referral
 from csprcore.forms.registry import forms
 from csprcore.forms.spec import parts
-from csprcore.referral import Referral
+from csprcore.rules.criteria import QUESTIONS
+from csprcore.rules.dates import parse_iso_date
 
 TODAY = date(2026, 11, 26)
 
@@ -434,8 +434,8 @@ def test_an_invisible_character_the_pdf_cannot_show_is_named_by_code_point() -> 
 
 
 def test_agency_returns_never_go_past_the_parts_limit() -> None:
-    from csprcore.rapid_review import RapidReview
-    from csprcore.scoping import ScopingReturn
+    from csprcore.forms.rapid_review import RapidReview
+    from csprcore.forms.scoping import ScopingReturn
 
     doc = RapidReview.example()
     row = dict(doc["agency_returns"][0])

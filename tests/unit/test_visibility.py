@@ -1,6 +1,6 @@
 """One show-if rule (issue 14): the checker, the forms' check and the page all use it.
 
-``csprcore.visibility.shown`` is the rule; ``criteria.is_shown`` and the forms' check call
+``csprcore.rules.visibility.shown`` is the rule; ``criteria.is_shown`` and the forms' check call
 it; the page's ``isShown`` (``web/js/form-ui.js``) is run here, in Node, on the same cases,
 which include every condition the checker and the forms really have.
 """
@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 
-from csprcore import criteria
 from csprcore.forms.registry import forms
 from csprcore.forms.spec import parts
-from csprcore.visibility import shown
+from csprcore.rules import criteria
+from csprcore.rules.visibility import shown
 
 ROOT = Path(__file__).resolve().parents[2]
 FORM_UI = ROOT / "web" / "js" / "form-ui.js"

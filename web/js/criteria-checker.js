@@ -1,5 +1,5 @@
 // Page glue for the criteria checker. No rule and no wording lives here: the questions are
-// rendered at build time from csprcore.criteria, the conclusions come from the core's
+// rendered at build time from csprcore.rules.criteria, the conclusions come from the core's
 // `check` (run in the worker), and every word placed here comes from the page's
 // #criteria-checker-data block, which the build writes from the core.
 // What a user chooses is only ever sent to the worker and shown with textContent.

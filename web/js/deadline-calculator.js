@@ -1,12 +1,12 @@
 // Page glue for the deadline calculator. No rule, no date arithmetic and no message of its
 // own: it sends the date boxes as typed to the core (csprcore.api "deadlines"), and places
 // the core's JSON answer in the page with DOM calls and textContent. Its few words come
-// from the JSON block that the build renders from csprcore.deadlines.PAGE_TEXT.
+// from the JSON block that the build renders from csprcore.rules.deadlines.PAGE_TEXT.
 import { startCore } from "./core.js";
 import { clearErrors, download, readAnswers, showErrors } from "./form-ui.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
-// What the core's picture may contain (csprcore.timeline.TAGS); anything else is dropped.
+// What the core's picture may contain (csprcore.views.timeline.TAGS); anything else is dropped.
 const SVG_TAGS = new Set(["svg", "g", "rect", "circle", "polygon", "line", "text", "title", "desc"]);
 const LIVE_DELAY = 300;
 

@@ -59,7 +59,7 @@ export function sentence(text) {
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-/** The core's one show-if rule (csprcore.visibility.shown, checked against this by a test):
+/** The core's one show-if rule (csprcore.rules.visibility.shown, checked against this by a test):
  *  shown while any named field (its name after `prefix`) has a listed value; a list answer
  *  counts when any of its items is listed. */
 export function isShown(rule, answers, prefix = "") {

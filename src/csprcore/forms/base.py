@@ -8,8 +8,8 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
-from ..citations import Cite
 from ..errors import FieldError
+from ..rules.citations import Cite
 from .meta import Computed
 
 

@@ -19,15 +19,15 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..calendar import MAX_YEAR, MIN_YEAR
-from ..dates import ascii_digits, long_date
 from ..errors import FieldError, InputError
+from ..exports.printable import unprintable
 from ..jsontext import JSONRefusedError, dumps, loads
-from ..visibility import shown
+from ..rules.calendar import MAX_YEAR, MIN_YEAR
+from ..rules.dates import ascii_digits, long_date
+from ..rules.visibility import shown
 from .base import FormBase
 from .controls import bidi_controls, clean_text, describe, show_controls, visible
 from .meta import Meta
-from .printable import unprintable
 from .spec import FieldSpec, PartSpec, error_href, parts
 
 MAX_FILE_BYTES = 1_000_000

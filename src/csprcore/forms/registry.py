@@ -7,16 +7,16 @@ from datetime import datetime
 from typing import Any
 
 from ..errors import InputError
+from ..exports.pdf import Block, render
 from . import engine
 from .base import FormBase
-from .pdf import Block, render
 
 
 def forms() -> dict[str, type[FormBase]]:
     # Imported here so that importing the machinery does not import every model.
-    from ..rapid_review import RapidReview
-    from ..referral import Referral
-    from ..scoping import ScopingReturn
+    from .rapid_review import RapidReview
+    from .referral import Referral
+    from .scoping import ScopingReturn
 
     return {f.form_id: f for f in (Referral, ScopingReturn, RapidReview)}
 

@@ -39,7 +39,7 @@ def _meta_of(info: Any, cls: type) -> Any:
     return next((m for m in info.metadata if isinstance(m, cls)), None)
 
 
-def _fields(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
+def fields_of(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
     out = []
     for name, info in model.model_fields.items():
         meta = _meta_of(info, Meta)
@@ -58,12 +58,16 @@ def parts(form: type[BaseModel]) -> tuple[PartSpec, ...]:
         repeat = _meta_of(info, Repeat)
         if repeat is not None:
             (item,) = get_args(annotation)
-            result.append(PartSpec(name, "repeat", repeat.title, repeat.why, _fields(item), repeat))
+            result.append(
+                PartSpec(name, "repeat", repeat.title, repeat.why, fields_of(item), repeat)
+            )
         elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
             section = getattr(annotation, "section", None)
             if isinstance(section, Section):
                 result.append(
-                    PartSpec(name, "section", section.title, section.why, _fields(annotation), None)
+                    PartSpec(
+                        name, "section", section.title, section.why, fields_of(annotation), None
+                    )
                 )
         elif get_origin(annotation) is list:
             raise TypeError(f"{form.__name__}.{name}: a list part needs Repeat metadata")

@@ -1,6 +1,6 @@
 """Is this a serious child safeguarding case, and who must notify whom?
 
-Sections 2, 3, 5, 6 and 7 of the procedure as three-valued rules (see ``csprcore.tri``).
+Sections 2, 3, 5, 6 and 7 of the procedure as three-valued rules (see ``csprcore.rules.tri``).
 The questions a user answers are defined here too, so the browser form, the CLI and the
 rules share one list of keys, options and wording.
 """
@@ -12,9 +12,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Final, Literal
 
+from ..errors import FieldError, InputError
 from .citations import Cite
 from .dates import parse_local_datetime
-from .errors import FieldError, InputError
 from .tri import NO, UNSURE, YES, Tri, all_of, any_of, negate
 from .visibility import shown
 
@@ -225,6 +225,11 @@ def parse_facts(raw: Any) -> dict[str, Any]:
     if errors:
         raise InputError(errors)
     return facts
+
+
+def parse_checked_at(value: Any) -> datetime:
+    """The page's local date and time of a check, ``dd/mm/yyyy hh:mm``."""
+    return parse_local_datetime(value, "checked_at")
 
 
 # --------------------------------------------------------------------------------------
@@ -763,169 +768,6 @@ def questions() -> list[dict[str, Any]]:
     return [q.as_dict() for q in QUESTIONS]
 
 
-# --------------------------------------------------------------------------------------
-# The checker page's own words, and the record of a check
-# --------------------------------------------------------------------------------------
-
-#: Each conclusion in a few words, for the one-line summary a screen reader hears when the
-#: result changes ("Serious child safeguarding case: yes. ...").
-CONCLUSION_SHORT: Final[dict[str, str]] = {
-    "serious_case": "Serious child safeguarding case",
-    "la_must_notify_panel": "North East Lincolnshire Council must notify the Panel",
-    "notify_ofsted_and_secretary_of_state": "Ofsted and the Secretary of State must be told",
-    "rapid_review": "Rapid Review",
-    "line_of_sight_learning": "Line of Sight Learning Event could fit",
-}
-
-#: The answers inside the summary sentence.
-SUMMARY_WORDS: Final[dict[str, str]] = {"yes": "yes", "no": "no", "unsure": "not sure yet"}
-
-#: Everything else the checker page says. The page glue only places these words.
-PAGE_TEXT: Final[dict[str, str]] = {
-    "questions_heading": "About the case",
-    "questions_intro": (
-        "Answer what you can. Choose \u201cNot sure\u201d when you do not know: the checker "
-        "then says what is not yet clear and what to do. More questions appear when your "
-        "answers make them matter."
-    ),
-    "cite_prefix": "Procedure:",
-    "result_heading": "What your answers show",
-    "result_empty": "Answer the questions and this panel will show, as you answer:",
-    "result_empty_after": (
-        "Next steps and their timescales follow, with links to the procedure sections behind "
-        "each conclusion."
-    ),
-    "result_waiting": (
-        "Your answers will be checked as soon as the rule core has started in your browser."
-    ),
-    "result_error": (
-        "Your answers could not be checked because the rule core did not start. Your answers "
-        "are kept: choose \u201cTry again\u201d above, or reload the page."
-    ),
-    "reasons_heading": "Why",
-    "circumstances_none_not_serious": (
-        "None: the Panel has regard to these circumstances for serious child safeguarding "
-        "cases, and this case is not one."
-    ),
-    "next_steps_heading": "Next steps",
-    "next_steps_none": (
-        "The answers lead to no step in this procedure. If anything changes, check again; "
-        "if in doubt, discuss the case with your agency's designated safeguarding lead."
-    ),
-    "milestone_link": "Work out the date in the deadline calculator",
-    "disclaimer": (
-        "The checker helps you think a case through; it does not make the decision. Discuss "
-        "the case with your agency's designated safeguarding lead. Meeting the criteria does "
-        "not mean a review must be carried out: the safeguarding partners decide."
-    ),
-    "disclaimer_cite": "section-4",
-    "actions_heading": "What you can do next",
-    "action_referral": "Start a referral with these answers",
-    "action_record": "Download a record of this check",
-    "action_print": "Print",
-    "action_restart": "Start again",
-    "record_preparing": "Preparing the record of this check\u2026",
-    "record_ready": "The record of this check has been downloaded.",
-    "record_failed": "The record could not be made. Your answers are kept: try again.",
-    "restarted": "Answers cleared. Start again with the first question.",
-    "print_answers_heading": "Your answers",
-    "print_checked_at": "Checked on",
-    "not_answered": "Not answered",
-    "privacy": (
-        "Your answers stay on this device. The checker asks for no names; a referral started "
-        "from here carries your answers to the referral form in this browser only."
-    ),
-}
-
-RECORD_TITLE: Final = "Record of a criteria check"
-
-
 def is_shown(question: Question, facts: Mapping[str, Any]) -> bool:
     """Whether a question is asked, given the other answers (its ``show_if``)."""
     return shown(question.show_if, facts)
-
-
-def answer_rows(raw_facts: Any) -> list[tuple[str, str]]:
-    """Each question asked, with the answer given in the words of its options."""
-    facts = parse_facts(raw_facts)
-    rows = []
-    for question in QUESTIONS:
-        if not is_shown(question, facts):
-            continue
-        labels = {o.value: o.label for o in question.options}
-        value = facts.get(question.key)
-        if question.multiple:
-            answer = "; ".join(labels[v] for v in value or []) or PAGE_TEXT["not_answered"]
-        else:
-            answer = labels[value] if value else PAGE_TEXT["not_answered"]
-        rows.append((question.text, answer))
-    return rows
-
-
-def parse_checked_at(value: Any) -> datetime:
-    """The page's local date and time of a check, ``dd/mm/yyyy hh:mm``."""
-    return parse_local_datetime(value, "checked_at")
-
-
-def record_pdf(raw_facts: Any, checked_at: datetime) -> bytes:
-    """A PDF record of a check: when, the answers, the conclusions with their reasons and
-    the next steps. The checker asks for no names, so the record holds none."""
-    from .citations import short_title
-    from .forms.pdf import Block, render
-
-    facts = parse_facts(raw_facts)
-    outcome = assess(facts)
-    when = checked_at.strftime("%d/%m/%Y at %H:%M")
-
-    def cited(text: str, cite: str) -> str:
-        return f"\N{BULLET} {text} ({short_title(cite)})"
-
-    blocks = [
-        Block("Your answers", answer_rows(facts)),
-        Block(
-            "What the answers show",
-            [(CONCLUSION_QUESTIONS[k], ANSWER_WORDS[outcome[k]]) for k in CONCLUSIONS]
-            + [
-                (
-                    CONCLUSION_QUESTIONS["national_review_circumstances"],
-                    "\n".join(
-                        NATIONAL_CIRCUMSTANCES[c] for c in outcome["national_review_circumstances"]
-                    )
-                    or "None shown by the answers",
-                )
-            ],
-        ),
-    ]
-    for key in (*CONCLUSIONS, "national_review_circumstances"):
-        lines = [cited(r["text"], r["cite"]) for r in outcome["reasons"] if r["finding"] == key]
-        if key == "national_review_circumstances" and not lines:
-            lines = [PAGE_TEXT["circumstances_none_not_serious"]]
-        answer = f"Answer: {ANSWER_WORDS[outcome[key]]}." if key in CONCLUSIONS else ""
-        blocks.append(
-            Block(CONCLUSION_QUESTIONS[key], text="\n".join(x for x in (answer, *lines) if x))
-        )
-    steps = [cited(s["text"], s["cite"]) for s in outcome["next_steps"]]
-    blocks.append(
-        Block(
-            PAGE_TEXT["next_steps_heading"], text="\n".join(steps) or PAGE_TEXT["next_steps_none"]
-        )
-    )
-    blocks.append(
-        Block(
-            "About this record",
-            text=(
-                f"{PAGE_TEXT['disclaimer']} ({short_title(PAGE_TEXT['disclaimer_cite'])})\n"
-                "The checker asks for no names, and this record holds none."
-            ),
-        )
-    )
-    subtitle = (
-        "Is this a serious child safeguarding case, and who must notify whom? "
-        f"Checked on {when}, with the criteria checker of the Child Safeguarding Practice "
-        "Review procedure."
-    )
-    return render(RECORD_TITLE, blocks, checked_at, subtitle)
-
-
-def record_filename(checked_at: datetime) -> str:
-    return f"criteria-check-{checked_at.strftime('%Y-%m-%d-%H%M')}.pdf"

@@ -17,14 +17,14 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field
 
-from .calendar import DEFAULT_CALENDAR
-from .citations import Cite
-from .dates import long_date, long_date_with_weekday
-from .errors import FieldError
-from .forms.base import FormBase
-from .forms.engine import document_date, fill_computed
-from .forms.fields import OptDate, Part, Text
-from .forms.meta import Computed, Meta, Repeat, Section
+from ..errors import FieldError
+from ..rules.calendar import DEFAULT_CALENDAR
+from ..rules.citations import Cite
+from ..rules.dates import long_date, long_date_with_weekday
+from .base import FormBase
+from .engine import document_date, fill_computed
+from .fields import OptDate, Part, Text
+from .meta import Computed, Meta, Repeat, Section
 
 #: Appendix 1: the completed template is returned "within 5 working days" of the referral.
 RETURN_WORKING_DAYS = 5

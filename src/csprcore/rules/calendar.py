@@ -6,7 +6,7 @@ England), which carries substitute days and one-off days (the 2022 Platinum Jubi
 Funeral, the 2023 Coronation). A calendar can also take office closures and bank holidays
 announced after the package was released.
 
-Counting conventions (used by every timescale in ``csprcore.deadlines``):
+Counting conventions (used by every timescale in ``csprcore.rules.deadlines``):
 
 * "within N working days of X" is the N-th working day after X; X itself never counts,
   whatever day it is;

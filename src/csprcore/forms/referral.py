@@ -15,8 +15,9 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .citations import SECTION_TITLES, Cite, short_title
-from .criteria import (
+from ..errors import FieldError, InputError
+from ..rules.citations import SECTION_TITLES, Cite, short_title
+from ..rules.criteria import (
     ANSWER_WORDS,
     CONCLUSION_QUESTIONS,
     CONCLUSIONS,
@@ -24,11 +25,10 @@ from .criteria import (
     assess,
     parse_facts,
 )
-from .errors import FieldError, InputError
-from .forms.base import FormBase
-from .forms.controls import clean_text
-from .forms.fields import OptDate, Part, Text
-from .forms.meta import YES_NO_NOT_KNOWN, Meta, Repeat, Section
+from .base import FormBase
+from .controls import clean_text
+from .fields import OptDate, Part, Text
+from .meta import YES_NO_NOT_KNOWN, Meta, Repeat, Section
 
 
 class Referrer(Part):

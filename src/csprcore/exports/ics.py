@@ -16,9 +16,9 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Final
 
-from . import __version__
-from .citations import SECTION_TITLES, short_title
-from .dates import long_date_with_weekday
+from .. import __version__
+from ..rules.citations import SECTION_TITLES, short_title
+from ..rules.dates import long_date_with_weekday
 
 CRLF: Final = "\r\n"
 MAX_OCTETS: Final = 75

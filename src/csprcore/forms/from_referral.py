@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from . import criteria
-from .dates import and_list
-from .errors import InputError
-from .forms.base import FormBase
-from .forms.engine import document_date, fill_computed
+from ..errors import InputError
+from ..rules import criteria
+from ..rules.dates import and_list
+from .base import FormBase
+from .engine import document_date, fill_computed
 from .referral import OtherProcesses
 from .scoping import initials_problem
 

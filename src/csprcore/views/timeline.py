@@ -20,8 +20,8 @@ from datetime import date, timedelta
 from html import escape
 from typing import Any, Final
 
-from .calendar import CalendarRangeError, WorkingCalendar
-from .dates import MONTHS, long_date, long_date_with_weekday
+from ..rules.calendar import CalendarRangeError, WorkingCalendar
+from ..rules.dates import MONTHS, long_date, long_date_with_weekday
 
 #: The elements a picture may use; the browser draws nothing else.
 TAGS: Final = frozenset({"svg", "g", "rect", "circle", "polygon", "line", "text", "title", "desc"})
@@ -242,7 +242,7 @@ def build(
     event_labels: Mapping[str, str],
     status_text: Mapping[str, str],
 ) -> Node:
-    """The picture for the calculator's results (``deadlines.page_view``'s milestones), in
+    """The picture for the calculator's results (``deadlines_view.page_view``'s milestones), in
     the calculator's own words for the events and the statuses (passed in, so this module
     stays a drawing that ``deadlines`` uses and never the other way round)."""
     marks: dict[date, list[_Mark]] = {}

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Final
 
+from ..errors import InputError
 from .calendar import MAX_YEAR, MIN_YEAR
-from .errors import InputError
 
 MONTHS: Final = (
     "January", "February", "March", "April", "May", "June",

@@ -1,0 +1,267 @@
+"""The letter to the Panel and the outcome notice for the agencies, as PDFs (section 5,
+Appendix 1), made from a saved Rapid Review."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from ...exports.pdf import Block, render
+from ...rules.criteria import NATIONAL_CIRCUMSTANCES
+from ...rules.dates import and_list, long_date
+from ..meta import YES_NO_NOT_KNOWN
+from ..referral import OtherProcesses
+from ..spec import fields_of
+from .key_dates import key_dates
+from .parts import PARTNERS, YES_NO_UNSURE, as_text, date_words
+
+# --------------------------------------------------------------------------------------
+# the letter to the Panel and the outcome notice
+# --------------------------------------------------------------------------------------
+
+_LETTER_DECISION = {
+    "local_cspr": "We have decided to carry out a local child safeguarding practice review.",
+    "refer_national": "We think the case may raise issues which are complex or of national "
+    "importance such that a national review may be appropriate, and we ask the Panel to "
+    "consider it.",
+    "other_learning": "We have decided not to carry out a child safeguarding practice review. "
+    "The case raises issues of importance to the local area, and we will hold an interagency "
+    "Line of Sight Learning Event.",
+    "no_review": "We have decided not to carry out a child safeguarding practice review or "
+    "another learning review.",
+}
+
+_NOTICE_DECISION = {
+    "local_cspr": "The safeguarding partners decided to carry out a local child safeguarding "
+    "practice review.",
+    "refer_national": "The safeguarding partners decided to refer the case to the Child "
+    "Safeguarding Practice Review Panel, as it may raise issues which are complex or of "
+    "national importance such that a national review may be appropriate.",
+    "other_learning": "The safeguarding partners decided not to carry out a child safeguarding "
+    "practice review, and to hold an interagency Line of Sight Learning Event instead.",
+    "no_review": "The safeguarding partners decided that no further review will take place.",
+}
+
+_NEXT_STEPS = {
+    "local_cspr": (
+        "A local child safeguarding practice review will be carried out (section 10). "
+        "Practitioners will be invited to contribute their perspectives without fear of being "
+        "blamed for actions they took in good faith, and the family will be invited to "
+        "contribute.",
+        "The final report is published as soon as possible, and no later than six months "
+        "from the decision to initiate the review (section 11).",
+        "The Panel, Ofsted and the Department for Education are told of the review (section 5).",
+    ),
+    "refer_national": (
+        "The Panel decides whether a national review is appropriate, and aims to respond "
+        "within 15 working days of receiving the Rapid Review (section 6). You will be told "
+        "its decision.",
+        "The Panel may ask for more information: please respond promptly.",
+    ),
+    "other_learning": (
+        "An interagency Line of Sight Learning Event will be held (section 7). The "
+        "partnership will contact your agency to take part.",
+    ),
+    "no_review": (
+        "No further review will take place. Share the learning identified with your staff "
+        "(section 5).",
+    ),
+}
+
+
+def _label(options: Sequence[tuple[str, str]], value: Any) -> str:
+    return dict(options).get(as_text(value), as_text(value))
+
+
+def _child(case: Mapping[str, Any]) -> str:
+    return f"{as_text(case.get('child_initials'))}, aged {as_text(case.get('child_age'))}"
+
+
+def _signatures(sign: Mapping[str, Any]) -> list[tuple[str, str]]:
+    rows = []
+    for key, partner, _ in PARTNERS:
+        name = as_text(sign.get(f"{key}_name"))
+        if not name:
+            rows.append((partner, "Not yet signed off"))
+            continue
+        role = as_text(sign.get(f"{key}_role"))
+        when = sign.get(f"{key}_date")
+        text = name + (f", {role}" if role else "")
+        text += f". Signed off on {date_words(when)}." if when else ". Date not given."
+        rows.append((partner, text))
+    return rows
+
+
+def _agencies(doc: Mapping[str, Any]) -> list[str]:
+    return [
+        as_text(r.get("agency"))
+        for r in doc.get("agency_returns") or []
+        if as_text(r.get("agency"))
+    ]
+
+
+def _decision_text(decision: Mapping[str, Any]) -> str:
+    text = _LETTER_DECISION.get(as_text(decision.get("decision")), "")
+    if as_text(decision.get("decision")) == "local_cspr" and as_text(decision.get("reviewer")):
+        text += f" We have commissioned {as_text(decision.get('reviewer'))} as the reviewer."
+    return text
+
+
+def letter_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
+    """The accompanying letter to the Child Safeguarding Practice Review Panel (Appendix 1;
+    section 5: "send a copy to the Panel" and "share with the Panel their decision")."""
+    case, decision = doc.get("case") or {}, doc.get("decision") or {}
+    crit, sign = doc.get("criteria") or {}, doc.get("sign_off") or {}
+    actions = doc.get("actions") or {}
+    keys = key_dates(doc)
+    notified = (
+        f"{date_words(case.get('la_notification_date'))}"
+        + (f", reference {as_text(case.get('la_notification_reference'))}"
+           if as_text(case.get("la_notification_reference")) else "")
+        if case.get("la_notification_date")
+        else "The local authority did not notify the Panel"
+    )  # fmt: skip
+    details = [
+        ("To", "The Child Safeguarding Practice Review Panel"),
+        ("From", "The North East Lincolnshire safeguarding partners: the local authority, "
+                 "health and the police"),
+        ("Date", long_date(made_at.date())),
+        ("Child", _child(case)),
+        ("Referral reference", as_text(case.get("referral_reference")) or "Not given"),
+        ("Local authority notification", notified),
+        ("Referral received", date_words(case.get("referral_date"))),
+        ("Rapid Review meeting", date_words(case.get("meeting_date"))),
+    ]  # fmt: skip
+    intro = (
+        f"The safeguarding partners held a Rapid Review meeting on "
+        f"{date_words(case.get('meeting_date'))} about a child, {_child(case)}, whose case was "
+        f"referred to them on {date_words(case.get('referral_date'))}. We enclose the "
+        "completed Rapid Review Template and tell you our decision (section 5 of our "
+        "procedure)."
+    )
+    answers = []
+    for key, label in (
+        ("improvements", "Improvements needed"),
+        ("legislation", "Legislative or guidance change"),
+        ("recurrent_themes", "Recurrent themes"),
+    ):
+        why = as_text(crit.get(f"{key}_rationale"))
+        answers.append(
+            (label, f"{_label(YES_NO_UNSURE, crit.get(key))}." + (f" {why}" * bool(why)))
+        )
+    found = [NATIONAL_CIRCUMSTANCES.get(c, c) for c in crit.get("national_circumstances") or []]
+    circumstances = "\n".join(f"• {c}" for c in found) or "None identified."
+    if as_text(crit.get("national_rationale")):
+        circumstances += f"\n{as_text(crit.get('national_rationale'))}"
+    agencies = _agencies(doc)
+    enclosed = ["The completed Rapid Review Template"]
+    if agencies:
+        enclosed.append(
+            f"The agencies' Initial Scoping and Information Sharing returns ({len(agencies)}: "
+            f"{and_list(agencies)})"
+        )
+    enclosed.append("The referral form")
+    if case.get("la_notification_date"):
+        enclosed.append("The local authority's notification to the Panel")
+    due = keys.get("key_dates.panel_decision_by")
+    expected = (
+        "The Panel has committed to respond with a decision on the majority of cases within "
+        "15 working days of receiving a rapid review (section 6)"
+        + (f": {due.text}." if due and due.value else ".")
+    )
+    blocks = [
+        Block("The case", details),
+        Block("The Rapid Review", text=intro),
+        Block(
+            "Our decision",
+            text=f"{_decision_text(decision)}\n\nRationale: {as_text(decision.get('rationale'))}",
+        ),
+        Block("The criteria we considered (section 6)", answers),
+        Block("Circumstances the Panel has regard to", text=circumstances),
+        Block("Immediate action agreed", text=as_text(actions.get("immediate_actions"))),
+        Block("Parallel processes (section 8)", text=_processes_text(doc)),
+        Block("Enclosed", text="\n".join(f"• {e}" for e in enclosed)),
+        Block("What we expect next", text=expected),
+        Block("Signed on behalf of the safeguarding partners", _signatures(sign)),
+    ]  # fmt: skip
+    return render(
+        "Rapid Review: letter to the Child Safeguarding Practice Review Panel",
+        blocks,
+        made_at,
+        f"From the North East Lincolnshire safeguarding partners. Made on "
+        f"{made_at.strftime('%d/%m/%Y at %H:%M')}.",
+    )
+
+
+def _processes_text(doc: Mapping[str, Any]) -> str:
+
+    section = doc.get("parallel_processes") or {}
+    lines = []
+    for f in fields_of(OtherProcesses):
+        value = section.get(f.name)
+        if f.meta.kind == "radios" and as_text(value):
+            lines.append(f"{f.meta.label}: {_label(YES_NO_NOT_KNOWN, value)}")
+    if as_text(section.get("details")):
+        lines.append(as_text(section.get("details")))
+    return "\n".join(lines) or "None given."
+
+
+def notice_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
+    """A short notice to the agencies of what was decided and what happens next (Appendix 1:
+    "agencies told the outcome"; section 4: the rationale is communicated appropriately)."""
+    case, decision = doc.get("case") or {}, doc.get("decision") or {}
+    actions = doc.get("actions") or {}
+    agencies = _agencies(doc)
+    key = as_text(decision.get("decision"))
+    steps = list(_NEXT_STEPS.get(key, ()))
+    if key == "local_cspr" and as_text(decision.get("reviewer")):
+        steps.insert(1, f"The reviewer is {as_text(decision.get('reviewer'))}.")
+    if key != "refer_national":
+        steps.append(
+            "The Rapid Review and this decision go to the Child Safeguarding Practice Review "
+            "Panel (Appendix 1), which may decide on a national review (section 6)."
+        )
+    steps.append(
+        "Keep supporting the staff affected by this case, in line with your organisation's "
+        "policies and procedures (section 5)."
+    )
+    if as_text(actions.get("learning_to_share")):
+        steps.append(f"Learning to share now: {as_text(actions.get('learning_to_share'))}")
+    blocks = [
+        Block(
+            "The case",
+            [
+                ("Child", _child(case)),
+                ("Referral reference", as_text(case.get("referral_reference")) or "Not given"),
+                ("Referral received", date_words(case.get("referral_date"))),
+                ("Rapid Review meeting", date_words(case.get("meeting_date"))),
+            ],
+        ),
+        Block(
+            "To",
+            text=(
+                f"The agencies that contributed to the Rapid Review: {and_list(agencies)}."
+                if agencies
+                else "The agencies that contributed to the Rapid Review."
+            ),
+        ),
+        Block(
+            "What was decided",
+            text=f"{_NOTICE_DECISION.get(key, '')}\n\nWhy: {as_text(decision.get('rationale'))}",
+        ),
+        Block("Immediate action agreed", text=as_text(actions.get("immediate_actions"))),
+        Block("What happens next", text="\n".join(f"• {s}" for s in steps)),
+        Block(
+            "Keep this notice secure",
+            text="This notice is OFFICIAL-SENSITIVE. Share it only with those in your agency "
+            "who need to know, and only through secure email.",
+        ),
+    ]
+    return render(
+        "Rapid Review outcome: notice to the agencies",
+        blocks,
+        made_at,
+        f"From the North East Lincolnshire safeguarding partners. Made on "
+        f"{made_at.strftime('%d/%m/%Y at %H:%M')}.",
+    )

@@ -1,0 +1,273 @@
+"""The Rapid Review Template as one form: its sections, warnings, checks and
+exports."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import Field
+
+from ...errors import FieldError
+from ...rules.calendar import DEFAULT_CALENDAR
+from ...rules.citations import Cite
+from ...rules.deadlines import APPENDIX_2_DAYS_READING, meeting_window_problem
+from ..base import FormBase
+from ..engine import document_date, fill_computed
+from ..meta import Computed, Repeat
+from ..referral import OtherProcesses
+from ..scoping import initials_problem
+from .key_dates import key_dates
+from .letters import letter_pdf, notice_pdf
+from .parts import (
+    PARTNERS,
+    TO_PANEL_WORKING_DAYS,
+    Actions,
+    AgencyReturn,
+    Attendee,
+    CaseDetails,
+    Criteria,
+    Decision,
+    KeyDates,
+    SignOff,
+)
+
+
+class RapidReview(FormBase):
+    """The Rapid Review Template, completed at the Rapid Review meeting."""
+
+    form_id: ClassVar[str] = "rapid-review"
+    title: ClassVar[str] = "Rapid Review Template"
+    schema_version_current: ClassVar[int] = 1
+    noun: ClassVar[str] = "the Rapid Review"
+    to_support_office: ClassVar[bool] = False
+    after_export_lead: ClassVar[str] = (
+        "Send the Rapid Review Template with the letter to the Child Safeguarding Practice "
+        "Review Panel through secure email, and the outcome notice to the agencies"
+    )
+    after_export: ClassVar[tuple[tuple[str, Cite], ...]] = (
+        (
+            "The Rapid Review Template and the accompanying letter go to the Panel within 2 "
+            "(working) days of the meeting; the agencies are told the outcome.",
+            "appendix-1",
+        ),
+        (
+            "The Panel aims to respond with its decision within 15 working days of receiving "
+            "the Rapid Review.",
+            "section-6",
+        ),
+        (
+            "When a local review will be carried out, tell the Panel, Ofsted and the DfE, "
+            "with the name of any reviewer commissioned.",
+            "section-5",
+        ),
+        (
+            "A local review's final report is published no later than six months from the "
+            "decision to initiate it.",
+            "section-11",
+        ),
+    )
+    exports: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("pdf", "Download the Rapid Review (PDF)"),
+        ("letter", "Download the letter to the Panel (PDF)"),
+        ("notice", "Download the outcome notice for the agencies (PDF)"),
+        ("json", "Download JSON"),
+    )
+
+    form: Literal["rapid-review"] = "rapid-review"
+    schema_version: Literal[1] = 1
+    case: CaseDetails = Field(default_factory=CaseDetails)
+    key_dates: KeyDates = Field(default_factory=KeyDates)
+    agency_returns: Annotated[
+        list[AgencyReturn],
+        Repeat(
+            "The facts: agencies' returns",
+            "agency",
+            why="Appendix 1: the meeting reviews the facts presented in the agencies' Initial "
+            "Scoping and Information Sharing returns. Add them from their saved files, or type "
+            "them in.",
+        ),
+    ] = Field(default_factory=list)
+    actions: Actions = Field(default_factory=Actions)
+    criteria: Criteria = Field(default_factory=Criteria)
+    decision: Decision = Field(default_factory=Decision)
+    parallel_processes: OtherProcesses = Field(default_factory=OtherProcesses)
+    attendees: Annotated[
+        list[Attendee],
+        Repeat("Attendees", "attendee", why="Who took part in the Rapid Review meeting."),
+    ] = Field(default_factory=list)
+    sign_off: SignOff = Field(default_factory=SignOff)
+
+    # --- computed dates and warnings ---------------------------------------------------
+
+    @classmethod
+    def computed(cls, doc: Mapping[str, Any]) -> dict[str, Computed]:
+        return {k: v for k, v in key_dates(doc).items() if v is not None}
+
+    @classmethod
+    def warnings(cls, doc: Mapping[str, Any]) -> list[FieldError]:
+        found: list[FieldError] = []
+        referral = document_date(doc, "case.referral_date")
+        meeting = document_date(doc, "case.meeting_date")
+        sent = document_date(doc, "sign_off.sent_to_panel")
+        try:
+            if referral and meeting and meeting >= referral:
+                problem = meeting_window_problem(referral, meeting)
+                if problem:
+                    found.append(FieldError("case.meeting_date", problem))
+            if meeting and sent and sent >= meeting:
+                n = DEFAULT_CALENDAR.working_days_between(meeting, sent)
+                if n > TO_PANEL_WORKING_DAYS:
+                    found.append(
+                        FieldError(
+                            "sign_off.sent_to_panel",
+                            f"The Rapid Review was sent to the Panel {n} working days after "
+                            "the meeting; Appendix 1 sends it within 2 days",
+                        )
+                    )
+        except ValueError:  # a date the calendar cannot count from: nothing to say
+            pass
+        return found
+
+    @classmethod
+    def cross_checks(cls, doc: Any, today: date) -> list[FieldError]:
+        errors: list[FieldError] = []
+        case, sign = doc.case, doc.sign_off
+        problem = initials_problem(case.child_initials)
+        if problem:
+            errors.append(FieldError("case.child_initials", problem))
+
+        def after(later: date | None, earlier: date | None, path: str, message: str) -> None:
+            if later and earlier and later < earlier:
+                errors.append(FieldError(path, message))
+
+        after(case.referral_date, case.incident_date, "case.referral_date",
+              "The date the referral was received must be the same as or after the date of "
+              "the incident")  # fmt: skip
+        after(case.la_notification_date, case.incident_date, "case.la_notification_date",
+              "The date the local authority notified the Panel must be the same as or after "
+              "the date of the incident")  # fmt: skip
+        after(case.meeting_date, case.referral_date, "case.meeting_date",
+              "The date of the Rapid Review meeting must be the same as or after the date "
+              "the referral was received")  # fmt: skip
+        for key, _, phrase in PARTNERS:
+            signed = getattr(sign, f"{key}_date")
+            if signed and not getattr(sign, f"{key}_name").strip():
+                errors.append(
+                    FieldError(
+                        f"sign_off.{key}_name",
+                        f"Enter the name of the person who signed off for {phrase}",
+                    )
+                )
+            after(signed, case.meeting_date, f"sign_off.{key}_date",
+                  f"The date signed off for {phrase} must be the same as or after the date "
+                  "of the Rapid Review meeting")  # fmt: skip
+        after(sign.sent_to_panel, case.meeting_date, "sign_off.sent_to_panel",
+              "The date the Rapid Review was sent to the Panel must be the same as or after "
+              "the date of the Rapid Review meeting")  # fmt: skip
+        return errors
+
+    @classmethod
+    def summary_extra(cls, doc: Mapping[str, Any]) -> list[dict[str, Any]]:
+        notes = [f"Sending to the Panel: {APPENDIX_2_DAYS_READING}"]
+        notes += [f"{w.message}." for w in cls.warnings(doc)]
+        return [
+            {"name": "key_dates_notes", "title": "Notes on the key dates", "kind": "extra",
+             "rows": [], "text": "\n".join(f"• {n}" for n in notes)}
+        ]  # fmt: skip
+
+    # --- exports ------------------------------------------------------------------------
+
+    @classmethod
+    def export(cls, fmt: str, doc: Mapping[str, Any], made_at: datetime) -> bytes:
+        if fmt == "letter":
+            return letter_pdf(doc, made_at)
+        if fmt == "notice":
+            return notice_pdf(doc, made_at)
+        raise NotImplementedError(fmt)
+
+    @classmethod
+    def example(cls) -> dict[str, Any]:
+        """A complete, valid Rapid Review with made-up people, for the CLI and the tests."""
+        doc = {
+            "form": "rapid-review",
+            "schema_version": 1,
+            "case": {
+                "referral_reference": "NEL-2026-014",
+                "child_initials": "Z N",
+                "child_age": "8",
+                "gender": "female",
+                "ethnicity": "Mixed: White and Asian",
+                "incident_date": "2026-10-10",
+                "referral_date": "2026-10-14",
+                "la_notification_date": "2026-10-16",
+                "la_notification_reference": "CSPRP-2026-0456",
+                "meeting_date": "2026-10-28",
+            },
+            "agency_returns": [
+                {
+                    "agency": "Grimsby Primary School",
+                    "involvement": "September 2022 to the present; universal education.",
+                    "key_points": "Bruising seen twice and referred; absence not followed up.",
+                },
+                {
+                    "agency": "Humberside Police",
+                    "involvement": "Attended the home in October 2026.",
+                    "key_points": "Investigation under way.",
+                },
+            ],
+            "actions": {
+                "immediate_actions": "Z N and her brother stay with their grandmother; "
+                "Children's Social Care reviews the plan weekly.",
+                "learning_to_share": "Follow up unexplained absence with a home visit.",
+            },
+            "criteria": {
+                "improvements": "yes",
+                "improvements_rationale": "Absence and bruising were not seen together.",
+                "legislation": "no",
+                "legislation_rationale": "",
+                "recurrent_themes": "unsure",
+                "recurrent_themes_rationale": "Two local reviews raised similar themes.",
+                "national_circumstances": ["in_care_or_child_protection_plan"],
+                "national_rationale": "Z N was on a child protection plan.",
+            },
+            "decision": {
+                "decision": "local_cspr",
+                "rationale": "The case highlights improvements needed in how schools and "
+                "social care share attendance concerns.",
+                "reviewer": "Nguyễn Thị Ánh",
+            },
+            "parallel_processes": {
+                "criminal_investigation": "yes",
+                "coroner": "no",
+                "domestic_homicide_review": "no",
+                "mappa_review": "no",
+                "safeguarding_adults_review": "no",
+                "cdop": "no",
+                "disciplinary": "not_known",
+                "details": "Humberside Police investigation opened on 12 October.",
+            },
+            "attendees": [
+                {"name": "Siobhán O'Neill", "role": "Chair", "agency": "Partnership"},
+                {
+                    "name": "Ілля Коваленко",
+                    "role": "Detective Inspector",
+                    "agency": "Humberside Police",
+                },
+            ],
+            "sign_off": {
+                "la_name": "Łukasz Żółć",
+                "la_role": "Director of Children's Services",
+                "la_date": "2026-10-28",
+                "health_name": "Zoë Adams",
+                "health_role": "Designated Nurse",
+                "health_date": "2026-10-28",
+                "police_name": "Ілля Коваленко",
+                "police_role": "Detective Superintendent",
+                "police_date": "2026-10-29",
+                "sent_to_panel": "2026-10-30",
+            },
+        }
+        model = cls.model_validate(fill_computed(cls, doc))
+        return model.model_dump(mode="json")

@@ -1,0 +1,329 @@
+"""The Rapid Review Template's sections, in page order (Appendix 1), and their options."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, ClassVar
+
+from pydantic import Field
+
+from ...rules.criteria import NATIONAL_CIRCUMSTANCES
+from ...rules.dates import long_date
+from ...rules.deadlines import APPENDIX_2_DAYS_READING
+from ..fields import OptDate, Part, Text
+from ..meta import Meta, Section
+from ..referral import GENDERS
+
+#: Appendix 1: the meeting is "between 7 and 13 working days of receiving the referral".
+MEETING_EARLIEST, MEETING_LATEST = 7, 13
+#: Appendix 1: the template and letter go to the Panel "within 2 days" of the meeting
+#: (working days: see ``APPENDIX_2_DAYS_READING``).
+TO_PANEL_WORKING_DAYS = 2
+#: Section 6: the Panel aims to decide "within 15 working days of a rapid review being
+#: received".
+PANEL_DECISION_WORKING_DAYS = 15
+#: At most this many returns in one go (the most agency rows a Rapid Review keeps).
+MAX_RETURNS = 30
+
+YES_NO_UNSURE = (("yes", "Yes"), ("no", "No"), ("unsure", "Not sure"))
+
+DECISIONS: tuple[tuple[str, str], ...] = (
+    ("local_cspr", "Carry out a local child safeguarding practice review"),
+    ("refer_national", "Refer the case to the Panel as possibly needing a national review"),
+    ("other_learning", "Hold another learning review (a Line of Sight Learning Event)"),
+    ("no_review", "No further review"),
+)
+
+
+class CaseDetails(Part):
+    section: ClassVar = Section(
+        "The case",
+        "To identify the case for the Panel without naming the child: initials and age only.",
+    )
+    referral_reference: Annotated[
+        Text,
+        Meta(
+            "Referral reference",
+            width="medium",
+            hint="The partnership's reference: the agencies' returns carry it too.",
+            max_length=60,
+        ),
+    ] = ""
+    child_initials: Annotated[
+        Text,
+        Meta("Child's initials", required=True, width="short",
+             hint="Initials only, for example Z N.", error_name="the child's initials",
+             max_length=20),
+    ] = ""  # fmt: skip
+    child_age: Annotated[
+        Text,
+        Meta("Child's age", required=True, width="short",
+             hint="In years, or in months for a baby: for example, 8 or 7 months.",
+             error_name="the child's age", max_length=30),
+    ] = ""  # fmt: skip
+    gender: Annotated[
+        Text,
+        Meta("Child's gender", kind="radios", options=GENDERS, required=True,
+             error_name="the child's gender"),
+    ] = ""  # fmt: skip
+    ethnicity: Annotated[Text, Meta("Child's ethnicity", width="medium", max_length=120)] = ""
+    incident_date: Annotated[
+        OptDate,
+        Meta("Date of the incident", kind="date", required=True, not_future=True,
+             error_name="the date of the incident"),
+    ] = None  # fmt: skip
+    referral_date: Annotated[
+        OptDate,
+        Meta("Date the referral was received", kind="date", required=True, not_future=True,
+             error_name="the date the referral was received"),
+    ] = None  # fmt: skip
+    la_notification_date: Annotated[
+        OptDate,
+        Meta(
+            "Date the local authority notified the Panel",
+            kind="date",
+            not_future=True,
+            hint="Section 3. Leave blank if the local authority did not notify the Panel.",
+            error_name="the date the local authority notified the Panel",
+        ),
+    ] = None
+    la_notification_reference: Annotated[
+        Text,
+        Meta("Reference of the local authority's notification", width="medium",
+             max_length=60),
+    ] = ""  # fmt: skip
+    meeting_date: Annotated[
+        OptDate,
+        Meta(
+            "Date of the Rapid Review meeting",
+            kind="date",
+            required=True,
+            hint="Appendix 1: between 7 and 13 working days after the referral.",
+            error_name="the date of the Rapid Review meeting",
+        ),
+    ] = None
+
+
+class KeyDates(Part):
+    section: ClassVar = Section(
+        "Key dates",
+        "Worked out from the dates above in England and Wales working days, so everyone "
+        "works to the same dates.",
+    )
+    meeting_window: Annotated[
+        Text,
+        Meta("Window for the Rapid Review meeting", computed=True,
+             hint="7 to 13 working days after the referral (Appendix 1)."),
+    ] = ""  # fmt: skip
+    send_to_panel_by: Annotated[
+        OptDate,
+        Meta(
+            "Send the Rapid Review and the letter to the Panel by",
+            kind="date",
+            computed=True,
+            hint=f"2 working days after the meeting. {APPENDIX_2_DAYS_READING}",
+        ),
+    ] = None
+    panel_decision_by: Annotated[
+        OptDate,
+        Meta(
+            "Panel's decision expected by",
+            kind="date",
+            computed=True,
+            hint="15 working days after the Panel receives the Rapid Review (section 6), "
+            "counted from the date it was sent when you give it below.",
+        ),
+    ] = None
+
+
+class AgencyReturn(Part):
+    agency: Annotated[
+        Text, Meta("Agency", required=True, error_name="the agency's name", max_length=120)
+    ] = ""
+    involvement: Annotated[
+        Text,
+        # Room for a return's period and nature of involvement, added from its file.
+        Meta("Involvement with the child and family", kind="textarea", max_length=6000,
+             hint="When, and what the agency's involvement was."),
+    ] = ""  # fmt: skip
+    key_points: Annotated[
+        Text,
+        # Room for the seven parts of a return that ``key_points_text`` brings together.
+        Meta("Key points from the agency's return", kind="textarea", max_length=30000,
+             hint="The facts, what went well, concerns, immediate action and learning."),
+    ] = ""  # fmt: skip
+
+
+class Actions(Part):
+    section: ClassVar = Section(
+        "Immediate action",
+        "Section 5: the Rapid Review discusses whether any immediate action is needed to "
+        "ensure children's safety, and shares any learning appropriately.",
+    )
+    immediate_actions: Annotated[
+        Text,
+        Meta(
+            "Immediate actions agreed",
+            kind="textarea",
+            required=True,
+            hint="Who will do what, by when. Write 'None needed' if there are none, and why.",
+            error_name="the immediate actions agreed",
+            max_length=5000,
+        ),
+    ] = ""
+    learning_to_share: Annotated[
+        Text, Meta("Learning to share now", kind="textarea", max_length=3000)
+    ] = ""
+
+
+def _criterion(label: str, name: str) -> Meta:
+    return Meta(label, kind="radios", options=YES_NO_UNSURE, required=True,
+                error_name=f"whether the case {name}")  # fmt: skip
+
+
+def _rationale(label: str) -> Meta:
+    return Meta(label, kind="textarea", max_length=3000)
+
+
+class Criteria(Part):
+    section: ClassVar = Section(
+        "The criteria for a local review",
+        "Section 6: the safeguarding partners must take into account whether the case meets "
+        "these criteria, and the Panel has regard to the circumstances below.",
+    )
+    improvements: Annotated[
+        Text,
+        _criterion(
+            "Does the case highlight, or may it highlight, improvements needed to safeguard "
+            "and promote the welfare of children, including improvements identified before?",
+            "highlights improvements needed",
+        ),
+    ] = ""
+    improvements_rationale: Annotated[Text, _rationale("Rationale on improvements needed")] = ""
+    legislation: Annotated[
+        Text,
+        _criterion(
+            "Does the case raise, or may it raise, issues requiring legislative change or "
+            "changes to guidance?",
+            "raises issues requiring legislative or guidance change",
+        ),
+    ] = ""
+    legislation_rationale: Annotated[
+        Text, _rationale("Rationale on legislative or guidance change")
+    ] = ""
+    recurrent_themes: Annotated[
+        Text,
+        _criterion(
+            "Does the case highlight, or may it highlight, recurrent themes in safeguarding "
+            "and promoting the welfare of children?",
+            "highlights recurrent themes",
+        ),
+    ] = ""
+    recurrent_themes_rationale: Annotated[Text, _rationale("Rationale on recurrent themes")] = ""
+    national_circumstances: Annotated[
+        list[str],
+        Meta(
+            "Circumstances the Panel has regard to",
+            kind="checkboxes",
+            options=tuple(NATIONAL_CIRCUMSTANCES.items()),
+            hint="Section 6. Select all that apply. \u201cFill in from the referral\u201d "
+            "selects those the criteria checker's answers (or the referral's) show.",
+        ),
+    ] = Field(default_factory=list)
+    national_rationale: Annotated[Text, _rationale("How these circumstances apply")] = ""
+
+
+class Decision(Part):
+    section: ClassVar = Section(
+        "The decision",
+        "Section 4: decisions on reviews are made transparently and the rationale "
+        "communicated appropriately, including to families.",
+    )
+    decision: Annotated[
+        Text,
+        Meta("What the safeguarding partners decided", kind="radios", options=DECISIONS,
+             required=True, error_name="what the safeguarding partners decided"),
+    ] = ""  # fmt: skip
+    rationale: Annotated[
+        Text,
+        Meta("Rationale for the decision", kind="textarea", required=True,
+             error_name="the rationale for the decision", max_length=5000),
+    ] = ""  # fmt: skip
+    reviewer: Annotated[
+        Text,
+        Meta(
+            "Reviewer commissioned",
+            hint="Section 5: the Panel, Ofsted and the DfE are told the name of any reviewer "
+            "commissioned. Leave blank if not yet commissioned.",
+            show_if=("decision", ("local_cspr",)),
+            max_length=200,
+        ),
+    ] = ""
+
+
+class Attendee(Part):
+    name: Annotated[
+        Text, Meta("Name", required=True, error_name="the attendee's name", max_length=120)
+    ] = ""
+    role: Annotated[Text, Meta("Role", width="medium", max_length=120)] = ""
+    agency: Annotated[Text, Meta("Agency", width="medium", max_length=120)] = ""
+
+
+#: The three safeguarding partners: (field prefix, label, in a sentence).
+PARTNERS: tuple[tuple[str, str, str], ...] = (
+    ("la", "Local authority", "the local authority"),
+    ("health", "Health", "health"),
+    ("police", "Police", "the police"),
+)
+_PHRASE = {label: phrase for _, label, phrase in PARTNERS}
+
+
+def _signer(partner: str) -> Meta:
+    return Meta(f"{partner}: name of the person signing off", width="medium", max_length=120)
+
+
+def _signer_role(partner: str) -> Meta:
+    return Meta(f"{partner}: their role", width="medium", max_length=120)
+
+
+def _signed(partner: str) -> Meta:
+    return Meta(f"{partner}: date signed off", kind="date", not_future=True,
+                error_name=f"the date signed off for {_PHRASE[partner]}")  # fmt: skip
+
+
+class SignOff(Part):
+    section: ClassVar = Section(
+        "Sign-off by the safeguarding partners",
+        "The three safeguarding partners (the local authority, health and the police) agree "
+        "the Rapid Review and the decision. The letter to the Panel is from them.",
+    )
+    la_name: Annotated[Text, _signer("Local authority")] = ""
+    la_role: Annotated[Text, _signer_role("Local authority")] = ""
+    la_date: Annotated[OptDate, _signed("Local authority")] = None
+    health_name: Annotated[Text, _signer("Health")] = ""
+    health_role: Annotated[Text, _signer_role("Health")] = ""
+    health_date: Annotated[OptDate, _signed("Health")] = None
+    police_name: Annotated[Text, _signer("Police")] = ""
+    police_role: Annotated[Text, _signer_role("Police")] = ""
+    police_date: Annotated[OptDate, _signed("Police")] = None
+    sent_to_panel: Annotated[
+        OptDate,
+        Meta(
+            "Date the Rapid Review was sent to the Panel",
+            kind="date",
+            not_future=True,
+            hint="Leave blank until it is sent.",
+            error_name="the date the Rapid Review was sent to the Panel",
+        ),
+    ] = None
+
+
+def as_text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def date_words(value: Any) -> str:
+    try:
+        return long_date(date.fromisoformat(as_text(value)))
+    except ValueError:
+        return as_text(value)
