@@ -10,6 +10,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The partnership whose site is built and tested: its folder holds every local fact
+# (partnership.yml), its procedure and its own pages. The core, the build and the CLI read it
+# from CSPR_PARTNERSHIP.
+PARTNERSHIP ?= partnerships/north-east-lincolnshire
+export CSPR_PARTNERSHIP := $(abspath $(PARTNERSHIP))
 
 .PHONY: bank-holidays browser-wheel-hashes fonts help install node browser build serve test lint typecheck unit test-pyodide test-browser bench clean
 

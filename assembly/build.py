@@ -22,6 +22,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 
 from assembly import hosts, icons, runtime
+from csprcore import partnership
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Where the site is built: ``site/``, or ``$CSPRCORE_SITE`` (a private copy for one test run).
@@ -71,7 +72,9 @@ def main() -> None:
         sys.exit(f"build failed: {exc}")
     write_runtime_manifest(SITE, lock)
     config = load_config(str(ROOT / "mkdocs.yml"))
-    icons.write(SITE, config["site_name"], config["site_description"])
+    profile = partnership.current()
+    description = profile.site_description or profile.name
+    icons.write(SITE, config["site_name"], description)
     hosts.write(SITE, ROOT / "build" / "deploy")
     run("node", str(ROOT / "assembly" / "sw.mjs"), str(SITE))
 

@@ -30,6 +30,8 @@ from email.parser import Parser
 from pathlib import Path
 from typing import Any
 
+from csprcore import partnership
+
 ROOT = Path(__file__).resolve().parent.parent
 NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
 WHEEL_CACHE = ROOT / "build" / "browser-wheels"
@@ -229,7 +231,8 @@ def build_csprcore_wheel(dest: Path) -> Path:
 
 
 def split_fonts(wheel: Path, dest: Path) -> tuple[Path, Path]:
-    """The csprcore wheel without its fonts, and a ``csprcore_fonts`` wheel holding them.
+    """The csprcore wheel without its fonts but with the partnership's profile, and a
+    ``csprcore_fonts`` wheel holding the fonts.
 
     The fonts (0.4 MB) only matter for a PDF, so the browser fetches them with the PDF
     machinery, after the core is ready; ``csprcore.exports.pdf`` looks for them in either place.
@@ -247,8 +250,12 @@ def split_fonts(wheel: Path, dest: Path) -> tuple[Path, Path]:
                 continue  # rewritten below, without the fonts
             else:
                 zout.writestr(item, zin.read(item))
+        # The partnership's profile, as JSON: the browser has no YAML parser, and reads it
+        # from here (``csprcore.partnership.current``).
+        zout.writestr(f"csprcore/{partnership.PACKED}", partnership.current().as_json())
         record = next(n for n in zin.namelist() if n.endswith(".dist-info/RECORD"))
         rows = [r for r in zin.read(record).decode().splitlines() if "csprcore/fonts/" not in r]
+        rows.append(f"csprcore/{partnership.PACKED},,")
         zout.writestr(record, "\n".join(rows) + "\n")
     if not font_files:
         raise BuildError(f"{wheel.name} carries no fonts")

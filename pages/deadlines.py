@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from csprcore.rules import deadlines
+from csprcore.rules import timescales
 from csprcore.views import deadlines as deadlines_view
 from csprcore.views import timeline
 from pages.components import button, date_input, error_summary
@@ -40,8 +40,8 @@ def _t(key: str) -> str:
 
 def dates_form() -> str:
     events = "".join(
-        date_input(event, deadlines.EVENT_LABELS[event], required=True)
-        for event in deadlines.EVENTS
+        date_input(event, timescales.EVENT_LABELS[event], required=True)
+        for event in timescales.EVENTS
     )
     closure = date_input(
         deadlines_view.CLOSURE_FIELD,

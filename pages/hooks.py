@@ -17,7 +17,7 @@ from typing import Any
 
 from assembly import policy
 from csprcore.forms.engine import DRAFT_RETENTION_DAYS
-from pages import checker, deadlines, form_page, tool
+from pages import checker, deadlines, form_page, partnership_site, tool
 
 MARKER = re.compile(r"<!--\s*csprcore:([a-z0-9-]+)\s*-->")
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:(?!\bsrc=)[^>])*)>(?P<body>.*?)</script>", re.S)
@@ -44,15 +44,30 @@ def block(name: str, page_url: str = "") -> str:
 
 
 def on_config(config: Any) -> Any:
+    partnership_site.configure(config)
     tool.SITE_EXTRA.clear()
     tool.SITE_EXTRA.update(config.get("extra") or {})
     return config
+
+
+def on_files(files: Any, config: Any) -> Any:
+    return partnership_site.add_files(files, config)
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    server.watch(str(partnership_site.folder()))
+    return server
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    return partnership_site.fill_tokens(markdown, page.file.src_uri)
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     def replace(match: re.Match[str]) -> str:
         return block(match.group(1), page_url=page.url)
 
+    partnership_site.check_anchors(html, page.file.src_uri)
     return MARKER.sub(replace, html)
 
 

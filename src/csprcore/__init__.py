@@ -1,4 +1,5 @@
-"""csprcore: the rule core of North East Lincolnshire's CSPR procedure.
+"""csprcore: the rule core of a safeguarding children partnership's CSPR
+procedure (the partnership's local facts: ``csprcore.partnership``).
 
 Every rule here cites the procedure section it implements (see ``csprcore.rules.citations``).
 The same code runs in CPython (CLI, build, tests) and in the browser through Pyodide.

@@ -323,25 +323,10 @@ def rapid_review_add_returns(payload: Payload) -> dict[str, Any]:
 def referral_from_check(payload: Payload) -> dict[str, Any]:
     """Answers for the referral form from the criteria checker's facts; the record keeps the
     facts and the time of the check, never the outcome (worked out again where shown)."""
+    from .forms.checker_facts import answers_from_facts
+
     facts = criteria.parse_facts(payload.get("facts", {}))
-    answers: dict[str, Any] = {}
-    for key in ("harm", "abuse_or_neglect"):
-        if key in facts:
-            answers[f"incident.{key}"] = facts[key]
-    if "incident_location" in facts:
-        answers["incident.location"] = facts["incident_location"]
-    if facts.get("abuse_types"):
-        answers["incident.abuse_types"] = facts["abuse_types"]
-    if facts.get("educated_otherwise_than_at_school") in ("yes", "no"):
-        answers["child.educated_otherwise_than_at_school"] = facts[
-            "educated_otherwise_than_at_school"
-        ]
-    if facts.get("looked_after") == "yes":
-        answers["child.legal_status"] = "looked_after"
-    elif facts.get("child_protection_plan") == "current":
-        answers["child.legal_status"] = "cpp_current"
-    elif facts.get("child_protection_plan") == "recently_removed":
-        answers["child.legal_status"] = "cpp_recently_removed"
+    answers = answers_from_facts(facts)
     checked_at = criteria.parse_checked_at(payload.get("checked_at")).strftime("%d/%m/%Y %H:%M")
     answers["checker"] = dumps({"facts": facts, "checked_at": checked_at})
     return {"answers": answers}

@@ -482,7 +482,7 @@ def test_every_reason_is_well_formed(facts: dict[str, Any]) -> None:
 
 
 def test_next_steps_name_their_milestones() -> None:
-    from csprcore.rules.deadlines import TIMESCALES_BY_ID
+    from csprcore.rules.timescales import TIMESCALES_BY_ID
 
     result = assess(SERIOUS)
     milestones = [s["milestone"] for s in result["next_steps"] if s["milestone"]]

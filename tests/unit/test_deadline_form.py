@@ -10,7 +10,7 @@ import pytest
 
 from csprcore import api
 from csprcore.errors import InputError
-from csprcore.rules import deadlines
+from csprcore.rules import timescales
 from csprcore.views import deadlines as deadlines_view
 
 
@@ -66,7 +66,7 @@ def test_empty_boxes_are_a_date_not_given() -> None:
 
 
 def test_every_event_name_reads_well_in_a_message() -> None:
-    for event, name in deadlines.EVENT_NAMES.items():
+    for event, name in timescales.EVENT_NAMES.items():
         out = call(boxes(event, "30", "2", "2027"))
         message = out["errors"][0]["message"]
         assert message == f"{name[0].upper()}{name[1:]} must be a real date"
@@ -240,7 +240,7 @@ def test_unlock_says_which_date_would_work_out_the_rest() -> None:
 def test_the_reading_of_within_2_days_is_stated_where_it_applies() -> None:
     out = call({"referral": "2026-12-18", "meeting": "2027-01-08"})
     m = next(m for m in out["milestones"] if m["id"] == "rapid_review_to_panel")
-    assert m["note"] == deadlines.APPENDIX_2_DAYS_READING
+    assert m["note"] == timescales.APPENDIX_2_DAYS_READING
     assert [x["id"] for x in out["milestones"] if x.get("note")] == ["rapid_review_to_panel"]
 
 

@@ -17,16 +17,18 @@ from csprcore.errors import InputError
 from csprcore.rules.calendar import WorkingCalendar, add_months, add_working_days
 from csprcore.rules.citations import SECTION_TITLES
 from csprcore.rules.deadlines import (
-    APPENDIX_2_DAYS_READING,
-    EVENTS,
-    ORDER,
-    TIMESCALES,
-    TIMESCALES_BY_ID,
     beyond_calendar_message,
     compute,
     meeting_window_problem,
     parse_events,
     timescales_table,
+)
+from csprcore.rules.timescales import (
+    APPENDIX_2_DAYS_READING,
+    EVENTS,
+    ORDER,
+    TIMESCALES,
+    TIMESCALES_BY_ID,
 )
 
 PROPERTY = settings(max_examples=100, deadline=None)

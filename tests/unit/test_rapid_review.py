@@ -34,7 +34,7 @@ from csprcore.forms.rapid_review import (
 )
 from csprcore.forms.registry import get_form
 from csprcore.forms.scoping import example_return
-from csprcore.rules.deadlines import APPENDIX_2_DAYS_READING
+from csprcore.rules.timescales import APPENDIX_2_DAYS_READING
 
 from .test_cli import assert_one_line_error
 from .test_cli import cli as cli  # the fixture, re-exported for these tests

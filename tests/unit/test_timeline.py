@@ -16,7 +16,7 @@ import pytest
 
 from csprcore import api
 from csprcore.rules.calendar import WorkingCalendar
-from csprcore.rules.deadlines import EVENT_LABELS
+from csprcore.rules.timescales import EVENT_LABELS
 from csprcore.views import timeline
 from csprcore.views.deadlines import STATUS_TEXT
 

@@ -1,6 +1,6 @@
 // The agencies' Initial Scoping return page: the shared form machinery on the scoping model,
-// plus "Fill in from the referral". The return-by date is worked out by the core (referral +
-// 5 working days, Appendix 1).
+// plus "Fill in from the referral". The return-by date is worked out by the core (the
+// partnership's Appendix 1 timescale after the referral).
 import { startFormPage } from "./form-page.js";
 import { fillFromFiles } from "./file-fill.js";
 

@@ -17,15 +17,13 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, Final
 
 from .. import __version__
+from ..partnership import current
 from ..rules.citations import SECTION_TITLES, short_title
 from ..rules.dates import long_date_with_weekday
 
 CRLF: Final = "\r\n"
 MAX_OCTETS: Final = 75
-PRODID: Final = (
-    "-//North East Lincolnshire Safeguarding Children Partnership"
-    f"//CSPR deadline calculator {__version__}//EN"
-)
+PRODID: Final = f"-//{current().name}//CSPR deadline calculator {__version__}//EN"
 CALENDAR_NAME: Final = "CSPR deadlines"
 MARKING: Final = "OFFICIAL-SENSITIVE"
 #: The reminder: 9am the day before an all-day event (15 hours before its midnight start).

@@ -1,12 +1,12 @@
 """Invisible characters in typed text, handled so that what is printed is what was seen.
 
 Text pasted from Word or a case system brings control characters: a vertical tab for a line
-break inside a paragraph (Word's Shift+Enter), NEL (U+0085) and the Unicode line and
+break inside a paragraph (Word's Shift+Enter), NEXT LINE (U+0085) and the Unicode line and
 paragraph separators from some systems, a stray form feed or NUL. The page shows them in one
 way (or not at all), the PDF in another, so each is turned into what it means, in one
 defined way, before the answer is checked, shown, saved or printed:
 
-* line breaks (CR LF, CR, VT, FF, NEL, U+2028, U+2029 and the information separators
+* line breaks (CR LF, CR, VT, FF, NEXT LINE, U+2028, U+2029 and the information separators
   U+001C-U+001E that ``str.splitlines`` also breaks on) become a newline in a box that
   takes several lines, and a space in a one-line box;
 * every other control character (C0 and C1, DEL) becomes a space; a tab is kept.

@@ -25,6 +25,7 @@ from ..errors import InputError
 from ..rules import criteria
 from ..rules.dates import and_list
 from .base import FormBase
+from .checker_facts import facts_from_answers
 from .engine import document_date, fill_computed
 from .referral import OtherProcesses
 from .scoping import initials_problem
@@ -90,36 +91,6 @@ def age_on(born: date, on: date) -> str:
 # the criteria checker's answers, brought up to date by the referral's
 # --------------------------------------------------------------------------------------
 
-#: The referral's legal status as the checker's two questions (section 6: "in the care of a
-#: local authority, or while on (or recently removed from) a child protection plan").
-_LEGAL_STATUS_FACTS: dict[str, dict[str, str]] = {
-    "looked_after": {"looked_after": "yes"},
-    "cpp_current": {"child_protection_plan": "current"},
-    "cpp_recently_removed": {"child_protection_plan": "recently_removed"},
-    "child_in_need": {"looked_after": "no", "child_protection_plan": "none"},
-    "none": {"looked_after": "no", "child_protection_plan": "none"},
-}
-
-
-def _referral_answers_as_facts(ref: Mapping[str, Any]) -> dict[str, Any]:
-    """The referral's answers to the checker's questions, where it gives a definite one."""
-    child, incident = _section(ref, "child"), _section(ref, "incident")
-    facts: dict[str, Any] = {}
-    for fact, value in (
-        ("harm", incident.get("harm")),
-        ("abuse_or_neglect", incident.get("abuse_or_neglect")),
-        ("incident_location", incident.get("location")),
-    ):
-        if isinstance(value, str) and value and value != "unsure":
-            facts[fact] = value
-    if child.get("educated_otherwise_than_at_school") in ("yes", "no"):
-        facts["educated_otherwise_than_at_school"] = child["educated_otherwise_than_at_school"]
-    facts.update(_LEGAL_STATUS_FACTS.get(_s(child.get("legal_status")), {}))
-    types = incident.get("abuse_types")
-    if isinstance(types, list) and types:
-        facts["abuse_types"] = types
-    return facts
-
 
 @dataclass(frozen=True)
 class Circumstances:
@@ -141,7 +112,7 @@ def national_circumstances(ref: Mapping[str, Any]) -> Circumstances:
             checked = criteria.parse_facts(record["facts"])
         except InputError:
             checked = {}
-    ours = _referral_answers_as_facts(ref)
+    ours = facts_from_answers(ref)
     facts = criteria.parse_facts({**checked, **ours})
     keys = list(criteria.assess(facts)["national_review_circumstances"])
     if checked and ours:

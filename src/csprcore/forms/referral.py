@@ -16,15 +16,18 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import FieldError, InputError
-from ..rules.citations import SECTION_TITLES, Cite, short_title
+from ..partnership import current
+from ..rules.citations import SECTION_TITLES, Cite, cited, short_title
 from ..rules.criteria import (
     ANSWER_WORDS,
     CONCLUSION_QUESTIONS,
     CONCLUSIONS,
     NATIONAL_CIRCUMSTANCES,
+    QUESTIONS_BY_KEY,
     assess,
     parse_facts,
 )
+from ..rules.timescales import NOTIFY_PANEL, amount, meeting_window_words, working_days
 from .base import FormBase
 from .controls import clean_text
 from .fields import OptDate, Part, Text
@@ -188,7 +191,7 @@ class Child(Part):
         Meta(
             "Local authority where the child is normally resident",
             width="medium",
-            hint="For example, North East Lincolnshire.",
+            hint=f"For example, {current().area}.",
         ),
     ] = ""
     legal_status: Annotated[
@@ -273,32 +276,12 @@ class FamilyMember(Part):
     address: Annotated[Text, Meta("Address", kind="textarea", max_length=500)] = ""
 
 
-LOCATIONS = (
-    ("in_area", "In North East Lincolnshire"),
-    ("elsewhere_in_england", "Elsewhere in England"),
-    ("outside_england", "Outside England"),
-    ("unsure", "Not known"),
-)
-HARM = (
-    ("died", "The child has died"),
-    ("seriously_harmed", "The child has been seriously harmed"),
-    ("not_seriously_harmed", "The child has not died or been seriously harmed"),
-    ("unsure", "Not sure"),
-)
-ABUSE = (
-    ("known", "Known"),
-    ("suspected", "Suspected"),
-    ("not_suspected", "Not known or suspected"),
-    ("unsure", "Not sure"),
-)
-ABUSE_TYPES = (
-    ("physical", "Physical abuse"),
-    ("emotional", "Emotional abuse"),
-    ("sexual", "Sexual abuse"),
-    ("neglect", "Neglect"),
-    ("exploitation", "Exploitation"),
-    ("other", "Another type"),
-)
+#: The incident's questions that the criteria checker asks too offer the checker's options,
+#: so that an answer means the same on both (``checker_facts`` carries it across).
+LOCATIONS = QUESTIONS_BY_KEY["incident_location"].choices
+HARM = QUESTIONS_BY_KEY["harm"].choices
+ABUSE = QUESTIONS_BY_KEY["abuse_or_neglect"].choices
+ABUSE_TYPES = QUESTIONS_BY_KEY["abuse_types"].choices
 
 
 class Incident(Part):
@@ -505,9 +488,8 @@ class Referral(FormBase):
     ``schema_version``; a file of another kind or version is refused."""
 
     form_id: ClassVar[str] = "referral"
-    title: ClassVar[str] = (
-        "Serious Child Safeguarding Incident Notification to Safeguarding Partners"
-    )
+    #: The partnership names its own referral form (``referral_form_title``).
+    title: ClassVar[str] = current().referral_form_title
     schema_version_current: ClassVar[int] = 1
     noun: ClassVar[str] = "the referral"
     after_export_lead: ClassVar[str] = (
@@ -517,17 +499,18 @@ class Referral(FormBase):
     after_export: ClassVar[tuple[tuple[str, Cite], ...]] = (
         ("Send the referral as soon as possible after the serious incident.", "section-3"),
         (
-            "The local authority notifies the Child Safeguarding Practice Review Panel within 5 "
-            "working days of becoming aware of the incident.",
+            "The local authority notifies the Child Safeguarding Practice Review Panel within "
+            f"{working_days(NOTIFY_PANEL)} of becoming aware of the incident.",
             "section-3",
         ),
         (
             "The Initial Scoping and Information Sharing Template goes to all relevant agencies "
-            "within 2 working days of the referral, and they return it within 5.",
+            f"within {working_days(amount('scoping_template_sent'))} of the referral, and they "
+            f"return it within {amount('scoping_template_returned')}.",
             "appendix-1",
         ),
         (
-            "The Rapid Review meeting is held between 7 and 13 working days after the referral.",
+            f"The Rapid Review meeting is held {meeting_window_words()} after the referral.",
             "appendix-1",
         ),
     )
@@ -551,7 +534,7 @@ class Referral(FormBase):
         Repeat(
             "Family members and significant others",
             "person",
-            why="The review considers the family context (section 10).",
+            why=f"The review considers the family context ({cited('section-10')}).",
         ),
     ] = Field(default_factory=list)
     incident: Incident = Field(default_factory=Incident)
@@ -560,7 +543,8 @@ class Referral(FormBase):
         Repeat(
             "Agencies involved",
             "agency",
-            why="The agencies that will be asked for an initial scoping return (Appendix 1).",
+            why="The agencies that will be asked for an initial scoping return "
+            f"({cited('appendix-1')}).",
         ),
     ] = Field(default_factory=list)
     other_processes: OtherProcesses = Field(default_factory=OtherProcesses)
@@ -599,7 +583,7 @@ class Referral(FormBase):
                     "ethnicity": "Mixed: White and Asian",
                     "address": "1 Example Street, Grimsby",
                     "postcode": "DN31 1AA",
-                    "resident_local_authority": "North East Lincolnshire",
+                    "resident_local_authority": current().area,
                     "legal_status": "cpp_current",
                     "school": "Grimsby Primary School",
                     "educated_otherwise_than_at_school": "no",

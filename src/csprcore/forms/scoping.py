@@ -1,7 +1,8 @@
 """The Initial Scoping and Information Sharing Template: one agency's return.
 
-Appendix 1 of the procedure: within 2 working days of the referral the template is "sent to
-all relevant agencies"; within 5 working days the completed template is "returned by agencies
+Appendix 1 of the procedure: within a few working days of the referral (the partnership's
+``scoping_template_sent``) the template is "sent to all relevant agencies"; within its
+``scoping_template_returned`` working days the completed template is "returned by agencies
 and then shared with those attending the Rapid Review meeting along with the Referral Form
 and any LA notification". The procedure names the template but does not list its fields: the
 fields are ours, from common practice. It carries the child's initials and age, never a full
@@ -13,23 +14,25 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Final, Literal
 
 from pydantic import Field
 
 from ..errors import FieldError
+from ..partnership import current
 from ..rules.calendar import DEFAULT_CALENDAR
-from ..rules.citations import Cite
+from ..rules.citations import Cite, cited
 from ..rules.dates import long_date, long_date_with_weekday
+from ..rules.timescales import amount, meeting_window_words, working_days
 from .base import FormBase
 from .engine import document_date, fill_computed
 from .fields import OptDate, Part, Text
 from .meta import Computed, Meta, Repeat, Section
 
-#: Appendix 1: the completed template is returned "within 5 working days" of the referral.
-RETURN_WORKING_DAYS = 5
-#: Appendix 1: the template is sent "within 2 working days of referral".
-SEND_WORKING_DAYS = 2
+#: Appendix 1: the completed template is returned within these working days of the referral.
+RETURN_WORKING_DAYS: Final = amount("scoping_template_returned")
+#: Appendix 1: the template is sent within these working days of the referral.
+SEND_WORKING_DAYS: Final = amount("scoping_template_sent")
 
 #: Initials only: letters (any script), with spaces, full stops, hyphens or apostrophes.
 _INITIALS = re.compile(r"^[^\W\d_](?:[\s.'’-]*[^\W\d_]){0,5}[\s.]*$")
@@ -118,8 +121,8 @@ class ScopingCase(Part):
             "Return this template by",
             kind="date",
             computed=True,
-            hint="5 working days after the referral (Appendix 1), counting England and Wales "
-            "working days.",
+            hint=f"{working_days(RETURN_WORKING_DAYS)} after the referral "
+            f"({cited('appendix-1')}), counting England and Wales working days.",
         ),
     ] = None
 
@@ -185,7 +188,8 @@ class ScopingAgency(Part):
 class ScopingInvolvement(Part):
     section: ClassVar = Section(
         "Your agency's involvement",
-        "Appendix 1: the Rapid Review meeting reviews the facts about the case presented in "
+        f"{cited('appendix-1', capital=True)}: the Rapid Review meeting reviews the facts about "
+        "the case presented in "
         "the agencies' returns.",
     )
     period: Annotated[
@@ -321,7 +325,8 @@ class ScopingReturn(FormBase):
     )
     after_export: ClassVar[tuple[tuple[str, Cite], ...]] = (
         (
-            "Return it within 5 working days of the referral: the date is shown in your answers.",
+            f"Return it within {working_days(RETURN_WORKING_DAYS)} of the referral: the date is "
+            "shown in your answers.",
             "appendix-1",
         ),
         (
@@ -330,7 +335,7 @@ class ScopingReturn(FormBase):
             "appendix-1",
         ),
         (
-            "The Rapid Review meeting is held between 7 and 13 working days after the "
+            f"The Rapid Review meeting is held {meeting_window_words()} after the "
             "referral; the agencies are told its outcome.",
             "appendix-1",
         ),
@@ -363,7 +368,8 @@ class ScopingReturn(FormBase):
         return {
             "case.return_by": Computed(
                 due.isoformat(),
-                f"{long_date_with_weekday(due)} (5 working days after the referral "
+                f"{long_date_with_weekday(due)} ({working_days(RETURN_WORKING_DAYS)} after the "
+                "referral "
                 f"on {long_date(referral)})",
             )
         }
@@ -380,8 +386,9 @@ class ScopingReturn(FormBase):
         return [
             FieldError(
                 "case.date_sent",
-                f"The template was sent {n} working days after the referral; Appendix 1 "
-                f"sends it within {SEND_WORKING_DAYS}. Return it as soon as you can",
+                f"The template was sent {working_days(n)} after the referral; "
+                f"{cited('appendix-1')} sends it within {working_days(SEND_WORKING_DAYS)}. "
+                "Return it as soon as you can",
             )
         ]
 
@@ -420,7 +427,7 @@ def example_return(
         "form": "scoping-return",
         "schema_version": 1,
         "case": {
-            "referral_reference": "NEL-2026-014",
+            "referral_reference": f"{current().reference_prefix}-2026-014",
             "child_initials": "Z N",
             "child_age": "8",
             "date_of_referral": "2026-10-14",

@@ -1,10 +1,15 @@
-"""The procedure's sections, as the stable anchors the site publishes.
+"""The procedure's topics that rules cite, and where the partnership's procedure covers each.
 
-Rules cite these ids; the site serves each at ``procedure/<id>/`` with an element whose id is
-the same anchor, so ``procedure/section-3/#section-3`` always resolves.
+Rules cite these ids (named after North-East-Lincolnshire-style section numbers, which every
+partnership's profile maps to its own pages: ``partnership.yml``, ``procedure``). The site
+serves each page at ``procedure/<page>/`` with an element whose id is the topic, so
+``procedure/section-3/#section-3`` always resolves; the build checks every anchor.
 """
 
+import re
 from typing import Final, Literal
+
+from ..partnership import current
 
 Cite = Literal[
     "section-1",
@@ -23,39 +28,35 @@ Cite = Literal[
     "appendix-1",
 ]
 
+#: Each topic's page title in the partnership's procedure.
 SECTION_TITLES: Final[dict[str, str]] = {
-    "section-1": "1. Purpose of child safeguarding practice reviews",
-    "section-2": "2. Responsibilities for reviews",
-    "section-3": (
-        "3. Duty of local authorities to notify incidents to the Child Safeguarding "
-        "Practice Review Panel"
-    ),
-    "section-4": "4. Decision on local and national reviews",
-    "section-5": "5. Rapid Review of serious child safeguarding cases",
-    "section-6": "6. Guidance for the National Child Safeguarding Practice Review Panel",
-    "section-7": "7. Multi-agency local learning",
-    "section-8": "8. Interface with other reviewing processes",
-    "section-9": (
-        "9. Commissioning a reviewer or reviewers for a local child safeguarding practice review"
-    ),
-    "section-10": "10. Local child safeguarding practice reviews",
-    "section-11": "11. Expectations for the final report",
-    "section-12": "12. Actions in response to local and national reviews",
-    "section-13": (
-        "13. Guidance for the Child Safeguarding Practice Review Panel \N{EN DASH} reviewer"
-    ),
-    "appendix-1": "Appendix 1 \N{EN DASH} Rapid Review process",
+    cite: page.title for page in current().procedure for cite in page.cites
 }
+
+_NUMBERED: Final = re.compile(r"^(?:(appendix)\s+)?(\d+)[.\s]", re.IGNORECASE)
 
 
 def cite_path(cite: str) -> str:
     """Site-relative path of a citation, e.g. ``procedure/section-3/#section-3``."""
     if cite not in SECTION_TITLES:
         raise KeyError(f"unknown citation: {cite}")
-    return f"procedure/{cite}/#{cite}"
+    return f"procedure/{current().page_of(cite).slug}/#{cite}"
 
 
 def short_title(cite: str) -> str:
-    """ "Section 3" or "Appendix 1", for use in sentences."""
-    kind, _, number = cite.partition("-")
-    return f"{kind.capitalize()} {number}"
+    """ "Section 3" or "Appendix 1", for use in sentences: the number its page's title starts
+    with ("3. Duty of ..."), or the whole title when it has none."""
+    title = SECTION_TITLES[cite]
+    match = _NUMBERED.match(title)
+    if match is None:
+        return title
+    return f"{'Appendix' if match.group(1) else 'Section'} {match.group(2)}"
+
+
+def cited(cite: str, *, capital: bool = False) -> str:
+    """A topic as a sentence names it: "section 6" (or "Section 6" to start a sentence),
+    "Appendix 1", in the partnership's own numbering."""
+    short = short_title(cite)
+    if capital or not short.startswith("Section "):
+        return short
+    return short[:1].lower() + short[1:]

@@ -13,10 +13,24 @@ from datetime import datetime
 from typing import Any, Final, Literal
 
 from ..errors import FieldError, InputError
-from .citations import Cite
+from ..partnership import current
+from .citations import Cite, cited
 from .dates import parse_local_datetime
+from .timescales import (
+    NOTIFY_PANEL,
+    REPORT_TO_PARTNERS,
+    amount,
+    meeting_window_words,
+    working_days,
+)
 from .tri import NO, UNSURE, YES, Tri, all_of, any_of, negate
 from .visibility import shown
+
+_LOCAL: Final = current()
+AREA: Final = _LOCAL.area
+COUNCIL: Final = _LOCAL.local_authority
+REVIEW_GROUP: Final = _LOCAL.group("review").name
+LEARNING_EVENT: Final = _LOCAL.local_learning
 
 # --------------------------------------------------------------------------------------
 # Questions
@@ -46,6 +60,11 @@ class Question:
     @property
     def values(self) -> tuple[str, ...]:
         return tuple(o.value for o in self.options)
+
+    @property
+    def choices(self) -> tuple[tuple[str, str], ...]:
+        """The options as a form field's ``(value, label)`` pairs."""
+        return tuple((o.value, o.label) for o in self.options)
 
     @property
     def allows_unsure(self) -> bool:
@@ -94,9 +113,9 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     Question(
         key="incident_location",
         text="Where did the child die or come to harm?",
-        hint="The local authority's area here is North East Lincolnshire.",
+        hint=f"The local authority's area here is {AREA}.",
         options=(
-            Option("in_area", "In North East Lincolnshire"),
+            Option("in_area", f"In {AREA}"),
             Option("elsewhere_in_england", "Elsewhere in England"),
             Option("outside_england", "Outside England"),
             NOT_SURE,
@@ -105,7 +124,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     ),
     Question(
         key="normally_resident_in_area",
-        text="Is the child normally resident in North East Lincolnshire?",
+        text=f"Is the child normally resident in {AREA}?",
         hint=(
             "When a child normally resident here dies or is seriously harmed outside England, "
             "the duty to notify the Panel rests with this local authority."
@@ -166,7 +185,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     ),
     Question(
         key="local_learning",
-        text="Does the case hold learning of importance to North East Lincolnshire?",
+        text=f"Does the case hold learning of importance to {AREA}?",
         hint="For example good practice, poor practice or a 'near miss'.",
         options=YES_NO_UNSURE,
         cite="section-7",
@@ -269,14 +288,12 @@ CONCLUSIONS: Final = (
 #: Each conclusion as the question it answers, for people.
 CONCLUSION_QUESTIONS: Final[dict[str, str]] = {
     "serious_case": "Is this a serious child safeguarding case?",
-    "la_must_notify_panel": (
-        "Must North East Lincolnshire Council notify the Child Safeguarding Practice Review Panel?"
-    ),
+    "la_must_notify_panel": f"Must {COUNCIL} notify the Child Safeguarding Practice Review Panel?",
     "notify_ofsted_and_secretary_of_state": "Must Ofsted and the Secretary of State be told?",
     "rapid_review": "Will a Rapid Review follow?",
-    "line_of_sight_learning": "Could a Line of Sight Learning Event fit instead?",
+    "line_of_sight_learning": f"Could a {LEARNING_EVENT} fit instead?",
     "national_review_circumstances": (
-        "Which circumstances for a national review (section 6) apply?"
+        f"Which circumstances for a national review ({cited('section-6')}) apply?"
     ),
 }
 
@@ -347,13 +364,13 @@ def assess(raw_facts: Any) -> dict[str, Any]:
     ofsted = all_of(looked_after, died)
     _explain_ofsted(out, looked_after, died, ofsted)
 
-    # Section 5: the Safeguarding Review Group arranges a Rapid Review for all cases notified
+    # Section 5: the partnership's review group arranges a Rapid Review for all cases notified
     # and all cases raised for consideration of a review by partner organisations.
     rapid = serious
     _explain_rapid_review(out, rapid)
 
     # Section 7: a case that does not meet the definition but raises issues of importance to
-    # the local area: an interagency Line of Sight Learning Event may be undertaken.
+    # the local area: an interagency local learning event may be undertaken.
     learning = _answer(facts, "local_learning", {"yes"}, {"no"})
     line_of_sight = all_of(negate(serious), learning)
     _explain_line_of_sight(out, serious, learning, line_of_sight)
@@ -460,13 +477,13 @@ def _explain_notification(
 ) -> None:
     f = "la_must_notify_panel"
     if location == "in_area":
-        out.say(f, "The child died or was harmed in North East Lincolnshire's area.", "section-3")
+        out.say(f, f"The child died or was harmed in {AREA}'s area.", "section-3")
     elif location == "elsewhere_in_england":
         out.say(
             f,
             "The child died or was harmed elsewhere in England: the duty to notify the "
             "Panel rests with the local authority for the area where it happened, not with "
-            "North East Lincolnshire. Inform the safeguarding partners here if the case "
+            f"{AREA}. Inform the safeguarding partners here if the case "
             "should be considered locally.",
             "section-3",
         )
@@ -474,15 +491,14 @@ def _explain_notification(
         if resident == YES:
             out.say(
                 f,
-                "The child, normally resident in North East Lincolnshire, died or was "
-                "harmed outside England.",
+                f"The child, normally resident in {AREA}, died or was harmed outside England.",
                 "section-3",
             )
         elif resident == NO:
             out.say(
                 f,
                 "The child died or was harmed outside England and is not normally "
-                "resident in North East Lincolnshire: the duty to notify the Panel rests "
+                f"resident in {AREA}: the duty to notify the Panel rests "
                 "with the local authority in England where the child normally lives, if "
                 "there is one.",
                 "section-3",
@@ -491,7 +507,7 @@ def _explain_notification(
             out.say(
                 f,
                 "The child died or was harmed outside England: the duty rests here only "
-                "if the child is normally resident in North East Lincolnshire.",
+                f"if the child is normally resident in {AREA}.",
                 "section-3",
             )
     else:
@@ -505,9 +521,10 @@ def _explain_notification(
     if must == YES:
         out.say(
             f,
-            "North East Lincolnshire Council must notify the Child Safeguarding Practice "
-            "Review Panel within 5 working days of becoming aware of the incident, and "
-            "report it to the safeguarding partners within 5 working days.",
+            f"{COUNCIL} must notify the Child Safeguarding Practice "
+            f"Review Panel within {working_days(NOTIFY_PANEL)} of becoming aware of the "
+            "incident, and report it to the safeguarding partners within "
+            f"{working_days(REPORT_TO_PARTNERS)}.",
             "section-3",
         )
     elif must == NO and serious == NO:
@@ -558,9 +575,9 @@ def _explain_rapid_review(out: _Assessment, rapid: Tri) -> None:
     if rapid == YES:
         out.say(
             f,
-            "The Safeguarding Review Group arranges a Rapid Review for every case "
-            "notified or raised for consideration of a review: the meeting is held between "
-            "7 and 13 working days after the referral.",
+            f"The {REVIEW_GROUP} arranges a Rapid Review for every case "
+            "notified or raised for consideration of a review: the meeting is held "
+            f"{meeting_window_words()} after the referral.",
             "section-5",
         )
     elif rapid == NO:
@@ -583,14 +600,14 @@ def _explain_line_of_sight(out: _Assessment, serious: Tri, learning: Tri, result
         out.say(
             f,
             "The case does not meet the definition of a serious child safeguarding case "
-            "but raises issues of importance to the local area: an interagency Line of "
-            "Sight Learning Event may be undertaken.",
+            "but raises issues of importance to the local area: an interagency "
+            f"{LEARNING_EVENT} may be undertaken.",
             "section-7",
         )
     elif serious == YES:
         out.say(
             f,
-            "Line of Sight learning is for cases that do not meet the definition of a "
+            f"A {LEARNING_EVENT} is for cases that do not meet the definition of a "
             "serious child safeguarding case; this one does.",
             "section-7",
         )
@@ -600,8 +617,8 @@ def _explain_line_of_sight(out: _Assessment, serious: Tri, learning: Tri, result
         out.say(
             f,
             "If the case is not a serious child safeguarding case but holds good "
-            "practice, poor practice or a 'near miss' of importance to the area, a Line of "
-            "Sight Learning Event may fit.",
+            "practice, poor practice or a 'near miss' of importance to the area, a "
+            f"{LEARNING_EVENT} may fit.",
             "section-7",
         )
 
@@ -618,7 +635,7 @@ def _explain_circumstances(
     if not found:
         out.say(
             f,
-            "None of the circumstances the Panel should have regard to (section 6) is "
+            f"None of the circumstances the Panel should have regard to ({cited('section-6')}) is "
             "shown by the answers.",
             "section-6",
         )
@@ -703,8 +720,7 @@ def _next_steps(
         steps.append(
             NextStep(
                 "Refer the incident to the safeguarding partners as soon as "
-                "possible, using the Serious Child Safeguarding Incident "
-                "Notification form.",
+                f"possible, using the {_LOCAL.referral_form_title} form.",
                 "section-3",
             )
         )
@@ -712,7 +728,7 @@ def _next_steps(
         steps.append(
             NextStep(
                 "The local authority notifies the Child Safeguarding Practice "
-                "Review Panel within 5 working days of becoming aware.",
+                f"Review Panel within {working_days(NOTIFY_PANEL)} of becoming aware.",
                 "section-3",
                 "notify_panel",
             )
@@ -720,7 +736,7 @@ def _next_steps(
         steps.append(
             NextStep(
                 "The local authority reports the incident to the safeguarding "
-                "partners within 5 working days.",
+                f"partners within {working_days(REPORT_TO_PARTNERS)}.",
                 "section-3",
                 "report_to_safeguarding_partners",
             )
@@ -729,8 +745,8 @@ def _next_steps(
         steps.append(
             NextStep(
                 "The local authority for the area where the child died or was "
-                "harmed notifies the Panel within 5 working days of becoming "
-                "aware.",
+                f"harmed notifies the Panel within {working_days(NOTIFY_PANEL)} of "
+                "becoming aware.",
                 "section-3",
             )
         )
@@ -745,22 +761,21 @@ def _next_steps(
     if serious != NO:
         steps.append(
             NextStep(
-                "The initial scoping template goes to all relevant agencies "
-                "within 2 working days of the referral.",
+                "The initial scoping template goes to all relevant agencies within "
+                f"{working_days(amount('scoping_template_sent'))} of the referral.",
                 "appendix-1",
                 "scoping_template_sent",
             )
         )
         steps.append(
             NextStep(
-                "The Rapid Review meeting is held between 7 and 13 working days "
-                "after the referral.",
+                f"The Rapid Review meeting is held {meeting_window_words()} after the referral.",
                 "appendix-1",
                 "rapid_review_meeting",
             )
         )
     if line_of_sight != NO and serious != YES:
-        steps.append(NextStep("Consider an interagency Line of Sight Learning Event.", "section-7"))
+        steps.append(NextStep(f"Consider an interagency {LEARNING_EVENT}.", "section-7"))
     return steps
 
 

@@ -17,7 +17,8 @@ from ..errors import FieldError, InputError
 from ..rules.calendar import DEFAULT_CALENDAR
 from ..rules.citations import SECTION_TITLES, cite_path, short_title
 from ..rules.dates import long_date_with_weekday, parse_iso_date
-from ..rules.deadlines import EVENT_LABELS, EVENT_NAMES, EVENTS, parse_events
+from ..rules.deadlines import parse_events
+from ..rules.timescales import DUE_SOON, EVENT_LABELS, EVENT_NAMES, EVENTS, working_days
 from . import timeline
 
 #: The three boxes of a GOV.UK date input: ``<field>-day``, ``<field>-month``, ``<field>-year``.
@@ -38,7 +39,7 @@ _DIGITS: Final = re.compile(r"[0-9]{1,4}")
 #: What each status (``_status``) says, in the table, the picture and the calendar file.
 STATUS_TEXT: Final[dict[str, str]] = {
     "upcoming": "Upcoming",
-    "due_soon": "Due within 2 working days",
+    "due_soon": f"Due within {working_days(DUE_SOON)}",
     "overdue": "Overdue",
     "past": "Date has passed",
 }
@@ -261,7 +262,9 @@ def page_view(result: dict[str, Any], today: date) -> dict[str, Any]:
         if overdue:
             summary += f" {overdue} {'is' if overdue == 1 else 'are'} overdue."
         if soon:
-            summary += f" {soon} {'is' if soon == 1 else 'are'} due within 2 working days."
+            summary += (
+                f" {soon} {'is' if soon == 1 else 'are'} due within {working_days(DUE_SOON)}."
+            )
     result["summary_text"] = summary
     result["timeline"] = (
         timeline.build(

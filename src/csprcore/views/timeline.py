@@ -4,8 +4,8 @@ Each week that holds a date you entered, a milestone or today is a row of seven 
 first; weekends and bank holidays are shaded, office closures too, and today is outlined and
 labelled. Milestones are numbered as in the table, and their status shows in the marker's
 shape as well as its colour: a filled circle (upcoming), a ringed yellow circle (due within
-2 working days), a red square (overdue), a dashed outline (the date has passed). Runs of empty
-weeks are folded into one line.
+``DUE_SOON`` working days), a red square (overdue), a dashed outline (the date has passed).
+Runs of empty weeks are folded into one line.
 
 The picture is a tree of ``Node``s, so it can be tested here and drawn in the browser with
 DOM calls (``createElementNS``, ``textContent``): no markup is parsed on the page.

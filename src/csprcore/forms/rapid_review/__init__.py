@@ -1,6 +1,7 @@
 """The Rapid Review Template, the letter to the Panel and the outcome notice for the agencies.
 
-Appendix 1: "between 7 and 13 working days of receiving the referral" the Rapid Review meeting
+Appendix 1: within the partnership's window of working days after the referral, the Rapid
+Review meeting
 "reviews the facts about the case presented in the documentation; agrees any immediate
 action; considers the case against the criteria for child safeguarding practice reviews;
 decides whether a practice review or other learning review should take place; completes the

@@ -8,6 +8,7 @@ from typing import Any
 
 from ...rules.calendar import DEFAULT_CALENDAR
 from ...rules.dates import long_date, long_date_with_weekday
+from ...rules.timescales import meeting_window_span, working_days
 from ..engine import document_date
 from ..meta import Computed
 from .parts import (
@@ -46,8 +47,8 @@ def key_dates(doc: Mapping[str, Any]) -> dict[str, Computed | None]:
             earliest = cal.add_working_days(referral, MEETING_EARLIEST)
             latest = cal.add_working_days(referral, MEETING_LATEST)
             text = (
-                f"{long_date_with_weekday(earliest)} to {long_date_with_weekday(latest)} (7 to "
-                f"13 working days after the referral on {long_date(referral)})"
+                f"{long_date_with_weekday(earliest)} to {long_date_with_weekday(latest)} "
+                f"({meeting_window_span()} after the referral on {long_date(referral)})"
             )
             out["key_dates.meeting_window"] = Computed(text, text)
         send_by = None
@@ -55,7 +56,8 @@ def key_dates(doc: Mapping[str, Any]) -> dict[str, Computed | None]:
             send_by = cal.add_working_days(meeting, TO_PANEL_WORKING_DAYS)
             out["key_dates.send_to_panel_by"] = Computed(
                 send_by.isoformat(),
-                f"{long_date_with_weekday(send_by)} (2 working days after the meeting on "
+                f"{long_date_with_weekday(send_by)} ({working_days(TO_PANEL_WORKING_DAYS)} after "
+                "the meeting on "
                 f"{long_date(meeting)})",
             )
         start = sent or send_by
@@ -68,7 +70,8 @@ def key_dates(doc: Mapping[str, Any]) -> dict[str, Computed | None]:
             )
             out["key_dates.panel_decision_by"] = Computed(
                 decision.isoformat(),
-                f"{long_date_with_weekday(decision)} (15 working days after the Rapid Review "
+                f"{long_date_with_weekday(decision)} "
+                f"({working_days(PANEL_DECISION_WORKING_DAYS)} after the Rapid Review "
                 f"is received: {basis})",
             )
     except ValueError:  # past the calendar's years: left as not worked out

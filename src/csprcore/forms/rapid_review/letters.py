@@ -8,8 +8,10 @@ from datetime import datetime
 from typing import Any
 
 from ...exports.pdf import Block, render
-from ...rules.criteria import NATIONAL_CIRCUMSTANCES
+from ...rules.citations import cited
+from ...rules.criteria import AREA, LEARNING_EVENT, NATIONAL_CIRCUMSTANCES
 from ...rules.dates import and_list, long_date
+from ...rules.timescales import PANEL_DECISION, working_days
 from ..meta import YES_NO_NOT_KNOWN
 from ..referral import OtherProcesses
 from ..spec import fields_of
@@ -27,7 +29,7 @@ _LETTER_DECISION = {
     "consider it.",
     "other_learning": "We have decided not to carry out a child safeguarding practice review. "
     "The case raises issues of importance to the local area, and we will hold an interagency "
-    "Line of Sight Learning Event.",
+    f"{LEARNING_EVENT}.",
     "no_review": "We have decided not to carry out a child safeguarding practice review or "
     "another learning review.",
 }
@@ -39,33 +41,34 @@ _NOTICE_DECISION = {
     "Safeguarding Practice Review Panel, as it may raise issues which are complex or of "
     "national importance such that a national review may be appropriate.",
     "other_learning": "The safeguarding partners decided not to carry out a child safeguarding "
-    "practice review, and to hold an interagency Line of Sight Learning Event instead.",
+    f"practice review, and to hold an interagency {LEARNING_EVENT} instead.",
     "no_review": "The safeguarding partners decided that no further review will take place.",
 }
 
 _NEXT_STEPS = {
     "local_cspr": (
-        "A local child safeguarding practice review will be carried out (section 10). "
+        f"A local child safeguarding practice review will be carried out ({cited('section-10')}). "
         "Practitioners will be invited to contribute their perspectives without fear of being "
         "blamed for actions they took in good faith, and the family will be invited to "
         "contribute.",
         "The final report is published as soon as possible, and no later than six months "
-        "from the decision to initiate the review (section 11).",
-        "The Panel, Ofsted and the Department for Education are told of the review (section 5).",
+        f"from the decision to initiate the review ({cited('section-11')}).",
+        "The Panel, Ofsted and the Department for Education are told of the review "
+        f"({cited('section-5')}).",
     ),
     "refer_national": (
         "The Panel decides whether a national review is appropriate, and aims to respond "
-        "within 15 working days of receiving the Rapid Review (section 6). You will be told "
-        "its decision.",
+        f"within {working_days(PANEL_DECISION)} of receiving the Rapid Review "
+        f"({cited('section-6')}). You will be told its decision.",
         "The Panel may ask for more information: please respond promptly.",
     ),
     "other_learning": (
-        "An interagency Line of Sight Learning Event will be held (section 7). The "
+        f"An interagency {LEARNING_EVENT} will be held ({cited('section-7')}). The "
         "partnership will contact your agency to take part.",
     ),
     "no_review": (
         "No further review will take place. Share the learning identified with your staff "
-        "(section 5).",
+        f"({cited('section-5')}).",
     ),
 }
 
@@ -124,7 +127,7 @@ def letter_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
     )  # fmt: skip
     details = [
         ("To", "The Child Safeguarding Practice Review Panel"),
-        ("From", "The North East Lincolnshire safeguarding partners: the local authority, "
+        ("From", f"The {AREA} safeguarding partners: the local authority, "
                  "health and the police"),
         ("Date", long_date(made_at.date())),
         ("Child", _child(case)),
@@ -137,7 +140,7 @@ def letter_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
         f"The safeguarding partners held a Rapid Review meeting on "
         f"{date_words(case.get('meeting_date'))} about a child, {_child(case)}, whose case was "
         f"referred to them on {date_words(case.get('referral_date'))}. We enclose the "
-        "completed Rapid Review Template and tell you our decision (section 5 of our "
+        f"completed Rapid Review Template and tell you our decision ({cited('section-5')} of our "
         "procedure)."
     )
     answers = []
@@ -167,7 +170,7 @@ def letter_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
     due = keys.get("key_dates.panel_decision_by")
     expected = (
         "The Panel has committed to respond with a decision on the majority of cases within "
-        "15 working days of receiving a rapid review (section 6)"
+        f"{working_days(PANEL_DECISION)} of receiving a rapid review ({cited('section-6')})"
         + (f": {due.text}." if due and due.value else ".")
     )
     blocks = [
@@ -177,10 +180,10 @@ def letter_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
             "Our decision",
             text=f"{_decision_text(decision)}\n\nRationale: {as_text(decision.get('rationale'))}",
         ),
-        Block("The criteria we considered (section 6)", answers),
+        Block(f"The criteria we considered ({cited('section-6')})", answers),
         Block("Circumstances the Panel has regard to", text=circumstances),
         Block("Immediate action agreed", text=as_text(actions.get("immediate_actions"))),
-        Block("Parallel processes (section 8)", text=_processes_text(doc)),
+        Block(f"Parallel processes ({cited('section-8')})", text=_processes_text(doc)),
         Block("Enclosed", text="\n".join(f"• {e}" for e in enclosed)),
         Block("What we expect next", text=expected),
         Block("Signed on behalf of the safeguarding partners", _signatures(sign)),
@@ -189,8 +192,7 @@ def letter_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
         "Rapid Review: letter to the Child Safeguarding Practice Review Panel",
         blocks,
         made_at,
-        f"From the North East Lincolnshire safeguarding partners. Made on "
-        f"{made_at.strftime('%d/%m/%Y at %H:%M')}.",
+        f"From the {AREA} safeguarding partners. Made on {made_at.strftime('%d/%m/%Y at %H:%M')}.",
     )
 
 
@@ -220,11 +222,12 @@ def notice_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
     if key != "refer_national":
         steps.append(
             "The Rapid Review and this decision go to the Child Safeguarding Practice Review "
-            "Panel (Appendix 1), which may decide on a national review (section 6)."
+            f"Panel ({cited('appendix-1')}), which may decide on a national review "
+            f"({cited('section-6')})."
         )
     steps.append(
         "Keep supporting the staff affected by this case, in line with your organisation's "
-        "policies and procedures (section 5)."
+        f"policies and procedures ({cited('section-5')})."
     )
     if as_text(actions.get("learning_to_share")):
         steps.append(f"Learning to share now: {as_text(actions.get('learning_to_share'))}")
@@ -262,6 +265,5 @@ def notice_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
         "Rapid Review outcome: notice to the agencies",
         blocks,
         made_at,
-        f"From the North East Lincolnshire safeguarding partners. Made on "
-        f"{made_at.strftime('%d/%m/%Y at %H:%M')}.",
+        f"From the {AREA} safeguarding partners. Made on {made_at.strftime('%d/%m/%Y at %H:%M')}.",
     )

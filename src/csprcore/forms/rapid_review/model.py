@@ -10,9 +10,11 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import Field
 
 from ...errors import FieldError
+from ...partnership import current
 from ...rules.calendar import DEFAULT_CALENDAR
-from ...rules.citations import Cite
-from ...rules.deadlines import APPENDIX_2_DAYS_READING, meeting_window_problem
+from ...rules.citations import Cite, cited
+from ...rules.deadlines import meeting_window_problem
+from ...rules.timescales import APPENDIX_2_DAYS_READING, working_days
 from ..base import FormBase
 from ..engine import document_date, fill_computed
 from ..meta import Computed, Repeat
@@ -21,6 +23,7 @@ from ..scoping import initials_problem
 from .key_dates import key_dates
 from .letters import letter_pdf, notice_pdf
 from .parts import (
+    PANEL_DECISION_WORKING_DAYS,
     PARTNERS,
     TO_PANEL_WORKING_DAYS,
     Actions,
@@ -48,13 +51,14 @@ class RapidReview(FormBase):
     )
     after_export: ClassVar[tuple[tuple[str, Cite], ...]] = (
         (
-            "The Rapid Review Template and the accompanying letter go to the Panel within 2 "
-            "(working) days of the meeting; the agencies are told the outcome.",
+            "The Rapid Review Template and the accompanying letter go to the Panel within "
+            f"{working_days(TO_PANEL_WORKING_DAYS)} of the meeting; the agencies are told the "
+            "outcome.",
             "appendix-1",
         ),
         (
-            "The Panel aims to respond with its decision within 15 working days of receiving "
-            "the Rapid Review.",
+            "The Panel aims to respond with its decision within "
+            f"{working_days(PANEL_DECISION_WORKING_DAYS)} of receiving the Rapid Review.",
             "section-6",
         ),
         (
@@ -84,9 +88,9 @@ class RapidReview(FormBase):
         Repeat(
             "The facts: agencies' returns",
             "agency",
-            why="Appendix 1: the meeting reviews the facts presented in the agencies' Initial "
-            "Scoping and Information Sharing returns. Add them from their saved files, or type "
-            "them in.",
+            why=f"{cited('appendix-1', capital=True)}: the meeting reviews the facts presented in "
+            "the agencies' Initial Scoping and Information Sharing returns. Add them from their "
+            "saved files, or type them in.",
         ),
     ] = Field(default_factory=list)
     actions: Actions = Field(default_factory=Actions)
@@ -122,8 +126,9 @@ class RapidReview(FormBase):
                     found.append(
                         FieldError(
                             "sign_off.sent_to_panel",
-                            f"The Rapid Review was sent to the Panel {n} working days after "
-                            "the meeting; Appendix 1 sends it within 2 days",
+                            f"The Rapid Review was sent to the Panel {working_days(n)} after "
+                            f"the meeting; {cited('appendix-1')} sends it within "
+                            f"{working_days(TO_PANEL_WORKING_DAYS)}",
                         )
                     )
         except ValueError:  # a date the calendar cannot count from: nothing to say
@@ -194,7 +199,7 @@ class RapidReview(FormBase):
             "form": "rapid-review",
             "schema_version": 1,
             "case": {
-                "referral_reference": "NEL-2026-014",
+                "referral_reference": f"{current().reference_prefix}-2026-014",
                 "child_initials": "Z N",
                 "child_age": "8",
                 "gender": "female",

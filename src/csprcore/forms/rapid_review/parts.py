@@ -3,25 +3,33 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, Final
 
 from pydantic import Field
 
-from ...rules.criteria import NATIONAL_CIRCUMSTANCES
+from ...rules.citations import cited
+from ...rules.criteria import LEARNING_EVENT, NATIONAL_CIRCUMSTANCES
 from ...rules.dates import long_date
-from ...rules.deadlines import APPENDIX_2_DAYS_READING
+from ...rules.timescales import (
+    APPENDIX_2_DAYS_READING,
+    PANEL_DECISION,
+    amount,
+    meeting_window,
+    meeting_window_span,
+    meeting_window_words,
+    working_days,
+)
 from ..fields import OptDate, Part, Text
 from ..meta import Meta, Section
 from ..referral import GENDERS
 
-#: Appendix 1: the meeting is "between 7 and 13 working days of receiving the referral".
-MEETING_EARLIEST, MEETING_LATEST = 7, 13
-#: Appendix 1: the template and letter go to the Panel "within 2 days" of the meeting
-#: (working days: see ``APPENDIX_2_DAYS_READING``).
-TO_PANEL_WORKING_DAYS = 2
-#: Section 6: the Panel aims to decide "within 15 working days of a rapid review being
-#: received".
-PANEL_DECISION_WORKING_DAYS = 15
+#: Appendix 1: the meeting's window of working days after the referral (the partnership's).
+MEETING_EARLIEST, MEETING_LATEST = meeting_window()
+#: Appendix 1: the template and letter go to the Panel within these working days of the
+#: meeting (see ``APPENDIX_2_DAYS_READING``).
+TO_PANEL_WORKING_DAYS: Final = amount("rapid_review_to_panel")
+#: Section 6: the Panel aims to decide within these working days of receiving it.
+PANEL_DECISION_WORKING_DAYS: Final = PANEL_DECISION
 #: At most this many returns in one go (the most agency rows a Rapid Review keeps).
 MAX_RETURNS = 30
 
@@ -30,7 +38,7 @@ YES_NO_UNSURE = (("yes", "Yes"), ("no", "No"), ("unsure", "Not sure"))
 DECISIONS: tuple[tuple[str, str], ...] = (
     ("local_cspr", "Carry out a local child safeguarding practice review"),
     ("refer_national", "Refer the case to the Panel as possibly needing a national review"),
-    ("other_learning", "Hold another learning review (a Line of Sight Learning Event)"),
+    ("other_learning", f"Hold another learning review (a {LEARNING_EVENT})"),
     ("no_review", "No further review"),
 )
 
@@ -98,7 +106,8 @@ class CaseDetails(Part):
             "Date of the Rapid Review meeting",
             kind="date",
             required=True,
-            hint="Appendix 1: between 7 and 13 working days after the referral.",
+            hint=f"{cited('appendix-1', capital=True)}: {meeting_window_words()} after the "
+            "referral.",
             error_name="the date of the Rapid Review meeting",
         ),
     ] = None
@@ -112,16 +121,20 @@ class KeyDates(Part):
     )
     meeting_window: Annotated[
         Text,
-        Meta("Window for the Rapid Review meeting", computed=True,
-             hint="7 to 13 working days after the referral (Appendix 1)."),
-    ] = ""  # fmt: skip
+        Meta(
+            "Window for the Rapid Review meeting",
+            computed=True,
+            hint=f"{meeting_window_span()} after the referral ({cited('appendix-1')}).",
+        ),
+    ] = ""
     send_to_panel_by: Annotated[
         OptDate,
         Meta(
             "Send the Rapid Review and the letter to the Panel by",
             kind="date",
             computed=True,
-            hint=f"2 working days after the meeting. {APPENDIX_2_DAYS_READING}",
+            hint=f"{working_days(TO_PANEL_WORKING_DAYS)} after the meeting. "
+            f"{APPENDIX_2_DAYS_READING}",
         ),
     ] = None
     panel_decision_by: Annotated[
@@ -130,7 +143,8 @@ class KeyDates(Part):
             "Panel's decision expected by",
             kind="date",
             computed=True,
-            hint="15 working days after the Panel receives the Rapid Review (section 6), "
+            hint=f"{working_days(PANEL_DECISION)} after the Panel receives the Rapid Review "
+            f"({cited('section-6')}), "
             "counted from the date it was sent when you give it below.",
         ),
     ] = None

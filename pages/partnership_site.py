@@ -1,0 +1,148 @@
+"""The partnership's own pages and words in the built site, from its profile.
+
+A partnership folder (``partnerships/<slug>/``) holds ``partnership.yml``, its procedure
+(``procedure/*.md``, served at ``procedure/``) and its other local pages (``pages/``: the
+home page, the amendments and the glossary), which the build lays over the shared ``docs/``.
+Shared pages name the partnership through tokens such as ``{{ partnership.area }}``, so no
+local name is written in them. The build stops, naming the file, on a token it does not know,
+a missing local page, or a procedure page without the anchor of a topic it covers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from csprcore.partnership import Partnership, current
+from csprcore.rules import citations, timescales
+
+#: Pages every partnership writes for itself (in its ``pages/`` folder).
+LOCAL_PAGES = ("index.md", "about/amendments.md", "about/glossary.md")
+TOKEN = re.compile(r"\{\{\s*partnership\.([a-z_]+(?:\.[a-z_]+)*)\s*\}\}")
+#: ``{{ timescale.scoping_template_sent }}``: a timescale of the one table, in words.
+TIMESCALE = re.compile(r"\{\{\s*timescale\.([a-z_]+)\s*\}\}")
+#: ``{{ cite section-6 }}`` (or ``{{ cite section-6 | words }}``): a link to the page of the
+#: partnership's procedure that covers a topic, named as the procedure numbers it.
+CITE = re.compile(r"\{\{\s*cite\s+([a-z0-9-]+)\s*(?:\|\s*([^}]+?)\s*)?\}\}")
+
+
+def folder() -> Path:
+    profile = current()
+    if not profile.directory:
+        raise PluginError("The build needs a partnership folder (PARTNERSHIP=partnerships/<slug>)")
+    return Path(profile.directory)
+
+
+def configure(config: Any) -> None:
+    """Site settings from the profile: description, copyright, the support office's email,
+    and the procedure's pages in the navigation."""
+    profile = current()
+    config["site_description"] = profile.site_description or (
+        f"{profile.name}'s procedure for child safeguarding practice reviews, with tools."
+    )
+    config["copyright"] = profile.name
+    extra = config["extra"]
+    extra["support_office_email"] = profile.support_office_email
+    extra["partnership"] = profile.name
+    if profile.last_reviewed:
+        extra["last_reviewed"] = profile.last_reviewed
+    procedure = [f"procedure/{page.file}" for page in profile.procedure]
+    for item in config["nav"]:
+        if isinstance(item, dict) and "Procedure" in item:
+            item["Procedure"] = procedure
+            break
+    else:
+        raise PluginError("mkdocs.yml's nav has no Procedure section to fill")
+
+
+def add_files(files: Files, config: Any) -> Files:
+    """The partnership's procedure and local pages, over the shared ones."""
+    base = folder()
+    profile = current()
+    wanted = {
+        f"procedure/{page.file}": base / "procedure" / page.file for page in profile.procedure
+    }
+    pages = base / "pages"
+    for path in sorted(pages.rglob("*.md")) if pages.is_dir() else []:
+        wanted[path.relative_to(pages).as_posix()] = path
+    missing = [p for p in LOCAL_PAGES if p not in wanted]
+    if missing:
+        raise PluginError(
+            f"{pages}: the partnership's own pages are missing: " + ", ".join(missing)
+        )
+    for uri, path in wanted.items():
+        old = files.get_file_from_path(uri)
+        if old is not None:
+            files.remove(old)
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
+    return files
+
+
+def _value(profile: Partnership, dotted: str) -> str | None:
+    value: Any = profile
+    for part in dotted.split("."):
+        value = value.get(part) if isinstance(value, Mapping) else getattr(value, part, None)
+        if value is None:
+            return None
+    return str(value) if isinstance(value, str | int) else None
+
+
+def fill_tokens(markdown: str, page_file: str) -> str:
+    """``{{ partnership.area }}`` and the like, replaced by the profile's words."""
+    profile = current()
+
+    def replace(match: re.Match[str]) -> str:
+        value = _value(profile, match.group(1))
+        if value is None:
+            raise PluginError(f"{page_file}: unknown token {match.group(0)}")
+        return value
+
+    def timescale(match: re.Match[str]) -> str:
+        t = timescales.TIMESCALES_BY_ID.get(match.group(1))
+        if t is None:
+            raise PluginError(f"{page_file}: unknown timescale {match.group(0)}")
+        if t.latest is not None:
+            return timescales.meeting_window_words()
+        n = abs(t.counts[0].amount)
+        if t.counts[0].unit == "months":
+            return f"{n} month{'' if n == 1 else 's'}"
+        return timescales.working_days(n)
+
+    depth = page_file.count("/")
+
+    def cite(match: re.Match[str]) -> str:
+        topic, words = match.group(1), match.group(2)
+        try:
+            page = profile.page_of(topic)
+        except KeyError:
+            raise PluginError(f"{page_file}: unknown topic {match.group(0)}") from None
+        if words is None:
+            short = citations.short_title(topic)
+            words = short[:1].lower() + short[1:] if short.startswith("Section") else short
+        target = f"procedure/{page.file}#{topic}"
+        return f"[{words}]({'../' * depth}{target})"
+
+    text = TOKEN.sub(replace, markdown)
+    text = TIMESCALE.sub(timescale, text)
+    text = CITE.sub(cite, text)
+    if profile.abbreviations:
+        text += "\n\n" + "\n".join(f"*[{k}]: {v}" for k, v in profile.abbreviations.items())
+    return text
+
+
+def check_anchors(html: str, page_file: str) -> None:
+    """Each topic a procedure page covers has its anchor, so every citation resolves."""
+    for page in current().procedure:
+        if f"procedure/{page.file}" != page_file:
+            continue
+        for cite in page.cites:
+            if f'id="{cite}"' not in html:
+                raise PluginError(
+                    f"procedure/{page.file}: no heading has the anchor {{ #{cite} }}, "
+                    f"which partnership.yml says this page covers"
+                )

@@ -1,0 +1,337 @@
+"""The CLI's commands, through the same ``csprcore.api`` as the browser (``csprcore.cli`` settles
+the partnership first)."""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
+
+from . import api, partnership
+from .errors import InputError
+from .forms import engine
+from .forms.registry import get_form
+from .jsontext import JSONRefusedError, loads
+from .rules import criteria
+from .rules.citations import short_title
+from .rules.dates import long_date_with_weekday
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, no usage block: scripts read the last line.
+        self.exit(2, f"csprcore: {message} (see csprcore --help)\n")
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    sys.stderr.write(f"csprcore: {message}\n")
+    raise SystemExit(code)
+
+
+def _write(out: Path, data: str | bytes) -> None:
+    try:
+        if isinstance(data, bytes):
+            out.write_bytes(data)
+        else:
+            out.write_text(data, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot write {out}: {exc.strerror}")
+
+
+def _write_document(out: Path, doc: dict[str, Any]) -> None:
+    """A form's file, refused when it would be too big to open again."""
+    text = engine.write_json(doc)
+    size = len(text.encode("utf-8"))
+    if size > engine.MAX_FILE_BYTES:
+        _fail(f"{engine.too_big_to_save(size)}; nothing was written")
+    _write(out, text)
+
+
+def _read_text(path: str | None) -> str:
+    """A file's text (stdin for "-"), UTF-8 with or without a byte-order mark, as the page
+    reads it; anything else is refused, naming the file."""
+    try:
+        if path in (None, "-"):
+            stdin = getattr(sys.stdin, "buffer", None)  # a test's StringIO has none
+            data = stdin.read() if stdin else sys.stdin.read().encode("utf-8")
+        else:
+            data = Path(str(path)).read_bytes()
+    except OSError as exc:
+        _fail(f"cannot read {path}: {exc.strerror}")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        _fail(f"{path or 'stdin'} is not a UTF-8 text file")
+
+
+def _json(value: Any) -> None:
+    print(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+# --- commands -------------------------------------------------------------------------
+
+
+def _workdays(args: argparse.Namespace) -> int:
+    closures = getattr(args, "closure", None) or []
+    if args.workdays_command == "add":
+        out = api.workdays_add({"date": args.date, "n": args.n, "closures": closures})
+        print(out["date"])
+    elif args.workdays_command == "between":
+        out = api.workdays_between({"start": args.start, "end": args.end, "closures": closures})
+        print(out["working_days"])
+    else:
+        out = api.bank_holidays({"year": args.year})
+        for item in out["bank_holidays"]:
+            print(f"{item['date']}  {item['name']}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    text = _read_text(args.file)
+    try:
+        facts = loads(text) if text.strip() else {}
+    except JSONRefusedError as exc:
+        _fail(f"facts: the file {exc.reason}")
+    result = api.check(facts)
+    if args.json:
+        _json({k: v for k, v in result.items() if k != "facts"})
+        return 0
+    words = criteria.ANSWER_WORDS
+    for key in criteria.CONCLUSIONS:
+        print(f"{criteria.CONCLUSION_QUESTIONS[key]}  {words[result[key]]}")
+        for reason in result["reasons"]:
+            if reason["finding"] == key:
+                print(f"  - {reason['text']} ({short_title(reason['cite'])})")
+    found = result["national_review_circumstances"]
+    print(criteria.CONCLUSION_QUESTIONS["national_review_circumstances"])
+    for key in found:
+        print(f"  - {criteria.NATIONAL_CIRCUMSTANCES[key]} (Section 6)")
+    if not found:
+        print("  - None shown by the answers")
+    if result["next_steps"]:
+        print("Next steps:")
+        for step in result["next_steps"]:
+            print(f"  - {step['text']} ({short_title(step['cite'])})")
+    return 0
+
+
+def _deadlines(args: argparse.Namespace) -> int:
+    payload: dict[str, Any] = {
+        event: getattr(args, event.replace("-", "_"))
+        for event in ("aware", "referral", "meeting", "sent-to-panel", "decision", "publication")
+        if getattr(args, event.replace("-", "_"))
+    }
+    payload["closures"] = args.closure or []
+    if args.today:
+        payload["today"] = args.today
+    result = api.deadline_milestones(payload)
+    if args.json:
+        keep = ("id", "due", "earliest", "latest", "label", "basis", "cite", "note", "status")
+        _json(
+            {
+                "milestones": [{k: m[k] for k in keep if k in m} for m in result["milestones"]],
+                "waiting": result["waiting"],
+                "warnings": result["warnings"],
+                "bank_holidays": result["bank_holidays"],
+            }
+        )
+        return 0
+    if not result["events"]:
+        print(
+            "Give at least one date: --aware, --referral, --meeting, --sent-to-panel, "
+            "--decision or --publication."
+        )
+    for m in result["milestones"]:
+        if "due" in m:
+            when = long_date_with_weekday(date.fromisoformat(m["due"]))
+        else:
+            when = (
+                f"{long_date_with_weekday(date.fromisoformat(m['earliest']))} to "
+                f"{long_date_with_weekday(date.fromisoformat(m['latest']))}"
+            )
+        print(f"{when}: {m['label']} ({short_title(m['cite'])})")
+        print(f"    {m['basis']}")
+        if "note" in m:
+            print(f"    Note: {m['note']}")
+    for w in result["warnings"]:
+        print(f"Warning: {w['message']}")
+    for item in result["waiting"]:
+        needs = " or ".join(f"--{e}" for e in item["needs"])
+        print(f"Not worked out yet: {item['label']} (give {needs})")
+    return 0
+
+
+def _form(args: argparse.Namespace) -> int:
+    form = get_form(args.form_id)
+    if args.form_command == "example":
+        example = form.example()
+        print(engine.write_json(example), end="")
+        return 0
+    if args.form_command == "from-referral":
+        return _from_referral(args)
+    text = _read_text(args.file)
+    doc = engine.read_file(form, text, args.file)
+    if args.form_command == "validate":
+        model, errors = engine.check_document(form, doc)
+        if model is None:
+            for e in engine.error_list(form, errors):
+                print(f"{e['field']}: {e['message']}")
+            return 1
+        print(f"{args.file}: valid")
+        for w in engine.warning_list(form, doc):
+            print(f"Warning: {w['field']}: {w['message']}")
+        return 0
+    if args.form_command == "add-returns":
+        return _add_returns(args, doc)
+    result = api.form_export({"form": args.form_id, "document": doc, "format": args.format})
+    if not result["ok"]:
+        for e in result["errors"]:
+            print(f"{e['field']}: {e['message']}", file=sys.stderr)
+        return 1
+    out = Path(args.output)
+    _write(out, base64.b64decode(result["base64"]) if "base64" in result else result["text"])
+    print(f"Wrote {out}")
+    return 0
+
+
+def _add_returns(args: argparse.Namespace, doc: dict[str, Any]) -> int:
+    """Add agencies' scoping returns to a Rapid Review file; refuse them all, writing
+    nothing, when any file is not a saved return for this case."""
+    files = [{"name": name, "content": _read_text(name)} for name in args.returns]
+    result = api.rapid_review_add_returns({"document": doc, "files": files})
+    if result["refused"]:
+        _fail("; ".join(e["message"] for e in result["refused"]) + "; nothing was written")
+    out = Path(args.output)
+    _write_document(out, result["document"])
+    for message in result["messages"]:
+        print(message)
+    print(f"Wrote {out}")
+    return 0
+
+
+def _from_referral(args: argparse.Namespace) -> int:
+    """Start a form from a saved referral, or fill the empty boxes of one (``--into``)."""
+    payload: dict[str, Any] = {
+        "form": args.form_id,
+        "file": {"name": args.referral, "content": _read_text(args.referral)},
+    }
+    if args.into:
+        form = get_form(args.form_id)
+        payload["document"] = engine.read_file(form, _read_text(args.into), args.into)
+    result = api.form_from_referral(payload)
+    _write_document(Path(args.output), result["document"])
+    for message in result["messages"]:
+        print(message)
+    print(f"Wrote {args.output}")
+    return 0
+
+
+# --- parser ---------------------------------------------------------------------------
+
+
+def _form_commands(sub: Any, command: str, form_id: str, help_text: str) -> Any:
+    """``csprcore COMMAND example|validate|export`` for one form; its export formats come
+    from the form (``json``, ``pdf`` and any it adds, such as a letter)."""
+    form = get_form(form_id)
+    formats = [*dict.fromkeys(["json", "pdf", *(f for f, _ in form.exports)])]
+    parser: argparse.ArgumentParser = sub.add_parser(command, help=help_text)
+    commands = parser.add_subparsers(dest="form_command", required=True, parser_class=_Parser)
+    commands.add_parser("example", help="print a complete, valid example as JSON")
+    val = commands.add_parser("validate", help="check a saved form")
+    val.add_argument("file", metavar="FILE")
+    exp = commands.add_parser("export", help=f"export a saved form as {' or '.join(formats)}")
+    exp.add_argument("file", metavar="FILE")
+    exp.add_argument("--format", choices=formats, required=True)
+    exp.add_argument("-o", "--output", required=True, metavar="OUT")
+    parser.set_defaults(func=_form, form_id=form_id)
+    return commands
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="csprcore", description="A partnership's CSPR procedure rules.")
+    # Read by csprcore.cli before the rules load; listed here for --help.
+    p.add_argument(
+        "--partnership",
+        metavar="DIR",
+        help=f"the partnership folder whose profile to use (or ${partnership.ENV}); "
+        "default North-East-Lincolnshire's in this repository",
+    )
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    wd = sub.add_parser("workdays", help="England and Wales working days")
+    wd_sub = wd.add_subparsers(dest="workdays_command", required=True, parser_class=_Parser)
+    add = wd_sub.add_parser("add", help="the N-th working day after DATE (before, if N < 0)")
+    add.add_argument("date", metavar="DATE")
+    add.add_argument("n", metavar="N")
+    between = wd_sub.add_parser("between", help="working days in (START, END]")
+    between.add_argument("start", metavar="START")
+    between.add_argument("end", metavar="END")
+    for sp in (add, between):
+        sp.add_argument(
+            "--closure", action="append", metavar="DATE", help="an office closure day (repeatable)"
+        )
+    hol = wd_sub.add_parser("holidays", help="bank holidays in YEAR")
+    hol.add_argument("year", metavar="YEAR")
+    wd.set_defaults(func=_workdays)
+
+    ck = sub.add_parser("check", help="assess facts (JSON) against the criteria")
+    ck.add_argument("file", nargs="?", metavar="FILE", help="facts JSON (stdin when absent)")
+    ck.add_argument("--json", action="store_true", help="print the output object")
+    ck.set_defaults(func=_check)
+
+    dl = sub.add_parser("deadlines", help="the procedure's timescales from the dates given")
+    for event in ("aware", "referral", "meeting", "sent-to-panel", "decision", "publication"):
+        dl.add_argument(f"--{event}", metavar="DATE")
+    dl.add_argument(
+        "--closure", action="append", metavar="DATE", help="an office closure day (repeatable)"
+    )
+    dl.add_argument("--today", metavar="DATE", help="count status from this day")
+    dl.add_argument("--json", action="store_true")
+    dl.set_defaults(func=_deadlines)
+
+    _form_commands(sub, "referral", "referral", "the referral form: example, validate, export")
+    scoping_commands = _form_commands(
+        sub, "scoping", "scoping-return",
+        "an agency's Initial Scoping return: example, validate, export, from-referral",
+    )  # fmt: skip
+    rr_commands = _form_commands(
+        sub, "rapid-review", "rapid-review",
+        "the Rapid Review Template: example, validate, export (pdf, json, letter, notice), "
+        "from-referral, add-returns",
+    )  # fmt: skip
+    for commands in (scoping_commands, rr_commands):
+        start = commands.add_parser(
+            "from-referral",
+            help="start this form from a saved referral (JSON), or fill the empty boxes of "
+            "one with --into",
+        )
+        start.add_argument("referral", metavar="REFERRAL.json")
+        start.add_argument("--into", metavar="FORM.json", help="a saved form to fill in")
+        start.add_argument("-o", "--output", required=True, metavar="OUT")
+    add = rr_commands.add_parser(
+        "add-returns", help="add agencies' scoping returns (JSON) to a Rapid Review file"
+    )
+    add.add_argument("file", metavar="RR.json")
+    add.add_argument("returns", nargs="+", metavar="RETURN.json")
+    add.add_argument("-o", "--output", required=True, metavar="OUT")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except InputError as exc:
+        _fail("; ".join(f"{e.field}: {e.message}" if e.field else e.message for e in exc.errors))
+    except BrokenPipeError:
+        return 0
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
