@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,8 @@ def configure(config: Any) -> None:
     extra["support_office_email"] = profile.support_office_email
     extra["partnership"] = profile.name
     if profile.last_reviewed:
-        extra["last_reviewed"] = profile.last_reviewed
+        # The theme's "Last reviewed" line formats a date, as YAML front matter gives it.
+        extra["last_reviewed"] = date.fromisoformat(profile.last_reviewed)
     procedure = [f"procedure/{page.file}" for page in profile.procedure]
     for item in config["nav"]:
         if isinstance(item, dict) and "Procedure" in item:

@@ -19,6 +19,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
@@ -365,9 +366,19 @@ def from_data(data: Any, source: str, directory: Path | None = None) -> Partners
             r.fail(str(key), "is not a key the site knows; see the set-up page for the keys")
     text = {
         key: r.text(data, key, required=required)
+        if not (key == "last_reviewed" and isinstance(data.get(key), date))
+        else ""
         for key, (required, _) in SCHEMA.items()
         if key not in {"groups", "timescales", "timescale_notes", "procedure", "abbreviations"}
     }
+    reviewed = data.get("last_reviewed")
+    if isinstance(reviewed, date):  # YAML reads an unquoted 2026-11-26 as a date
+        text["last_reviewed"] = reviewed.isoformat()
+    elif text["last_reviewed"]:
+        try:
+            date.fromisoformat(text["last_reviewed"])
+        except ValueError:
+            r.fail("last_reviewed", "must be a date like 2026-11-26")
     email = text["support_office_email"]
     if email and not _EMAIL.match(email):
         r.fail("support_office_email", "must be an email address, like name@example.org")

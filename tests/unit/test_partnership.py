@@ -3,6 +3,7 @@ changed profile reaching every output of the core."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -284,4 +285,16 @@ def test_the_changed_profile_is_refused_with_its_mistake(tmp_path: Path) -> None
     assert done.returncode == 2
     assert "timescales.rapid_review_meeting: the earliest day must not be after the latest" in (
         done.stderr
+    )
+
+
+@pytest.mark.parametrize("value", ["2026-11-26", dt.date(2026, 11, 26)])
+def test_the_review_date_may_be_quoted_or_not(value: Any) -> None:
+    data = {**raw(), "last_reviewed": value}
+    assert from_data(data, "p.yml").last_reviewed == "2026-11-26"
+
+
+def test_a_review_date_that_is_not_a_date_is_named() -> None:
+    assert "last_reviewed: must be a date like 2026-11-26" in problems(
+        {**raw(), "last_reviewed": "last week"}
     )

@@ -448,7 +448,13 @@ def test_letter_carries_the_decision_rationale_and_enclosures(rr: dict[str, Any]
         "We have commissioned Nguyễn Thị Ánh as the reviewer.",
         "Rationale: The case highlights improvements needed in how schools and social care "
         "share attendance concerns.",
-        "Improvements needed Yes. Absence and bruising were not seen together.",
+        "Improvements needed (regulations 11(a) and 3(a)) Yes. Absence and bruising were not "
+        "seen together.",
+        # Regulation 11's criteria for a local review, (c) and (d) included.
+        "Agencies working together (regulation 11(c)) Yes. The school and social care did not "
+        "share what each had seen.",
+        "The Panel concluded a local review may suit (regulation 11(d)) No.",
+        "Legislative or guidance change (regulation 3(b)) No.",
         "The completed Rapid Review Template",
         "returns (2: Grimsby Primary School and Humberside Police)",
         "Friday 20 November 2026",
@@ -665,3 +671,20 @@ def test_cli_export_refuses_an_incomplete_rapid_review(cli: Any, tmp_path: Path)
     assert code == 1
     assert err == "decision.decision: Select what the safeguarding partners decided\n"
     assert not target.exists()
+
+
+def test_the_criteria_are_the_regulations_four_and_three() -> None:
+    """Regulation 11 (a)-(d) for a local review and regulation 3 (a)-(c) for a national one,
+    each asked once and each naming its regulation (the procedure's section 6 leaves out
+    11 (c) and (d) and asks 3 (b) as if it were local: the template follows the law)."""
+    from csprcore.forms.spec import parts
+
+    (part,) = [p for p in parts(RapidReview) if p.name == "criteria"]
+    hints = " ".join(f.meta.hint for f in part.fields if f.meta.kind == "radios")
+    for ref in ("11(a)", "11(b)", "11(c)", "11(d)", "3(a)", "3(b)", "3(c)"):
+        assert hints.count(ref) == 1, ref
+    required = [f.name for f in part.fields if f.meta.required]
+    assert required == [
+        "improvements", "recurrent_themes", "working_together", "panel_suggests_local",
+        "legislation",
+    ]  # fmt: skip

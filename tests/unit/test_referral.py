@@ -415,9 +415,13 @@ def test_several_cross_field_errors_in_form_order(example: dict[str, Any]) -> No
     example["referrer"]["date_of_referral"] = "2026-11-15"
     example["incident"]["harm"] = "died"
     example["incident"]["location"] = "outside_england"
+    # The place is required when it is asked: a field's own check, before the cross-checks
+    # (issue 14: the show-if rule decides once whether a field is asked and checked).
+    example["incident"]["place"] = ""
+    assert [e["field"] for e in check(example)] == ["incident.place"]
+    example["incident"]["place"] = "Lyon, France"
     errors = check(example)
     assert [e["field"] for e in errors] == [
         "referrer.date_of_referral",
         "child.date_of_death",
-        "incident.place",
     ]

@@ -209,6 +209,7 @@ class Child(Part):
         Meta(
             "Date the child protection plan ended",
             kind="date",
+            required=True,
             not_future=True,
             show_if=("legal_status", ("cpp_recently_removed",)),
             error_name="the date the child protection plan ended",
@@ -324,6 +325,8 @@ class Incident(Part):
         Meta(
             "Place",
             hint="The town or area, and the country if outside England.",
+            # Required when shown: a hidden field is neither asked nor checked.
+            required=True,
             show_if=("location", ("elsewhere_in_england", "outside_england")),
             error_name="the place where it happened",
         ),
@@ -720,17 +723,6 @@ class Referral(FormBase):
                 FieldError(
                     "child.date_of_death",
                     "Enter the date of death, as the incident says the child has died",
-                )
-            )
-        if (
-            incident.location in ("elsewhere_in_england", "outside_england")
-            and not incident.place.strip()
-        ):
-            errors.append(FieldError("incident.place", "Enter the place where it happened"))
-        if child.legal_status == "cpp_recently_removed" and child.plan_removed_date is None:
-            errors.append(
-                FieldError(
-                    "child.plan_removed_date", "Enter the date the child protection plan ended"
                 )
             )
         return errors

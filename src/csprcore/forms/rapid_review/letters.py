@@ -145,9 +145,11 @@ def letter_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
     )
     answers = []
     for key, label in (
-        ("improvements", "Improvements needed"),
-        ("legislation", "Legislative or guidance change"),
-        ("recurrent_themes", "Recurrent themes"),
+        ("improvements", "Improvements needed (regulations 11(a) and 3(a))"),
+        ("recurrent_themes", "Recurrent themes (regulations 11(b) and 3(c))"),
+        ("working_together", "Agencies working together (regulation 11(c))"),
+        ("panel_suggests_local", "The Panel concluded a local review may suit (regulation 11(d))"),
+        ("legislation", "Legislative or guidance change (regulation 3(b))"),
     ):
         why = as_text(crit.get(f"{key}_rationale"))
         answers.append(
@@ -180,7 +182,7 @@ def letter_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
             "Our decision",
             text=f"{_decision_text(decision)}\n\nRationale: {as_text(decision.get('rationale'))}",
         ),
-        Block(f"The criteria we considered ({cited('section-6')})", answers),
+        Block(f"The criteria we considered (regulations 11 and 3; {cited('section-6')})", answers),
         Block("Circumstances the Panel has regard to", text=circumstances),
         Block("Immediate action agreed", text=as_text(actions.get("immediate_actions"))),
         Block(f"Parallel processes ({cited('section-8')})", text=_processes_text(doc)),

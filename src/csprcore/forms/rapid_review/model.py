@@ -234,6 +234,11 @@ class RapidReview(FormBase):
                 "legislation_rationale": "",
                 "recurrent_themes": "unsure",
                 "recurrent_themes_rationale": "Two local reviews raised similar themes.",
+                "working_together": "yes",
+                "working_together_rationale": "The school and social care did not share "
+                "what each had seen.",
+                "panel_suggests_local": "no",
+                "panel_suggests_local_rationale": "",
                 "national_circumstances": ["in_care_or_child_protection_plan"],
                 "national_rationale": "Z N was on a child protection plan.",
             },

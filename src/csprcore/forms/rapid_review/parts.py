@@ -190,8 +190,8 @@ class Actions(Part):
     ] = ""
 
 
-def _criterion(label: str, name: str) -> Meta:
-    return Meta(label, kind="radios", options=YES_NO_UNSURE, required=True,
+def _criterion(label: str, name: str, regulation: str) -> Meta:
+    return Meta(label, kind="radios", options=YES_NO_UNSURE, required=True, hint=regulation,
                 error_name=f"whether the case {name}")  # fmt: skip
 
 
@@ -200,10 +200,18 @@ def _rationale(label: str) -> Meta:
 
 
 class Criteria(Part):
+    """The Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018:
+    regulation 11 is what the safeguarding partners take into account for a local review,
+    regulation 3 what the Panel considers for a national one. The procedure's section 6 lists
+    regulation 3's criteria under the local partners' heading and leaves out 11 (c) and (d);
+    the template asks what the regulations say, and the procedure page notes the slip."""
+
     section: ClassVar = Section(
-        "The criteria for a local review",
-        "Section 6: the safeguarding partners must take into account whether the case meets "
-        "these criteria, and the Panel has regard to the circumstances below.",
+        "The criteria for a review",
+        "Regulation 11: the safeguarding partners must take into account whether the case "
+        "meets the first four criteria for a local review. Regulation 3: the Panel considers "
+        "the criteria for a national review, and has regard to the circumstances below "
+        "(section 6).",
     )
     improvements: Annotated[
         Text,
@@ -211,29 +219,57 @@ class Criteria(Part):
             "Does the case highlight, or may it highlight, improvements needed to safeguard "
             "and promote the welfare of children, including improvements identified before?",
             "highlights improvements needed",
+            "Regulation 11(a), for a local review; regulation 3(a), for a national review.",
         ),
     ] = ""
     improvements_rationale: Annotated[Text, _rationale("Rationale on improvements needed")] = ""
-    legislation: Annotated[
-        Text,
-        _criterion(
-            "Does the case raise, or may it raise, issues requiring legislative change or "
-            "changes to guidance?",
-            "raises issues requiring legislative or guidance change",
-        ),
-    ] = ""
-    legislation_rationale: Annotated[
-        Text, _rationale("Rationale on legislative or guidance change")
-    ] = ""
     recurrent_themes: Annotated[
         Text,
         _criterion(
             "Does the case highlight, or may it highlight, recurrent themes in safeguarding "
             "and promoting the welfare of children?",
             "highlights recurrent themes",
+            "Regulation 11(b), for a local review; regulation 3(c), for a national review.",
         ),
     ] = ""
     recurrent_themes_rationale: Annotated[Text, _rationale("Rationale on recurrent themes")] = ""
+    working_together: Annotated[
+        Text,
+        _criterion(
+            "Does the case highlight, or may it highlight, concerns about two or more "
+            "organisations or agencies working together effectively to safeguard and promote "
+            "the welfare of children?",
+            "highlights concerns about agencies working together",
+            "Regulation 11(c), for a local review.",
+        ),
+    ] = ""
+    working_together_rationale: Annotated[
+        Text, _rationale("Rationale on agencies working together")
+    ] = ""
+    panel_suggests_local: Annotated[
+        Text,
+        _criterion(
+            "Has the Child Safeguarding Practice Review Panel considered the case and "
+            "concluded that a local review may be more appropriate?",
+            "is one the Panel concluded a local review may suit",
+            "Regulation 11(d), for a local review.",
+        ),
+    ] = ""
+    panel_suggests_local_rationale: Annotated[Text, _rationale("Rationale on the Panel's view")] = (
+        ""
+    )
+    legislation: Annotated[
+        Text,
+        _criterion(
+            "Does the case raise, or may it raise, issues requiring legislative change or "
+            "changes to guidance?",
+            "raises issues requiring legislative or guidance change",
+            "Regulation 3(b), for a national review.",
+        ),
+    ] = ""
+    legislation_rationale: Annotated[
+        Text, _rationale("Rationale on legislative or guidance change")
+    ] = ""
     national_circumstances: Annotated[
         list[str],
         Meta(
