@@ -89,6 +89,8 @@ def test_site_nav_follows_the_document() -> None:
         "about/privacy.md",
         "about/performance.md",
         "about/publishing.md",
+        "about/set-up.md",
+        "about/national-guidance.md",
     ]
 
 
