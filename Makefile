@@ -16,7 +16,7 @@ PORT ?= 8000
 PARTNERSHIP ?= partnerships/north-east-lincolnshire
 export CSPR_PARTNERSHIP := $(abspath $(PARTNERSHIP))
 
-.PHONY: bank-holidays browser-wheel-hashes fonts help install node browser build serve test lint typecheck unit test-pyodide test-browser bench clean
+.PHONY: bank-holidays browser-wheel-hashes fonts help install node browser build serve test lint typecheck unit test-pyodide test-browser test-partnerships bench clean
 
 help:
 	@echo "make serve  - build the site and serve it on http://127.0.0.1:$(PORT)"
@@ -81,7 +81,17 @@ test-pyodide: build
 test-browser: build browser
 	$(BIN)/pytest tests/browser -q
 
-test: lint typecheck unit test-pyodide test-browser
+# A second partnership (the fictional example) built beside the first and checked: its
+# profile reaches the core in Pyodide and every output of its site.
+EXAMPLE := partnerships/example
+EXAMPLE_ENV := CSPR_PARTNERSHIP=$(abspath $(EXAMPLE)) CSPRCORE_SITE=$(abspath build/sites/example)
+
+test-partnerships: install node browser
+	$(EXAMPLE_ENV) $(PY) -m assembly.build
+	$(EXAMPLE_ENV) $(BIN)/pytest -q tests/unit/test_site_source.py tests/unit/test_partnership.py \
+	  tests/pyodide tests/browser/test_partnerships.py
+
+test: lint typecheck unit test-pyodide test-browser test-partnerships
 
 bank-holidays: install
 	$(PY) -m scripts.bank_holidays

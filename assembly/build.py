@@ -64,6 +64,12 @@ def write_runtime_manifest(site: Path, lock: dict[str, object]) -> None:
 
 def main() -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    try:
+        profile = partnership.current()
+    except partnership.PartnershipError as exc:
+        # The profile's own messages name the file and the key: no traceback around them.
+        sys.exit(f"build failed: the partnership profile has mistakes:\n{exc}")
+    print(f"Building the site of {profile.name} ({profile.directory})", flush=True)
     run(sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(SITE))
     copy_scripts(SITE)
     try:
@@ -72,7 +78,6 @@ def main() -> None:
         sys.exit(f"build failed: {exc}")
     write_runtime_manifest(SITE, lock)
     config = load_config(str(ROOT / "mkdocs.yml"))
-    profile = partnership.current()
     description = profile.site_description or profile.name
     icons.write(SITE, config["site_name"], description)
     hosts.write(SITE, ROOT / "build" / "deploy")

@@ -6,6 +6,7 @@ load nothing from another origin.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 ROOT = Path(__file__).resolve().parents[2]
-SITE = ROOT / "site"
+SITE = Path(os.environ.get("CSPRCORE_SITE", ROOT / "site")).resolve()
 
 NOT_BUILT = "(site not built)"
 

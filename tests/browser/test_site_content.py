@@ -12,6 +12,7 @@ a clean clone; when the team's shared copy is present, the two must be identical
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -24,7 +25,7 @@ from csprcore.partnership import current
 from csprcore.rules.citations import SECTION_TITLES, cite_path
 
 ROOT = Path(__file__).resolve().parents[2]
-SITE = ROOT / "site"
+SITE = Path(os.environ.get("CSPRCORE_SITE", ROOT / "site")).resolve()
 DOCS = ROOT / "docs"
 SOURCE = Path(__file__).resolve().parent / "data" / "cspr-procedure.txt"
 SHARED_SOURCE = ROOT.parent / "shared" / "source" / "cspr-procedure.txt"

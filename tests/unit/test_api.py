@@ -292,6 +292,7 @@ def test_referral_from_check() -> None:
     assert engine.read_file(Referral, engine.write_json(doc)) == doc
 
 
+@pytest.mark.nel
 def test_info() -> None:
     result = call("info", {})
     assert result["ok"] is True

@@ -165,6 +165,7 @@ def test_check_for_a_person(cli: Any) -> None:
 # --------------------------------------------------------------------------------------
 
 
+@pytest.mark.nel
 def test_deadlines_json_shape(cli: Any) -> None:
     code, out, err = cli(
         "deadlines",
@@ -200,6 +201,7 @@ def test_deadlines_json_with_today_gives_status(cli: Any) -> None:
     assert first["status"] == "due_soon"
 
 
+@pytest.mark.nel
 def test_deadlines_for_a_person(cli: Any) -> None:
     code, out, _ = cli("deadlines", "--aware", "2026-12-18", "--meeting", "2027-01-08")
     assert code == 0

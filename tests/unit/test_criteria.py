@@ -156,6 +156,7 @@ def test_harm_outside_england_depends_on_residence(resident: str | None, expecte
     assert "outside England" in reasons_for(result, "la_must_notify_panel")
 
 
+@pytest.mark.nel
 def test_harm_elsewhere_in_england() -> None:
     # s16C(1) gives the duty to the local authority for the area where the child died or was
     # seriously harmed (or, outside England, where the child normally lives): harm in another
@@ -180,6 +181,7 @@ def test_harm_elsewhere_in_england() -> None:
     assert "local authority for the area where the child died or was harmed" in steps
 
 
+@pytest.mark.nel
 def test_near_miss_with_poor_practice() -> None:
     # Section 7: "Some cases may not meet the definition of a 'serious child safeguarding
     # case', but nevertheless raise issues of importance to the local area. That might, for

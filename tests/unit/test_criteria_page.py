@@ -80,6 +80,7 @@ def test_follow_ups_carry_their_show_if(page: Collect) -> None:
             assert rule is None
 
 
+@pytest.mark.nel
 def test_each_question_links_to_its_section(page: Collect) -> None:
     hrefs = [a.get("href") for t, a in page.tags if t == "a"]
     for q in criteria.QUESTIONS:

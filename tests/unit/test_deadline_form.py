@@ -199,6 +199,7 @@ def test_closures_change_the_deadlines() -> None:
 # --- what the page shows ----------------------------------------------------------------------
 
 
+@pytest.mark.nel
 def test_page_view() -> None:
     out = call({"referral": "2026-12-18", "today": "2026-12-22"})
     first = out["milestones"][0]
@@ -237,6 +238,7 @@ def test_unlock_says_which_date_would_work_out_the_rest() -> None:
     assert ("sent-to-panel",) in texts and ("decision",) in texts and ("publication",) in texts
 
 
+@pytest.mark.nel
 def test_the_reading_of_within_2_days_is_stated_where_it_applies() -> None:
     out = call({"referral": "2026-12-18", "meeting": "2027-01-08"})
     m = next(m for m in out["milestones"] if m["id"] == "rapid_review_to_panel")

@@ -75,6 +75,7 @@ def due(events: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
 # --------------------------------------------------------------------------------------
 
 
+@pytest.mark.nel
 def test_the_table_is_the_issues_table() -> None:
     assert [t.id for t in TIMESCALES] == list(ISSUE_TABLE)
     for t in TIMESCALES:
@@ -96,6 +97,7 @@ def test_every_timescale_cites_a_real_section_and_counts_from_a_known_event() ->
             assert t.done_by in EVENTS
 
 
+@pytest.mark.nel
 def test_timescales_table_for_the_docs() -> None:
     table = timescales_table()
     assert [row["id"] for row in table] == list(ISSUE_TABLE)
@@ -112,6 +114,7 @@ def test_timescales_table_for_the_docs() -> None:
 # --------------------------------------------------------------------------------------
 
 
+@pytest.mark.nel
 def test_christmas_2026() -> None:
     # Section 3: the local authority should notify the Panel "within five working days of
     # becoming aware that the incident has occurred" and "report the event to the
@@ -134,6 +137,7 @@ def test_christmas_2026() -> None:
     assert "Boxing Day (substitute day)" in basis
 
 
+@pytest.mark.nel
 def test_easter_2027() -> None:
     # Good Friday 26 March and Easter Monday 29 March 2027.
     m = due({"referral": "2027-03-19"})
@@ -156,6 +160,7 @@ def test_platinum_jubilee_2022() -> None:
     assert "Jubilee" in m["notify_panel"]["basis"]
 
 
+@pytest.mark.nel
 def test_state_funeral_2022() -> None:
     # Monday 19 September 2022.
     m = due({"referral": "2022-09-12", "meeting": "2022-09-16"})
@@ -178,6 +183,7 @@ def test_coronation_2023() -> None:
     assert "Spring" in m["panel_decision"]["basis"]
 
 
+@pytest.mark.nel
 def test_rapid_review_meeting_is_a_window() -> None:
     m = due({"referral": "2026-03-02"})["rapid_review_meeting"]
     assert "due" not in m
@@ -187,6 +193,7 @@ def test_rapid_review_meeting_is_a_window() -> None:
     assert m["cite"] == "appendix-1"
 
 
+@pytest.mark.nel
 def test_rapid_review_to_panel_counts_from_the_meeting_when_known() -> None:
     # Appendix 1: "Within 2 days of the Rapid Review meeting: Rapid Review Template and
     # accompanying letter sent to national Panel". Counted as 2 working days.
@@ -201,6 +208,7 @@ def test_rapid_review_to_panel_counts_from_the_meeting_when_known() -> None:
     assert friday["due"] == "2026-03-17"
 
 
+@pytest.mark.nel
 def test_rapid_review_to_panel_counts_15_from_the_referral_otherwise() -> None:
     m = due({"referral": "2026-03-02"})["rapid_review_to_panel"]
     assert m["due"] == add_working_days(date(2026, 3, 2), 15).isoformat() == "2026-03-23"
@@ -262,6 +270,7 @@ def test_report_copies_and_availability(
     assert add_months(pub, 12).isoformat() == available_until
 
 
+@pytest.mark.nel
 def test_a_full_timeline() -> None:
     m = due(
         {
@@ -421,6 +430,7 @@ def test_no_status_without_today() -> None:
     assert "status" not in due({"aware": "2026-12-18"})["notify_panel"]
 
 
+@pytest.mark.nel
 def test_meeting_outside_the_window_warns() -> None:
     result = compute({"referral": "2026-03-02", "meeting": "2026-03-03"})
     assert len(result["warnings"]) == 1
@@ -529,6 +539,7 @@ def test_every_order_rule_cites_the_procedure_and_names_its_field() -> None:
 # --------------------------------------------------------------------------------------
 
 
+@pytest.mark.nel
 def test_christmas_2099_works_out_what_fits_and_names_what_does_not() -> None:
     # Aware and referral on Sunday 20 December 2099: the 5 working days to notify the Panel
     # end on 29 December, inside the calendar; the Rapid Review meeting's window (7 to 13
@@ -595,6 +606,7 @@ def test_a_publication_early_in_2000_names_the_steps_before_it() -> None:
     ]
 
 
+@pytest.mark.nel
 def test_a_meeting_warning_near_the_end_of_the_calendar_gives_no_dates_it_cannot_count() -> None:
     # The meeting a day after the referral misses Appendix 1's window; the window itself
     # runs into 2100, so the warning says how far off it is without dates.
@@ -640,6 +652,7 @@ def test_blank_events_are_ignored() -> None:
 DAYS = st.dates(min_value=date(2001, 1, 1), max_value=date(2097, 12, 31))
 
 
+@pytest.mark.nel
 @PROPERTY
 @given(DAYS)
 def test_every_working_day_milestone_follows_the_calendar(day: date) -> None:

@@ -322,6 +322,7 @@ def test_markup_is_kept_as_plain_text(example: dict[str, Any]) -> None:
 # --------------------------------------------------------------------------------------
 
 
+@pytest.mark.nel
 def test_summary_shows_labels_and_readable_values(example: dict[str, Any]) -> None:
     summary = engine.summary(Referral, example)
     assert [s["name"] for s in summary] == [p.name for p in parts(Referral)]

@@ -193,6 +193,7 @@ def test_not_a_serious_case_shows_no_circumstances(referral: dict[str, Any]) -> 
 # --------------------------------------------------------------------------------------
 
 
+@pytest.mark.nel
 def test_a_blank_rapid_review_from_the_example(referral: dict[str, Any]) -> None:
     result = fill(with_checker(referral, institutional_setting="yes"))
     doc = result.document
@@ -304,6 +305,7 @@ def test_a_draft_referral_fills_what_it_has() -> None:
     )
 
 
+@pytest.mark.nel
 def test_the_scoping_return_takes_only_its_case_details(referral: dict[str, Any]) -> None:
     result = fill_from_referral(ScopingReturn, {}, referral)
     case = result.document["case"]
@@ -335,6 +337,7 @@ def test_api_fills_the_page_answers(referral: dict[str, Any]) -> None:
         "in_care_or_child_protection_plan", "range_of_abuse_types"]  # fmt: skip
 
 
+@pytest.mark.nel
 @pytest.mark.parametrize(
     ("file", "words"),
     [

@@ -124,6 +124,7 @@ def test_parses_with_icalendar_and_carries_every_milestone(events: dict[str, str
             assert event["DTEND"].dt == date.fromisoformat(m["latest"]) + timedelta(days=1)
 
 
+@pytest.mark.nel
 def test_the_reading_of_appendix_1_travels_with_its_event() -> None:
     cal = icalendar.Calendar.from_ical(calendar_for(ALL_SIX))
     (event,) = [e for e in cal.walk("VEVENT") if str(e["UID"]).startswith("rapid_review_to_panel")]

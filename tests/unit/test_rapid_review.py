@@ -145,6 +145,7 @@ def test_the_reviewer_is_asked_only_for_a_local_review(rr: dict[str, Any]) -> No
 # --------------------------------------------------------------------------------------
 
 
+@pytest.mark.nel
 def test_key_dates_of_the_example(rr: dict[str, Any]) -> None:
     # Referral Wednesday 14 October 2026; meeting Wednesday 28 October; sent Friday 30th.
     assert rr["key_dates"] == {
@@ -155,6 +156,7 @@ def test_key_dates_of_the_example(rr: dict[str, Any]) -> None:
     }
 
 
+@pytest.mark.nel
 def test_key_dates_across_christmas() -> None:
     doc = engine.answers_to_document(
         RapidReview, {"case.referral_date": "2026-12-18", "case.meeting_date": "2026-12-23"}
@@ -208,6 +210,7 @@ def test_the_summary_and_pdf_carry_the_two_days_reading(rr: dict[str, Any]) -> N
 # --------------------------------------------------------------------------------------
 
 
+@pytest.mark.nel
 @pytest.mark.parametrize(
     ("meeting", "words"),
     [
@@ -243,6 +246,7 @@ def test_a_meeting_outside_the_window_is_a_warning(
     assert words in notes
 
 
+@pytest.mark.nel
 @pytest.mark.parametrize("meeting", ["2026-10-23", "2026-10-28", "2026-11-02"])
 def test_a_meeting_inside_the_window_has_no_warning(rr: dict[str, Any], meeting: str) -> None:
     rr["case"]["meeting_date"] = meeting
@@ -276,6 +280,7 @@ def test_live_warnings_while_typing() -> None:
 # --------------------------------------------------------------------------------------
 
 
+@pytest.mark.nel
 def test_three_returns_make_three_rows_and_fill_the_case() -> None:
     blank = engine.answers_to_document(RapidReview, {})
     result = add_returns(blank, returns("Grimsby Primary School", "Humberside Police", "GP"))
@@ -327,6 +332,7 @@ def test_never_overwrites_what_the_user_wrote() -> None:
     assert "what you had written was kept" in result.messages()[0]
 
 
+@pytest.mark.nel
 def test_a_return_for_another_case_is_refused(rr: dict[str, Any]) -> None:
     other = example_return(agency="NHS Trust")
     other["case"]["referral_reference"] = "NEL-2026-099"
@@ -487,6 +493,7 @@ def test_notice_says_what_was_decided_and_what_happens_next(rr: dict[str, Any]) 
         assert words in text, words
 
 
+@pytest.mark.nel
 @pytest.mark.parametrize(("decision", "_label"), DECISIONS)
 def test_every_decision_has_its_words(rr: dict[str, Any], decision: str, _label: str) -> None:
     rr["decision"]["decision"] = decision
@@ -560,6 +567,7 @@ def test_cli_example_validate(cli: Any, tmp_path: Path) -> None:
     assert (code, out, err) == (0, f"{source}: valid\n", "")
 
 
+@pytest.mark.nel
 def test_cli_validate_prints_the_meeting_warning(cli: Any, tmp_path: Path) -> None:
     doc = RapidReview.example()
     doc["case"]["meeting_date"] = "2026-10-21"

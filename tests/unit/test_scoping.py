@@ -104,6 +104,7 @@ def test_template_sent_before_the_referral_is_an_error(doc: dict[str, Any]) -> N
 # --------------------------------------------------------------------------------------
 
 
+@pytest.mark.nel
 @pytest.mark.parametrize(
     ("referral", "due"),
     [
@@ -149,6 +150,7 @@ def test_a_date_outside_the_calendar_is_not_worked_out() -> None:
     assert doc["case"]["return_by"] == ""
 
 
+@pytest.mark.nel
 def test_return_by_is_never_taken_from_the_user_or_the_file(doc: dict[str, Any]) -> None:
     typed = engine.answers_to_document(
         ScopingReturn, {"case.date_of_referral": "2026-10-14", "case.return_by": "2030-01-01"}
@@ -162,6 +164,7 @@ def test_return_by_is_never_taken_from_the_user_or_the_file(doc: dict[str, Any])
     assert "case.return_by" not in engine.document_to_answers(ScopingReturn, doc)
 
 
+@pytest.mark.nel
 def test_summary_shows_return_by_without_a_change_link(doc: dict[str, Any]) -> None:
     rows = {r["field"]: r for s in engine.summary(ScopingReturn, doc) for r in s["rows"]}
     assert rows["case.return_by"]["value"].startswith("Wednesday 21 October 2026")
@@ -180,6 +183,7 @@ def test_a_template_sent_late_is_a_warning_not_an_error(doc: dict[str, Any]) -> 
     assert warning["href"] == "#case-date_sent-day"
 
 
+@pytest.mark.nel
 def test_form_computed_and_form_check_carry_the_date_and_warnings() -> None:
     answers = {"case.date_of_referral": "2026-10-14", "case.date_sent": "2026-10-20"}
     live = call("form_computed", {"form": "scoping-return", "answers": answers})
@@ -205,6 +209,7 @@ def test_form_computed_for_a_form_without_computed_fields() -> None:
 # --------------------------------------------------------------------------------------
 
 
+@pytest.mark.nel
 def test_pdf_carries_the_answers_the_return_by_date_and_the_marking(doc: dict[str, Any]) -> None:
     import base64
 
