@@ -17,6 +17,7 @@ from typing import Any
 
 from assembly import policy
 from csprcore.forms.engine import DRAFT_RETENTION_DAYS
+from csprcore.views import rapid_review_timeline
 from pages import checker, deadlines, form_page, partnership_site, tool
 
 MARKER = re.compile(r"<!--\s*csprcore:([a-z0-9-]+)\s*-->")
@@ -33,8 +34,16 @@ TOOL_BODIES: dict[str, Callable[[], str]] = {
 }
 
 
+#: Blocks a procedure page may place: pictures drawn from the core's timescale table.
+PAGE_BLOCKS: dict[str, Callable[[], str]] = {
+    "rapid-review-timeline": rapid_review_timeline.figure,
+}
+
+
 def block(name: str, page_url: str = "") -> str:
     """The HTML for a ``<!-- csprcore:NAME -->`` marker."""
+    if name in PAGE_BLOCKS:
+        return PAGE_BLOCKS[name]()
     for name_of_tool in tool.TOOLS:
         if name == f"{name_of_tool}-open":
             return tool.tool_open(name_of_tool) + TOOL_BODIES[name_of_tool]()

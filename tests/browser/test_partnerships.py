@@ -112,3 +112,14 @@ def test_the_referral_form_carries_the_partnerships_title(page: Page) -> None:
     expect(page.locator("main")).to_contain_text(
         f"within {working_days(amount('scoping_template_sent'))} of the referral"
     )
+
+
+def test_the_appendix_picture_is_drawn_from_the_timescales(page: Page) -> None:
+    first, last = meeting_window()
+    end = last + amount("rapid_review_to_panel")
+    page.goto(f"procedure/{PROFILE.page_of('appendix-1').slug}/")
+    figure = page.locator("#rapid-review-timeline")
+    days = figure.locator("g.dg-day text").all_text_contents()
+    assert days == [str(d) for d in range(end + 1)]
+    expect(figure.locator("desc")).to_contain_text(f"from day {first} to day {last}")
+    expect(figure.locator("title")).to_contain_text(f"working days 0 to {end}")
