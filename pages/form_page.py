@@ -9,6 +9,7 @@ links all line up with the page.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from html import escape
 
@@ -17,6 +18,7 @@ from csprcore.forms.engine import (
     DRAFT_RETENTION_DAYS,
     MAX_FILE_BYTES,
     NOT_COMPUTED,
+    renamed_answers,
 )
 from csprcore.forms.meta import Meta
 from csprcore.forms.spec import PartSpec, parts
@@ -202,7 +204,9 @@ def form_body(form: type[FormBase], page: str, extras: Mapping[str, str] | None 
     )  # fmt: skip
     form_view = (
         f'<form class="cs-form" data-form="{escape(form.form_id)}" novalidate '
-        f'data-draft-days="{DRAFT_RETENTION_DAYS}" data-page="{escape(page)}">'
+        f'data-draft-days="{DRAFT_RETENTION_DAYS}" data-page="{escape(page)}" '
+        # A draft saved before a field was renamed keeps its answers (engine.renamed_answers).
+        f'data-renamed="{escape(json.dumps(renamed_answers(form)))}">'
         f"{c.error_summary()}{checker}{sections}"
         '<div class="cs-actions">'
         f"{c.button('Check your answers', **{'data-check': ''})}"

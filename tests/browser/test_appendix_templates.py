@@ -122,9 +122,9 @@ def test_scoping_return_errors_and_axe(scoping: Page, axe: Axe) -> None:
     page = scoping
     assert axe(page) == []
     page.locator("[name='case.child_initials']").fill("Zoë Nguyễn")
-    page.locator("[name='case.date_of_referral-day']").fill("31")
-    page.locator("[name='case.date_of_referral-month']").fill("9")
-    page.locator("[name='case.date_of_referral-year']").fill("2026")
+    page.locator("[name='case.referral_date-day']").fill("31")
+    page.locator("[name='case.referral_date-month']").fill("9")
+    page.locator("[name='case.referral_date-year']").fill("2026")
     page.get_by_role("button", name="Check your answers").click()
     summary = page.locator("[data-error-summary]")
     expect(summary).to_be_focused()
@@ -146,9 +146,9 @@ def test_scoping_return_errors_and_axe(scoping: Page, axe: Axe) -> None:
 def test_scoping_return_draft_survives_a_reload(scoping: Page) -> None:
     page = scoping
     page.locator("[name='agency.agency']").fill("Humberside Police")
-    page.locator("[name='case.date_of_referral-day']").fill("14")
-    page.locator("[name='case.date_of_referral-month']").fill("10")
-    page.locator("[name='case.date_of_referral-year']").fill("2026")
+    page.locator("[name='case.referral_date-day']").fill("14")
+    page.locator("[name='case.referral_date-month']").fill("10")
+    page.locator("[name='case.referral_date-year']").fill("2026")
     expect(page.locator("[data-computed-for='case.return_by']")).to_contain_text("21 October")
     wait_until(page, "(localStorage.getItem('csprcore-draft-scoping-return') || '')"
                      ".includes('2026')")  # fmt: skip
@@ -336,7 +336,7 @@ def test_checker_to_referral_to_rapid_review(page: Page, tmp_path: Path, axe: Ax
     type_date(page, "child.date_of_birth", "9", "3", "2018")
     page.locator("[name='child.gender'][value='female']").check()
     type_date(page, "incident.date", "14", "11", "2026")
-    type_date(page, "referrer.date_of_referral", "18", "11", "2026")
+    type_date(page, "referrer.referral_date", "18", "11", "2026")
     page.get_by_role("button", name="Add an agency").click()
     page.locator("[name='agencies.0.agency']").fill("Humberside Police")
     with page.expect_download() as saved:
@@ -491,9 +491,9 @@ def test_works_offline(sw_context: BrowserContext, served_copy: tuple[Path, str]
     sw_context.set_offline(True)
     page.goto(base + SCOPING)
     wait_ready(page)
-    page.locator("[name='case.date_of_referral-day']").fill("14")
-    page.locator("[name='case.date_of_referral-month']").fill("10")
-    page.locator("[name='case.date_of_referral-year']").fill("2026")
+    page.locator("[name='case.referral_date-day']").fill("14")
+    page.locator("[name='case.referral_date-month']").fill("10")
+    page.locator("[name='case.referral_date-year']").fill("2026")
     expect(page.locator("[data-computed-for='case.return_by']")).to_contain_text(
         "Wednesday 21 October 2026"
     )

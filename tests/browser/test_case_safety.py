@@ -379,7 +379,7 @@ def test_hostile_files_are_refused_at_once_and_the_core_goes_on(page: Page) -> N
     latin1 = engine.write_json(Referral.example()).encode("latin-1", errors="replace")
     latin1 = latin1.replace(b"Siobh?n", "Siobhán".encode("latin-1"))
     assert "not UTF-8 text" in refused_file(page, latin1)
-    nan = engine.write_json(Referral.example()).replace('"schema_version": 1', '"x": NaN', 1)
+    nan = engine.write_json(Referral.example()).replace('"schema_version": 2', '"x": NaN', 1)
     assert "NaN" in refused_file(page, nan)
     for text in (
         page.locator("[data-file-message]").inner_text(),

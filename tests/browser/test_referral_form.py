@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -215,6 +216,24 @@ def test_old_drafts_are_removed(page: Page) -> None:
     wait_ready(page)
     expect(page.locator("[name='referrer.name']")).to_have_value("")
     expect(page.locator("[data-draft-status]")).to_contain_text("older than 30 days")
+
+
+def test_a_draft_saved_before_the_referral_date_was_renamed_keeps_it(page: Page) -> None:
+    """Version 1 called it ``referrer.date_of_referral``; a draft typed then keeps the date."""
+    page.goto("")
+    answers = {
+        "referrer.name": "Kept",
+        "referrer.date_of_referral-day": "18",
+        "referrer.date_of_referral-month": "11",
+        "referrer.date_of_referral-year": "2026",
+    }
+    draft = {"saved": int(time.time() * 1000), "answers": answers}
+    page.evaluate("d => localStorage.setItem('csprcore-draft-referral', JSON.stringify(d))", draft)
+    page.goto(PAGE)
+    wait_ready(page)
+    expect(page.locator("[name='referrer.name']")).to_have_value("Kept")
+    for box, value in (("day", "18"), ("month", "11"), ("year", "2026")):
+        expect(page.locator(f"[name='referrer.referral_date-{box}']")).to_have_value(value)
 
 
 def test_a_name_the_pdf_cannot_show_is_warned_beside_its_field(

@@ -82,7 +82,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("form_open", {"form": "referral", "name": "deep.json",
                    "content": '{"form": ' + "[" * 3000 + "]" * 3000 + "}"}),
     ("form_open", {"form": "referral", "name": "nan.json",
-                   "content": json.dumps(EXAMPLE).replace('"schema_version": 1', '"x": NaN')}),
+                   "content": json.dumps(EXAMPLE).replace('"schema_version": 2', '"x": NaN')}),
     ("form_open", {"form": "referral", "name": "latin1.json", "base64": base64.b64encode(
         '{"form": "referral", "name": "Siobhán"}'.encode("latin-1")).decode()}),
     ("form_open", {"form": "referral", "name": "bom.json", "base64": base64.b64encode(

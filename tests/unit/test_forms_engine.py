@@ -402,7 +402,7 @@ def test_read_file_refuses_json_that_is_not_an_object(content: str) -> None:
         ({"form": "scoping_return"}, "a saved 'scoping_return' form, not a"),
         ({"form": None}, "not a saved form"),
         ({"form": 1}, "not a saved form"),
-        ({"schema_version": 2}, "different version"),
+        ({"schema_version": 3}, "different version"),
         ({"schema_version": "1"}, "schema_version is missing or not a whole number"),
         ({"schema_version": True}, "schema_version is missing or not a whole number"),
         ({"schema_version": 1.0}, "schema_version is missing or not a whole number"),

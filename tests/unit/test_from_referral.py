@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import copy
 import json
+from calendar import monthrange
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from dateutil.relativedelta import relativedelta
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from csprcore import api
@@ -117,6 +118,10 @@ def test_age_before_birth_is_refused() -> None:
 )
 def test_age_agrees_with_dateutil(born: date, days: int) -> None:
     on = date.fromordinal(min(born.toordinal() + days, date(2099, 12, 31).toordinal()))
+    # dateutil counts a month reached on the last day of a month that lacks the birth day
+    # (30 January + 1 month = 29 February); the template waits for the day itself (1 March),
+    # as it does for a birthday on 29 February. Those days are not compared.
+    assume(on.day >= born.day or on.day != monthrange(on.year, on.month)[1])
     gap = relativedelta(on, born)
     months = gap.years * 12 + gap.months
     text = age_on(born, on)
@@ -309,7 +314,7 @@ def test_a_draft_referral_fills_what_it_has() -> None:
 def test_the_scoping_return_takes_only_its_case_details(referral: dict[str, Any]) -> None:
     result = fill_from_referral(ScopingReturn, {}, referral)
     case = result.document["case"]
-    assert (case["child_initials"], case["child_age"], case["date_of_referral"]) == (
+    assert (case["child_initials"], case["child_age"], case["referral_date"]) == (
         "Z N", "8", "2026-11-18")  # fmt: skip
     assert case["return_by"] == "2026-11-25"
     assert set(result.document) == {"case"}

@@ -46,7 +46,7 @@ def test_the_example_is_complete_and_valid(example: dict[str, Any]) -> None:
     assert model is not None
     assert model.model_dump(mode="json") == example
     assert example["form"] == "referral"
-    assert example["schema_version"] == 1
+    assert example["schema_version"] == 2
 
 
 def test_the_form_has_the_issues_sections_in_order() -> None:
@@ -70,7 +70,7 @@ def test_the_form_has_the_issues_sections_in_order() -> None:
 @pytest.mark.parametrize(
     ("part", "fields"),
     [
-        ("referrer", {"name", "role", "agency", "email", "phone", "date_of_referral"}),
+        ("referrer", {"name", "role", "agency", "email", "phone", "referral_date"}),
         ("designated_lead", {"name", "role", "date"}),
         ("service_manager", {"name", "role", "date"}),
         (
@@ -172,7 +172,7 @@ def test_the_registry_knows_the_referral() -> None:
         ("referrer", "role", "Enter your role"),
         ("referrer", "agency", "Enter your agency or organisation"),
         ("referrer", "email", "Enter your email address"),
-        ("referrer", "date_of_referral", "Enter the date of referral"),
+        ("referrer", "referral_date", "Enter the date of referral"),
         ("designated_lead", "name", "Enter the designated safeguarding lead's name"),
         ("designated_lead", "date", "Enter the date you discussed the case"),
         ("service_manager", "name", "Enter the service manager's name"),
@@ -245,7 +245,7 @@ def test_a_date_with_missing_parts(example: dict[str, Any], value: str, message:
     ("part", "field", "message"),
     [
         ("child", "date_of_birth", "The child's date of birth must be today or in the past"),
-        ("referrer", "date_of_referral", "The date of referral must be today or in the past"),
+        ("referrer", "referral_date", "The date of referral must be today or in the past"),
         ("incident", "date", "The date of the incident must be today or in the past"),
     ],
 )
@@ -258,7 +258,7 @@ def test_dates_that_cannot_be_in_the_future(
 
 
 def test_today_is_not_the_future(example: dict[str, Any]) -> None:
-    example["referrer"]["date_of_referral"] = TODAY.isoformat()
+    example["referrer"]["referral_date"] = TODAY.isoformat()
     assert check(example) == []
 
 
@@ -335,9 +335,9 @@ def test_aware_before_the_incident(example: dict[str, Any]) -> None:
 
 
 def test_referral_before_aware(example: dict[str, Any]) -> None:
-    example["referrer"]["date_of_referral"] = "2026-11-15"  # aware 16 November
+    example["referrer"]["referral_date"] = "2026-11-15"  # aware 16 November
     error = only_error(example)
-    assert error["field"] == "referrer.date_of_referral"
+    assert error["field"] == "referrer.referral_date"
     assert error["message"] == (
         "The date of referral must be the same as or after the date you became aware"
     )
@@ -412,7 +412,7 @@ def test_cross_checks_wait_for_every_field_to_be_valid(example: dict[str, Any]) 
 
 
 def test_several_cross_field_errors_in_form_order(example: dict[str, Any]) -> None:
-    example["referrer"]["date_of_referral"] = "2026-11-15"
+    example["referrer"]["referral_date"] = "2026-11-15"
     example["incident"]["harm"] = "died"
     example["incident"]["location"] = "outside_england"
     # The place is required when it is asked: a field's own check, before the cross-checks
@@ -422,6 +422,6 @@ def test_several_cross_field_errors_in_form_order(example: dict[str, Any]) -> No
     example["incident"]["place"] = "Lyon, France"
     errors = check(example)
     assert [e["field"] for e in errors] == [
-        "referrer.date_of_referral",
+        "referrer.referral_date",
         "child.date_of_death",
     ]

@@ -86,7 +86,7 @@ def test_required_fields_have_govuk_messages() -> None:
     messages = {e.field: e.message for e in errors}
     assert messages["case.referral_reference"] == "Enter the referral reference"
     assert messages["case.child_initials"] == "Enter the child's initials"
-    assert messages["case.date_of_referral"] == "Enter the date of the referral"
+    assert messages["case.referral_date"] == "Enter the date of the referral"
     assert messages["agency.agency"] == "Enter your agency or organisation"
     assert messages["analysis.immediate_action"] == "Enter the immediate action taken or needed"
     assert "case.return_by" not in messages  # computed, never asked for
@@ -119,9 +119,9 @@ def test_template_sent_before_the_referral_is_an_error(doc: dict[str, Any]) -> N
 )
 def test_return_by_is_referral_plus_5_working_days(referral: str, due: str) -> None:
     answers = {
-        "case.date_of_referral-day": referral[8:],
-        "case.date_of_referral-month": referral[5:7],
-        "case.date_of_referral-year": referral[:4],
+        "case.referral_date-day": referral[8:],
+        "case.referral_date-month": referral[5:7],
+        "case.referral_date-year": referral[:4],
     }
     doc = engine.answers_to_document(ScopingReturn, answers)
     assert doc["case"]["return_by"] == due
@@ -135,9 +135,9 @@ def test_return_by_is_referral_plus_5_working_days(referral: str, due: str) -> N
 def test_return_by_waits_for_a_real_referral_date(typed: tuple[str, str, str]) -> None:
     day, month, year = typed
     answers = {
-        "case.date_of_referral-day": day,
-        "case.date_of_referral-month": month,
-        "case.date_of_referral-year": year,
+        "case.referral_date-day": day,
+        "case.referral_date-month": month,
+        "case.referral_date-year": year,
     }
     doc = engine.answers_to_document(ScopingReturn, answers)
     assert doc["case"]["return_by"] == ""
@@ -146,14 +146,14 @@ def test_return_by_waits_for_a_real_referral_date(typed: tuple[str, str, str]) -
 
 
 def test_a_date_outside_the_calendar_is_not_worked_out() -> None:
-    doc = engine.answers_to_document(ScopingReturn, {"case.date_of_referral": "1950-01-02"})
+    doc = engine.answers_to_document(ScopingReturn, {"case.referral_date": "1950-01-02"})
     assert doc["case"]["return_by"] == ""
 
 
 @pytest.mark.nel
 def test_return_by_is_never_taken_from_the_user_or_the_file(doc: dict[str, Any]) -> None:
     typed = engine.answers_to_document(
-        ScopingReturn, {"case.date_of_referral": "2026-10-14", "case.return_by": "2030-01-01"}
+        ScopingReturn, {"case.referral_date": "2026-10-14", "case.return_by": "2030-01-01"}
     )
     assert typed["case"]["return_by"] == "2026-10-21"
     doc["case"]["return_by"] = "2030-01-01"  # a saved file edited by hand
@@ -185,7 +185,7 @@ def test_a_template_sent_late_is_a_warning_not_an_error(doc: dict[str, Any]) -> 
 
 @pytest.mark.nel
 def test_form_computed_and_form_check_carry_the_date_and_warnings() -> None:
-    answers = {"case.date_of_referral": "2026-10-14", "case.date_sent": "2026-10-20"}
+    answers = {"case.referral_date": "2026-10-14", "case.date_sent": "2026-10-20"}
     live = call("form_computed", {"form": "scoping-return", "answers": answers})
     assert live["ok"] is True
     assert live["computed"][0]["value"] == "2026-10-21"
@@ -284,7 +284,7 @@ def test_cli_validate_lists_errors_and_warnings(cli: Any, tmp_path: Path) -> Non
     [
         ("{not json", ["not valid JSON"]),
         (json.dumps({"form": "referral", "schema_version": 1}), ["saved 'referral' form"]),
-        (json.dumps({"form": "scoping-return", "schema_version": 2}), ["different version"]),
+        (json.dumps({"form": "scoping-return", "schema_version": 3}), ["different version"]),
     ],
 )
 def test_cli_refuses_a_file_that_is_not_a_return(

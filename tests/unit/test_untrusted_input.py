@@ -115,7 +115,7 @@ def test_nesting_depth_is_the_real_depth(value: Any) -> None:
     ],
 )
 def test_numbers_json_cannot_carry_are_refused(number: str, words: str) -> None:
-    file = example_file(Referral).replace('"schema_version": 1', f'"schema_version": {number}')
+    file = example_file(Referral).replace('"schema_version": 2', f'"schema_version": {number}')
     assert words in refused(Referral, file)
     # In a payload, the browser gets an answer it can parse, never bare NaN.
     out = json.loads(api.call("check", '{"harm": ' + number + "}"))
@@ -389,7 +389,7 @@ def test_the_generic_failure_has_no_final_full_stop() -> None:
     [
         "{broken",
         '{"form": "referral", "schema_version": "1"}',
-        '{"form": "referral", "schema_version": 2}',
+        '{"form": "referral", "schema_version": 3}',
         '{"form": "referral", "schema_version": 1, "child": {"first_names": 3}}',
         "[" * 40 + "]" * 40,
     ],

@@ -12,6 +12,19 @@ import * as storage from "./storage.js";
 
 const ROW = "__i__";
 
+/** A draft saved before a field was renamed, with its answers under the current names
+ *  (the core's ``renamed_answers``; a date's three boxes follow their field). */
+function renameOld(answers, renamed) {
+  if (!answers) return answers;
+  const out = {};
+  for (const [name, value] of Object.entries(answers)) {
+    const [, field, box = ""] = /^(.*?)(-day|-month|-year)?$/.exec(name);
+    const current = Object.hasOwn(renamed, field) ? renamed[field] + box : name;
+    if (!(current in out) || current === name) out[current] = value;
+  }
+  return out;
+}
+
 export function startFormPage({ onReady } = {}) {
   const root = document.getElementById("csprcore-tool");
   const form = root?.querySelector("form[data-form]");
@@ -504,7 +517,7 @@ export function startFormPage({ onReady } = {}) {
 
   // --- start -------------------------------------------------------------------------------
 
-  const restored = drafts.restore();
+  const restored = renameOld(drafts.restore(), JSON.parse(form.dataset.renamed || "{}"));
   if (restored) setAnswers(restored);
   applyShowIf(form);
   updateCounts(form);

@@ -20,6 +20,10 @@ class FormBase(BaseModel):
     form_id: ClassVar[str]
     title: ClassVar[str]
     schema_version_current: ClassVar[int] = 1
+    #: Fields renamed since earlier versions: ``{older version: {old path: new path}}``. A
+    #: file or a draft of an older version is read with its answers under their new names,
+    #: so nothing typed is lost when a name changes.
+    renamed: ClassVar[Mapping[int, Mapping[str, str]]] = {}
     #: What happens once the document is sent: (sentence, citation), shown after export.
     after_export: ClassVar[tuple[tuple[str, Cite], ...]] = ()
     #: The first sentence of "What to do next" after an export; the partnership support

@@ -607,11 +607,12 @@ def read_file(form: type[FormBase], content: str | bytes, name: str = "file") ->
     if size > MAX_FILE_BYTES:
         raise InputError.one("file", f"{name} is too big: a saved form is under 1 MB")
     try:
-        doc = loads(content)
+        parsed = loads(content)
     except JSONRefusedError as exc:
         raise InputError.one("file", f"{name} is not a saved form: it {exc.reason}") from None
-    if not isinstance(doc, dict):
+    if not isinstance(parsed, dict):
         raise InputError.one("file", f"{name} is not a saved form")
+    doc: dict[str, Any] = parsed
     title = str(form.title)
     kind = doc.get("form")
     if kind != _form_id(form):
@@ -625,7 +626,9 @@ def read_file(form: type[FormBase], content: str | bytes, name: str = "file") ->
             f"{name} is not a valid saved form: its schema_version is missing or not a whole "
             "number",
         )
-    if version != _version(form):
+    if version < _version(form) and all(v in form.renamed for v in range(version, _version(form))):
+        doc = upgrade(form, doc)
+    if doc["schema_version"] != _version(form):
         raise InputError.one(
             "file",
             f"{name} was saved by a different version of this form "
@@ -633,6 +636,35 @@ def read_file(form: type[FormBase], content: str | bytes, name: str = "file") ->
         )
     _check_shape(form, doc, name)
     return doc
+
+
+def upgrade(form: type[FormBase], doc: Mapping[str, Any]) -> dict[str, Any]:
+    """An older version's document with its fields under their current names."""
+    out = dict(doc)
+    for version in range(doc["schema_version"], _version(form)):
+        for old, new in form.renamed[version].items():
+            old_part, _, old_name = old.partition(".")
+            new_part, _, new_name = new.partition(".")
+            section = out.get(old_part)
+            if isinstance(section, Mapping) and old_name in section:
+                moved = {k: v for k, v in section.items() if k != old_name}
+                value = section[old_name]
+                out[old_part] = moved
+                target = dict(out.get(new_part) or {}) if new_part != old_part else moved
+                target[new_name] = value
+                out[new_part] = target
+    out["schema_version"] = _version(form)
+    return out
+
+
+def renamed_answers(form: type[FormBase]) -> dict[str, str]:
+    """Every old answer name and its current one, for a draft saved by an older version."""
+    names: dict[str, str] = {}
+    for version in sorted(form.renamed):
+        for old, new in form.renamed[version].items():
+            names = {k: (new if v == old else v) for k, v in names.items()}
+            names[old] = new
+    return names
 
 
 def _check_shape(form: type[FormBase], doc: Mapping[str, Any], name: str) -> None:

@@ -196,7 +196,7 @@ def _child_age(ref: Mapping[str, Any], problems: list[str]) -> str:
     born = document_date(ref, "child.date_of_birth")
     on, what = document_date(ref, "incident.date"), "the incident"
     if on is None:  # a draft referral without the incident's date: the age when referred
-        on, what = document_date(ref, "referrer.date_of_referral"), "the referral"
+        on, what = document_date(ref, "referrer.referral_date"), "the referral"
     if born is None or on is None:
         return ""
     try:
@@ -228,12 +228,12 @@ _CASE_FIELDS: dict[
         ("case.gender", _copy("child.gender"), "the child's gender"),
         ("case.ethnicity", _copy("child.ethnicity"), "the child's ethnicity"),
         ("case.incident_date", _copy("incident.date"), "the date of the incident"),
-        ("case.referral_date", _copy("referrer.date_of_referral"), "the date of the referral"),
+        ("case.referral_date", _copy("referrer.referral_date"), "the date of the referral"),
     ),
     "scoping-return": (
         ("case.child_initials", _child_initials, "the child's initials"),
         ("case.child_age", _child_age, "the child's age"),
-        ("case.date_of_referral", _copy("referrer.date_of_referral"), "the date of the referral"),
+        ("case.referral_date", _copy("referrer.referral_date"), "the date of the referral"),
     ),
 }
 

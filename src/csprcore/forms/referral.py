@@ -67,7 +67,7 @@ class Referrer(Part):
     phone: Annotated[
         Text, Meta("Telephone number", kind="tel", autocomplete="tel", width="medium")
     ] = ""
-    date_of_referral: Annotated[
+    referral_date: Annotated[
         OptDate,
         Meta(
             "Date of referral",
@@ -493,7 +493,9 @@ class Referral(FormBase):
     form_id: ClassVar[str] = "referral"
     #: The partnership names its own referral form (``referral_form_title``).
     title: ClassVar[str] = current().referral_form_title
-    schema_version_current: ClassVar[int] = 1
+    schema_version_current: ClassVar[int] = 2
+    #: Version 2 names the referral date as every other document does (issue 14).
+    renamed: ClassVar = {1: {"referrer.date_of_referral": "referrer.referral_date"}}
     noun: ClassVar[str] = "the referral"
     after_export_lead: ClassVar[str] = (
         "Send the PDF, with the JSON file (the business unit starts the Rapid Review from it), "
@@ -519,7 +521,7 @@ class Referral(FormBase):
     )
 
     form: Literal["referral"] = "referral"
-    schema_version: Literal[1] = 1
+    schema_version: Literal[2] = 2
     referrer: Referrer = Field(default_factory=Referrer)
     designated_lead: Consulted = Field(default_factory=Consulted)
     service_manager: Agreed = Field(default_factory=Agreed)
@@ -565,7 +567,7 @@ class Referral(FormBase):
                     "agency": "Grimsby Primary School",
                     "email": "s.oneill@school.example",
                     "phone": "01472 000000",
-                    "date_of_referral": "2026-11-18",
+                    "referral_date": "2026-11-18",
                 },
                 "designated_lead": {
                     "name": "Siobhán O'Neill",
@@ -701,12 +703,12 @@ class Referral(FormBase):
             )
         if (
             incident.date_aware
-            and referrer.date_of_referral
-            and referrer.date_of_referral < incident.date_aware
+            and referrer.referral_date
+            and referrer.referral_date < incident.date_aware
         ):
             errors.append(
                 FieldError(
-                    "referrer.date_of_referral",
+                    "referrer.referral_date",
                     "The date of referral must be the same as or after the date you became aware",
                 )
             )

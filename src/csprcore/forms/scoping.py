@@ -95,7 +95,7 @@ class ScopingCase(Part):
             max_length=30,
         ),
     ] = ""
-    date_of_referral: Annotated[
+    referral_date: Annotated[
         OptDate,
         Meta(
             "Date of the referral",
@@ -317,7 +317,9 @@ class ScopingReturn(FormBase):
 
     form_id: ClassVar[str] = "scoping-return"
     title: ClassVar[str] = "Initial Scoping and Information Sharing Template"
-    schema_version_current: ClassVar[int] = 1
+    schema_version_current: ClassVar[int] = 2
+    #: Version 2 names the referral date as every other document does (issue 14).
+    renamed: ClassVar = {1: {"case.date_of_referral": "case.referral_date"}}
     noun: ClassVar[str] = "your return"
     after_export_lead: ClassVar[str] = (
         "Send the completed return (the PDF, and the JSON file if the partnership asks for "
@@ -342,7 +344,7 @@ class ScopingReturn(FormBase):
     )
 
     form: Literal["scoping-return"] = "scoping-return"
-    schema_version: Literal[1] = 1
+    schema_version: Literal[2] = 2
     case: ScopingCase = Field(default_factory=ScopingCase)
     agency: ScopingAgency = Field(default_factory=ScopingAgency)
     involvement: ScopingInvolvement = Field(default_factory=ScopingInvolvement)
@@ -359,7 +361,7 @@ class ScopingReturn(FormBase):
 
     @classmethod
     def computed(cls, doc: Mapping[str, Any]) -> dict[str, Computed]:
-        referral = document_date(doc, "case.date_of_referral")
+        referral = document_date(doc, "case.referral_date")
         if referral is None:
             return {
                 "case.return_by": Computed("", "Not worked out yet: enter the date of the referral")
@@ -376,7 +378,7 @@ class ScopingReturn(FormBase):
 
     @classmethod
     def warnings(cls, doc: Mapping[str, Any]) -> list[FieldError]:
-        referral = document_date(doc, "case.date_of_referral")
+        referral = document_date(doc, "case.referral_date")
         sent = document_date(doc, "case.date_sent")
         if referral is None or sent is None or sent < referral:
             return []
@@ -399,7 +401,7 @@ class ScopingReturn(FormBase):
         problem = initials_problem(case.child_initials)
         if problem:
             errors.append(FieldError("case.child_initials", problem))
-        if case.date_sent and case.date_of_referral and case.date_sent < case.date_of_referral:
+        if case.date_sent and case.referral_date and case.date_sent < case.referral_date:
             errors.append(
                 FieldError(
                     "case.date_sent",
@@ -425,12 +427,12 @@ def example_return(
     """An example return; other agencies' returns are variants of it."""
     doc = {
         "form": "scoping-return",
-        "schema_version": 1,
+        "schema_version": 2,
         "case": {
             "referral_reference": f"{current().reference_prefix}-2026-014",
             "child_initials": "Z N",
             "child_age": "8",
-            "date_of_referral": "2026-10-14",
+            "referral_date": "2026-10-14",
             "date_sent": "2026-10-15",
         },
         "agency": {

@@ -95,7 +95,7 @@ _CASE_FROM_RETURN = (
     ("referral_reference", ("case", "referral_reference"), "the referral reference"),
     ("child_initials", ("case", "child_initials"), "the child's initials"),
     ("child_age", ("case", "child_age"), "the child's age"),
-    ("referral_date", ("case", "date_of_referral"), "the date the referral was received"),
+    ("referral_date", ("case", "referral_date"), "the date the referral was received"),
 )
 
 
