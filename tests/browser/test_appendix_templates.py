@@ -30,6 +30,10 @@ from .test_criteria_checker import answer
 from .test_referral_form import read_pdf
 from .test_runtime import served_copy, sw_context, wait_for_precache, wait_ready
 
+# North East Lincolnshire's pages, dates and words: run with its profile only (tests/conftest.py);
+# test_partnerships.py checks any partnership's outputs.
+pytestmark = pytest.mark.nel
+
 __all__ = ["served_copy", "sw_context"]  # fixtures used by the offline test
 
 SCOPING = "tools/scoping-return/"

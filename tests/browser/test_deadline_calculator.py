@@ -24,6 +24,10 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from .conftest import ROOT
 from .test_runtime import served_copy, sw_context, wait_for_precache, wait_ready
 
+# North East Lincolnshire's pages, dates and words: run with its profile only (tests/conftest.py);
+# test_partnerships.py checks any partnership's outputs.
+pytestmark = pytest.mark.nel
+
 __all__ = ["served_copy", "sw_context"]  # fixtures, used by name below
 
 PATH = "tools/deadline-calculator/"

@@ -15,6 +15,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+# North East Lincolnshire's pages, dates and words: run with its profile only (tests/conftest.py);
+# test_partnerships.py checks any partnership's outputs.
+pytestmark = pytest.mark.nel
+
 ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("CSPRCORE_SITE", ROOT / "site")).resolve()
 

@@ -24,6 +24,10 @@ import pytest
 from csprcore.partnership import current
 from csprcore.rules.citations import SECTION_TITLES, cite_path
 
+# North East Lincolnshire's pages, dates and words: run with its profile only (tests/conftest.py);
+# test_partnerships.py checks any partnership's outputs.
+pytestmark = pytest.mark.nel
+
 ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("CSPRCORE_SITE", ROOT / "site")).resolve()
 DOCS = ROOT / "docs"
