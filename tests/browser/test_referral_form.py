@@ -110,7 +110,7 @@ def test_saved_file_reopens_exactly(form_page: Page, tmp_path: Path) -> None:
     [
         (b"{not json", "not valid JSON"),
         (json.dumps({**Referral.example(), "schema_version": 7}).encode(), "different version"),
-        (json.dumps({"form": "scoping-return", "schema_version": 1}).encode(), "not a Serious"),
+        (json.dumps({"form": "scoping-return", "schema_version": 1}).encode(), Referral.title),
         (b" " * 1_000_001 + b"{}", "too big"),
     ],
     ids=["broken", "wrong-version", "wrong-kind", "oversized"],
