@@ -49,7 +49,9 @@ export function startCore(root) {
     url.searchParams.set("later", root.dataset.coreLater ?? "");
     // A retry asks the worker to fetch past any cached failure (see worker.js).
     if (attempt > 1) url.searchParams.set("retry", String(attempt));
-    const current = new Worker(url, { type: "module", name: "csprcore" });
+    // The same words go in the worker's name, which is all it can read of them once the
+    // service worker serves it: the response from the offline cache has the plain address.
+    const current = new Worker(url, { type: "module", name: `csprcore${url.search}` });
     worker = current;
     root.dataset.coreParts = "";
     delete root.dataset.coreSnapshot;

@@ -14,8 +14,8 @@
 // Messages are for the user: a Python traceback or a JS stack goes to the console only.
 // No rule lives here: this file only carries messages. What to load, and what each api
 // function needs, comes from the build's csprcore-runtime.json (from csprcore.api.NEEDS).
-// The page asks for groups in the worker's address: ?groups=forms (before "ready") and
-// ?later=pdf (fetched in the background after it).
+// The page asks for groups in the worker's name (and address): ?groups=forms (before "ready")
+// and ?later=pdf (fetched in the background after it).
 
 // Nothing typed may leave this device, whatever any code in this worker does: before any
 // Python runs, every way a worker has to reach another origin is refused here. A host's
@@ -56,7 +56,10 @@ for (const name of ["WebSocket", "EventSource", "WebTransport", "Worker", "Share
 }
 
 const runtimeDir = new URL("../../pyodide/", import.meta.url);
-const params = new URL(import.meta.url).searchParams;
+// Read from the name: served from the offline cache, this script's own address (and so
+// import.meta.url) has lost its query, and a form page would load its models only when a call
+// first needed them.
+const params = new URLSearchParams(self.name.slice(self.name.indexOf("?") + 1));
 const list = (name) => (params.get(name) ?? "").split(",").filter(Boolean);
 const wanted = list("groups");
 const prefetch = list("later");
