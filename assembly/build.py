@@ -40,7 +40,8 @@ def run(*cmd: str) -> None:
 def copy_scripts(site: Path) -> None:
     dest = site / "assets" / "csprcore"
     dest.mkdir(parents=True, exist_ok=True)
-    for source in [*JS.glob("*.js"), *CSS.glob("*.css")]:
+    # sw-snapshot.js goes into the service worker itself (sw.mjs), not to the pages.
+    for source in [*(j for j in JS.glob("*.js") if j.name != "sw-snapshot.js"), *CSS.glob("*.css")]:
         shutil.copy2(source, dest / source.name)
     shutil.copy2(WORKBOX_WINDOW, dest / WORKBOX_WINDOW.name)
 
@@ -53,11 +54,17 @@ def write_runtime_manifest(site: Path, lock: dict[str, object]) -> None:
     unknown = {g for needs in api.NEEDS.values() for g in needs} - set(groups)
     if unknown:
         sys.exit(f"build failed: csprcore.api.NEEDS names unknown groups {sorted(unknown)}")
+    try:
+        snapshot = runtime.snapshot_build(site / "pyodide", lock, start, api.WARMUPS["start"])
+    except runtime.BuildError as exc:
+        sys.exit(f"build failed: {exc}")
     manifest = {
         "start": start,
         "groups": groups,
         "needs": api.NEEDS,
         "warmups": api.WARMUPS,
+        # The build of the runtime a memory snapshot is tied to (worker.js, sw.mjs).
+        "snapshot": snapshot,
     }
     (site / "pyodide" / "csprcore-runtime.json").write_text(json.dumps(manifest, indent=1))
 

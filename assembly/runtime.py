@@ -370,3 +370,26 @@ def package_groups(lock: dict[str, Any]) -> tuple[list[str], dict[str, list[str]
     names = set(lock["packages"])
     groups = {group: sorted(names & members) for group, members in GROUPS.items()}
     return sorted(names - DEFERRED), groups
+
+
+def snapshot_build(runtime_dir: Path, lock: dict[str, Any], start: list[str], warmup: str) -> str:
+    """What a memory snapshot of the started runtime depends on, as one sha256: Pyodide's
+    own files, each start wheel's sha256 and the code run before the snapshot is taken.
+
+    The worker keys its stored snapshot by this and the wheels' hashes in the lock file, and
+    the service worker drops any snapshot made for another build (web/js/sw-snapshot.js).
+    A snapshot holds Python's whole memory but only pure-Python packages restore from it (a
+    binary extension's memory does not), so a start wheel must be pure Python.
+    """
+    impure = [n for n in start if not lock["packages"][n]["file_name"].endswith("-none-any.whl")]
+    if impure:
+        raise BuildError(
+            f"start packages must be pure Python for the runtime's snapshot: {', '.join(impure)}"
+        )
+    digest = hashlib.sha256()
+    for name in RUNTIME_FILES:
+        digest.update(f"{name} {sha256(runtime_dir / name)}\n".encode())
+    for name in sorted(start):
+        digest.update(f"{name} {lock['packages'][name]['sha256']}\n".encode())
+    digest.update(warmup.encode())
+    return digest.hexdigest()

@@ -1,6 +1,7 @@
 // Write the service worker: Workbox precaches every file of the built site with a content
 // hash as its revision, so after one visit every page and every tool works offline, and a
 // new deployment is installed alongside the old one until the user reloads.
+import { readFileSync, writeFileSync } from "node:fs";
 import { generateSW } from "workbox-build";
 
 const site = process.argv[2];
@@ -26,4 +27,15 @@ const { count, size, warnings } = await generateSW({
 });
 for (const warning of warnings) console.warn(warning);
 if (warnings.length) process.exit(1);
+// The service worker also drops a memory snapshot of the rule core made for another runtime
+// (web/js/sw-snapshot.js). Written into sw.js itself, the runtime's build id makes sw.js
+// change, and so the update flow run, whenever the runtime does.
+const { snapshot } = JSON.parse(readFileSync(`${site}/pyodide/csprcore-runtime.json`, "utf8"));
+const placeholder = "__CSPRCORE_SNAPSHOT_BUILD__";
+const part = readFileSync(new URL("../web/js/sw-snapshot.js", import.meta.url), "utf8");
+if (!snapshot || !part.includes(placeholder)) {
+  console.error("sw.mjs: no snapshot build id to write into the service worker");
+  process.exit(1);
+}
+writeFileSync(`${site}/sw.js`, `${readFileSync(`${site}/sw.js`, "utf8")}\n${part.replace(placeholder, snapshot)}`);
 console.log(`service worker: ${count} files, ${(size / 1e6).toFixed(1)} MB precached`);

@@ -3,16 +3,21 @@ privacy (no request to any other origin), in the built site."""
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import subprocess
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from assembly import runtime
 from assembly.serve import make_server
+from csprcore import api
 from csprcore.partnership import current
 
 from .conftest import ROOT, OffOrigin, wait_until
@@ -110,12 +115,15 @@ def test_offline_after_one_visit(sw_context: BrowserContext, served_copy: tuple[
     page.goto(base + "tools/criteria-checker/")
     wait_ready(page)
     wait_for_precache(page)
+    wait_snapshot(page, "stored")
     sw_context.set_offline(True)
     for path in html_pages(copy):
         page.goto(base + path)
         expect(page.locator("h1").first).to_be_visible()
         if path in TOOLS:
             wait_ready(page)
+            # Offline, every tool starts from the snapshot the first visit made.
+            wait_snapshot(page, "restored")
     # Search runs from the cached index too.
     commissioning = current().page_of("section-9")
     page.goto(base + f"procedure/{commissioning.slug}/")
@@ -160,3 +168,238 @@ def test_tampered_wheel_is_refused_with_a_retry(
     expect(page.locator("[data-core-status] [role=status]")).to_contain_text("could not start")
     expect(page.get_by_role("button", name="Try again")).to_be_visible()
     ctx.close()
+
+
+# --- the runtime's memory snapshot (issue 17) ---------------------------------------------
+
+SNAPSHOT_CACHE = "csprcore-snapshot"
+#: Calls whose answers must be CPython's whichever way the runtime started.
+SAME_ANSWERS = [
+    ("workdays_add", {"date": "2026-12-18", "n": 5}),
+    ("check", {"abuse_or_neglect": "suspected", "harm": "died", "incident_location": "in_area"}),
+    ("deadlines", {"aware": "2026-12-18", "referral": "2026-12-18", "today": "2026-11-26"}),
+    ("form_check", {"form": "referral", "answers": {}, "today": "2026-11-26"}),
+]
+
+
+def wait_snapshot(page: Page, *states: str) -> None:
+    """Until the worker says how it started and what became of its snapshot."""
+    pattern = "^(" + "|".join(states) + ")$"
+    expect(page.locator("#csprcore-tool")).to_have_attribute(
+        "data-core-snapshot", re.compile(pattern), timeout=READY_TIMEOUT
+    )
+
+
+def stored_snapshots(page: Page) -> list[dict[str, str]]:
+    return list(
+        page.evaluate(
+            """async (name) => {
+                const cache = await caches.open(name);
+                const out = [];
+                for (const request of await cache.keys()) {
+                    const response = await cache.match(request);
+                    out.push({url: request.url,
+                              build: response.headers.get('x-csprcore-build')});
+                }
+                return out;
+            }""",
+            SNAPSHOT_CACHE,
+        )
+    )
+
+
+def answers(page: Page) -> list[object]:
+    return list(
+        page.evaluate(
+            """async (calls) => {
+                const { startCore } = await import('../../assets/csprcore/core.js');
+                const core = startCore(document.createElement('div'));
+                const out = [];
+                for (const [fn, payload] of calls) out.push(await core.call(fn, payload));
+                return out;
+            }""",
+            SAME_ANSWERS,
+        )
+    )
+
+
+def cpython_answers() -> list[object]:
+    return [json.loads(api.call(fn, json.dumps(payload))) for fn, payload in SAME_ANSWERS]
+
+
+def open_tool(ctx: BrowserContext, url: str, *snapshot: str) -> Page:
+    page = ctx.new_page()
+    page.goto(url)
+    wait_ready(page)
+    wait_snapshot(page, *snapshot)
+    return page
+
+
+# Each way a stored snapshot can be unusable, done to it in the page: its bytes changed (the
+# checksum no longer matches), a copy whose checksum matches but which is not a snapshot (the
+# restore itself fails), and one that restores but answers differently from its maker.
+SPOIL = {
+    "bytes-changed": """async ([name]) => {
+        const cache = await caches.open(name);
+        const [request] = await cache.keys();
+        const response = await cache.match(request);
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        for (let i = bytes.length / 2; i < bytes.length / 2 + 4096; i++) bytes[i] ^= 0xff;
+        await cache.put(request, new Response(bytes, {headers: response.headers}));
+    }""",
+    "restore-fails": """async ([name]) => {
+        const cache = await caches.open(name);
+        const [request] = await cache.keys();
+        const response = await cache.match(request);
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        bytes.fill(0, 0, 64);
+        const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+        const headers = new Headers(response.headers);
+        headers.set('x-csprcore-sha256',
+                    Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join(''));
+        await cache.put(request, new Response(bytes, {headers}));
+    }""",
+    "answers-differently": """async ([name]) => {
+        const cache = await caches.open(name);
+        const [request] = await cache.keys();
+        const response = await cache.match(request);
+        const headers = new Headers(response.headers);
+        headers.set('x-csprcore-answer', encodeURIComponent('{"serious_case": "yes"}'));
+        await cache.put(request, new Response(await response.arrayBuffer(), {headers}));
+    }""",
+}
+
+
+@pytest.mark.parametrize("spoil", SPOIL)
+def test_ready_from_a_snapshot_then_from_a_spoiled_one(
+    browser: Browser, base_url: str, spoil: str
+) -> None:
+    ctx = browser.new_context(base_url=base_url, service_workers="block")
+    expected = cpython_answers()
+    # First visit: a normal boot, which stores the snapshot after ready.
+    page = open_tool(ctx, "tools/criteria-checker/", "stored")
+    assert answers(page) == expected
+    page.close()
+    # Repeat visit: started from the snapshot, same answers.
+    page = open_tool(ctx, "tools/criteria-checker/", "restored")
+    assert answers(page) == expected
+    page.evaluate(SPOIL[spoil], [SNAPSHOT_CACHE])
+    page.close()
+    # A spoiled snapshot is not used: a normal boot, the same answers, a fresh snapshot.
+    page = open_tool(ctx, "tools/criteria-checker/", "stored")
+    expect(page.locator("[data-core-retry]")).to_be_hidden()
+    assert answers(page) == expected
+    page.close()
+    page = open_tool(ctx, "tools/criteria-checker/", "restored")
+    assert answers(page) == expected
+    ctx.close()
+
+
+def test_form_page_answers_with_the_rules_first_then_the_forms(
+    browser: Browser, base_url: str
+) -> None:
+    ctx = browser.new_context(base_url=base_url, service_workers="block")
+    open_tool(ctx, "tools/deadline-calculator/", "stored").close()
+    page = ctx.new_page()
+    page.goto("tools/referral-form/")
+    root = page.locator("#csprcore-tool")
+    expect(root).to_have_attribute("data-core-parts", re.compile(r"^rules"), timeout=READY_TIMEOUT)
+    wait_ready(page)
+    expect(root).to_have_attribute("data-core-parts", "rules forms")
+    expect(root).to_have_attribute("data-core-snapshot", "restored")
+    assert answers(page) == cpython_answers()
+    ctx.close()
+
+
+def new_wheel_set(copy: Path) -> None:
+    """A new deployment whose csprcore wheel differs: its sha256 in the lock file and the
+    runtime's snapshot build change with it, as the build writes them."""
+    pyodide = copy / "pyodide"
+    (wheel,) = pyodide.glob("csprcore-*.whl")
+    with zipfile.ZipFile(wheel, "a") as zf:
+        zf.writestr("csprcore/_deployment.txt", "a new deployment\n")
+    lock_file = pyodide / "pyodide-lock.json"
+    lock = json.loads(lock_file.read_text())
+    lock["packages"]["csprcore"]["sha256"] = runtime.sha256(wheel)
+    lock_file.write_text(json.dumps(lock, indent=1, sort_keys=True))
+    manifest_file = pyodide / "csprcore-runtime.json"
+    manifest = json.loads(manifest_file.read_text())
+    manifest["snapshot"] = runtime.snapshot_build(
+        pyodide, lock, manifest["start"], manifest["warmups"]["start"]
+    )
+    manifest_file.write_text(json.dumps(manifest, indent=1))
+
+
+def test_a_new_wheel_set_never_restores_the_old_snapshot(
+    browser: Browser, served_copy: tuple[Path, str]
+) -> None:
+    copy, base = served_copy
+    ctx = browser.new_context(service_workers="block")
+    page = open_tool(ctx, base + "tools/criteria-checker/", "stored")
+    (old,) = stored_snapshots(page)
+    # The development server sends no Cache-Control, so the browser could keep the old
+    # lock file a while by heuristics; a host's configuration says no-cache (hosts.py).
+    ctx.new_cdp_session(page).send("Network.clearBrowserCache")
+    page.close()
+    new_wheel_set(copy)
+    page = open_tool(ctx, base + "tools/criteria-checker/", "stored")
+    assert answers(page) == cpython_answers()
+    # Only the new wheel set's snapshot is kept.
+    (new,) = stored_snapshots(page)
+    assert new["url"] != old["url"] and new["build"] != old["build"]
+    page.close()
+    ctx.close()
+
+
+def test_full_storage_still_starts(browser: Browser, base_url: str) -> None:
+    ctx = browser.new_context(base_url=base_url, service_workers="block")
+    page = ctx.new_page()
+    page.goto("about:blank")
+    cdp = ctx.new_cdp_session(page)
+    origin = base_url.rstrip("/")
+    # Room for far less than a snapshot: storing it fails, as on a full device.
+    cdp.send("Storage.overrideQuotaForOrigin", {"origin": origin, "quotaSize": 1_000_000})
+    page.goto("tools/criteria-checker/")
+    wait_ready(page)
+    wait_snapshot(page, "unavailable")
+    assert answers(page) == cpython_answers()
+    page.reload()
+    wait_ready(page)
+    wait_snapshot(page, "unavailable")
+    expect(page.locator("[data-core-retry]")).to_be_hidden()
+    ctx.close()
+
+
+def test_new_deployment_replaces_a_stale_snapshot(
+    sw_context: BrowserContext, served_copy: tuple[Path, str]
+) -> None:
+    copy, base = served_copy
+    page = sw_context.new_page()
+    page.goto(base + "tools/criteria-checker/")
+    wait_ready(page)
+    wait_for_precache(page)
+    wait_snapshot(page, "stored")
+    page.reload()
+    wait_until(page, "!!navigator.serviceWorker.controller")
+    wait_ready(page)
+    wait_snapshot(page, "restored")
+    (old,) = stored_snapshots(page)
+    # On a page with no tool, so no worker is there to replace the snapshot itself.
+    page.goto(base)
+    # A new deployment with a new wheel set, and its service worker.
+    new_wheel_set(copy)
+    subprocess.run(["node", str(ROOT / "assembly" / "sw.mjs"), str(copy)], check=True,
+                   capture_output=True)  # fmt: skip
+    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    prompt = page.locator("#csprcore-update")
+    expect(prompt).to_contain_text("A new version is available", timeout=60_000)
+    with page.expect_navigation(timeout=60_000):
+        prompt.get_by_role("button", name="Reload to update").click()
+    # The new service worker dropped the old runtime's snapshot as it took over.
+    wait_until(page, "caches.open('csprcore-snapshot').then(c => c.keys()).then(k => !k.length)")
+    page.goto(base + "tools/criteria-checker/")
+    wait_ready(page)
+    wait_snapshot(page, "stored")
+    (new,) = stored_snapshots(page)
+    new_build = json.loads((copy / "pyodide" / "csprcore-runtime.json").read_text())["snapshot"]
+    assert old["build"] != new_build == new["build"]

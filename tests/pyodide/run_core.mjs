@@ -1,17 +1,52 @@
 // Run csprcore.api calls inside real Pyodide (Node), against the wheels the site serves.
-// Usage: node run_core.mjs SITE_DIR CASES.json  -> prints [{"fn", "result"}...] as JSON.
+// Usage: node run_core.mjs SITE_DIR CASES.json [MODE]  -> prints [{"fn", "result"}...] as JSON.
+// MODE is how the runtime starts, as the browser's worker (web/js/worker.js) may start it:
+//   packages  loadPackage for every wheel (the plain way);
+//   fallback  the worker's boot when no snapshot can be used: _makeSnapshot, the start wheels
+//             unpacked, the rules warmed up and a snapshot taken, then the rest loaded;
+//   snapshot  a fresh runtime restored from that snapshot, the start wheels unpacked again,
+//             then the rest loaded.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-const [siteDir, casesFile] = process.argv.slice(2);
+const [siteDir, casesFile, mode = "packages"] = process.argv.slice(2);
 const pyodideDir = resolve(siteDir, "pyodide") + "/";
 const { loadPyodide } = await import(pathToFileURL(pyodideDir + "pyodide.mjs").href);
-
-const pyodide = await loadPyodide({ indexURL: pyodideDir, stdout: () => {}, stderr: () => {} });
 const lock = JSON.parse(readFileSync(pyodideDir + "pyodide-lock.json", "utf8"));
-// Every wheel the lockfile lists: the sha256 of each is checked as it loads.
-await pyodide.loadPackage(Object.keys(lock.packages), { messageCallback: () => {} });
+const manifest = JSON.parse(readFileSync(pyodideDir + "csprcore-runtime.json", "utf8"));
+const quiet = { stdout: () => {}, stderr: () => {} };
+const options = { indexURL: pyodideDir, lockFileContents: lock, packageBaseUrl: pyodideDir };
+
+// pyodide.unpackArchive refuses a Node Buffer: a Uint8Array of its own.
+const startWheels = manifest.start.map(
+  (name) => new Uint8Array(readFileSync(pyodideDir + lock.packages[name].file_name)),
+);
+const unpack = (py) => startWheels.forEach((bytes) => py.unpackArchive(bytes, "wheel"));
+const rest = Object.keys(lock.packages).filter((name) => !manifest.start.includes(name));
+
+let pyodide;
+if (mode === "packages") {
+  pyodide = await loadPyodide({ ...options, ...quiet });
+  // Every wheel the lockfile lists: the sha256 of each is checked as it loads.
+  await pyodide.loadPackage(Object.keys(lock.packages), { messageCallback: () => {} });
+} else {
+  const made = await loadPyodide({ ...options, _makeSnapshot: true });
+  unpack(made);
+  made.runPython(manifest.warmups.start);
+  const snapshot = made.makeMemorySnapshot();
+  if (mode === "fallback") {
+    pyodide = made;
+    pyodide.setStdout({ batched: () => {} });
+    pyodide.setStderr({ batched: () => {} });
+  } else if (mode === "snapshot") {
+    pyodide = await loadPyodide({ ...options, ...quiet, _loadSnapshot: snapshot });
+    unpack(pyodide);
+  } else {
+    throw new Error(`unknown mode ${mode}`);
+  }
+  await pyodide.loadPackage(rest, { messageCallback: () => {} });
+}
 const call = pyodide.pyimport("csprcore.api").call;
 
 const cases = JSON.parse(readFileSync(casesFile, "utf8"));
@@ -29,4 +64,5 @@ out.push({
     ),
   ),
 });
+out.push({ fn: "__mode__", result: { mode } });
 process.stdout.write(JSON.stringify(out));

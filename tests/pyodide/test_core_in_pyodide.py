@@ -1,5 +1,8 @@
 """The core inside real Pyodide (Node), from the wheels the site serves, gives the same
-answers as in CPython, for every ``csprcore.api`` function with realistic and bad input."""
+answers as in CPython, for every ``csprcore.api`` function with realistic and bad input, each
+way the browser's worker can start it: every package loaded the plain way, the worker's boot
+that takes a memory snapshot (the fallback when none can be used), and a runtime restored
+from that snapshot."""
 
 from __future__ import annotations
 
@@ -113,8 +116,14 @@ def _comparable(fn: str, result: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-@pytest.fixture(scope="module")
-def pyodide_results(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+#: How run_core.mjs starts the runtime (see there).
+MODES = ["packages", "fallback", "snapshot"]
+
+
+@pytest.fixture(scope="module", params=MODES)
+def pyodide_results(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> list[dict[str, Any]]:
     if not (SITE / "pyodide" / "pyodide-lock.json").exists():
         pytest.fail("The site is not built: run `make build` first")
     node = shutil.which("node")
@@ -122,10 +131,12 @@ def pyodide_results(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, 
     cases = tmp_path_factory.mktemp("pyodide") / "cases.json"
     cases.write_text(json.dumps([{"fn": fn, "payload": p} for fn, p in CASES]))
     done = subprocess.run(
-        [node, str(RUNNER), str(SITE), str(cases)], capture_output=True, text=True, timeout=600
-    )
+        [node, str(RUNNER), str(SITE), str(cases), request.param],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr[-3000:]
     results: list[dict[str, Any]] = json.loads(done.stdout)
+    assert results.pop() == {"fn": "__mode__", "result": {"mode": request.param}}
     return results
 
 

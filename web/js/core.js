@@ -2,7 +2,10 @@
 //   const core = startCore(rootElement);
 //   const result = await core.call("check", facts);   // csprcore.api.check(facts)
 // The root element's data-core-state is "loading", "ready" or "error"; its status area shows
-// progress, and a way back on error. Calls made before ready wait for it.
+// progress, and a way back on error. data-core-parts lists what already answers ("rules",
+// then a form page's "forms"), and data-core-snapshot how the runtime started ("restored"
+// from the stored memory snapshot, or "made" afresh, then "stored" or "unavailable").
+// A call waits for the rules; the worker holds one that needs more until that is loaded.
 //
 // A call never rejects: when the core cannot answer (it failed to start, it stopped, or a
 // download it needed failed) the call resolves to {ok: false, errors: [{field: "", message}],
@@ -23,6 +26,7 @@ export function startCore(root) {
   let nextId = 1;
   let pending = new Map();
   let readyPromise = null;
+  let rulesPromise = null;
   let attempt = 0;
 
   function setState(state, message) {
@@ -45,15 +49,29 @@ export function startCore(root) {
     url.searchParams.set("later", root.dataset.coreLater ?? "");
     // A retry asks the worker to fetch past any cached failure (see worker.js).
     if (attempt > 1) url.searchParams.set("retry", String(attempt));
-    const current = new Worker(url, { type: "module", name: "csprcore" });
+    // The same words go in the worker's name, which is all it can read of them once the
+    // service worker serves it: the response from the offline cache has the plain address.
+    const current = new Worker(url, { type: "module", name: `csprcore${url.search}` });
     worker = current;
+    root.dataset.coreParts = "";
+    delete root.dataset.coreSnapshot;
+    let rulesIn;
+    rulesPromise = new Promise((resolve) => {
+      rulesIn = resolve;
+    });
     readyPromise = new Promise((resolve, reject) => {
       current.onmessage = ({ data }) => {
         if (current !== worker) return; // a worker replaced by a retry
         if (data.type === "progress") {
           if (bar) bar.value = data.percent;
           if (text && data.percent < 100) text.textContent = `${data.text}…`;
+        } else if (data.type === "part") {
+          root.dataset.coreParts = `${root.dataset.coreParts} ${data.name}`.trim();
+          if (data.name === "rules") rulesIn();
+        } else if (data.type === "snapshot") {
+          root.dataset.coreSnapshot = data.state;
         } else if (data.type === "ready") {
+          rulesIn();
           setState("ready", "The rule core is ready. Everything stays on this device.");
           resolve();
         } else if (data.type === "error") {
@@ -80,6 +98,8 @@ export function startCore(root) {
       };
     });
     readyPromise.catch(() => {});
+    // A failed start settles the calls waiting for the rules too (they then see the error).
+    readyPromise.catch(() => rulesIn());
   }
 
   function failure(message) {
@@ -110,7 +130,7 @@ export function startCore(root) {
     },
     async call(fn, payload) {
       try {
-        await readyPromise;
+        await Promise.race([rulesPromise, readyPromise]);
       } catch {
         return failure("The rule core is not running: choose Try again at the top of the tool.");
       }

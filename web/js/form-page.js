@@ -144,7 +144,9 @@ export function startFormPage({ onReady } = {}) {
    *  draft, an opened file, a deleted draft and a file's filling-in all come through here.
    *  Unless it is the same case (filled in from a file), what the page said about files is
    *  cleared too. */
+  let caseNumber = 0;
   function setAnswers(answers, { sameCase = false } = {}) {
+    if (!sameCase) caseNumber += 1;
     setRowCounts(answers);
     writeAnswers(form, answers);
     showChecker(answers.checker);
@@ -526,7 +528,11 @@ export function startFormPage({ onReady } = {}) {
   takeHandoff(draftOpen);
   refreshLive();
   // A page's own glue (the Rapid Review's "Add agency returns") works through these.
-  const page = { core, form, root, setAnswers, saveDraft, say, today };
+  // caseNumber() changes whenever the form starts another case, so an answer the core gives
+  // about the previous one can be dropped.
+  const page = {
+    core, form, root, setAnswers, saveDraft, say, today, caseNumber: () => caseNumber,
+  };
   onReady?.(page);
   return page;
 }
