@@ -133,6 +133,37 @@ def deadlines_ics(payload: Payload) -> dict[str, Any]:
     }
 
 
+def local_review_dates(payload: Payload) -> dict[str, Any]:
+    """A local review's key dates (section 11): ``{"decision", "publication"?, "today"?}``.
+    ``dates`` has ``final_report_due``, ``send_to_panel_by`` and ``available_until`` as ISO
+    dates (the last two null without a planned publication date); ``key_dates`` has every
+    date with its rule, citation and status against today."""
+    from .rules.local_review import CLI_KEYS, key_dates
+
+    decision = parse_iso_date(
+        payload.get("decision"), "decision", "the date of the decision to initiate a local review"
+    )
+    raw = payload.get("publication")
+    publication = (
+        parse_iso_date(raw, "publication", "the planned publication date") if raw else None
+    )
+    found = key_dates(decision, publication, today=_today(payload))
+    return {
+        "dates": {k: (d.isoformat() if (d := found[k].due) else None) for k in CLI_KEYS},
+        "key_dates": [
+            {
+                "key": k.key,
+                "label": k.label,
+                "cite": k.cite,
+                "due": k.due.isoformat() if k.due else None,
+                "basis": k.basis,
+                "status": k.status,
+            }
+            for k in found.values()
+        ],
+    }
+
+
 # --- forms ----------------------------------------------------------------------------
 
 
@@ -352,6 +383,7 @@ FUNCTIONS: dict[str, Callable[[Payload], dict[str, Any]]] = {
     "check_record": check_record,
     "deadlines": deadline_milestones,
     "deadlines_ics": deadlines_ics,
+    "local_review_dates": local_review_dates,
     "form_check": form_check,
     "form_open": form_open,
     "form_export": form_export,

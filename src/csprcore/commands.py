@@ -166,6 +166,26 @@ def _deadlines(args: argparse.Namespace) -> int:
     return 0
 
 
+def _local_review_dates(args: argparse.Namespace) -> int:
+    """``csprcore local-review dates``: section 11's key dates from the decision (and the
+    planned publication date, which the copies and the availability count from)."""
+    payload: dict[str, Any] = {"decision": args.decision, "publication": args.publication}
+    if args.today:
+        payload["today"] = args.today
+    result = api.local_review_dates(payload)
+    if args.json:
+        _json(result["dates"])
+        return 0
+    for item in result["key_dates"]:
+        if item["due"] is None:
+            print(f"Not worked out yet: {item['label']} (give --publication)")
+            continue
+        when = long_date_with_weekday(date.fromisoformat(item["due"]))
+        print(f"{when}: {item['label']} ({short_title(item['cite'])}) [{item['status']}]")
+        print(f"    {item['basis']}")
+    return 0
+
+
 def _form(args: argparse.Namespace) -> int:
     form = get_form(args.form_id)
     if args.form_command == "example":
@@ -252,6 +272,25 @@ def _form_commands(sub: Any, command: str, form_id: str, help_text: str) -> Any:
     return commands
 
 
+def _dates_command(commands: Any) -> None:
+    dates = commands.add_parser(
+        "dates",
+        help="section 11's key dates: the final report's latest date from the decision; the "
+        "copies to the Panel, the Secretary of State and Ofsted, and how long the report stays "
+        "available, from the planned publication date (null in --json without it)",
+    )
+    dates.add_argument("--decision", required=True, metavar="DATE",
+                       help="the date of the decision to initiate the review")  # fmt: skip
+    dates.add_argument("--publication", metavar="DATE", help="the planned publication date")
+    dates.add_argument("--today", metavar="DATE", help="count status from this day")
+    dates.add_argument(
+        "--json",
+        action="store_true",
+        help="print final_report_due, send_to_panel_by and available_until",
+    )
+    dates.set_defaults(func=_local_review_dates)
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="csprcore", description="A partnership's CSPR procedure rules.")
     # Read by csprcore.cli before the rules load; listed here for --help.
@@ -313,6 +352,9 @@ def _parser() -> argparse.ArgumentParser:
         start.add_argument("referral", metavar="REFERRAL.json")
         start.add_argument("--into", metavar="FORM.json", help="a saved form to fill in")
         start.add_argument("-o", "--output", required=True, metavar="OUT")
+    lr = sub.add_parser("local-review", help="a local child safeguarding practice review")
+    lr_commands = lr.add_subparsers(dest="form_command", required=True, parser_class=_Parser)
+    _dates_command(lr_commands)
     add = rr_commands.add_parser(
         "add-returns", help="add agencies' scoping returns (JSON) to a Rapid Review file"
     )

@@ -136,6 +136,7 @@ def test_every_function_is_covered() -> None:
         "check_record",
         "deadlines",
         "deadlines_ics",  # covered in test_ics.py
+        "local_review_dates",  # covered in test_local_review_dates.py
         "form_check",
         "form_open",
         "form_export",
