@@ -351,6 +351,35 @@ def rapid_review_add_returns(payload: Payload) -> dict[str, Any]:
     }
 
 
+def local_review_from_rapid_review(payload: Payload) -> dict[str, Any]:
+    """Start a local review record from a saved Rapid Review, filling empty boxes only:
+    ``{"answers" | "document", "file": {"name", "base64" | "content"}}``. A file that is not
+    a saved Rapid Review, or one that did not decide on a local review, is refused, naming
+    it, and nothing changes."""
+    from .forms import engine
+    from .forms.local_review import LocalReview, start_from_rapid_review
+    from .forms.rapid_review import RapidReview
+
+    field = "rapid-review-file"
+    doc = _document(LocalReview, payload)
+    file = payload.get("file")
+    content = _file_content(file, field, "Choose a saved Rapid Review file")
+    name = str(file.get("name") or "The file") if isinstance(file, Mapping) else "The file"
+    try:
+        rr = engine.read_file(RapidReview, content, name)
+    except InputError as exc:
+        raise InputError([FieldError(field, e.message) for e in exc.errors]) from None
+    started = start_from_rapid_review(doc, rr, name)
+    return {
+        "ok": True,
+        "changed": started.changed,
+        "filled": started.filled,
+        "messages": started.messages(),
+        "document": started.document,
+        "answers": engine.document_to_answers(LocalReview, started.document),
+    }
+
+
 def referral_from_check(payload: Payload) -> dict[str, Any]:
     """Answers for the referral form from the criteria checker's facts; the record keeps the
     facts and the time of the check, never the outcome (worked out again where shown)."""
@@ -390,6 +419,7 @@ FUNCTIONS: dict[str, Callable[[Payload], dict[str, Any]]] = {
     "form_computed": form_computed,
     "rapid_review_add_returns": rapid_review_add_returns,
     "form_from_referral": form_from_referral,
+    "local_review_from_rapid_review": local_review_from_rapid_review,
     "referral_from_check": referral_from_check,
     "info": info,
 }
@@ -436,6 +466,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "form_export": ("forms", "pdf"),
     "rapid_review_add_returns": ("forms",),
     "form_from_referral": ("forms",),
+    "local_review_from_rapid_review": ("forms",),
     "check_record": ("pdf",),
 }
 

@@ -194,6 +194,8 @@ def _form(args: argparse.Namespace) -> int:
         return 0
     if args.form_command == "from-referral":
         return _from_referral(args)
+    if args.form_command == "from-rapid-review":
+        return _from_rapid_review(args)
     text = _read_text(args.file)
     doc = engine.read_file(form, text, args.file)
     if args.form_command == "validate":
@@ -244,6 +246,23 @@ def _from_referral(args: argparse.Namespace) -> int:
         form = get_form(args.form_id)
         payload["document"] = engine.read_file(form, _read_text(args.into), args.into)
     result = api.form_from_referral(payload)
+    _write_document(Path(args.output), result["document"])
+    for message in result["messages"]:
+        print(message)
+    print(f"Wrote {args.output}")
+    return 0
+
+
+def _from_rapid_review(args: argparse.Namespace) -> int:
+    """Start a local review record from a saved Rapid Review, or fill the empty boxes of one
+    (``--into``)."""
+    payload: dict[str, Any] = {
+        "file": {"name": args.rapid_review, "content": _read_text(args.rapid_review)},
+    }
+    if args.into:
+        form = get_form(args.form_id)
+        payload["document"] = engine.read_file(form, _read_text(args.into), args.into)
+    result = api.local_review_from_rapid_review(payload)
     _write_document(Path(args.output), result["document"])
     for message in result["messages"]:
         print(message)
@@ -352,9 +371,20 @@ def _parser() -> argparse.ArgumentParser:
         start.add_argument("referral", metavar="REFERRAL.json")
         start.add_argument("--into", metavar="FORM.json", help="a saved form to fill in")
         start.add_argument("-o", "--output", required=True, metavar="OUT")
-    lr = sub.add_parser("local-review", help="a local child safeguarding practice review")
-    lr_commands = lr.add_subparsers(dest="form_command", required=True, parser_class=_Parser)
+    lr_commands = _form_commands(
+        sub, "local-review", "local-review",
+        "the local review record: example, validate, export (pdf, json, letter, "
+        "letter-before-publication, letter-delay), from-rapid-review, dates",
+    )  # fmt: skip
     _dates_command(lr_commands)
+    start = lr_commands.add_parser(
+        "from-rapid-review",
+        help="start a local review record from a saved Rapid Review (JSON) that decided on "
+        "one, or fill the empty boxes of a record with --into",
+    )
+    start.add_argument("rapid_review", metavar="RR.json")
+    start.add_argument("--into", metavar="FORM.json", help="a saved record to fill in")
+    start.add_argument("-o", "--output", required=True, metavar="OUT")
     add = rr_commands.add_parser(
         "add-returns", help="add agencies' scoping returns (JSON) to a Rapid Review file"
     )

@@ -143,6 +143,7 @@ def test_every_function_is_covered() -> None:
         "form_computed",  # covered in test_scoping.py and test_rapid_review.py
         "rapid_review_add_returns",  # covered in test_rapid_review.py
         "form_from_referral",  # covered in test_from_referral.py
+        "local_review_from_rapid_review",  # covered in test_local_review.py
         "referral_from_check",
         "info",
     }
