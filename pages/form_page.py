@@ -292,3 +292,19 @@ def local_review_body() -> str:
         "empty boxes only: what you have written is kept. Nothing leaves this device.",
     )
     return form_body(LocalReview, "local-review", {"case": start})
+
+
+def action_plan_body() -> str:
+    """The action plan, with "Start from the local review" at the top of its source."""
+    from csprcore.forms.action_plan import ActionPlan
+
+    start = _file_picker(
+        "from-local-review",
+        "Start from the local review",
+        "The local review record saved as a JSON file from the "
+        '<a href="../local-review/">local review record</a>. It fills in the source review, '
+        "the referral reference, the child's initials and the date the review was completed, "
+        "in empty boxes only. Or start blank, after a local learning review. Nothing leaves "
+        "this device.",
+    )
+    return form_body(ActionPlan, "action-plan", {"source": start})

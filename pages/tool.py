@@ -20,6 +20,7 @@ TOOLS = {
     "scoping-return": "Initial Scoping return",
     "rapid-review": "Rapid Review template",
     "local-review": "Local review record",
+    "action-plan": "Action plan",
 }
 
 
@@ -48,6 +49,7 @@ CORE_GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "scoping-return": (("forms",), ("pdf",)),
     "rapid-review": (("forms",), ("pdf",)),
     "local-review": (("forms",), ("pdf",)),
+    "action-plan": (("forms",), ("pdf",)),
 }
 
 

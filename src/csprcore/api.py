@@ -273,15 +273,16 @@ def form_export(payload: Payload) -> dict[str, Any]:
             return {"ok": False, "errors": engine.error_list(form, errors)}
         clean = model.model_dump(mode="json")
         made_at = parse_local_datetime(payload.get("now"), "now")
+        mime, extension = form.export_files.get(str(fmt), ("application/pdf", "pdf"))
         if fmt == "pdf":
             data, filename = pdf_bytes(form, clean, made_at), f"{stem}.pdf"
         else:
             data = form.export(str(fmt), clean, made_at)
-            filename = f"{form.form_id}-{fmt}-{date.today().isoformat()}.pdf"
+            filename = f"{form.form_id}-{fmt}-{date.today().isoformat()}.{extension}"
         return {
             "ok": True,
             "filename": filename,
-            "mime": "application/pdf",
+            "mime": mime,
             "base64": base64.b64encode(data).decode("ascii"),
         }
     names = [*dict.fromkeys(["json", "pdf", *formats])]
@@ -380,6 +381,33 @@ def local_review_from_rapid_review(payload: Payload) -> dict[str, Any]:
     }
 
 
+def action_plan_from_local_review(payload: Payload) -> dict[str, Any]:
+    """Start an action plan from a saved local review record, filling empty boxes only:
+    ``{"answers" | "document", "file": {"name", "base64" | "content"}}``. A file that is not
+    a saved local review record is refused, naming it, and nothing changes."""
+    from .forms import engine
+    from .forms.action_plan import ActionPlan, start_from_local_review
+    from .forms.local_review import LocalReview
+
+    field = "local-review-file"
+    doc = _document(ActionPlan, payload)
+    file = payload.get("file")
+    content = _file_content(file, field, "Choose a saved local review record")
+    name = str(file.get("name") or "The file") if isinstance(file, Mapping) else "The file"
+    try:
+        record = engine.read_file(LocalReview, content, name)
+    except InputError as exc:
+        raise InputError([FieldError(field, e.message) for e in exc.errors]) from None
+    started, messages = start_from_local_review(doc, record)
+    return {
+        "ok": True,
+        "changed": started != doc,
+        "messages": messages,
+        "document": started,
+        "answers": engine.document_to_answers(ActionPlan, started),
+    }
+
+
 def referral_from_check(payload: Payload) -> dict[str, Any]:
     """Answers for the referral form from the criteria checker's facts; the record keeps the
     facts and the time of the check, never the outcome (worked out again where shown)."""
@@ -420,6 +448,7 @@ FUNCTIONS: dict[str, Callable[[Payload], dict[str, Any]]] = {
     "rapid_review_add_returns": rapid_review_add_returns,
     "form_from_referral": form_from_referral,
     "local_review_from_rapid_review": local_review_from_rapid_review,
+    "action_plan_from_local_review": action_plan_from_local_review,
     "referral_from_check": referral_from_check,
     "info": info,
 }
@@ -467,6 +496,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "rapid_review_add_returns": ("forms",),
     "form_from_referral": ("forms",),
     "local_review_from_rapid_review": ("forms",),
+    "action_plan_from_local_review": ("forms",),
     "check_record": ("pdf",),
 }
 

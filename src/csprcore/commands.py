@@ -196,6 +196,8 @@ def _form(args: argparse.Namespace) -> int:
         return _from_referral(args)
     if args.form_command == "from-rapid-review":
         return _from_rapid_review(args)
+    if args.form_command == "from-local-review":
+        return _from_local_review(args)
     text = _read_text(args.file)
     doc = engine.read_file(form, text, args.file)
     if args.form_command == "validate":
@@ -263,6 +265,23 @@ def _from_rapid_review(args: argparse.Namespace) -> int:
         form = get_form(args.form_id)
         payload["document"] = engine.read_file(form, _read_text(args.into), args.into)
     result = api.local_review_from_rapid_review(payload)
+    _write_document(Path(args.output), result["document"])
+    for message in result["messages"]:
+        print(message)
+    print(f"Wrote {args.output}")
+    return 0
+
+
+def _from_local_review(args: argparse.Namespace) -> int:
+    """Start an action plan from a saved local review record, or fill the empty boxes of one
+    (``--into``)."""
+    payload: dict[str, Any] = {
+        "file": {"name": args.local_review, "content": _read_text(args.local_review)},
+    }
+    if args.into:
+        form = get_form(args.form_id)
+        payload["document"] = engine.read_file(form, _read_text(args.into), args.into)
+    result = api.action_plan_from_local_review(payload)
     _write_document(Path(args.output), result["document"])
     for message in result["messages"]:
         print(message)
@@ -384,6 +403,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     start.add_argument("rapid_review", metavar="RR.json")
     start.add_argument("--into", metavar="FORM.json", help="a saved record to fill in")
+    start.add_argument("-o", "--output", required=True, metavar="OUT")
+    ap_commands = _form_commands(
+        sub, "action-plan", "action-plan",
+        "the action plan: example, validate, export (pdf, progress, csv, json), "
+        "from-local-review",
+    )  # fmt: skip
+    start = ap_commands.add_parser(
+        "from-local-review",
+        help="start an action plan from a saved local review record (JSON), or fill the "
+        "empty boxes of one with --into",
+    )
+    start.add_argument("local_review", metavar="LR.json")
+    start.add_argument("--into", metavar="FORM.json", help="a saved plan to fill in")
     start.add_argument("-o", "--output", required=True, metavar="OUT")
     add = rr_commands.add_parser(
         "add-returns", help="add agencies' scoping returns (JSON) to a Rapid Review file"

@@ -144,6 +144,7 @@ def test_every_function_is_covered() -> None:
         "rapid_review_add_returns",  # covered in test_rapid_review.py
         "form_from_referral",  # covered in test_from_referral.py
         "local_review_from_rapid_review",  # covered in test_local_review.py
+        "action_plan_from_local_review",  # covered in test_action_plan.py
         "referral_from_check",
         "info",
     }

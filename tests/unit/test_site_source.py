@@ -82,6 +82,7 @@ def test_site_nav_follows_the_document() -> None:
         "tools/scoping-return.md",
         "tools/rapid-review.md",
         "tools/local-review.md",
+        "tools/action-plan.md",
     ]
     assert sections["About"] == [
         "about/glossary.md",
