@@ -39,9 +39,9 @@ from .test_case_safety import (
     storage_context,
 )
 from .test_referral_form import read_pdf
-from .test_runtime import wait_ready
+from .test_runtime import served_copy, sw_context, wait_for_precache, wait_ready
 
-__all__ = ["storage_context"]  # the fixture, used below
+__all__ = ["served_copy", "storage_context", "sw_context"]  # fixtures used below
 
 PAGE = "tools/local-review/"
 Axe = Callable[[Page], list[dict[str, Any]]]
@@ -301,3 +301,31 @@ def test_every_part_of_the_model_is_on_the_page(local: Page) -> None:
     assert json.loads(json.dumps(LocalReview.exports))  # every export has its button
     for fmt, _ in LocalReview.exports:
         expect(local.locator(f"[data-export='{fmt}']")).to_have_count(1)
+
+
+def test_both_tools_work_offline(
+    sw_context: BrowserContext, served_copy: tuple[Path, str], tmp_path: Path
+) -> None:
+    """Once the site is cached, a record opens, exports a letter and starts an action plan
+    with no network."""
+    _, base = served_copy
+    page = sw_context.new_page()
+    page.goto(base + PAGE)
+    wait_ready(page)
+    wait_for_precache(page)
+    sw_context.set_offline(True)
+    page.goto(base + PAGE)
+    wait_ready(page)
+    saved = tmp_path / "lr.json"
+    saved.write_text(engine.write_json(LocalReview.example()), encoding="utf-8")
+    page.locator("[data-open-file]").set_input_files(saved)
+    expect(page.locator("[data-file-message]")).to_contain_text("Opened lr.json")
+    page.get_by_role("button", name="Check your answers").click()
+    letter = read_pdf(download(
+        page, page.get_by_role("button", name="Download the letter before publication (PDF)"),
+        tmp_path / "before.pdf"))  # fmt: skip
+    assert "We enclose the full report" in flat(letter)
+    page.goto(base + "tools/action-plan/")
+    wait_ready(page)
+    page.locator("[data-from-local-review]").set_input_files(saved)
+    expect(page.locator("[data-from-local-review-message]")).to_contain_text("Filled in")
