@@ -279,3 +279,36 @@ def rapid_review_body() -> str:
         "rapid-review",
         {"case": _from_referral(fills), "agency_returns": add_returns},
     )
+
+
+def local_review_body() -> str:
+    """The local review record, with "Start from the Rapid Review" at the top of the case:
+    it reads the Rapid Review's saved file and fills the record's empty boxes."""
+    from csprcore.forms.local_review import LocalReview
+
+    start = _file_picker(
+        "from-rapid-review",
+        "Start from the Rapid Review",
+        "The Rapid Review saved as a JSON file from the "
+        '<a href="../rapid-review/">Rapid Review template</a>, when it decided to carry out a '
+        "local review. It fills in the case details (initials and age only), the decision and "
+        "its date, the criteria considered, the reviewer and the partners' signatories, in "
+        "empty boxes only: what you have written is kept. Nothing leaves this device.",
+    )
+    return form_body(LocalReview, "local-review", {"case": start})
+
+
+def action_plan_body() -> str:
+    """The action plan, with "Start from the local review" at the top of its source."""
+    from csprcore.forms.action_plan import ActionPlan
+
+    start = _file_picker(
+        "from-local-review",
+        "Start from the local review",
+        "The local review record saved as a JSON file from the "
+        '<a href="../local-review/">local review record</a>. It fills in the source review, '
+        "the referral reference, the child's initials and the date the review was completed, "
+        "in empty boxes only. Or start blank, after a local learning review. Nothing leaves "
+        "this device.",
+    )
+    return form_body(ActionPlan, "action-plan", {"source": start})

@@ -31,6 +31,8 @@ TOOL_BODIES: dict[str, Callable[[], str]] = {
     "referral-form": form_page.body,
     "scoping-return": form_page.scoping_body,
     "rapid-review": form_page.rapid_review_body,
+    "local-review": form_page.local_review_body,
+    "action-plan": form_page.action_plan_body,
 }
 
 

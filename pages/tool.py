@@ -19,6 +19,8 @@ TOOLS = {
     "referral-form": "Referral form",
     "scoping-return": "Initial Scoping return",
     "rapid-review": "Rapid Review template",
+    "local-review": "Local review record",
+    "action-plan": "Action plan",
 }
 
 
@@ -46,6 +48,8 @@ CORE_GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "referral-form": (("forms",), ("pdf",)),
     "scoping-return": (("forms",), ("pdf",)),
     "rapid-review": (("forms",), ("pdf",)),
+    "local-review": (("forms",), ("pdf",)),
+    "action-plan": (("forms",), ("pdf",)),
 }
 
 

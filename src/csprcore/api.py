@@ -133,6 +133,37 @@ def deadlines_ics(payload: Payload) -> dict[str, Any]:
     }
 
 
+def local_review_dates(payload: Payload) -> dict[str, Any]:
+    """A local review's key dates (section 11): ``{"decision", "publication"?, "today"?}``.
+    ``dates`` has ``final_report_due``, ``send_to_panel_by`` and ``available_until`` as ISO
+    dates (the last two null without a planned publication date); ``key_dates`` has every
+    date with its rule, citation and status against today."""
+    from .rules.local_review import CLI_KEYS, key_dates
+
+    decision = parse_iso_date(
+        payload.get("decision"), "decision", "the date of the decision to initiate a local review"
+    )
+    raw = payload.get("publication")
+    publication = (
+        parse_iso_date(raw, "publication", "the planned publication date") if raw else None
+    )
+    found = key_dates(decision, publication, today=_today(payload))
+    return {
+        "dates": {k: (d.isoformat() if (d := found[k].due) else None) for k in CLI_KEYS},
+        "key_dates": [
+            {
+                "key": k.key,
+                "label": k.label,
+                "cite": k.cite,
+                "due": k.due.isoformat() if k.due else None,
+                "basis": k.basis,
+                "status": k.status,
+            }
+            for k in found.values()
+        ],
+    }
+
+
 # --- forms ----------------------------------------------------------------------------
 
 
@@ -242,15 +273,16 @@ def form_export(payload: Payload) -> dict[str, Any]:
             return {"ok": False, "errors": engine.error_list(form, errors)}
         clean = model.model_dump(mode="json")
         made_at = parse_local_datetime(payload.get("now"), "now")
+        mime, extension = form.export_files.get(str(fmt), ("application/pdf", "pdf"))
         if fmt == "pdf":
             data, filename = pdf_bytes(form, clean, made_at), f"{stem}.pdf"
         else:
             data = form.export(str(fmt), clean, made_at)
-            filename = f"{form.form_id}-{fmt}-{date.today().isoformat()}.pdf"
+            filename = f"{form.form_id}-{fmt}-{date.today().isoformat()}.{extension}"
         return {
             "ok": True,
             "filename": filename,
-            "mime": "application/pdf",
+            "mime": mime,
             "base64": base64.b64encode(data).decode("ascii"),
         }
     names = [*dict.fromkeys(["json", "pdf", *formats])]
@@ -320,6 +352,62 @@ def rapid_review_add_returns(payload: Payload) -> dict[str, Any]:
     }
 
 
+def local_review_from_rapid_review(payload: Payload) -> dict[str, Any]:
+    """Start a local review record from a saved Rapid Review, filling empty boxes only:
+    ``{"answers" | "document", "file": {"name", "base64" | "content"}}``. A file that is not
+    a saved Rapid Review, or one that did not decide on a local review, is refused, naming
+    it, and nothing changes."""
+    from .forms import engine
+    from .forms.local_review import LocalReview, start_from_rapid_review
+    from .forms.rapid_review import RapidReview
+
+    field = "rapid-review-file"
+    doc = _document(LocalReview, payload)
+    file = payload.get("file")
+    content = _file_content(file, field, "Choose a saved Rapid Review file")
+    name = str(file.get("name") or "The file") if isinstance(file, Mapping) else "The file"
+    try:
+        rr = engine.read_file(RapidReview, content, name)
+    except InputError as exc:
+        raise InputError([FieldError(field, e.message) for e in exc.errors]) from None
+    started = start_from_rapid_review(doc, rr, name)
+    return {
+        "ok": True,
+        "changed": started.changed,
+        "filled": started.filled,
+        "messages": started.messages(),
+        "document": started.document,
+        "answers": engine.document_to_answers(LocalReview, started.document),
+    }
+
+
+def action_plan_from_local_review(payload: Payload) -> dict[str, Any]:
+    """Start an action plan from a saved local review record, filling empty boxes only:
+    ``{"answers" | "document", "file": {"name", "base64" | "content"}}``. A file that is not
+    a saved local review record is refused, naming it, and nothing changes."""
+    from .forms import engine
+    from .forms.action_plan import ActionPlan, start_from_local_review
+    from .forms.local_review import LocalReview
+
+    field = "local-review-file"
+    doc = _document(ActionPlan, payload)
+    file = payload.get("file")
+    content = _file_content(file, field, "Choose a saved local review record")
+    name = str(file.get("name") or "The file") if isinstance(file, Mapping) else "The file"
+    try:
+        record = engine.read_file(LocalReview, content, name)
+    except InputError as exc:
+        raise InputError([FieldError(field, e.message) for e in exc.errors]) from None
+    started, messages = start_from_local_review(doc, record)
+    return {
+        "ok": True,
+        "changed": started != doc,
+        "messages": messages,
+        "document": started,
+        "answers": engine.document_to_answers(ActionPlan, started),
+    }
+
+
 def referral_from_check(payload: Payload) -> dict[str, Any]:
     """Answers for the referral form from the criteria checker's facts; the record keeps the
     facts and the time of the check, never the outcome (worked out again where shown)."""
@@ -352,12 +440,15 @@ FUNCTIONS: dict[str, Callable[[Payload], dict[str, Any]]] = {
     "check_record": check_record,
     "deadlines": deadline_milestones,
     "deadlines_ics": deadlines_ics,
+    "local_review_dates": local_review_dates,
     "form_check": form_check,
     "form_open": form_open,
     "form_export": form_export,
     "form_computed": form_computed,
     "rapid_review_add_returns": rapid_review_add_returns,
     "form_from_referral": form_from_referral,
+    "local_review_from_rapid_review": local_review_from_rapid_review,
+    "action_plan_from_local_review": action_plan_from_local_review,
     "referral_from_check": referral_from_check,
     "info": info,
 }
@@ -404,6 +495,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "form_export": ("forms", "pdf"),
     "rapid_review_add_returns": ("forms",),
     "form_from_referral": ("forms",),
+    "local_review_from_rapid_review": ("forms",),
+    "action_plan_from_local_review": ("forms",),
     "check_record": ("pdf",),
 }
 

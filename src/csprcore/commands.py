@@ -166,6 +166,26 @@ def _deadlines(args: argparse.Namespace) -> int:
     return 0
 
 
+def _local_review_dates(args: argparse.Namespace) -> int:
+    """``csprcore local-review dates``: section 11's key dates from the decision (and the
+    planned publication date, which the copies and the availability count from)."""
+    payload: dict[str, Any] = {"decision": args.decision, "publication": args.publication}
+    if args.today:
+        payload["today"] = args.today
+    result = api.local_review_dates(payload)
+    if args.json:
+        _json(result["dates"])
+        return 0
+    for item in result["key_dates"]:
+        if item["due"] is None:
+            print(f"Not worked out yet: {item['label']} (give --publication)")
+            continue
+        when = long_date_with_weekday(date.fromisoformat(item["due"]))
+        print(f"{when}: {item['label']} ({short_title(item['cite'])}) [{item['status']}]")
+        print(f"    {item['basis']}")
+    return 0
+
+
 def _form(args: argparse.Namespace) -> int:
     form = get_form(args.form_id)
     if args.form_command == "example":
@@ -174,6 +194,10 @@ def _form(args: argparse.Namespace) -> int:
         return 0
     if args.form_command == "from-referral":
         return _from_referral(args)
+    if args.form_command == "from-rapid-review":
+        return _from_rapid_review(args)
+    if args.form_command == "from-local-review":
+        return _from_local_review(args)
     text = _read_text(args.file)
     doc = engine.read_file(form, text, args.file)
     if args.form_command == "validate":
@@ -231,6 +255,40 @@ def _from_referral(args: argparse.Namespace) -> int:
     return 0
 
 
+def _from_rapid_review(args: argparse.Namespace) -> int:
+    """Start a local review record from a saved Rapid Review, or fill the empty boxes of one
+    (``--into``)."""
+    payload: dict[str, Any] = {
+        "file": {"name": args.rapid_review, "content": _read_text(args.rapid_review)},
+    }
+    if args.into:
+        form = get_form(args.form_id)
+        payload["document"] = engine.read_file(form, _read_text(args.into), args.into)
+    result = api.local_review_from_rapid_review(payload)
+    _write_document(Path(args.output), result["document"])
+    for message in result["messages"]:
+        print(message)
+    print(f"Wrote {args.output}")
+    return 0
+
+
+def _from_local_review(args: argparse.Namespace) -> int:
+    """Start an action plan from a saved local review record, or fill the empty boxes of one
+    (``--into``)."""
+    payload: dict[str, Any] = {
+        "file": {"name": args.local_review, "content": _read_text(args.local_review)},
+    }
+    if args.into:
+        form = get_form(args.form_id)
+        payload["document"] = engine.read_file(form, _read_text(args.into), args.into)
+    result = api.action_plan_from_local_review(payload)
+    _write_document(Path(args.output), result["document"])
+    for message in result["messages"]:
+        print(message)
+    print(f"Wrote {args.output}")
+    return 0
+
+
 # --- parser ---------------------------------------------------------------------------
 
 
@@ -250,6 +308,25 @@ def _form_commands(sub: Any, command: str, form_id: str, help_text: str) -> Any:
     exp.add_argument("-o", "--output", required=True, metavar="OUT")
     parser.set_defaults(func=_form, form_id=form_id)
     return commands
+
+
+def _dates_command(commands: Any) -> None:
+    dates = commands.add_parser(
+        "dates",
+        help="section 11's key dates: the final report's latest date from the decision; the "
+        "copies to the Panel, the Secretary of State and Ofsted, and how long the report stays "
+        "available, from the planned publication date (null in --json without it)",
+    )
+    dates.add_argument("--decision", required=True, metavar="DATE",
+                       help="the date of the decision to initiate the review")  # fmt: skip
+    dates.add_argument("--publication", metavar="DATE", help="the planned publication date")
+    dates.add_argument("--today", metavar="DATE", help="count status from this day")
+    dates.add_argument(
+        "--json",
+        action="store_true",
+        help="print final_report_due, send_to_panel_by and available_until",
+    )
+    dates.set_defaults(func=_local_review_dates)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -313,6 +390,33 @@ def _parser() -> argparse.ArgumentParser:
         start.add_argument("referral", metavar="REFERRAL.json")
         start.add_argument("--into", metavar="FORM.json", help="a saved form to fill in")
         start.add_argument("-o", "--output", required=True, metavar="OUT")
+    lr_commands = _form_commands(
+        sub, "local-review", "local-review",
+        "the local review record: example, validate, export (pdf, json, letter, "
+        "letter-before-publication, letter-delay), from-rapid-review, dates",
+    )  # fmt: skip
+    _dates_command(lr_commands)
+    start = lr_commands.add_parser(
+        "from-rapid-review",
+        help="start a local review record from a saved Rapid Review (JSON) that decided on "
+        "one, or fill the empty boxes of a record with --into",
+    )
+    start.add_argument("rapid_review", metavar="RR.json")
+    start.add_argument("--into", metavar="FORM.json", help="a saved record to fill in")
+    start.add_argument("-o", "--output", required=True, metavar="OUT")
+    ap_commands = _form_commands(
+        sub, "action-plan", "action-plan",
+        "the action plan: example, validate, export (pdf, progress, csv, json), "
+        "from-local-review",
+    )  # fmt: skip
+    start = ap_commands.add_parser(
+        "from-local-review",
+        help="start an action plan from a saved local review record (JSON), or fill the "
+        "empty boxes of one with --into",
+    )
+    start.add_argument("local_review", metavar="LR.json")
+    start.add_argument("--into", metavar="FORM.json", help="a saved plan to fill in")
+    start.add_argument("-o", "--output", required=True, metavar="OUT")
     add = rr_commands.add_parser(
         "add-returns", help="add agencies' scoping returns (JSON) to a Rapid Review file"
     )

@@ -20,6 +20,9 @@ import pytest
 
 from csprcore import api
 from csprcore.forms import engine
+from csprcore.forms.action_plan import ActionPlan
+from csprcore.forms.local_review import LocalReview
+from csprcore.forms.rapid_review import RapidReview
 from csprcore.forms.referral import Referral
 from csprcore.forms.scoping import example_return
 
@@ -81,6 +84,22 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         {"name": "a.json", "content": engine.write_json(example_return(agency="NHS Trust"))},
         {"name": "b.json", "content": "[]"}]}),
     ("info", {}),
+    # Issue 18: the local review's dates, record and letters; the action plan's CSV.
+    ("local_review_dates", {"decision": "2026-08-31", "publication": "2027-01-05",
+                            "today": TODAY}),
+    ("local_review_dates", {"decision": "2026-08-31", "publication": "2026-08-01"}),
+    ("local_review_from_rapid_review", {"answers": {}, "file": {
+        "name": "rr.json", "content": json.dumps(RapidReview.example())}}),
+    ("local_review_from_rapid_review", {"answers": {}, "file": {
+        "name": "rr.json", "content": json.dumps({**RapidReview.example(),
+                                                  "decision": {"decision": "no_review"}})}}),
+    ("form_export", {"form": "local-review", "format": "letter-before-publication",
+                     "document": LocalReview.example(), "today": TODAY,
+                     "now": "26/11/2026 09:00"}),
+    ("action_plan_from_local_review", {"answers": {}, "file": {
+        "name": "lr.json", "content": json.dumps(LocalReview.example())}}),
+    ("form_export", {"form": "action-plan", "format": "csv", "document": ActionPlan.example(),
+                     "now": "26/11/2026 09:00"}),
     # Issue 13, hostile files: each once killed the runtime or reached the page unseen.
     ("form_open", {"form": "referral", "name": "deep.json",
                    "content": '{"form": ' + "[" * 3000 + "]" * 3000 + "}"}),
@@ -106,6 +125,8 @@ def _comparable(fn: str, result: dict[str, Any]) -> dict[str, Any]:
     """Drop what legitimately differs between two runs: the PDF's bytes (it carries the
     time it was made) and file names with today's date."""
     result = dict(result)
+    if result.get("mime") == "text/csv":
+        result["csv_text"] = base64.b64decode(result.pop("base64")).decode("utf-8-sig")
     if "base64" in result:
         pdf = pypdf.PdfReader(io.BytesIO(base64.b64decode(result.pop("base64"))))
         result["pdf_text"] = "\n".join(

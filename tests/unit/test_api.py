@@ -136,12 +136,15 @@ def test_every_function_is_covered() -> None:
         "check_record",
         "deadlines",
         "deadlines_ics",  # covered in test_ics.py
+        "local_review_dates",  # covered in test_local_review_dates.py
         "form_check",
         "form_open",
         "form_export",
         "form_computed",  # covered in test_scoping.py and test_rapid_review.py
         "rapid_review_add_returns",  # covered in test_rapid_review.py
         "form_from_referral",  # covered in test_from_referral.py
+        "local_review_from_rapid_review",  # covered in test_local_review.py
+        "action_plan_from_local_review",  # covered in test_action_plan.py
         "referral_from_check",
         "info",
     }

@@ -81,6 +81,8 @@ def test_site_nav_follows_the_document() -> None:
         "tools/referral-form.md",
         "tools/scoping-return.md",
         "tools/rapid-review.md",
+        "tools/local-review.md",
+        "tools/action-plan.md",
     ]
     assert sections["About"] == [
         "about/glossary.md",

@@ -38,12 +38,9 @@ def _font_path(name: str) -> str:
         return str(resources.files("csprcore") / "fonts" / name)
 
 
-def render(
-    title: str,
-    blocks: Sequence[Block],
-    made_at: datetime,
-    subtitle: str = "",
-) -> bytes:
+def document(title: str, made_at: datetime) -> Any:
+    """An A4 document with the marking at the top of every page and the footer, the fonts
+    added and its first page begun: every PDF (a form, a letter) starts from it."""
     from fpdf import FPDF
     from fpdf.enums import XPos, YPos
 
@@ -78,6 +75,18 @@ def render(
     pdf.set_auto_page_break(auto=True, margin=20)
     pdf.set_margins(18, 15, 18)
     pdf.add_page()
+    return pdf
+
+
+def render(
+    title: str,
+    blocks: Sequence[Block],
+    made_at: datetime,
+    subtitle: str = "",
+) -> bytes:
+    from fpdf.enums import XPos, YPos
+
+    pdf = document(title, made_at)
     width = pdf.w - pdf.l_margin - pdf.r_margin
 
     pdf.set_font(FONT, "B", 15)

@@ -40,6 +40,9 @@ class FormBase(BaseModel):
         ("pdf", "Download PDF"),
         ("json", "Download JSON"),
     )
+    #: An export that is not a PDF (the action plan's CSV): its format's (MIME type, file
+    #: extension). Every other format of ``exports`` is a PDF.
+    export_files: ClassVar[dict[str, tuple[str, str]]] = {}
 
     @classmethod
     def example(cls) -> dict[str, Any]:
@@ -66,8 +69,8 @@ class FormBase(BaseModel):
 
     @classmethod
     def export(cls, fmt: str, doc: Mapping[str, Any], made_at: datetime) -> bytes:
-        """A PDF other than the form itself (a letter), from a checked document: one for each
-        format in ``exports`` other than ``pdf`` and ``json``."""
+        """A document other than the form itself (a letter, a CSV file), from a checked
+        document: one for each format in ``exports`` other than ``pdf`` and ``json``."""
         raise NotImplementedError(fmt)
 
     @classmethod

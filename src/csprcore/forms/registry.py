@@ -14,11 +14,13 @@ from .base import FormBase
 
 def forms() -> dict[str, type[FormBase]]:
     # Imported here so that importing the machinery does not import every model.
+    from .action_plan import ActionPlan
+    from .local_review import LocalReview
     from .rapid_review import RapidReview
     from .referral import Referral
     from .scoping import ScopingReturn
 
-    return {f.form_id: f for f in (Referral, ScopingReturn, RapidReview)}
+    return {f.form_id: f for f in (Referral, ScopingReturn, RapidReview, LocalReview, ActionPlan)}
 
 
 def get_form(form_id: Any) -> type[FormBase]:

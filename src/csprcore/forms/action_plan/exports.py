@@ -1,0 +1,116 @@
+"""The action plan's own exports: the CSV that opens in Excel (one row per action) and the
+one-page progress report for the board."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any, Final
+
+from ...exports.pdf import Block, render
+from ...rules.dates import long_date
+from .parts import ASSURANCE_GROUP, BOARD, REVIEW_GROUP, SOURCES, STATUSES
+from .progress import actions, agency_lines, next_monitoring, overdue_lines, summary
+
+#: Excel reads a CSV file as UTF-8 only when it starts with a byte-order mark.
+BOM: Final = "\ufeff"
+
+COLUMNS: Final = (
+    "Source review",
+    "Action number",
+    "Recommendation",
+    "Action",
+    "Agency responsible",
+    "Named lead",
+    "Due date",
+    "Status",
+    "Overdue",
+    "Why no longer needed",
+    "Evidence of completion",
+    "Evidence of impact",
+)
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _part(doc: Mapping[str, Any], name: str) -> Mapping[str, Any]:
+    value = doc.get(name)
+    return value if isinstance(value, Mapping) else {}
+
+
+def csv_bytes(doc: Mapping[str, Any], today: Any) -> bytes:
+    """One row per action, the recommendation on each, ISO dates; UTF-8 with a byte-order
+    mark, CRLF line ends and every field quoted where it holds a comma, a quote or a line
+    break (RFC 4180, as Excel writes it)."""
+    source = _text(_part(doc, "source").get("review"))
+    states = {a.number: a for a in actions(doc, today)}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    rows = doc.get("actions")
+    for i, row in enumerate(rows if isinstance(rows, list) else []):
+        if not isinstance(row, Mapping):
+            continue
+        state = states.get(i + 1)
+        writer.writerow([
+            source,
+            i + 1,
+            _text(row.get("recommendation")),
+            _text(row.get("action")),
+            _text(row.get("agency")),
+            _text(row.get("lead")),
+            _text(row.get("due")),
+            dict(STATUSES).get(_text(row.get("status")), ""),
+            "Yes" if state and state.overdue else "No",
+            _text(row.get("why_not_needed")),
+            _text(row.get("evidence_of_completion")),
+            _text(row.get("evidence_of_impact")),
+        ])  # fmt: skip
+    return (BOM + out.getvalue()).encode("utf-8")
+
+
+def progress_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
+    """A one-page progress report for the board: the summary, by agency, what is overdue,
+    the next monitoring date and whether the plan is signed off."""
+    today = made_at.date()
+    source = _part(doc, "source")
+    sign = _part(doc, "sign_off")
+    kind = dict(SOURCES).get(_text(source.get("kind")), "")
+    upcoming = next_monitoring(doc, today)
+    signed = _text(sign.get("signed_off"))
+    blocks = [
+        Block(
+            "The plan",
+            [
+                ("Source review", _text(source.get("review"))),
+                ("What it follows", kind),
+                ("Progress on " + long_date(today), summary(doc, today)),
+                (
+                    f"Next monitoring by the {REVIEW_GROUP}",
+                    long_date(upcoming) if upcoming else "None set",
+                ),
+                (
+                    f"Signed off by the {BOARD}",
+                    long_date(datetime.fromisoformat(signed).date()) if signed else "Not yet",
+                ),
+            ],
+        ),
+        Block("By agency", text="\n".join(agency_lines(doc, today)) or "No actions yet."),
+        Block(
+            "Overdue actions",
+            text="\n".join(f"• {line}" for line in overdue_lines(doc, today)) or "None.",
+        ),
+    ]
+    view = _text(sign.get("assurance_view"))
+    if view:
+        blocks.append(Block(f"The {ASSURANCE_GROUP}'s view of impact", text=view))
+    return render(
+        "Action plan: progress report",
+        blocks,
+        made_at,
+        f"For the {BOARD}. Made on {made_at.strftime('%d/%m/%Y at %H:%M')}.",
+    )

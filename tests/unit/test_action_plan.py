@@ -1,0 +1,261 @@
+"""The action plan (``csprcore.forms.action_plan``), section 12: the review group "will
+regularly monitor and follow up on actions"; the board signs the plan off; the assurance group
+oversees its impact. The core counts the actions by status and by agency, finds the overdue
+ones against today, and exports a CSV that opens in Excel.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import csv
+import io
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from csprcore import api
+from csprcore.forms import engine
+from csprcore.forms.action_plan import (
+    BOM,
+    COLUMNS,
+    ActionPlan,
+    csv_bytes,
+    progress_pdf,
+    progress_view,
+)
+from csprcore.forms.action_plan.progress import by_agency, counts, next_monitoring, summary
+from csprcore.forms.local_review import LocalReview
+from csprcore.partnership import current
+
+from .test_cli import assert_one_line_error
+from .test_cli import cli as cli  # the fixture, re-exported for these tests
+
+TODAY = date(2026, 12, 1)
+
+
+def action(status: str, due: str, agency: str = "Health", **more: str) -> dict[str, Any]:
+    return {"recommendation": "R", "action": "A", "agency": agency, "lead": "L", "due": due,
+            "status": status, **more}  # fmt: skip
+
+
+def plan(*rows: dict[str, Any]) -> dict[str, Any]:
+    return {"form": "action-plan", "schema_version": 1, "actions": list(rows)}
+
+
+def pdf_text(data: bytes) -> str:
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split())
+
+
+# --- counts and overdue -------------------------------------------------------------------
+
+
+def test_twelve_actions_seven_complete_three_in_progress_two_overdue() -> None:
+    rows = [action("complete", "2026-10-01") for _ in range(7)]
+    rows += [action("in_progress", "2026-12-01", agency="Police") for _ in range(3)]
+    # Due yesterday, not started and in progress: both overdue.
+    rows += [action("not_started", "2026-11-30"), action("in_progress", "2026-11-30")]
+    doc = plan(*rows)
+    assert summary(doc, TODAY) == "12 actions: 7 complete, 3 in progress, 2 overdue"
+    assert counts(doc, TODAY)["overdue"] == 2
+
+
+def test_due_today_is_not_overdue_and_done_or_dropped_never_is() -> None:
+    doc = plan(
+        action("in_progress", "2026-12-01"),
+        action("complete", "2025-01-01"),
+        action("no_longer_needed", "2025-01-01", why_not_needed="Replaced."),
+    )
+    assert summary(doc, TODAY) == "3 actions: 1 complete, 1 in progress, 1 no longer needed"
+    assert summary(doc, date(2026, 12, 2)) == (
+        "3 actions: 1 complete, 1 overdue, 1 no longer needed"
+    )
+    assert summary(plan(), TODAY) == "No actions yet"
+    assert summary(plan(action("", "")), TODAY) == "1 action: 1 without a status"
+
+
+def test_counts_by_agency_in_order_of_appearance() -> None:
+    doc = plan(
+        action("complete", "2026-10-01", agency="Police"),
+        action("not_started", "2026-11-01", agency="Health"),
+        action("not_started", "2027-01-01", agency="Police"),
+    )
+    assert list(by_agency(doc, TODAY)) == ["Police", "Health"]
+    assert by_agency(doc, TODAY)["Police"]["complete"] == 1
+    assert by_agency(doc, TODAY)["Police"]["not_started"] == 1
+    assert by_agency(doc, TODAY)["Health"]["overdue"] == 1
+
+
+def test_next_monitoring_is_the_first_on_or_after_today() -> None:
+    doc = {"monitoring": [{"held_on": "2027-02-01"}, {"held_on": "2026-11-01"},
+                          {"held_on": "2026-12-01"}, {"held_on": "not a date"}]}  # fmt: skip
+    assert next_monitoring(doc, TODAY) == date(2026, 12, 1)
+    assert next_monitoring(doc, date(2027, 3, 1)) is None
+
+
+def test_the_progress_fields_as_the_page_shows_them() -> None:
+    view = progress_view(ActionPlan.example(), TODAY)
+    assert view["progress.summary"].text == (
+        "4 actions: 1 complete, 1 not started, 1 overdue, 1 no longer needed"
+    )
+    assert view["progress.overdue"].text.startswith(
+        "Action 2 (Education), due 13 November 2026: Train designated leads"
+    )
+    assert view["progress.next_monitoring"].value == "2027-01-27"
+    assert view["progress.by_agency"].text.splitlines()[-1] == (
+        "Health: 2 (1 not started, 1 no longer needed)"
+    )
+
+
+# --- the form --------------------------------------------------------------------------------
+
+
+def test_the_example_is_valid_and_names_the_groups_from_the_profile() -> None:
+    doc = ActionPlan.example()
+    model, errors = engine.check_document(ActionPlan, doc, TODAY)
+    assert errors == [] and model is not None
+    titles = [s["title"] for s in engine.summary(ActionPlan, doc)]
+    assert f"Monitoring by the {current().group('review').name}" in titles
+    labels = [r["label"] for s in engine.summary(ActionPlan, doc) for r in s["rows"]]
+    assert f"Date the {current().group('board').name} signed the plan off" in labels
+
+
+def test_an_action_no_longer_needed_says_why() -> None:
+    doc = copy.deepcopy(ActionPlan.example())
+    doc["actions"][3]["why_not_needed"] = ""
+    _, errors = engine.check_document(ActionPlan, doc, TODAY)
+    assert [(e.field, e.message) for e in errors] == [
+        ("actions.3.why_not_needed", "Enter why the action is no longer needed")
+    ]
+
+
+# --- the CSV, as Excel opens it --------------------------------------------------------------
+
+
+def test_csv_has_a_bom_one_row_per_action_and_reads_back() -> None:
+    doc = ActionPlan.example()
+    data = csv_bytes(doc, TODAY)
+    assert data.startswith(BOM.encode("utf-8"))
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert "\r\n" in text
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[0] == list(COLUMNS)
+    assert len(rows) == 1 + len(doc["actions"])
+    body = [dict(zip(COLUMNS, r, strict=True)) for r in rows[1:]]
+    # The recommendation on each row; ISO dates; commas, quotes and line breaks kept whole.
+    assert [r["Recommendation"] for r in body[:2]] == [doc["actions"][0]["recommendation"]] * 2
+    assert body[0]["Due date"] == "2026-10-30"
+    assert body[0]["Action"] == "Write the attendance protocol, with a \u201csame day\u201d rule."
+    assert body[0]["Evidence of completion"] == "Protocol agreed, 2 October."
+    assert body[1]["Action"] == "Train designated leads, in two sessions:\nabsence, then bruising."
+    assert body[1]["Overdue"] == "Yes" and body[1]["Status"] == "In progress"
+    assert body[0]["Named lead"] == "Łukasz Żółć"
+    assert body[0]["Source review"] == doc["source"]["review"]
+
+
+def test_csv_quotes_as_excel_expects() -> None:
+    doc = plan(action("complete", "2026-10-01", agency='Police, "North"',
+                      evidence_of_impact="Line 1\r\nLine 2"))  # fmt: skip
+    text = csv_bytes(doc, TODAY).decode("utf-8-sig")
+    # RFC 4180: a field with a comma, a quote or a line break is quoted, quotes doubled.
+    assert '"Police, ""North"""' in text
+    assert '"Line 1\r\nLine 2"' in text
+    (row,) = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert row["Agency responsible"] == 'Police, "North"'
+    assert row["Evidence of impact"] == "Line 1\r\nLine 2"
+
+
+def test_csv_export_through_the_api_is_named_and_typed_as_csv() -> None:
+    result = json.loads(api.call("form_export", json.dumps({
+        "form": "action-plan", "document": ActionPlan.example(), "format": "csv",
+        "now": "01/12/2026 10:00"})))  # fmt: skip
+    assert result["mime"] == "text/csv"
+    assert result["filename"].startswith("action-plan-csv-") and result["filename"].endswith(".csv")
+    assert base64.b64decode(result["base64"]).startswith(b"\xef\xbb\xbf")
+
+
+# --- the progress report -------------------------------------------------------------------
+
+
+def test_progress_report_for_the_board() -> None:
+    text = pdf_text(progress_pdf(ActionPlan.example(), datetime(2026, 12, 1, 10, 0)))
+    p = current()
+    for words in (
+        "OFFICIAL-SENSITIVE",
+        "Action plan: progress report",
+        f"For the {p.group('board').name}",
+        "4 actions: 1 complete, 1 not started, 1 overdue, 1 no longer needed",
+        "Education: 1 (1 overdue)",
+        "Action 2 (Education), due 13 November 2026",
+        "27 January 2027",
+    ):
+        assert words in text, words
+    assert len(PdfReader(io.BytesIO(progress_pdf(ActionPlan.example(),
+                                                 datetime(2026, 12, 1)))).pages) == 1  # fmt: skip
+
+
+# --- starting from the local review --------------------------------------------------------
+
+
+def test_start_from_the_local_review_record() -> None:
+    result = json.loads(api.call("action_plan_from_local_review", json.dumps({
+        "answers": {"source.review": "Typed name"},
+        "file": {"name": "lr.json", "content": json.dumps(LocalReview.example())}})))  # fmt: skip
+    assert result["ok"] and result["changed"]
+    assert result["answers"]["source.kind"] == "local_review"
+    assert result["answers"]["source.review"] == "Typed name"
+    assert result["answers"]["source.child_initials"] == "Z N"
+    assert result["answers"]["source.review_completed-day"] == "20"
+    assert result["messages"] == [
+        "Filled in what the plan follows, the referral reference, the child's initials and the "
+        "date the review was completed from the local review record.",
+        "Kept what you had written for the source review.",
+    ]
+
+
+def test_a_file_that_is_not_a_local_review_record_is_refused() -> None:
+    result = json.loads(api.call("action_plan_from_local_review", json.dumps({
+        "answers": {}, "file": {"name": "ap.json",
+                                "content": json.dumps(ActionPlan.example())}})))  # fmt: skip
+    assert result["errors"] == [{"field": "local-review-file", "message":
+                                 "ap.json is a saved 'action-plan' form, not a Local child "
+                                 "safeguarding practice review record"}]  # fmt: skip
+
+
+# --- the CLI --------------------------------------------------------------------------------
+
+
+def test_cli_example_export_and_start(cli: Any, tmp_path: Path) -> None:
+    code, out, _ = cli("action-plan", "example")
+    assert code == 0 and json.loads(out) == ActionPlan.example()
+    saved = tmp_path / "ap.json"
+    saved.write_text(out, encoding="utf-8")
+    assert cli("action-plan", "validate", str(saved))[1] == f"{saved}: valid\n"
+    target = tmp_path / "actions.csv"
+    assert cli("action-plan", "export", str(saved), "--format", "csv", "-o", str(target))[0] == 0
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+    for fmt in ("pdf", "progress"):
+        pdf = tmp_path / f"{fmt}.pdf"
+        assert cli("action-plan", "export", str(saved), "--format", fmt, "-o", str(pdf))[0] == 0
+        assert "OFFICIAL-SENSITIVE" in pdf_text(pdf.read_bytes())
+    lr = tmp_path / "lr.json"
+    lr.write_text(engine.write_json(LocalReview.example()), encoding="utf-8")
+    code, out, _ = cli("action-plan", "from-local-review", str(lr), "-o", str(tmp_path / "n.json"))
+    assert code == 0 and "Filled in what the plan follows" in out
+
+
+@pytest.mark.parametrize("content", ["{not json", json.dumps(ActionPlan.example())])
+def test_cli_refuses_a_file_that_is_not_a_record(cli: Any, tmp_path: Path, content: str) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    assert_one_line_error(
+        *cli("action-plan", "from-local-review", str(bad), "-o", str(tmp_path / "x.json")),
+        "local-review-file:",
+        "bad.json",
+    )
+    assert not (tmp_path / "x.json").exists()
