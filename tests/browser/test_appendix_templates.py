@@ -230,7 +230,7 @@ def test_rapid_review_add_three_returns_complete_and_export(rapid: Page, tmp_pat
     for words in (
         "letter to the Child Safeguarding Practice Review Panel",
         "We have decided to carry out a local child safeguarding practice review.",
-        "Rationale: Schools and social care did not share attendance concerns.",
+        "Our rationale: Schools and social care did not share attendance concerns.",
         "Z N, aged 8 years",
         "returns (3: humberside police, Grimsby Primary School and NHS Trust)",
         "We have commissioned Nguyễn Thị Ánh as the reviewer.",

@@ -452,20 +452,24 @@ def test_letter_carries_the_decision_rationale_and_enclosures(rr: dict[str, Any]
         "16 October 2026, reference CSPRP-2026-0456",
         "We have decided to carry out a local child safeguarding practice review.",
         "We have commissioned Nguyễn Thị Ánh as the reviewer.",
-        "Rationale: The case highlights improvements needed in how schools and social care "
+        "Our rationale: The case highlights improvements needed in how schools and social care "
         "share attendance concerns.",
-        "Improvements needed (regulations 11(a) and 3(a)) Yes. Absence and bruising were not "
+        "• Improvements needed (regulations 11(a) and 3(a)): Yes. Absence and bruising were not "
         "seen together.",
         # Regulation 11's criteria for a local review, (c) and (d) included.
-        "Agencies working together (regulation 11(c)) Yes. The school and social care did not "
+        "• Agencies working together (regulation 11(c)): Yes. The school and social care did not "
         "share what each had seen.",
-        "The Panel concluded a local review may suit (regulation 11(d)) No.",
-        "Legislative or guidance change (regulation 3(b)) No.",
+        "• The Panel concluded a local review may suit (regulation 11(d)): No.",
+        "• Legislative or guidance change (regulation 3(b)): No.",
+        # A letter, not a form: salutation, sign-off and each partner's signatory.
+        "Dear Panel members,",
+        "Yours faithfully,",
         "The completed Rapid Review Template",
         "returns (2: Grimsby Primary School and Humberside Police)",
         "Friday 20 November 2026",
-        "Łukasz Żółć, Director of Children's Services. Signed off on 28 October 2026.",
-        "Ілля Коваленко, Detective Superintendent",
+        "Łukasz Żółć Director of Children's Services. Signed off on 28 October 2026 On behalf "
+        "of the local authority",
+        "Ілля Коваленко Detective Superintendent",
     ):
         assert words in text, words
     # No full name of the child anywhere in the letter.
@@ -481,7 +485,8 @@ def test_notice_says_what_was_decided_and_what_happens_next(rr: dict[str, Any]) 
         "OFFICIAL-SENSITIVE",
         "Rapid Review outcome: notice to the agencies",
         "The agencies that contributed to the Rapid Review: Grimsby Primary School and "
-        "Humberside Police.",
+        "Humberside Police",
+        "Dear colleagues,",
         "The safeguarding partners decided to carry out a local child safeguarding practice "
         "review.",
         "Why: The case highlights improvements needed",
@@ -507,7 +512,7 @@ def test_every_decision_has_its_words(rr: dict[str, Any], decision: str, _label:
     made = datetime(2026, 10, 30, 10, 0)
     letter = flat(pdf_text(letter_pdf(clean, made)))
     notice = flat(pdf_text(notice_pdf(clean, made)))
-    assert f"Rationale: Because of reason {decision}." in letter
+    assert f"Our rationale: Because of reason {decision}." in letter
     assert f"Why: Because of reason {decision}." in notice
     expected = {
         "local_cspr": ("We have decided to carry out a local child safeguarding practice",
@@ -528,7 +533,7 @@ def test_every_decision_has_its_words(rr: dict[str, Any], decision: str, _label:
 def test_letter_says_who_has_not_signed_off(rr: dict[str, Any]) -> None:
     rr["sign_off"].update(health_name="", health_role="", health_date="")
     text = flat(pdf_text(base64.b64decode(export(rr, "letter")["base64"])))
-    assert "Health Not yet signed off" in text
+    assert "Not yet named Not yet signed off On behalf of health" in text
 
 
 def test_letter_and_notice_need_a_complete_form(rr: dict[str, Any]) -> None:

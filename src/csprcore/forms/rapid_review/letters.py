@@ -7,10 +7,11 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ...exports.pdf import Block, render
+from ...exports.letter import Letter, render_letter
+from ...partnership import current
 from ...rules.citations import cited
-from ...rules.criteria import AREA, LEARNING_EVENT, NATIONAL_CIRCUMSTANCES
-from ...rules.dates import and_list, long_date
+from ...rules.criteria import AREA, COUNCIL, LEARNING_EVENT, NATIONAL_CIRCUMSTANCES
+from ...rules.dates import and_list
 from ...rules.timescales import PANEL_DECISION, working_days
 from ..meta import YES_NO_NOT_KNOWN
 from ..referral import OtherProcesses
@@ -81,19 +82,27 @@ def _child(case: Mapping[str, Any]) -> str:
     return f"{as_text(case.get('child_initials'))}, aged {as_text(case.get('child_age'))}"
 
 
-def _signatures(sign: Mapping[str, Any]) -> list[tuple[str, str]]:
+def _signatories(sign: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+    """The three partners' signatories for the letter's sign-off, with when each signed."""
     rows = []
-    for key, partner, _ in PARTNERS:
-        name = as_text(sign.get(f"{key}_name"))
-        if not name:
-            rows.append((partner, "Not yet signed off"))
-            continue
+    for key, _, phrase in PARTNERS:
         role = as_text(sign.get(f"{key}_role"))
         when = sign.get(f"{key}_date")
-        text = name + (f", {role}" if role else "")
-        text += f". Signed off on {date_words(when)}." if when else ". Date not given."
-        rows.append((partner, text))
+        if as_text(sign.get(f"{key}_name")):
+            signed = f"Signed off on {date_words(when)}" if when else "Date not given"
+            role = f"{role}. {signed}" if role else signed
+        else:
+            role = "Not yet signed off"
+        rows.append((as_text(sign.get(f"{key}_name")), role, phrase))
     return rows
+
+
+def _sender() -> list[str]:
+    return [
+        f"The {AREA} safeguarding partners",
+        f"{COUNCIL}, health and the police",
+        current().name,
+    ]
 
 
 def _agencies(doc: Mapping[str, Any]) -> list[str]:
@@ -118,30 +127,24 @@ def letter_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
     crit, sign = doc.get("criteria") or {}, doc.get("sign_off") or {}
     actions = doc.get("actions") or {}
     keys = key_dates(doc)
-    notified = (
-        f"{date_words(case.get('la_notification_date'))}"
-        + (f", reference {as_text(case.get('la_notification_reference'))}"
-           if as_text(case.get("la_notification_reference")) else "")
-        if case.get("la_notification_date")
-        else "The local authority did not notify the Panel"
-    )  # fmt: skip
-    details = [
-        ("To", "The Child Safeguarding Practice Review Panel"),
-        ("From", f"The {AREA} safeguarding partners: the local authority, "
-                 "health and the police"),
-        ("Date", long_date(made_at.date())),
-        ("Child", _child(case)),
-        ("Referral reference", as_text(case.get("referral_reference")) or "Not given"),
-        ("Local authority notification", notified),
-        ("Referral received", date_words(case.get("referral_date"))),
-        ("Rapid Review meeting", date_words(case.get("meeting_date"))),
-    ]  # fmt: skip
+    notified = date_words(case.get("la_notification_date")) + (
+        f", reference {as_text(case.get('la_notification_reference'))}"
+        if as_text(case.get("la_notification_reference"))
+        else ""
+    )
+    reference = as_text(case.get("referral_reference"))
     intro = (
-        f"The safeguarding partners held a Rapid Review meeting on "
-        f"{date_words(case.get('meeting_date'))} about a child, {_child(case)}, whose case was "
-        f"referred to them on {date_words(case.get('referral_date'))}. We enclose the "
-        f"completed Rapid Review Template and tell you our decision ({cited('section-5')} of our "
-        "procedure)."
+        f"The {AREA} safeguarding partners held a Rapid Review meeting on "
+        f"{date_words(case.get('meeting_date'))} about a child, {_child(case)}"
+        + (f" (our reference {reference})" if reference else "")
+        + f", whose case was referred to them on {date_words(case.get('referral_date'))}. "
+        + (
+            f"The local authority notified the Panel on {notified}. "
+            if case.get("la_notification_date")
+            else "The local authority did not notify the Panel. "
+        )
+        + "We enclose the completed Rapid Review Template and tell you our decision "
+        f"({cited('section-5')} of our procedure)."
     )
     answers = []
     for key, label in (
@@ -153,7 +156,7 @@ def letter_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
     ):
         why = as_text(crit.get(f"{key}_rationale"))
         answers.append(
-            (label, f"{_label(YES_NO_UNSURE, crit.get(key))}." + (f" {why}" * bool(why)))
+            f"• {label}: {_label(YES_NO_UNSURE, crit.get(key))}." + f" {why}" * bool(why)
         )
     found = [NATIONAL_CIRCUMSTANCES.get(c, c) for c in crit.get("national_circumstances") or []]
     circumstances = "\n".join(f"• {c}" for c in found) or "None identified."
@@ -175,27 +178,26 @@ def letter_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
         f"{working_days(PANEL_DECISION)} of receiving a rapid review ({cited('section-6')})"
         + (f": {due.text}." if due and due.value else ".")
     )
-    blocks = [
-        Block("The case", details),
-        Block("The Rapid Review", text=intro),
-        Block(
-            "Our decision",
-            text=f"{_decision_text(decision)}\n\nRationale: {as_text(decision.get('rationale'))}",
-        ),
-        Block(f"The criteria we considered (regulations 11 and 3; {cited('section-6')})", answers),
-        Block("Circumstances the Panel has regard to", text=circumstances),
-        Block("Immediate action agreed", text=as_text(actions.get("immediate_actions"))),
-        Block(f"Parallel processes ({cited('section-8')})", text=_processes_text(doc)),
-        Block("Enclosed", text="\n".join(f"• {e}" for e in enclosed)),
-        Block("What we expect next", text=expected),
-        Block("Signed on behalf of the safeguarding partners", _signatures(sign)),
-    ]  # fmt: skip
-    return render(
-        "Rapid Review: letter to the Child Safeguarding Practice Review Panel",
-        blocks,
-        made_at,
-        f"From the {AREA} safeguarding partners. Made on {made_at.strftime('%d/%m/%Y at %H:%M')}.",
+    paragraphs = [
+        intro,
+        f"{_decision_text(decision)} Our rationale: {as_text(decision.get('rationale'))}",
+        f"The criteria we considered (regulations 11 and 3; {cited('section-6')}):\n"
+        + "\n".join(answers),
+        "The circumstances the Panel has regard to that apply:\n" + circumstances,
+        "Immediate action agreed: " + (as_text(actions.get("immediate_actions")) or "None."),
+        f"Parallel processes ({cited('section-8')}): " + _processes_text(doc),
+        expected,
+    ]
+    letter = Letter(
+        sender=_sender(),
+        to=["The Child Safeguarding Practice Review Panel"],
+        subject="Rapid Review: letter to the Child Safeguarding Practice Review Panel",
+        salutation="Dear Panel members,",
+        paragraphs=paragraphs,
+        signatories=_signatories(sign),
+        enclosures=enclosed,
     )
+    return render_letter(letter, made_at)
 
 
 def _processes_text(doc: Mapping[str, Any]) -> str:
@@ -233,39 +235,28 @@ def notice_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
     )
     if as_text(actions.get("learning_to_share")):
         steps.append(f"Learning to share now: {as_text(actions.get('learning_to_share'))}")
-    blocks = [
-        Block(
-            "The case",
-            [
-                ("Child", _child(case)),
-                ("Referral reference", as_text(case.get("referral_reference")) or "Not given"),
-                ("Referral received", date_words(case.get("referral_date"))),
-                ("Rapid Review meeting", date_words(case.get("meeting_date"))),
-            ],
-        ),
-        Block(
-            "To",
-            text=(
-                f"The agencies that contributed to the Rapid Review: {and_list(agencies)}."
-                if agencies
-                else "The agencies that contributed to the Rapid Review."
-            ),
-        ),
-        Block(
-            "What was decided",
-            text=f"{_NOTICE_DECISION.get(key, '')}\n\nWhy: {as_text(decision.get('rationale'))}",
-        ),
-        Block("Immediate action agreed", text=as_text(actions.get("immediate_actions"))),
-        Block("What happens next", text="\n".join(f"• {s}" for s in steps)),
-        Block(
-            "Keep this notice secure",
-            text="This notice is OFFICIAL-SENSITIVE. Share it only with those in your agency "
-            "who need to know, and only through secure email.",
-        ),
-    ]
-    return render(
-        "Rapid Review outcome: notice to the agencies",
-        blocks,
-        made_at,
-        f"From the {AREA} safeguarding partners. Made on {made_at.strftime('%d/%m/%Y at %H:%M')}.",
+    reference = as_text(case.get("referral_reference"))
+    letter = Letter(
+        sender=_sender(),
+        to=[
+            f"The agencies that contributed to the Rapid Review: {and_list(agencies)}"
+            if agencies
+            else "The agencies that contributed to the Rapid Review"
+        ],
+        subject="Rapid Review outcome: notice to the agencies",
+        salutation="Dear colleagues,",
+        paragraphs=[
+            f"The {AREA} safeguarding partners held a Rapid Review meeting on "
+            f"{date_words(case.get('meeting_date'))} about a child, {_child(case)}"
+            + (f" (our reference {reference})" if reference else "")
+            + f", referred on {date_words(case.get('referral_date'))}. Thank you for your "
+            "agency's part in it.",
+            f"{_NOTICE_DECISION.get(key, '')} Why: {as_text(decision.get('rationale'))}",
+            "Immediate action agreed: " + (as_text(actions.get("immediate_actions")) or "None."),
+            "What happens next:\n" + "\n".join(f"• {s}" for s in steps),
+            "This notice is OFFICIAL-SENSITIVE. Share it only with those in your agency who "
+            "need to know, and only through secure email.",
+        ],
+        signatories=_signatories(doc.get("sign_off") or {}),
     )
+    return render_letter(letter, made_at)
