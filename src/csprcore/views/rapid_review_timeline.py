@@ -22,17 +22,31 @@ def _y(day: int) -> int:
     return TOP + ROW * day
 
 
-def _step(day: int, lines: list[str], *, last: bool = False) -> list[Node]:
-    """A dot on its day, a short link, and the step in words (the first line in bold)."""
-    y = _y(day)
-    radius = 9 if last else 7
-    nodes = [
-        el("circle", class_="dg-dot", cx=58, cy=y, r=radius),
-        el("line", class_="dg-link", x1=58 + radius + 1, y1=y, x2=82, y2=y),
-        el("text", lines[0], class_="dg-strong", x=88, y=y + 5),
-    ]
-    nodes += [el("text", text, x=88, y=y + 5 + LINE * n) for n, text in enumerate(lines[1:], 1)]
-    return nodes
+class _Labels:
+    """The steps' labels down the page, each on its day unless the one above is still
+    running: then it starts just below, and its link slants to it (steps a day or two apart,
+    as a partnership's timescales may put them, never overlap)."""
+
+    def __init__(self) -> None:
+        self.free = 0  # the first baseline not yet written on
+
+    def place(self, wanted: int, count: int) -> int:
+        first = max(wanted, self.free)
+        self.free = first + LINE * (count - 1) + LINE + 4
+        return first
+
+    def step(self, day: int, lines: list[str], *, last: bool = False) -> list[Node]:
+        """A dot on its day, a link, and the step in words (the first line in bold)."""
+        y = _y(day)
+        radius = 9 if last else 7
+        first = self.place(y + 5, len(lines))
+        nodes = [
+            el("circle", class_="dg-dot", cx=58, cy=y, r=radius),
+            el("line", class_="dg-link", x1=58 + radius + 1, y1=y, x2=82, y2=first - 5),
+            el("text", lines[0], class_="dg-strong", x=88, y=first),
+        ]
+        nodes += [el("text", text, x=88, y=first + LINE * n) for n, text in enumerate(lines[1:], 1)]
+        return nodes
 
 
 def picture() -> Node:
@@ -41,29 +55,30 @@ def picture() -> Node:
     first, last = meeting_window()
     to_panel = amount("rapid_review_to_panel")
     end = last + to_panel
-    height = _y(end) + 85
-    steps: list[Node] = _step(0, ["Referral received", "The day itself does not count"])
+    labels = _Labels()
+    steps: list[Node] = labels.step(0, ["Referral received", "The day itself does not count"])
     if sent == date_set:
-        steps += _step(
+        steps += labels.step(
             sent, ["Scoping template sent", "to all relevant agencies;", "meeting date set"]
         )
     else:
-        steps += _step(sent, ["Scoping template sent", "to all relevant agencies"])
-        steps += _step(date_set, ["Meeting date set"])
-    steps += _step(
+        steps += labels.step(sent, ["Scoping template sent", "to all relevant agencies"])
+        steps += labels.step(date_set, ["Meeting date set"])
+    steps += labels.step(
         returned, ["Templates returned", "and shared with those", "attending the meeting"]
     )
     middle = (_y(first) + _y(last)) // 2
+    top = labels.place(middle - 17, 3)
     steps += [
         el("line", class_="dg-link", x1=82, y1=_y(first), x2=92, y2=_y(first)),
         el("line", class_="dg-link", x1=92, y1=_y(first), x2=92, y2=_y(last)),
         el("line", class_="dg-link", x1=82, y1=_y(last), x2=92, y2=_y(last)),
-        el("line", class_="dg-link", x1=92, y1=middle, x2=102, y2=middle),
-        el("text", "Rapid Review meeting", class_="dg-strong", x=108, y=middle - 17),
-        el("text", "on one working day", x=108, y=middle + 5),
-        el("text", f"from day {first} to day {last}", x=108, y=middle + 27),
+        el("line", class_="dg-link", x1=92, y1=middle, x2=102, y2=top + 17),
+        el("text", "Rapid Review meeting", class_="dg-strong", x=108, y=top),
+        el("text", "on one working day", x=108, y=top + 22),
+        el("text", f"from day {first} to day {last}", x=108, y=top + 44),
     ]
-    steps += _step(
+    steps += labels.step(
         end,
         [
             "Sent to the Panel",
@@ -74,6 +89,7 @@ def picture() -> Node:
         last=True,
     )
     days = range(end + 1)
+    height = max(_y(end) + 85, labels.free + 10)
     title = f"Timeline of the Rapid Review, working days 0 to {end} from the referral to the Panel"
     desc = (
         "Day 0: the referral is received; the day itself does not count. "
