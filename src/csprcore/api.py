@@ -3,6 +3,9 @@
 Each function takes a dict (the parsed JSON payload) and returns a dict that ``json.dumps``
 can write. ``call(name, payload_json)`` is what the worker uses: it never raises, and turns
 bad input into ``{"ok": false, "errors": [{"field", "message"}]}``.
+
+One module on purpose: every function the page and the CLI may call is listed here, with the
+wheel groups each needs (``NEEDS``), so the facade can be read whole.
 """
 
 from __future__ import annotations

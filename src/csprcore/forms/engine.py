@@ -8,6 +8,9 @@ Three shapes of the same data:
 * **document**: the versioned JSON file (``{"form": ..., "schema_version": ..., parts}``);
   it may be incomplete (a saved draft), and it reopens exactly.
 * **model**: the checked pydantic object, made only when every field is valid.
+
+One module on purpose: reading answers, checking them, writing the document and summarising
+it all walk the model's fields the same way (``spec.parts``); split, the walks would drift.
 """
 
 from __future__ import annotations

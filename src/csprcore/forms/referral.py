@@ -5,6 +5,9 @@ children informs the safeguarding partners of an incident they think should be c
 a child safeguarding practice review, with this form, "following discussion with the designated
 lead within the organisation and agreement by the service manager". The fields are ours: the
 procedure names the form but does not list them.
+
+Longer than most modules because it is a declarative form: most of its lines are field
+definitions, one per question in page order, which read best in one place.
 """
 
 from __future__ import annotations

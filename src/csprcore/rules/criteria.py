@@ -3,6 +3,10 @@
 Sections 2, 3, 5, 6 and 7 of the procedure as three-valued rules (see ``csprcore.rules.tri``).
 The questions a user answers are defined here too, so the browser form, the CLI and the
 rules share one list of keys, options and wording.
+
+Longer than most modules on purpose: the questions, the three-valued rules and the
+explanation of each conclusion are read together against sections 2 to 7, and an explanation
+kept apart from the rule it explains would drift from it.
 """
 
 from __future__ import annotations

@@ -10,6 +10,9 @@ Runs of empty weeks are folded into one line.
 The picture is a tree of ``Node``s, so it can be tested here and drawn in the browser with
 DOM calls (``createElementNS``, ``textContent``): no markup is parsed on the page.
 ``Node.to_svg`` writes the same tree as SVG text, every attribute and text escaped.
+
+One module on purpose: the picture's layout, markers and key share its measurements and
+colours.
 """
 
 from __future__ import annotations
