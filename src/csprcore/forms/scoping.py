@@ -26,7 +26,7 @@ from ..rules.dates import long_date, long_date_with_weekday
 from ..rules.timescales import amount, meeting_window_words, working_days
 from .base import FormBase
 from .engine import document_date, fill_computed
-from .fields import OptDate, Part, Text
+from .fields import ChildAge, OptDate, Part, Text
 from .meta import Computed, Meta, Repeat, Section
 
 #: Appendix 1: the completed template is returned within these working days of the referral.
@@ -84,17 +84,7 @@ class ScopingCase(Part):
             max_length=20,
         ),
     ] = ""
-    child_age: Annotated[
-        Text,
-        Meta(
-            "Child's age",
-            required=True,
-            width="short",
-            hint="In years, or in months for a baby: for example, 8 or 7 months.",
-            error_name="the child's age",
-            max_length=30,
-        ),
-    ] = ""
+    child_age: ChildAge = ""
     referral_date: Annotated[
         OptDate,
         Meta(

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from ...rules.citations import cited
 from ...rules.timescales import AVAILABLE_FOR_MONTHS, COPIES_BEFORE_PUBLICATION, working_days
-from ..fields import OptDate, Part, Text
+from ..fields import ChildAge, ChildInitials, OptDate, Part, Text
 from ..meta import Meta, Section
 from ..rapid_review.parts import YES_NO_UNSURE
 
@@ -63,18 +63,8 @@ class CaseDetails(Part):
     referral_reference: Annotated[
         Text, Meta("Referral reference", width="medium", max_length=60)
     ] = ""
-    child_initials: Annotated[
-        Text,
-        Meta("Child's initials", required=True, width="short",
-             hint="Initials only, for example Z N.", error_name="the child's initials",
-             max_length=20),
-    ] = ""  # fmt: skip
-    child_age: Annotated[
-        Text,
-        Meta("Child's age", required=True, width="short",
-             hint="In years, or in months for a baby: for example, 8 or 7 months.",
-             error_name="the child's age", max_length=30),
-    ] = ""  # fmt: skip
+    child_initials: ChildInitials = ""
+    child_age: ChildAge = ""
     meeting_date: Annotated[
         OptDate,
         Meta("Date of the Rapid Review meeting", kind="date", not_future=True,

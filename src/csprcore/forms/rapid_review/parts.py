@@ -19,7 +19,7 @@ from ...rules.timescales import (
     meeting_window_words,
     working_days,
 )
-from ..fields import OptDate, Part, Text
+from ..fields import ChildAge, ChildInitials, OptDate, Part, Text
 from ..meta import Meta, Section
 from ..referral import GENDERS
 
@@ -57,18 +57,8 @@ class CaseDetails(Part):
             max_length=60,
         ),
     ] = ""
-    child_initials: Annotated[
-        Text,
-        Meta("Child's initials", required=True, width="short",
-             hint="Initials only, for example Z N.", error_name="the child's initials",
-             max_length=20),
-    ] = ""  # fmt: skip
-    child_age: Annotated[
-        Text,
-        Meta("Child's age", required=True, width="short",
-             hint="In years, or in months for a baby: for example, 8 or 7 months.",
-             error_name="the child's age", max_length=30),
-    ] = ""  # fmt: skip
+    child_initials: ChildInitials = ""
+    child_age: ChildAge = ""
     gender: Annotated[
         Text,
         Meta("Child's gender", kind="radios", options=GENDERS, required=True,
