@@ -62,3 +62,21 @@ def visible(char: str) -> str:
 def describe(chars: list[str]) -> str:
     """ "U+202E (RIGHT-TO-LEFT OVERRIDE)" for each, for a message."""
     return ", ".join(f"{code_point(c)} ({unicodedata.name(c, 'control')})" for c in chars)
+
+
+#: Initials only: letters (any script), with spaces, full stops, hyphens or apostrophes.
+_INITIALS = re.compile(r"^[^\W\d_](?:[\s.'’-]*[^\W\d_]){0,5}[\s.]*$")
+MAX_INITIALS_LETTERS = 6
+
+
+def initials_problem(value: str, whose: str = "the child's") -> str | None:
+    """A GOV.UK-style message when ``value`` looks like a name rather than initials."""
+    text = value.strip()
+    if not text:
+        return None
+    letters = [c for c in text if c.isalpha()]
+    # "ZON" is initials; "Zoë" or "Nguyen" is a name.
+    named = any(len(t) >= 3 and not t.isupper() for t in re.split(r"[\s.'’-]+", text))
+    if not _INITIALS.match(text) or len(letters) > MAX_INITIALS_LETTERS or named:
+        return f"Enter {whose} initials only, like Z N, not their name"
+    return None

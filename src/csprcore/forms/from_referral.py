@@ -26,9 +26,9 @@ from ..rules import criteria
 from ..rules.dates import and_list
 from .base import FormBase
 from .checker_facts import facts_from_answers
+from .controls import initials_problem
 from .engine import document_date, fill_computed
 from .referral import OtherProcesses
-from .scoping import initials_problem
 
 
 def _s(value: Any) -> str:
@@ -334,3 +334,15 @@ def _fill_rapid_review(out: dict[str, Any], ref: Mapping[str, Any], result: Fill
     elif found.keys:
         crit["national_circumstances"] = found.keys
         result.circumstances = found.keys
+
+
+def referral_child(ref: Mapping[str, Any]) -> tuple[str, str]:
+    """The referral's child as the other documents name them: initials and age (either may be
+    ""), never the names (the case register's "add a document")."""
+    problems: list[str] = []
+    return _child_initials(ref, problems), _child_age(ref, problems)
+
+
+def another_child(initials: str, ref: Mapping[str, Any]) -> str | None:
+    """The referral's child's initials when ``initials`` cannot be theirs; else None."""
+    return _another_child({"case": {"child_initials": initials}}, ref)

@@ -11,7 +11,6 @@ name: the return travels between agencies, and the Rapid Review needs no more.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, Any, ClassVar, Final, Literal
@@ -25,6 +24,7 @@ from ..rules.citations import Cite, cited
 from ..rules.dates import long_date, long_date_with_weekday
 from ..rules.timescales import amount, meeting_window_words, working_days
 from .base import FormBase
+from .controls import initials_problem
 from .engine import document_date, fill_computed
 from .fields import ChildAge, OptDate, Part, Text
 from .meta import Computed, Meta, Repeat, Section
@@ -33,23 +33,6 @@ from .meta import Computed, Meta, Repeat, Section
 RETURN_WORKING_DAYS: Final = amount("scoping_template_returned")
 #: Appendix 1: the template is sent within these working days of the referral.
 SEND_WORKING_DAYS: Final = amount("scoping_template_sent")
-
-#: Initials only: letters (any script), with spaces, full stops, hyphens or apostrophes.
-_INITIALS = re.compile(r"^[^\W\d_](?:[\s.'’-]*[^\W\d_]){0,5}[\s.]*$")
-MAX_INITIALS_LETTERS = 6
-
-
-def initials_problem(value: str, whose: str = "the child's") -> str | None:
-    """A GOV.UK-style message when ``value`` looks like a name rather than initials."""
-    text = value.strip()
-    if not text:
-        return None
-    letters = [c for c in text if c.isalpha()]
-    # "ZON" is initials; "Zoë" or "Nguyen" is a name.
-    named = any(len(t) >= 3 and not t.isupper() for t in re.split(r"[\s.'’-]+", text))
-    if not _INITIALS.match(text) or len(letters) > MAX_INITIALS_LETTERS or named:
-        return f"Enter {whose} initials only, like Z N, not their name"
-    return None
 
 
 def _text(value: Any) -> str:

@@ -13,9 +13,9 @@ from ...partnership import current
 from ...rules.citations import Cite
 from ...rules.dates import long_date_with_weekday
 from ..base import FormBase
+from ..controls import initials_problem
 from ..engine import fill_computed
 from ..meta import Computed, Repeat
-from ..scoping import initials_problem
 from .exports import csv_bytes, progress_pdf
 from .parts import ASSURANCE_GROUP, BOARD, REVIEW_GROUP, Action, Monitoring, Progress, SignOff
 from .parts import Source as SourcePart

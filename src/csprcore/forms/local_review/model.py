@@ -15,9 +15,9 @@ from ...rules.citations import Cite, cited
 from ...rules.local_review import publication_after_deadline
 from ...rules.timescales import COPIES_BEFORE_PUBLICATION, working_days
 from ..base import FormBase
+from ..controls import initials_problem
 from ..engine import document_date, fill_computed
 from ..meta import Computed, Repeat
-from ..scoping import initials_problem
 from . import key_dates
 from .letters import before_publication_pdf, delay_pdf, notification_pdf
 from .parts import (

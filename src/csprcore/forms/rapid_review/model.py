@@ -16,10 +16,10 @@ from ...rules.citations import Cite, cited
 from ...rules.deadlines import meeting_window_problem
 from ...rules.timescales import APPENDIX_2_DAYS_READING, working_days
 from ..base import FormBase
+from ..controls import initials_problem
 from ..engine import document_date, fill_computed
 from ..meta import Computed, Repeat
 from ..referral import OtherProcesses
-from ..scoping import initials_problem
 from .key_dates import key_dates
 from .letters import letter_pdf, notice_pdf
 from .parts import (

@@ -1,0 +1,230 @@
+"""Adding a saved document to a case: a referral, a Rapid Review, a local review record or an
+action plan fills the case's empty dates (and its reference, age and kind of review) from it.
+
+As everywhere on the site, nothing the user typed is overwritten: a date the case already
+has is kept, and the message says where the file differs. A document about another child
+(other initials, or another reference) is refused, naming the file, and nothing changes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Final
+
+from ...errors import FieldError, InputError
+from ...jsontext import JSONRefusedError, loads
+from ...rules.dates import long_date
+from ...rules.register import REGISTER_EVENTS_BY_ID, REVIEW_KINDS
+from .. import engine
+from ..action_plan.parts import OPEN
+from ..from_referral import another_child, referral_child
+from ..registry import get_form
+from .register_file import check_case
+
+#: The field a refused document is reported on (the page's "add a document" box).
+DOCUMENT_FIELD: Final = "document-file"
+
+#: For each kind of document: each register event and where the document dates it.
+DATES_FROM: Final[dict[str, tuple[tuple[str, str], ...]]] = {
+    "referral": (("referral", "referrer.referral_date"),),
+    "rapid-review": (
+        ("referral", "case.referral_date"),
+        ("notified", "case.la_notification_date"),
+        ("meeting", "case.meeting_date"),
+        ("sent-to-panel", "sign_off.sent_to_panel"),
+    ),
+    "local-review": (
+        ("meeting", "case.meeting_date"),
+        ("decision", "case.decision_date"),
+        ("final-report", "final_report.completed_on"),
+        ("planned-publication", "publication.planned_date"),
+        ("copies-sent", "publication.sent_to_panel"),
+        ("ofsted-sent", "publication.sent_to_ofsted"),
+        ("publication", "publication.published_on"),
+    ),
+    "action-plan": (("action-plan-signed-off", "sign_off.signed_off"),),
+}
+#: Where each document keeps the case's reference and the child's initials and age.
+IDENTITY: Final[dict[str, tuple[str, str, str]]] = {
+    "rapid-review": ("case.referral_reference", "case.child_initials", "case.child_age"),
+    "local-review": ("case.referral_reference", "case.child_initials", "case.child_age"),
+    "action-plan": ("source.referral_reference", "source.child_initials", ""),
+}
+#: The Rapid Review's decision (section 4) as the register's kind of review. Referring the
+#: case to the Panel leaves the kind open: the Panel decides.
+RAPID_REVIEW_KIND: Final = {
+    "local_cspr": "local",
+    "other_learning": "learning",
+    "no_review": "none",
+}
+
+
+@dataclass
+class Added:
+    case: dict[str, Any]
+    filled: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+
+    def messages(self, name: str) -> list[str]:
+        out = []
+        if self.filled:
+            out.append(f"Filled in from {name}: {', '.join(self.filled)}")
+        out.extend(self.kept)
+        if not self.filled and not self.kept:
+            out.append(f"{name} had nothing new for this case")
+        return out
+
+
+def _get(doc: Mapping[str, Any], path: str) -> str:
+    if not path:
+        return ""
+    part, key = path.split(".", 1)
+    section = doc.get(part)
+    value = section.get(key) if isinstance(section, Mapping) else None
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def _letters(value: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKC", value).casefold() if c.isalnum())
+
+
+def _kind_of(content: str | bytes, name: str) -> str:
+    try:
+        parsed = loads(content)
+    except JSONRefusedError as exc:
+        raise InputError.one(
+            DOCUMENT_FIELD, f"{name} is not a saved document: it {exc.reason}"
+        ) from None
+    kind = parsed.get("form") if isinstance(parsed, dict) else None
+    if kind not in DATES_FROM:
+        what = f"a saved '{kind}' form" if isinstance(kind, str) else "not a saved document"
+        raise InputError.one(
+            DOCUMENT_FIELD,
+            f"{name} is {what}: add a referral, a Rapid Review, a local review record or an "
+            "action plan",
+        )
+    return str(kind)
+
+
+def _identity(
+    kind: str, doc: Mapping[str, Any], case: Mapping[str, Any], name: str
+) -> tuple[str, str, str]:
+    """The document's reference, initials and age; refused when it is about another case."""
+    ours_ref, ours_initials = (
+        str(case.get("reference") or ""),
+        str(case.get("child_initials") or ""),
+    )
+    if kind == "referral":
+        initials, age = referral_child(doc)
+        other = another_child(ours_initials, doc) if ours_initials else None
+        if other is not None:
+            raise InputError.one(
+                DOCUMENT_FIELD,
+                f"{name} is a referral about a child with the initials {other}, not "
+                f"{ours_initials}: nothing was added",
+            )
+        return "", initials, age
+    ref_path, initials_path, age_path = IDENTITY[kind]
+    reference, initials, age = _get(doc, ref_path), _get(doc, initials_path), _get(doc, age_path)
+    if ours_initials and initials and _letters(ours_initials) != _letters(initials):
+        raise InputError.one(
+            DOCUMENT_FIELD,
+            f"{name} is about a child with the initials {initials}, not {ours_initials}: "
+            "nothing was added",
+        )
+    if ours_ref and reference and _letters(ours_ref) != _letters(reference):
+        raise InputError.one(
+            DOCUMENT_FIELD,
+            f"{name} is for the case {reference}, not {ours_ref}: nothing was added",
+        )
+    return reference, initials, age
+
+
+def add_document(
+    case: Mapping[str, Any],
+    content: str | bytes,
+    name: str,
+    others: list[str],
+    today: date,
+) -> Added:
+    """``case`` (as stored) with the document's facts in its empty places. ``others``: the
+    register's other references, which the case's must not take."""
+    kind = _kind_of(content, name)
+    try:
+        doc = engine.read_file(get_form(kind), content, name)
+    except InputError as exc:
+        raise InputError([FieldError(DOCUMENT_FIELD, e.message) for e in exc.errors]) from None
+    reference, initials, age = _identity(kind, doc, case, name)
+    out = {
+        **case,
+        "dates": dict(case.get("dates") or {}),
+        "filled_from": dict(case.get("filled_from") or {}),
+    }
+    added = Added(out)
+    fill: list[tuple[str, str, str]] = [
+        ("reference", reference, "the reference"),
+        ("child_initials", initials, "the child's initials"),
+        ("child_age", age, "the child's age"),
+    ]
+    for key, value, words in fill:
+        if value and not out.get(key):
+            out[key] = value
+            added.filled.append(words)
+    kind_value = _review_kind(kind, doc)
+    if kind_value and not out.get("review_kind"):
+        out["review_kind"] = kind_value
+        added.filled.append(f"the kind of review ({REVIEW_KINDS[kind_value].lower()})")
+    for event, path in DATES_FROM[kind]:
+        day = engine.document_date(doc, path)
+        if day is None:
+            continue
+        words = REGISTER_EVENTS_BY_ID[event].name
+        current = out["dates"].get(event)
+        if current is None:
+            out["dates"][event] = day.isoformat()
+            out["filled_from"][event] = name
+            added.filled.append(words)
+        elif current != day.isoformat():
+            added.kept.append(
+                f"Kept {words} as {long_date(date.fromisoformat(current))}: {name} gives "
+                f"{long_date(day)}"
+            )
+    if kind == "action-plan":
+        _open_actions(out, doc, added, name)
+    try:
+        check_case(out, others)
+    except InputError as exc:
+        raise InputError(
+            [FieldError(DOCUMENT_FIELD, f"{name} was not added: {e.message}") for e in exc.errors]
+        ) from None
+    return added
+
+
+def _review_kind(kind: str, doc: Mapping[str, Any]) -> str | None:
+    if kind == "local-review":
+        return "local"
+    if kind == "rapid-review":
+        return RAPID_REVIEW_KIND.get(_get(doc, "decision.decision"))
+    return None
+
+
+def _open_actions(out: dict[str, Any], doc: Mapping[str, Any], added: Added, name: str) -> None:
+    """The plan's actions still open (section 12): the plan is their record, so they replace
+    the case's list, which only ever comes from a plan."""
+    rows = doc.get("actions")
+    found = []
+    for row in rows if isinstance(rows, list) else []:
+        if not isinstance(row, Mapping) or row.get("status") not in OPEN:
+            continue
+        due = engine.document_date({"a": row}, "a.due")
+        if due is not None:
+            found.append({"due": due.isoformat(), "agency": _get({"a": row}, "a.agency")})
+    found.sort(key=lambda a: (a["due"], a["agency"]))
+    if found != out.get("open_actions"):
+        out["open_actions"] = found
+        added.filled.append(
+            f"{len(found)} open action{'' if len(found) == 1 else 's'} of the action plan"
+        )

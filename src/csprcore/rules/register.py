@@ -1,0 +1,527 @@
+"""The case register's rules: each case's stage and next deadline, and the timeliness figures
+for the annual report, all counted from the one timescale table (``rules.timescales``).
+
+A case is the dates of the events the procedure names (any of them may be unknown) and, once
+the safeguarding partners have decided, which kind of review follows. Every due date comes
+from ``TIMESCALES``: this module only says which recorded event shows a step done, and which
+later event makes a step that was never recorded moot (a scoping template nobody dated is no
+longer "overdue" once the Rapid Review meeting has been held).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Final, Literal
+
+from .calendar import DEFAULT_CALENDAR, CalendarRangeError, WorkingCalendar, add_months
+from .citations import Cite
+from .timescales import (
+    COPIES_BEFORE_PUBLICATION,
+    DUE_SOON,
+    NOTIFY_PANEL,
+    RAPID_REVIEW_TO_PANEL,
+    REPORT_WITHIN_MONTHS,
+    TIMESCALES,
+    Count,
+    Timescale,
+    amount,
+    meeting_window,
+)
+
+
+@dataclass(frozen=True)
+class RegisterEvent:
+    id: str
+    label: str
+    #: The event's date in a sentence: "Enter {name}".
+    name: str
+    cite: Cite
+
+
+#: The events a case records, in the order they happen. The ids are the register file's
+#: ``dates`` keys (a contract: independent checks read them).
+REGISTER_EVENTS: Final[tuple[RegisterEvent, ...]] = (
+    RegisterEvent("aware", "Local authority became aware of the incident",
+                  "the date the local authority became aware of the incident", "section-3"),
+    RegisterEvent("notified", "Local authority notified the Panel",
+                  "the date the local authority notified the Panel", "section-3"),
+    RegisterEvent("referral", "Referral received",
+                  "the date the referral was received", "section-3"),
+    RegisterEvent("scoping-sent", "Scoping templates sent to agencies",
+                  "the date the scoping templates were sent", "appendix-1"),
+    RegisterEvent("scoping-returned", "Scoping templates returned",
+                  "the date the scoping templates were returned", "appendix-1"),
+    RegisterEvent("meeting", "Rapid Review meeting held",
+                  "the date of the Rapid Review meeting", "appendix-1"),
+    RegisterEvent("sent-to-panel", "Rapid Review sent to the Panel",
+                  "the date the Rapid Review was sent to the Panel", "appendix-1"),
+    RegisterEvent("panel-response", "Panel's response received",
+                  "the date of the Panel's response", "section-6"),
+    RegisterEvent("decision", "Decision on a local review",
+                  "the date of the decision on a local review", "section-4"),
+    RegisterEvent("reviewer-commissioned", "Reviewer commissioned",
+                  "the date the reviewer was commissioned", "section-9"),
+    RegisterEvent("final-report", "Final report completed",
+                  "the date the final report was completed", "section-11"),
+    RegisterEvent("copies-sent", "Copies sent to the Panel and the Secretary of State",
+                  "the date the copies were sent to the Panel and the Secretary of State",
+                  "section-11"),
+    RegisterEvent("ofsted-sent", "Copy sent to Ofsted",
+                  "the date the copy was sent to Ofsted", "section-11"),
+    RegisterEvent("planned-publication", "Planned publication date",
+                  "the planned publication date", "section-11"),
+    RegisterEvent("publication", "Report published",
+                  "the date the report was published", "section-11"),
+    RegisterEvent("action-plan-signed-off", "Action plan signed off",
+                  "the date the action plan was signed off", "section-12"),
+    RegisterEvent("closed", "Case closed", "the date the case was closed", "section-12"),
+)  # fmt: skip
+REGISTER_EVENTS_BY_ID: Final = {e.id: e for e in REGISTER_EVENTS}
+EVENT_IDS: Final = tuple(e.id for e in REGISTER_EVENTS)
+
+ReviewKind = Literal["local", "national", "learning", "none"]
+#: Section 4: what the safeguarding partners (and the Panel) decided after the Rapid Review.
+REVIEW_KINDS: Final[dict[str, str]] = {
+    "local": "A local child safeguarding practice review",
+    "national": "A national review by the Panel",
+    "learning": "Another learning review",
+    "none": "No further review",
+}
+
+
+@dataclass(frozen=True)
+class Order:
+    later: str
+    earlier: str
+    #: The later event may not fall on the same day as the earlier one.
+    strict: bool = False
+
+
+#: Dates that cannot come before another: the calculator's own (``timescales.ORDER``), and
+#: the register's further events, each after the step it follows. A date in the wrong order
+#: is a mistyped date, and deadlines counted from it would be wrong.
+ORDER: Final[tuple[Order, ...]] = (
+    Order("notified", "aware"),
+    Order("referral", "aware"),
+    Order("scoping-sent", "referral"),
+    Order("scoping-returned", "scoping-sent"),
+    Order("meeting", "referral"),
+    Order("sent-to-panel", "meeting"),
+    Order("sent-to-panel", "referral"),
+    Order("panel-response", "sent-to-panel"),
+    Order("decision", "meeting"),
+    Order("reviewer-commissioned", "decision"),
+    Order("final-report", "decision"),
+    Order("copies-sent", "final-report"),
+    Order("ofsted-sent", "final-report"),
+    Order("planned-publication", "decision", strict=True),
+    Order("publication", "decision", strict=True),
+    Order("publication", "final-report"),
+    *(Order("closed", e.id) for e in REGISTER_EVENTS if e.id != "closed"),
+)
+
+
+@dataclass(frozen=True)
+class OpenAction:
+    """An action of the case's action plan that is not complete (section 12)."""
+
+    due: date
+    agency: str
+
+
+@dataclass(frozen=True)
+class Case:
+    reference: str
+    child_initials: str
+    child_age: str = ""
+    review_kind: ReviewKind | None = None
+    dates: Mapping[str, date] = field(default_factory=dict)
+    open_actions: tuple[OpenAction, ...] = ()
+
+    @property
+    def local_review(self) -> bool:
+        """A local review was decided: the kind says so, or a decision is dated with no kind
+        (the register's ``decision`` is the decision to hold a local review)."""
+        if self.review_kind is not None:
+            return self.review_kind == "local"
+        return "decision" in self.dates
+
+
+# --- stage ------------------------------------------------------------------------------
+
+Stage = Literal[
+    "notification", "scoping", "rapid_review", "panel", "local_review", "other_review",
+    "action_plan", "closed",
+]  # fmt: skip
+STAGES: Final[dict[str, str]] = {
+    "notification": "Notification",
+    "scoping": "Scoping and Rapid Review meeting",
+    "rapid_review": "Rapid Review to the Panel",
+    "panel": "Awaiting the decision on a review",
+    "local_review": "Local review",
+    "other_review": "No local review",
+    "action_plan": "Action plan",
+    "closed": "Closed",
+}
+
+
+def stage(case: Case) -> Stage:
+    """Where the case has got to: the furthest step its dates (and decision) show."""
+    d = case.dates
+    if "closed" in d:
+        return "closed"
+    if case.local_review:
+        return "action_plan" if "publication" in d else "local_review"
+    if case.review_kind is not None:
+        if "action-plan-signed-off" in d or case.open_actions:
+            return "action_plan"
+        return "other_review"
+    if "sent-to-panel" in d:
+        return "panel"
+    if "meeting" in d:
+        return "rapid_review"
+    if "referral" in d:
+        return "scoping"
+    return "notification"
+
+
+# --- deadlines --------------------------------------------------------------------------
+
+Status = Literal["on_time", "due_soon", "overdue"]
+STATUSES: Final[dict[str, str]] = {
+    "overdue": "Overdue",
+    "due_soon": f"Due within {DUE_SOON} working days",
+    "on_time": "On time",
+}
+
+#: The recorded event that shows each step of the timescale table done. (Section 3: the
+#: local authority's report to the safeguarding partners is the referral they receive.)
+DONE_BY: Final[dict[str, str]] = {
+    "notify_panel": "notified",
+    "report_to_safeguarding_partners": "referral",
+    "scoping_template_sent": "scoping-sent",
+    "rapid_review_meeting_date_set": "meeting",
+    "scoping_template_returned": "scoping-returned",
+    "rapid_review_meeting": "meeting",
+    "rapid_review_to_panel": "sent-to-panel",
+    "panel_decision": "panel-response",
+    "final_report_published": "publication",
+    "report_to_panel_and_secretary_of_state": "copies-sent",
+    "report_to_ofsted": "ofsted-sent",
+}
+#: A step never recorded stops being due once a later step it leads to is recorded: the
+#: scoping templates serve the meeting, the copies must go before publication, the Panel
+#: cannot have the Rapid Review without being notified. Such a step is "not recorded".
+MOOT_AFTER: Final[dict[str, tuple[str, ...]]] = {
+    "notify_panel": ("sent-to-panel",),
+    "report_to_safeguarding_partners": ("meeting",),
+    "scoping_template_sent": ("meeting",),
+    "rapid_review_meeting_date_set": ("meeting",),
+    "scoping_template_returned": ("meeting",),
+    "rapid_review_meeting": ("sent-to-panel",),
+    "rapid_review_to_panel": ("panel-response", "decision"),
+    "panel_decision": ("decision",),
+    "final_report_published": (),
+    "report_to_panel_and_secretary_of_state": ("publication",),
+    "report_to_ofsted": ("publication",),
+}
+
+StepState = Literal["done", "open", "not_recorded", "beyond_calendar"]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the timescale table for one case."""
+
+    id: str
+    label: str
+    cite: Cite
+    #: The last day for it (for the meeting's window, the window's last day); None when the
+    #: calendar cannot count that far.
+    due: date | None
+    earliest: date | None
+    counted_from: str
+    state: StepState
+    done_on: date | None
+
+
+def calculator_events(case: Case) -> dict[str, date]:
+    """The case's dates as the timescale table's events. The decision counts only for a
+    local review (section 11 counts from the decision to initiate one); the copies count back
+    from the publication date, or the planned one until the report is published."""
+    d = case.dates
+    events = {k: d[k] for k in ("aware", "referral", "meeting", "sent-to-panel") if k in d}
+    if case.local_review and "decision" in d:
+        events["decision"] = d["decision"]
+    publication = d.get("publication") or d.get("planned-publication")
+    if publication is not None and case.local_review:
+        events["publication"] = publication
+    return events
+
+
+def _count(c: Count, events: Mapping[str, date], cal: WorkingCalendar) -> date:
+    start = events[c.event]
+    if c.unit == "months":
+        return add_months(start, c.amount)
+    return cal.add_working_days(start, c.amount)
+
+
+def steps(case: Case, cal: WorkingCalendar = DEFAULT_CALENDAR) -> list[Step]:
+    """Each step of the timescale table the case's dates let us count, with its state."""
+    events = calculator_events(case)
+    out: list[Step] = []
+    for t in TIMESCALES:
+        done_by = DONE_BY.get(t.id)
+        if done_by is None:
+            continue  # a period to keep to (the report's availability), not a step to take
+        count = next((c for c in t.counts if c.event in events), None)
+        if count is None:
+            continue
+        done_on = case.dates.get(done_by)
+        try:
+            first = _count(count, events, cal)
+            due = _count(t.latest, events, cal) if t.latest is not None else first
+        except CalendarRangeError:
+            out.append(_step(t, None, None, count, "beyond_calendar", done_on))
+            continue
+        state: StepState
+        if done_on is not None:
+            state = "done"
+        elif any(e in case.dates for e in (*MOOT_AFTER[t.id], "closed")):
+            state = "not_recorded"
+        else:
+            state = "open"
+        out.append(_step(t, due, first if t.latest else None, count, state, done_on))
+    return out
+
+
+def _step(
+    t: Timescale,
+    due: date | None,
+    earliest: date | None,
+    count: Count,
+    state: StepState,
+    done_on: date | None,
+) -> Step:
+    return Step(t.id, t.label, t.cite, due, earliest, count.event, state, done_on)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    id: str
+    label: str
+    due: date
+    working_days_left: int
+    status: Status
+    cite: Cite
+
+
+ACTION_DUE: Final = "action_due"
+
+
+def working_days_left(today: date, due: date, cal: WorkingCalendar = DEFAULT_CALENDAR) -> int:
+    """Working days from today to the due date: 0 on the day, negative once it has passed
+    (the working days since it)."""
+    return cal.working_days_between(today, due)
+
+
+def status(today: date, due: date, cal: WorkingCalendar = DEFAULT_CALENDAR) -> Status:
+    if due < today:
+        return "overdue"
+    try:
+        soon = cal.add_working_days(today, DUE_SOON)
+    except CalendarRangeError:
+        return "due_soon"
+    return "due_soon" if due <= soon else "on_time"
+
+
+def open_deadlines(
+    case: Case, today: date, cal: WorkingCalendar = DEFAULT_CALENDAR
+) -> list[Deadline]:
+    """Every step still to be done, soonest first: the table's steps, then (section 12) the
+    action plan's actions that are not complete."""
+    if "closed" in case.dates:
+        return []
+    found: list[tuple[str, str, date, Cite]] = [
+        (s.id, s.label, s.due, s.cite)
+        for s in steps(case, cal)
+        if s.state == "open" and s.due is not None
+    ]
+    found.extend(
+        (ACTION_DUE, f"Action plan: action for {a.agency or 'an agency'} due", a.due, "section-12")
+        for a in case.open_actions
+    )
+    out = []
+    for id_, label, due, cite in sorted(found, key=lambda f: f[2]):
+        try:
+            left = working_days_left(today, due, cal)
+        except CalendarRangeError:
+            continue
+        out.append(Deadline(id_, label, due, left, status(today, due, cal), cite))
+    return out
+
+
+def next_deadline(
+    case: Case, today: date, cal: WorkingCalendar = DEFAULT_CALENDAR
+) -> Deadline | None:
+    found = open_deadlines(case, today, cal)
+    return found[0] if found else None
+
+
+# --- timeliness -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: str
+    label: str
+    #: The event a case is counted from: it counts in a period when this date falls in it.
+    counted_from: str
+    #: The event that shows it done.
+    done_by: str
+    cite: Cite
+    #: Only cases that went on to a local review are counted.
+    local_review_only: bool = False
+
+
+def _measures() -> tuple[Measure, ...]:
+    first, last = meeting_window()
+    to_panel = amount("rapid_review_to_panel")
+    return (
+        Measure("notification_within_5_working_days",
+                f"Notifications to the Panel within {NOTIFY_PANEL} working days of the local "
+                "authority becoming aware", "aware", "notified", "section-3"),
+        Measure("rapid_review_within_15_working_days",
+                f"Rapid Reviews sent to the Panel within {RAPID_REVIEW_TO_PANEL} working days "
+                "of the referral", "referral", "sent-to-panel", "appendix-1"),
+        Measure("rapid_review_after_meeting",
+                f"Rapid Reviews sent to the Panel within {to_panel} working "
+                f"day{'' if to_panel == 1 else 's'} of the meeting", "referral",
+                "sent-to-panel", "appendix-1"),
+        Measure("meeting_in_window",
+                f"Rapid Review meetings held {first} to {last} working days after the "
+                "referral", "referral", "meeting", "appendix-1"),
+        Measure("published_within_6_months",
+                f"Local reviews published within {REPORT_WITHIN_MONTHS} months of the "
+                "decision", "decision", "publication", "section-11", local_review_only=True),
+        Measure("copies_7_working_days_before_publication",
+                f"Copies sent to the Panel and the Secretary of State at least "
+                f"{COPIES_BEFORE_PUBLICATION} working days before publication", "publication",
+                "copies-sent", "section-11", local_review_only=True),
+    )  # fmt: skip
+
+
+MEASURES: Final = _measures()
+
+
+@dataclass(frozen=True)
+class Missed:
+    reference: str
+    #: Working days after the last day allowed (for a meeting held before its window opened:
+    #: the working days before it opened, as a negative number).
+    working_days_late: int
+
+
+@dataclass(frozen=True)
+class Result:
+    measure: Measure
+    met: int
+    total: int
+    missed: tuple[Missed, ...]
+    #: Cases counted in the period whose outcome date is missing: never guessed.
+    unknown: int
+    unknown_references: tuple[str, ...]
+
+    @property
+    def percent(self) -> int | None:
+        return None if self.total == 0 else round(100 * self.met / self.total)
+
+    def words(self) -> str:
+        """ "7 of 9 (78%)"; "none in the period"."""
+        if self.total == 0:
+            return "none to count"
+        return f"{self.met} of {self.total} ({self.percent}%)"
+
+
+def _outcome(m: Measure, case: Case, cal: WorkingCalendar) -> int | None:
+    """Working days after the last day allowed (0 or less is in time), or None when the
+    outcome's date (or, for the meeting's count, the meeting's) is missing. A meeting held
+    before its window opened is a miss too: it gives the working days early, as a negative
+    number, and ``_met`` tells the two apart."""
+    d = case.dates
+    start = d[m.counted_from]
+    end = d.get(m.done_by)
+    if end is None:
+        return None
+    if m.id == "meeting_in_window":
+        first, last = meeting_window()
+        n = cal.working_days_between(start, end)
+        return n - first if n < first else n - last
+    if m.id == "rapid_review_after_meeting":
+        if "meeting" not in d:
+            return None
+        last_day = cal.add_working_days(d["meeting"], amount("rapid_review_to_panel"))
+    elif m.id == "published_within_6_months":
+        last_day = add_months(start, REPORT_WITHIN_MONTHS)
+    elif m.id == "copies_7_working_days_before_publication":
+        last_day = cal.add_working_days(start, -COPIES_BEFORE_PUBLICATION)
+    elif m.id == "notification_within_5_working_days":
+        last_day = cal.add_working_days(start, NOTIFY_PANEL)
+    else:
+        last_day = cal.add_working_days(start, RAPID_REVIEW_TO_PANEL)
+    return cal.working_days_between(last_day, end)
+
+
+def _met(m: Measure, case: Case, late: int, cal: WorkingCalendar) -> bool:
+    if m.id == "meeting_in_window":
+        first, last = meeting_window()
+        n = cal.working_days_between(case.dates["referral"], case.dates["meeting"])
+        return first <= n <= last
+    return late <= 0
+
+
+def measure(
+    m: Measure,
+    cases: Sequence[Case],
+    start: date,
+    end: date,
+    cal: WorkingCalendar = DEFAULT_CALENDAR,
+) -> Result:
+    """One measure over the cases whose starting event falls in ``start``..``end``: "within
+    N working days" is on or before the N-th working day after that event, and the working
+    days late are counted from that N-th day."""
+    met = 0
+    missed: list[Missed] = []
+    unknown: list[str] = []
+    for case in cases:
+        begin = case.dates.get(m.counted_from)
+        if begin is None or not start <= begin <= end:
+            continue
+        if m.local_review_only and not case.local_review:
+            continue
+        try:
+            late = _outcome(m, case, cal)
+        except CalendarRangeError:
+            late = None
+        if late is None:
+            unknown.append(case.reference)
+        elif _met(m, case, late, cal):
+            met += 1
+        else:
+            missed.append(Missed(case.reference, late))
+    missed.sort(key=lambda x: (-x.working_days_late, x.reference))
+    return Result(m, met, met + len(missed), tuple(missed), len(unknown), tuple(unknown))
+
+
+def report(
+    cases: Sequence[Case], start: date, end: date, cal: WorkingCalendar = DEFAULT_CALENDAR
+) -> list[Result]:
+    return [measure(m, cases, start, end, cal) for m in MEASURES]
+
+
+def last_financial_year(today: date) -> tuple[date, date]:
+    """The last complete financial year (1 April to 31 March) before ``today``."""
+    year = today.year if today >= date(today.year, 4, 1) else today.year - 1
+    return date(year - 1, 4, 1), date(year, 3, 31)
