@@ -18,7 +18,7 @@ from typing import Any
 from assembly import policy
 from csprcore.forms.engine import DRAFT_RETENTION_DAYS
 from csprcore.views import rapid_review_timeline
-from pages import checker, deadlines, form_page, partnership_site, tool
+from pages import checker, deadlines, form_page, partnership_site, register, tool
 
 MARKER = re.compile(r"<!--\s*csprcore:([a-z0-9-]+)\s*-->")
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:(?!\bsrc=)[^>])*)>(?P<body>.*?)</script>", re.S)
@@ -33,6 +33,7 @@ TOOL_BODIES: dict[str, Callable[[], str]] = {
     "rapid-review": form_page.rapid_review_body,
     "local-review": form_page.local_review_body,
     "action-plan": form_page.action_plan_body,
+    "case-register": register.body,
 }
 
 

@@ -21,6 +21,7 @@ TOOLS = {
     "rapid-review": "Rapid Review template",
     "local-review": "Local review record",
     "action-plan": "Action plan",
+    "case-register": "Case register",
 }
 
 
@@ -50,6 +51,9 @@ CORE_GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "rapid-review": (("forms",), ("pdf",)),
     "local-review": (("forms",), ("pdf",)),
     "action-plan": (("forms",), ("pdf",)),
+    # The register reads and words its cases with the rules alone; adding a document and the
+    # PDF exports load the rest.
+    "case-register": ((), ("forms", "pdf")),
 }
 
 

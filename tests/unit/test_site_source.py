@@ -83,6 +83,7 @@ def test_site_nav_follows_the_document() -> None:
         "tools/rapid-review.md",
         "tools/local-review.md",
         "tools/action-plan.md",
+        "tools/case-register.md",
     ]
     assert sections["About"] == [
         "about/glossary.md",

@@ -4,10 +4,7 @@
 // from the JSON block that the build renders from csprcore.rules.deadlines.PAGE_TEXT.
 import { startCore } from "./core.js";
 import { clearErrors, download, readAnswers, showErrors } from "./form-ui.js";
-
-const SVG_NS = "http://www.w3.org/2000/svg";
-// What the core's picture may contain (csprcore.views.timeline.TAGS); anything else is dropped.
-const SVG_TAGS = new Set(["svg", "g", "rect", "circle", "polygon", "line", "text", "title", "desc"]);
+import { showPicture } from "./picture.js";
 const LIVE_DELAY = 300;
 
 const root = document.getElementById("csprcore-tool");
@@ -228,27 +225,8 @@ function start() {
     list.replaceChildren(...items.map((item) => el("li", "", item.line)));
   }
 
-  // The core's picture is a tree of {tag, attrs, text, children}; it is drawn here with
-  // createElementNS and textContent, so nothing in it is ever parsed as markup.
-  function draw(node) {
-    if (!SVG_TAGS.has(node.tag)) return null;
-    const element = document.createElementNS(SVG_NS, node.tag);
-    for (const [name, value] of Object.entries(node.attrs ?? {})) {
-      if (/^on|href/i.test(name)) continue;
-      element.setAttribute(name, value);
-    }
-    if (node.text) element.textContent = node.text;
-    for (const child of node.children ?? []) {
-      const drawn = draw(child);
-      if (drawn) element.append(drawn);
-    }
-    return element;
-  }
-
   function renderTimeline(tree) {
-    const figure = results.querySelector("[data-timeline]");
-    const svg = tree ? draw(tree) : null;
-    figure.replaceChildren(...(svg ? [svg] : []));
+    showPicture(results.querySelector("[data-timeline]"), tree);
   }
 
   // --- office closure days -----------------------------------------------------------------
