@@ -88,8 +88,10 @@ def file_panel() -> str:
         f'aria-label="{_t("open_label")}" data-max-bytes="{MAX_FILE_BYTES}" data-register-input>'
         "</div>"
         '<div class="cs-notice" data-file-message role="status" aria-live="polite"></div>'
+        # "Start a new register" or "Open a register" over unsaved changes: the glue sets
+        # the words for the one asked (new_confirm / open_confirm).
         '<div class="cs-panel cs-delete-confirm" data-new-confirm hidden>'
-        f'<p tabindex="-1"><strong>{_t("new_confirm")}</strong></p>'
+        f'<p tabindex="-1"><strong data-new-confirm-text>{_t("new_confirm")}</strong></p>'
         '<div class="cs-actions">'
         f"{_b('new_yes', 'warning', **{'data-new-yes': ''})}"
         f"{_b('cancel', **{'data-new-cancel': ''})}</div></div>"
@@ -136,6 +138,7 @@ def list_view() -> str:
         '<section class="cs-register__list" data-list-view aria-labelledby="register-list-title">'
         f'<h2 id="register-list-title" tabindex="-1">{_t("list_heading")}</h2>'
         f'<p data-register-summary>{_t("no_register")}</p>'
+        '<div class="cs-notice" data-list-message role="status" aria-live="polite"></div>'
         '<div data-register-body hidden>'
         f'<div class="cs-actions">{_b("add_case", "primary", **{"data-add-case": ""})}</div>'
         f"{_file_input('new-document-file', 'from_document_label', 'from_document_hint')}"

@@ -69,6 +69,11 @@ PAGE_TEXT: Final[dict[str, str]] = {
         "register anyway? Those changes will be lost unless you save them first."
     ),
     "new_yes": "Yes, start a new register",
+    "open_confirm": (
+        "The register on this page has changes that are not saved to a file. Open another "
+        "register anyway? Those changes will be lost unless you save them first."
+    ),
+    "open_yes": "Yes, open another register",
     "new_done": "A new, empty register has been started. Nothing else on the page is kept.",
     "conflict": (
         "Someone else has saved changes to {name} since you opened it, so it has not been "
@@ -124,6 +129,7 @@ PAGE_TEXT: Final[dict[str, str]] = {
     "no_cases": "There are no cases in this register yet. Add a case, or start one from a document.",
     "no_register": "Open a register or start a new one to see its cases.",
     "open_case": "Open case {reference}",
+    "child": "{initials}, aged {age}",
     # --- exports ------------------------------------------------------------------------
     "exports_heading": "Download",
     "export_ics": "Calendar of open deadlines (.ics)",
@@ -206,9 +212,9 @@ PAGE_TEXT: Final[dict[str, str]] = {
 GLUE_TEXT_KEYS: Final = (
     "file_none", "file_new", "file_open", "file_open_in_place", "file_unsaved", "file_saved",
     "file_downloaded", "file_restored", "file_opened", "file_reading", "file_unreadable",
-    "file_cancelled", "new_done", "conflict", "conflict_gone", "save_denied", "save_failed",
+    "file_cancelled", "new_done", "new_confirm", "new_yes", "open_confirm", "open_yes", "conflict", "conflict_gone", "save_denied", "save_failed",
     "save_copy_failed", "core_failed", "file_filter", "showing", "no_deadline", "no_cases",
-    "no_register", "open_case", "new_case_heading", "case_heading", "case_saved",
+    "no_register", "open_case", "child", "new_case_heading", "case_heading", "case_saved",
     "document_reading", "case_deleted", "deadlines_none", "missed_none", "missed_item",
     "report_empty", "status_none",
 )  # fmt: skip

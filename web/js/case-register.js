@@ -1,0 +1,947 @@
+// Page glue for the case register. No rule, no date and no message of its own: it carries the
+// register (one JSON document) between the page and the core (csprcore.api register_*), keeps
+// the unit's file (open, save in place after checking nobody else has saved it, save a copy,
+// download), keeps a draft on this device, and places the core's answers in the page with DOM
+// calls and textContent. Its words come from the JSON block the build renders from
+// csprcore.views.register_page.PAGE_TEXT.
+import { startCore } from "./core.js";
+import { Drafts } from "./drafts.js";
+import {
+  base64ToBlob, clearErrors, download, readAnswers, sentence, showErrors, writeAnswers,
+} from "./form-ui.js";
+import { showPicture } from "./picture.js";
+
+const root = document.getElementById("csprcore-tool");
+const page = root?.querySelector("[data-register]");
+if (root && page) start();
+
+function start() {
+  const core = startCore(root);
+  const text = JSON.parse(page.querySelector("[data-register-text]").textContent);
+  const siteRoot = page.dataset.siteRoot;
+  const $ = (selector) => page.querySelector(selector);
+
+  // --- what the page holds -----------------------------------------------------------------
+  let register = null; // the register document, as the core gave it
+  let fileName = null; // the file it came from or was last saved to
+  let handle = null; // its FileSystemFileHandle, where the browser has the API
+  let recorded = null; // {lastModified, hash} of that file when opened or last saved
+  let unsaved = false; // changes not yet in the file
+  let current; // undefined: the list; null: a new case; a number: that case
+  let generation = 0; // a new register or file makes older answers from the core moot
+  let lastReport = null; // {from, to} of the report shown
+
+  const fill = (template, values) =>
+    template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
+
+  function today() {
+    // The user's own calendar day, from this device's clock: the core works out statuses.
+    const now = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  }
+
+  function el(tag, className, content) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (content !== undefined && content !== null) node.textContent = content;
+    return node;
+  }
+
+  /** Say `message` in a notice area; `problem` shows it as an error. */
+  function say(area, message, problem = false) {
+    if (!message) {
+      area.replaceChildren();
+      return;
+    }
+    area.replaceChildren(el("p", problem ? "cs-error-message" : "", message));
+  }
+
+  /** The core's refusal, in words (an internal failure says so and keeps everything). */
+  function refusal(result) {
+    const errors = result?.errors?.length ? result.errors : [{ message: text.core_failed }];
+    return errors.map((e) => sentence(e.message)).join(" ");
+  }
+
+  /** Show errors at a file box's own message (the box named `field`). */
+  function fileErrors(field, errors) {
+    const box = page.querySelector(`[data-error-for="${CSS.escape(field)}"]`);
+    if (!box) return;
+    const message = errors.map((e) => sentence(e.message)).join(" ");
+    box.hidden = !message;
+    box.closest(".cs-form-group")?.classList.toggle("cs-form-group--error", !!message);
+    if (!message) {
+      box.replaceChildren();
+      return;
+    }
+    box.replaceChildren(el("span", "cs-visually-hidden", "Error: "), message);
+  }
+
+  // --- the draft on this device ------------------------------------------------------------
+
+  const caseForm = $("[data-case-form]");
+  const drafts = new Drafts("case-register", Number(page.dataset.draftDays), {
+    status: $("[data-draft-status]"),
+    notice: $("[data-tab-notice]"),
+    noticeText: $("[data-tab-notice-text]"),
+    takeButton: $("[data-take-draft]"),
+  }, () => ({
+    register,
+    name: fileName,
+    unsaved,
+    editing: current === undefined ? null : { index: current, answers: readAnswers(caseForm) },
+  }));
+  window.addEventListener("pagehide", () => drafts.flush());
+
+  const deleteDraft = $("[data-delete-draft]");
+  const deleteConfirm = $("[data-delete-confirm]");
+  deleteDraft.addEventListener("click", () => {
+    deleteConfirm.hidden = false;
+    deleteConfirm.querySelector("p").focus();
+  });
+  $("[data-delete-cancel]").addEventListener("click", () => {
+    deleteConfirm.hidden = true;
+    deleteDraft.focus();
+  });
+  $("[data-delete-yes]").addEventListener("click", () => {
+    drafts.remove(); // first: nothing pending is written back after it
+    deleteConfirm.hidden = true;
+    clearAll();
+    showRegister();
+    deleteDraft.focus();
+  });
+
+  /** A change to the register: not yet in the file, kept in the draft, shown again. */
+  function changed(doc) {
+    register = doc;
+    unsaved = true;
+    drafts.saveNow();
+    setFileStatus();
+    refreshList();
+    refreshReport();
+  }
+
+  // --- the file ----------------------------------------------------------------------------
+
+  const fileStatus = $("[data-file-status]");
+  const fileMessage = $("[data-file-message]");
+  const saveButton = $("[data-save]");
+  const copyButton = $("[data-save-copy]");
+  const fallbackInput = $("[data-register-input]");
+  const newConfirm = $("[data-new-confirm]");
+  const conflict = $("[data-conflict]");
+  const newerConfirm = $("[data-open-newer-confirm]");
+  const canPick = typeof window.showOpenFilePicker === "function";
+  const canSaveAs = typeof window.showSaveFilePicker === "function";
+  const fileTypes = [{ description: text.file_filter, accept: { "application/json": [".json"] } }];
+
+  function setFileStatus() {
+    let words = text.file_none;
+    if (register && !fileName) words = text.file_new;
+    else if (register) words = fill(handle ? text.file_open_in_place : text.file_open, { name: fileName });
+    if (register && unsaved) words = `${words} ${text.file_unsaved}`;
+    fileStatus.textContent = words;
+    saveButton.disabled = !register;
+    copyButton.disabled = !register;
+  }
+
+  async function sha256(content) {
+    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(content));
+    return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  async function readText(file, maxBytes) {
+    return file.slice(0, maxBytes + 1).text();
+  }
+
+  /** Hand a file's text to the core; on success it becomes the register on the page. */
+  async function openText(name, content, { fileHandle = null, lastModified = null } = {}) {
+    const mine = ++generation;
+    say(fileMessage, text.file_reading);
+    const result = await core.call("register_open", { file: { name, content } });
+    if (mine !== generation) return false;
+    if (!result.ok) {
+      say(fileMessage, "");
+      fileErrors("register-file", result.errors?.length ? result.errors : [{ message: text.core_failed }]);
+      return false;
+    }
+    fileErrors("register-file", []);
+    clearAll({ keepMessage: true });
+    register = result.register;
+    fileName = name;
+    handle = fileHandle;
+    recorded = fileHandle ? { lastModified, hash: await sha256(content) } : null;
+    unsaved = false;
+    drafts.saveNow();
+    setFileStatus();
+    say(fileMessage, [fill(text.file_opened, { name }), result.summary_text].filter(Boolean).join(" "));
+    showRegister();
+    return true;
+  }
+
+  async function openFromHandle(fileHandle) {
+    let file;
+    let content;
+    try {
+      file = await fileHandle.getFile();
+      content = await readText(file, Number(fallbackInput.dataset.maxBytes));
+    } catch {
+      say(fileMessage, fill(text.file_unreadable, { name: fileHandle.name }), true);
+      return;
+    }
+    await openText(file.name, content, { fileHandle, lastModified: file.lastModified });
+  }
+
+  async function pickAndOpen() {
+    if (!canPick) {
+      fallbackInput.click();
+      return;
+    }
+    let picked;
+    try {
+      [picked] = await window.showOpenFilePicker({ types: fileTypes, multiple: false });
+    } catch (error) {
+      if (error?.name === "AbortError") say(fileMessage, text.file_cancelled);
+      else fallbackInput.click(); // the picker is refused here (a policy, a frame): the input
+      return;
+    }
+    if (picked) await openFromHandle(picked);
+  }
+
+  fallbackInput.addEventListener("change", async () => {
+    const [file] = fallbackInput.files ?? [];
+    if (!file) return;
+    let content;
+    try {
+      content = await readText(file, Number(fallbackInput.dataset.maxBytes));
+    } catch {
+      say(fileMessage, fill(text.file_unreadable, { name: file.name }), true);
+      return;
+    } finally {
+      fallbackInput.value = "";
+    }
+    await openText(file.name, content);
+  });
+
+  // "Start a new register" and "Open a register" over unsaved changes are confirmed first.
+  let pendingAction = null;
+  function confirmThen(action, words, yes, from) {
+    if (!register || !unsaved) {
+      action();
+      return;
+    }
+    pendingAction = { action, from };
+    newConfirm.querySelector("[data-new-confirm-text]").textContent = words;
+    newConfirm.querySelector("[data-new-yes]").textContent = yes;
+    newConfirm.hidden = false;
+    newConfirm.querySelector("p").focus();
+  }
+  $("[data-new-cancel]").addEventListener("click", () => {
+    newConfirm.hidden = true;
+    pendingAction?.from.focus();
+    pendingAction = null;
+  });
+  $("[data-new-yes]").addEventListener("click", () => {
+    newConfirm.hidden = true;
+    const pending = pendingAction;
+    pendingAction = null;
+    pending?.action();
+  });
+
+  const openButton = $("[data-open]");
+  const newButton = $("[data-new]");
+  openButton.addEventListener("click", () =>
+    confirmThen(pickAndOpen, text.open_confirm, text.open_yes, openButton));
+  newButton.addEventListener("click", () =>
+    confirmThen(startNew, text.new_confirm, text.new_yes, newButton));
+
+  async function startNew() {
+    const mine = ++generation;
+    const result = await core.call("register_new", {});
+    if (mine !== generation) return;
+    if (!result.ok) {
+      say(fileMessage, refusal(result), true);
+      return;
+    }
+    clearAll();
+    register = result.register;
+    drafts.saveNow();
+    setFileStatus();
+    say(fileMessage, text.new_done);
+    showRegister();
+    $("#register-list-title").focus();
+  }
+
+  /** Forget the register and everything shown of it: every box, hidden ones too. */
+  function clearAll({ keepMessage = false } = {}) {
+    generation += 1;
+    register = null;
+    fileName = null;
+    handle = null;
+    recorded = null;
+    unsaved = false;
+    lastReport = null;
+    writeAnswers(caseForm, {});
+    clearErrors(caseForm, caseForm.querySelector("[data-error-summary]"));
+    writeAnswers(reportForm, {});
+    clearErrors(reportForm, reportForm.querySelector("[data-error-summary]"));
+    for (const input of page.querySelectorAll("[data-filter-text], [data-filter-stage], [data-filter-status]")) {
+      input.value = "";
+    }
+    for (const area of page.querySelectorAll(".cs-notice")) {
+      if (!(keepMessage && area === fileMessage)) area.replaceChildren();
+    }
+    fileErrors("register-file", []);
+    fileErrors("document-file", []);
+    fileErrors("new-document-file", []);
+    conflict.hidden = true;
+    newConfirm.hidden = true;
+    caseConfirm.hidden = true;
+    rows = [];
+    setFileStatus();
+  }
+
+  /** The register as the file's text (the core writes it). */
+  async function registerText() {
+    const result = await core.call("register_export", { register, format: "json", today: today() });
+    if (!result.ok) {
+      say(fileMessage, refusal(result), true);
+      return null;
+    }
+    return { text: result.text, filename: result.filename };
+  }
+
+  function problemOf(error) {
+    return error?.message || error?.name || String(error);
+  }
+
+  async function writeTo(target, content) {
+    const writable = await target.createWritable();
+    try {
+      await writable.write(content);
+      await writable.close();
+    } catch (error) {
+      await writable.abort?.().catch(() => {});
+      throw error;
+    }
+    const written = await target.getFile();
+    return { lastModified: written.lastModified, hash: await sha256(await written.text()) };
+  }
+
+  async function allowed(target) {
+    if (typeof target.queryPermission !== "function") return true;
+    if ((await target.queryPermission({ mode: "readwrite" })) === "granted") return true;
+    if (typeof target.requestPermission !== "function") return false;
+    return (await target.requestPermission({ mode: "readwrite" })) === "granted";
+  }
+
+  async function save() {
+    if (!register) return;
+    conflict.hidden = true;
+    if (!handle) {
+      await saveByDownload();
+      return;
+    }
+    const name = fileName;
+    const target = handle;
+    const mine = generation;
+    try {
+      // Asked first, while the click still counts as the user's.
+      if (!(await allowed(target))) {
+        say(fileMessage, fill(text.save_denied, { name }), true);
+        return;
+      }
+      const out = await registerText();
+      if (!out || mine !== generation) return;
+      // Has anyone saved the file since it was opened here? Its time and its content say.
+      let onDisk;
+      try {
+        onDisk = await target.getFile();
+      } catch (error) {
+        if (error?.name === "NotFoundError") {
+          showConflict(fill(text.conflict_gone, { name }), false);
+          return;
+        }
+        throw error;
+      }
+      const hash = await sha256(await onDisk.text());
+      if (!recorded || onDisk.lastModified !== recorded.lastModified || hash !== recorded.hash) {
+        showConflict(fill(text.conflict, { name }), true);
+        return;
+      }
+      const now = await writeTo(target, out.text);
+      if (mine !== generation) return;
+      recorded = now;
+      unsaved = false;
+      drafts.saveNow();
+      setFileStatus();
+      say(fileMessage, fill(text.file_saved, { name }));
+    } catch (error) {
+      if (error?.name === "NotAllowedError" || error?.name === "SecurityError") {
+        say(fileMessage, fill(text.save_denied, { name }), true);
+      } else if (error?.name === "NotFoundError") {
+        showConflict(fill(text.conflict_gone, { name }), false);
+      } else {
+        say(fileMessage, fill(text.save_failed, { name, problem: problemOf(error) }), true);
+      }
+    }
+  }
+
+  async function saveByDownload() {
+    const out = await registerText();
+    if (!out) return;
+    const name = fileName ?? out.filename ?? text.default_file_name;
+    download(name, new Blob([out.text], { type: "application/json" }));
+    fileName = name;
+    unsaved = false;
+    drafts.saveNow();
+    setFileStatus();
+    say(fileMessage, fill(text.file_downloaded, { name }));
+  }
+
+  async function saveCopy() {
+    if (!register) return;
+    if (!canSaveAs) {
+      conflict.hidden = true;
+      handle = null;
+      recorded = null;
+      await saveByDownload();
+      return;
+    }
+    let target;
+    try {
+      target = await window.showSaveFilePicker({
+        suggestedName: fileName ?? text.default_file_name, types: fileTypes });
+    } catch (error) {
+      if (error?.name === "AbortError") say(fileMessage, text.file_cancelled);
+      else say(fileMessage, fill(text.save_copy_failed, { problem: problemOf(error) }), true);
+      return;
+    }
+    const mine = generation;
+    try {
+      const out = await registerText();
+      if (!out || mine !== generation) return;
+      const now = await writeTo(target, out.text);
+      if (mine !== generation) return;
+      // From now on the page works on the copy, as "Save as" does.
+      handle = target;
+      fileName = target.name;
+      recorded = now;
+      unsaved = false;
+      conflict.hidden = true;
+      drafts.saveNow();
+      setFileStatus();
+      say(fileMessage, fill(text.file_saved, { name: fileName }));
+    } catch (error) {
+      say(fileMessage, fill(text.save_copy_failed, { problem: problemOf(error) }), true);
+    }
+  }
+
+  function showConflict(words, newerToOpen) {
+    say(fileMessage, "");
+    conflict.querySelector("[data-conflict-text]").textContent = words;
+    conflict.querySelector("[data-open-newer]").hidden = !newerToOpen;
+    newerConfirm.hidden = true;
+    conflict.hidden = false;
+    conflict.querySelector("p").focus();
+  }
+
+  saveButton.addEventListener("click", save);
+  copyButton.addEventListener("click", saveCopy);
+  $("[data-conflict-copy]").addEventListener("click", saveCopy);
+  $("[data-open-newer]").addEventListener("click", () => {
+    newerConfirm.hidden = false;
+    newerConfirm.querySelector("p").focus();
+  });
+  $("[data-open-newer-cancel]").addEventListener("click", () => {
+    newerConfirm.hidden = true;
+    $("[data-open-newer]").focus();
+  });
+  $("[data-open-newer-yes]").addEventListener("click", async () => {
+    if (!handle) return;
+    conflict.hidden = true;
+    await openFromHandle(handle);
+  });
+
+  // --- the list ----------------------------------------------------------------------------
+
+  const listView = $("[data-list-view]");
+  const caseView = $("[data-case-view]");
+  const reportSection = $("[data-report-section]");
+  const registerBody = $("[data-register-body]");
+  const summary = $("[data-register-summary]");
+  const tbody = $("[data-cases] tbody");
+  const showing = $("[data-showing]");
+  const noCases = $("[data-no-cases]");
+  const stageFilter = $("[data-filter-stage]");
+  const statusFilter = $("[data-filter-status]");
+  const textFilter = $("[data-filter-text]");
+  const listMessage = $("[data-list-message]");
+  let rows = [];
+
+  async function refreshList() {
+    if (!register) {
+      registerBody.hidden = true;
+      summary.textContent = text.no_register;
+      tbody.replaceChildren();
+      return;
+    }
+    const mine = generation;
+    const result = await core.call("register_view", { register, today: today() });
+    if (mine !== generation) return;
+    if (!result.ok) {
+      summary.textContent = refusal(result);
+      return;
+    }
+    summary.textContent = result.summary_text;
+    rows = result.rows;
+    tbody.replaceChildren(...rows.map(row));
+    registerBody.hidden = false;
+    noCases.hidden = rows.length > 0;
+    applyFilter();
+  }
+
+  function row(r) {
+    const tr = document.createElement("tr");
+    const next = r.next_deadline;
+    const status = next ? next.status : "none";
+    tr.dataset.index = String(r.index);
+    tr.dataset.stage = r.stage;
+    tr.dataset.status = status;
+    tr.dataset.search = `${r.reference} ${r.child_initials} ${r.child_initials.replace(/\s+/g, "")}`
+      .toLowerCase();
+    tr.className = `cs-register__row cs-register__row--${status}`;
+    const reference = el("th");
+    reference.scope = "row";
+    const open = el("button", "cs-register__open", r.reference);
+    open.type = "button";
+    open.dataset.openCase = String(r.index);
+    open.setAttribute("aria-label", fill(text.open_case, { reference: r.reference }));
+    open.addEventListener("click", () => openCase(r.index));
+    reference.append(open);
+    const child = el("td", "", r.child_age
+      ? fill(text.child, { initials: r.child_initials, age: r.child_age })
+      : r.child_initials);
+    const stage = el("td", "", r.stage_label);
+    const when = el("td");
+    const state = el("td");
+    if (next) {
+      const time = el("time", "cs-register__due", next.due_text);
+      time.dateTime = next.due;
+      when.dataset.due = next.due;
+      when.dataset.deadline = next.id;
+      when.append(time, el("span", "", next.label), el("span", "cs-register__left", next.left_text));
+      state.append(el("strong", `cs-tag cs-tag--${next.status}`, next.status_label));
+    } else {
+      when.textContent = text.no_deadline;
+      state.append(el("strong", "cs-tag cs-tag--none", text.status_none));
+    }
+    tr.append(reference, child, stage, when, state);
+    return tr;
+  }
+
+  // Filtering is done here, on the rows already shown, so typing stays quick however many
+  // cases there are; it hides rows, it decides nothing.
+  let filterFrame = 0;
+  function applyFilter() {
+    cancelAnimationFrame(filterFrame);
+    filterFrame = requestAnimationFrame(() => {
+      const stage = stageFilter.value;
+      const status = statusFilter.value;
+      const words = textFilter.value.trim().toLowerCase();
+      let shown = 0;
+      for (const tr of tbody.children) {
+        const visible = (!stage || tr.dataset.stage === stage)
+          && (!status || tr.dataset.status === status)
+          && (!words || tr.dataset.search.includes(words));
+        tr.hidden = !visible;
+        if (visible) shown += 1;
+      }
+      const words2 = fill(text.showing, { shown, total: tbody.children.length });
+      if (showing.textContent !== words2) showing.textContent = words2;
+    });
+  }
+  stageFilter.addEventListener("change", applyFilter);
+  statusFilter.addEventListener("change", applyFilter);
+  textFilter.addEventListener("input", applyFilter);
+
+  function showRegister() {
+    caseView.hidden = true;
+    listView.hidden = false;
+    reportSection.hidden = false;
+    current = undefined;
+    refreshList();
+    refreshReport();
+  }
+
+  /** Back from a case to the list, with the keyboard on that case's row. */
+  async function backToList(index) {
+    current = undefined;
+    caseView.hidden = true;
+    listView.hidden = false;
+    reportSection.hidden = false;
+    drafts.saveSoon();
+    await refreshList();
+    const button = index === undefined || index === null
+      ? null
+      : tbody.querySelector(`[data-open-case="${index}"]`);
+    if (button && !button.closest("tr").hidden) button.focus();
+    else $("#register-list-title").focus();
+  }
+
+  // --- exports -----------------------------------------------------------------------------
+
+  const exportMessage = $("[data-export-message]");
+  function offer(result) {
+    const blob = result.base64
+      ? base64ToBlob(result.base64, result.mime)
+      : new Blob([result.text], { type: result.mime });
+    download(result.filename, blob);
+  }
+  for (const button of page.querySelectorAll("[data-export]")) {
+    button.addEventListener("click", async () => {
+      if (!register) return;
+      say(exportMessage, "");
+      const result = await core.call("register_export", {
+        register, format: button.dataset.export, today: today() });
+      if (!result.ok) {
+        say(exportMessage, refusal(result), true);
+        return;
+      }
+      offer(result);
+    });
+  }
+
+  // --- a case ------------------------------------------------------------------------------
+
+  const caseTitle = $("[data-case-title]");
+  const caseDetails = $("[data-case-details]");
+  const caseMore = $("[data-case-more]");
+  const caseSummary = caseForm.querySelector("[data-error-summary]");
+  const caseMessage = $("[data-case-message]");
+  const caseConfirm = $("[data-delete-case-confirm]");
+  const documentMessage = $("[data-document-file-message]");
+
+  function showCaseView() {
+    listView.hidden = true;
+    reportSection.hidden = true;
+    caseView.hidden = false;
+  }
+
+  function addCase() {
+    current = null;
+    writeAnswers(caseForm, {});
+    clearErrors(caseForm, caseSummary);
+    say(caseMessage, "");
+    caseTitle.textContent = text.new_case_heading;
+    caseDetails.hidden = true;
+    caseMore.hidden = true;
+    caseConfirm.hidden = true;
+    showCaseView();
+    caseTitle.focus();
+    drafts.saveSoon();
+  }
+
+  /** Show case `index` as the core describes it; `answers` keeps what was typed. */
+  async function openCase(index, { answers = null, focus = true, keepMessages = false } = {}) {
+    const mine = generation;
+    const result = await core.call("register_case", { register, index, today: today() });
+    if (mine !== generation) return;
+    if (!result.ok) {
+      say(listMessage, refusal(result), true);
+      return;
+    }
+    current = index;
+    const c = result.case;
+    writeAnswers(caseForm, answers ?? result.answers);
+    clearErrors(caseForm, caseSummary);
+    if (!keepMessages) {
+      say(caseMessage, "");
+      say(documentMessage, "");
+      fileErrors("document-file", []);
+    }
+    caseConfirm.hidden = true;
+    caseTitle.textContent = fill(text.case_heading, { reference: c.reference });
+    $("[data-case-stage]").textContent = result.stage_label;
+    const list = $("[data-case-deadlines]");
+    list.replaceChildren(...(result.deadlines.length
+      ? result.deadlines.map((d) => {
+        const li = el("li");
+        li.dataset.deadline = d.id;
+        li.dataset.due = d.due;
+        li.dataset.status = d.status;
+        li.append(el("strong", `cs-tag cs-tag--${d.status}`, d.status_label), " ",
+          `${d.label}: ${d.due_text} (${d.left_text})`);
+        return li;
+      })
+      : [el("li", "", text.deadlines_none)]));
+    showPicture($("[data-timeline]"), result.timeline);
+    $("[data-steps] tbody").replaceChildren(...result.steps.map(step));
+    const sources = result.sources_text ?? [];
+    $("[data-sources]").replaceChildren(...sources.map((s) => el("li", "", s)));
+    $("[data-sources-block]").hidden = sources.length === 0;
+    caseDetails.hidden = false;
+    caseMore.hidden = false;
+    showCaseView();
+    if (focus) caseTitle.focus();
+    drafts.saveSoon();
+  }
+
+  function step(s) {
+    const tr = document.createElement("tr");
+    tr.dataset.step = s.id;
+    tr.dataset.state = s.state;
+    const label = el("th", "", s.label);
+    label.scope = "row";
+    const when = el("td", "", s.date_text);
+    const basis = el("td", "", s.basis);
+    const section = el("td");
+    const link = el("a", "", s.section);
+    link.href = siteRoot + s.cite_path;
+    section.append(link);
+    const state = el("td");
+    state.append(el("strong", `cs-tag cs-tag--${s.state}`, s.state_label));
+    tr.append(label, when, basis, section, state);
+    return tr;
+  }
+
+  // A date's error links to its first box (GOV.UK): "meeting" -> #meeting-day.
+  function linked(errors, prefix = "") {
+    return errors.map((error) => {
+      const field = `${prefix}${error.field}`;
+      const first = document.getElementById(`${field}-day`);
+      return { ...error, field, ...(first ? { href: `#${first.id}` } : {}) };
+    });
+  }
+
+  caseForm.addEventListener("input", () => drafts.saveSoon());
+  caseForm.addEventListener("change", () => drafts.saveSoon());
+  caseForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!register) return;
+    const answers = readAnswers(caseForm);
+    const mine = generation;
+    const result = await core.call("register_save_case", { register, index: current ?? null, answers });
+    if (mine !== generation) return;
+    if (!result.ok) {
+      const errors = result.errors?.length ? result.errors : [{ field: "", message: text.core_failed }];
+      showErrors(caseForm, caseSummary, linked(errors.map((e) => ({ ...e, field: e.field ?? "" }))));
+      return;
+    }
+    changed(result.register);
+    await openCase(result.index, { focus: false });
+    say(caseMessage, text.case_saved);
+    caseTitle.focus();
+  });
+
+  for (const button of page.querySelectorAll("[data-back]")) {
+    button.addEventListener("click", () => backToList(current));
+  }
+  $("[data-add-case]").addEventListener("click", addCase);
+
+  $("[data-delete-case]").addEventListener("click", () => {
+    caseConfirm.hidden = false;
+    caseConfirm.querySelector("p").focus();
+  });
+  $("[data-delete-case-cancel]").addEventListener("click", () => {
+    caseConfirm.hidden = true;
+    $("[data-delete-case]").focus();
+  });
+  $("[data-delete-case-yes]").addEventListener("click", async () => {
+    if (current === undefined || current === null) return;
+    const reference = readAnswers(caseForm).reference ?? "";
+    const mine = generation;
+    const result = await core.call("register_delete_case", { register, index: current });
+    if (mine !== generation) return;
+    if (!result.ok) {
+      say(caseMessage, refusal(result), true);
+      return;
+    }
+    caseConfirm.hidden = true;
+    changed(result.register);
+    await backToList(null);
+    say(listMessage, fill(text.case_deleted, { reference }));
+  });
+
+  /** A saved document: into case `index`, or (null) a new case started from it. */
+  function documentInput(name, index) {
+    const input = $(`[data-${name}]`);
+    const message = $(`[data-${name}-message]`);
+    input.addEventListener("change", async () => {
+      const [file] = input.files ?? [];
+      if (!file || !register) return;
+      fileErrors(name, []);
+      say(message, text.document_reading);
+      let content;
+      try {
+        content = await readText(file, Number(input.dataset.maxBytes));
+      } catch {
+        say(message, "");
+        fileErrors(name, [{ message: fill(text.file_unreadable, { name: file.name }) }]);
+        return;
+      } finally {
+        input.value = "";
+      }
+      const forCase = index();
+      const mine = generation;
+      const result = await core.call("register_add_document", {
+        register, index: forCase, file: { name: file.name, content }, today: today() });
+      if (mine !== generation) return;
+      say(message, "");
+      if (!result.ok) {
+        fileErrors(name, result.errors?.length ? result.errors : [{ message: text.core_failed }]);
+        input.focus();
+        return;
+      }
+      changed(result.register);
+      await openCase(result.index, { focus: forCase === null, keepMessages: true });
+      // The core's words about what it filled in, beside the case's own document box.
+      $("[data-document-file-message]").replaceChildren(
+        ...(result.messages ?? []).map((m) => el("p", "", m)));
+    });
+  }
+  documentInput("document-file", () => current ?? null);
+  documentInput("new-document-file", () => null);
+
+  // --- the timeliness report ---------------------------------------------------------------
+
+  const reportForm = $("[data-report-form]");
+  const reportSummary = reportForm.querySelector("[data-error-summary]");
+  const reportStatus = $("[data-report-status]");
+  const reportBody = $("[data-report-body]");
+  const reportMessage = $("[data-report-message]");
+
+  /** A period box as the core reads it: ISO when it has anything in it, else left out. */
+  function period(name) {
+    const a = readAnswers(reportForm);
+    const [day, month, year] = ["day", "month", "year"].map((p) => (a[`${name}-${p}`] ?? "").trim());
+    if (!day && !month && !year) return undefined;
+    const pad = (v) => (/^\d$/.test(v) ? `0${v}` : v);
+    return `${year}-${pad(month)}-${pad(day)}`;
+  }
+
+  function setPeriodBoxes(name, iso) {
+    const [year, month, day] = iso.split("-");
+    reportForm.querySelector(`[name="${name}-day"]`).value = String(Number(day));
+    reportForm.querySelector(`[name="${name}-month"]`).value = String(Number(month));
+    reportForm.querySelector(`[name="${name}-year"]`).value = year;
+  }
+
+  async function refreshReport({ explicit = false } = {}) {
+    if (!register) {
+      reportBody.hidden = true;
+      reportStatus.textContent = text.report_empty;
+      return;
+    }
+    const payload = { register, today: today() };
+    const from = explicit ? period("report-from") : lastReport?.from;
+    const to = explicit ? period("report-to") : lastReport?.to;
+    if (from !== undefined) payload.from = from;
+    if (to !== undefined) payload.to = to;
+    const mine = generation;
+    const result = await core.call("register_report", payload);
+    if (mine !== generation) return;
+    if (!result.ok) {
+      const errors = result.errors?.length ? result.errors : [{ field: "", message: text.core_failed }];
+      const known = errors.filter((e) => e.field === "from" || e.field === "to");
+      if (known.length) {
+        showErrors(reportForm, reportSummary, linked(errors, "report-"), { focus: explicit });
+      } else {
+        clearErrors(reportForm, reportSummary);
+        reportStatus.textContent = refusal(result);
+      }
+      return;
+    }
+    clearErrors(reportForm, reportSummary);
+    lastReport = { from: result.from, to: result.to };
+    setPeriodBoxes("report-from", result.from);
+    setPeriodBoxes("report-to", result.to);
+    reportStatus.textContent = "";
+    const heading = $("[data-report-period]");
+    heading.textContent = result.period_text;
+    $("[data-measures] tbody").replaceChildren(...result.measures.map(measure));
+    showPicture($("[data-chart]"), result.chart);
+    $("[data-report-lines]").replaceChildren(...result.lines.map((line) => el("li", "", line)));
+    reportBody.hidden = false;
+    if (explicit) heading.focus();
+  }
+
+  function measure(m) {
+    const tr = document.createElement("tr");
+    tr.dataset.measure = m.id;
+    tr.dataset.met = String(m.met);
+    tr.dataset.total = String(m.total);
+    tr.dataset.unknown = String(m.unknown);
+    const label = el("th", "", m.label);
+    label.scope = "row";
+    const met = el("td", "", m.words);
+    const missed = el("td");
+    if (m.missed.length) {
+      const list = el("ul", "cs-register__missed");
+      list.append(...m.missed.map((x) => {
+        const li = el("li", "", fill(text.missed_item, { reference: x.reference, late: x.working_days_late }));
+        li.dataset.reference = x.reference;
+        li.dataset.late = String(x.working_days_late);
+        return li;
+      }));
+      missed.append(list);
+    } else {
+      missed.textContent = text.missed_none;
+    }
+    const unknown = el("td", "", String(m.unknown));
+    tr.append(label, met, missed, unknown);
+    return tr;
+  }
+
+  reportForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    refreshReport({ explicit: true });
+  });
+  for (const button of page.querySelectorAll("[data-report-export]")) {
+    button.addEventListener("click", async () => {
+      if (!register || !lastReport) return;
+      say(reportMessage, "");
+      const result = await core.call("register_report_export", {
+        register, ...lastReport, format: button.dataset.reportExport, today: today() });
+      if (!result.ok) {
+        say(reportMessage, refusal(result), true);
+        return;
+      }
+      offer(result);
+    });
+  }
+
+  // --- start: the draft, if there is one ---------------------------------------------------
+
+  setFileStatus();
+  const draft = drafts.restore();
+  if (draft && draft.register) restoreDraft(draft);
+
+  async function restoreDraft(saved) {
+    // The draft is read by the core like any file, before anything on the page uses it.
+    const mine = ++generation;
+    const name = typeof saved.name === "string" && saved.name ? saved.name : text.default_file_name;
+    const result = await core.call("register_open", {
+      file: { name, content: JSON.stringify(saved.register) } });
+    if (mine !== generation) return;
+    if (!result.ok) {
+      say(fileMessage, refusal(result), true);
+      return;
+    }
+    register = result.register;
+    fileName = typeof saved.name === "string" && saved.name ? saved.name : null;
+    unsaved = saved.unsaved === true;
+    setFileStatus();
+    if (fileName) say(fileMessage, text.file_restored);
+    showRegister();
+    const editing = saved.editing;
+    if (editing && typeof editing === "object" && editing.answers) {
+      if (editing.index === null) {
+        addCase();
+        writeAnswers(caseForm, editing.answers);
+      } else if (Number.isInteger(editing.index)) {
+        await openCase(editing.index, { answers: editing.answers });
+      }
+    }
+  }
+}
