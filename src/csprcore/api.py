@@ -25,11 +25,13 @@ from .rules import criteria, deadlines
 from .rules.calendar import DEFAULT_CALENDAR
 from .rules.citations import SECTION_TITLES, cite_path
 from .rules.dates import parse_iso_date, parse_local_datetime
+from .rules.register import REGISTER_EVENTS_BY_ID
 from .views import deadlines as deadlines_view
 
 if TYPE_CHECKING:
     from .forms import engine as engine
     from .forms.base import FormBase
+    from .forms.case_register.register_file import Register
 
 Payload = Mapping[str, Any]
 
@@ -423,6 +425,223 @@ def referral_from_check(payload: Payload) -> dict[str, Any]:
     return {"answers": answers}
 
 
+# --- the case register ----------------------------------------------------------------
+
+
+def _register(payload: Payload) -> Register:
+    """The page's register (``{"register": {...}}``), checked whole like a file."""
+    from .forms.case_register.register_file import check_register
+
+    return check_register(payload.get("register"), "The register")
+
+
+def _case_index(payload: Payload, register: Register, *, new: bool = False) -> int | None:
+    """``index``: a case of the register; ``None`` (a new case) where ``new`` allows it."""
+    value = payload.get("index")
+    if value is None and new:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputError.one("index", "Choose a case of the register")
+    if not 0 <= value < len(register.cases):
+        raise InputError.one("index", "That case is no longer in the register")
+    return value
+
+
+def register_new(payload: Payload) -> dict[str, Any]:
+    from .forms.case_register.register_file import new_register
+
+    return {"register": new_register()}
+
+
+def register_example(payload: Payload) -> dict[str, Any]:
+    from .forms.case_register.register_file import example_register
+
+    return {"register": example_register()}
+
+
+def register_open(payload: Payload) -> dict[str, Any]:
+    """Read a saved register: ``{"file": {"name", "content" | "base64"}}``. A broken file,
+    or one with a case that does not add up, is refused, naming the file and each case."""
+    from .forms.case_register.register_file import FILE_FIELD, read_register
+
+    file = payload.get("file")
+    content = _file_content(file, FILE_FIELD, "Choose a saved case register")
+    name = str(file.get("name") or "The file") if isinstance(file, Mapping) else "The file"
+    register = read_register(content, name)
+    n = len(register.cases)
+    return {"register": register.doc, "summary_text": f"{name}: {n} case{'' if n == 1 else 's'}"}
+
+
+def register_view(payload: Payload) -> dict[str, Any]:
+    """The list: each case's stage and next deadline, soonest first, and the filters."""
+    from .views.register import list_view
+
+    register = _register(payload)
+    return {"register": register.doc, **list_view(register.cases, _today(payload))}
+
+
+def register_case(payload: Payload) -> dict[str, Any]:
+    """One case: its boxes, its steps with how each was counted, and its picture."""
+    from .forms.case_register.register_file import answers_from_case
+    from .views.register import case_view
+
+    register = _register(payload)
+    index = _case_index(payload, register)
+    assert index is not None
+    stored = register.doc["cases"][index]
+    view = case_view(register.cases[index], _today(payload))
+    sources = [
+        f"{REGISTER_EVENTS_BY_ID[k].label}: from {v}" for k, v in stored["filled_from"].items()
+    ]
+    return {
+        "index": index,
+        "case": stored,
+        "answers": answers_from_case(stored),
+        "sources_text": sources,
+        **view,
+    }
+
+
+def register_save_case(payload: Payload) -> dict[str, Any]:
+    """Save the page's boxes as a case (``index`` null: a new one), checked whole."""
+    from .forms.case_register.register_file import case_from_answers, check_case
+
+    register = _register(payload)
+    index = _case_index(payload, register, new=True)
+    cases = list(register.doc["cases"])
+    previous = cases[index] if index is not None else None
+    raw = case_from_answers(_answers(payload), previous)
+    others = [c.reference for i, c in enumerate(register.cases) if i != index]
+    stored, _ = check_case(raw, others)
+    if index is None:
+        cases.append(stored)
+        index = len(cases) - 1
+    else:
+        cases[index] = stored
+    return {"register": {**register.doc, "cases": cases}, "index": index}
+
+
+def register_delete_case(payload: Payload) -> dict[str, Any]:
+    register = _register(payload)
+    index = _case_index(payload, register)
+    cases = [c for i, c in enumerate(register.doc["cases"]) if i != index]
+    return {"register": {**register.doc, "cases": cases}}
+
+
+def register_add_document(payload: Payload) -> dict[str, Any]:
+    """Fill a case's empty dates from a saved referral, Rapid Review, local review record or
+    action plan: ``{"register", "index" (null: a new case from the document), "file"}``. A
+    document about another child is refused, naming the file, and nothing changes."""
+    from .forms.case_register.documents import DOCUMENT_FIELD, add_document
+    from .forms.case_register.register_file import empty_dates
+
+    register = _register(payload)
+    index = _case_index(payload, register, new=True)
+    file = payload.get("file")
+    content = _file_content(file, DOCUMENT_FIELD, "Choose a saved document")
+    name = str(file.get("name") or "The file") if isinstance(file, Mapping) else "The file"
+    cases = list(register.doc["cases"])
+    case = cases[index] if index is not None else {"dates": empty_dates()}
+    others = [c.reference for i, c in enumerate(register.cases) if i != index]
+    added = add_document(case, content, name, others, _today(payload))
+    if index is None:
+        if not added.case.get("reference"):
+            raise InputError.one(
+                DOCUMENT_FIELD,
+                f"{name} has no case reference: add the case first, then add the document to it",
+            )
+        cases.append(added.case)
+        index = len(cases) - 1
+    else:
+        cases[index] = added.case
+    return {
+        "register": {**register.doc, "cases": cases},
+        "index": index,
+        "messages": added.messages(name),
+    }
+
+
+def register_export(payload: Payload) -> dict[str, Any]:
+    """The register as ``json`` (to open again), ``csv`` (Excel), ``ics`` (every open
+    deadline) or ``pdf`` (the summary for the review group's meeting)."""
+    from .exports import register as files
+    from .forms.case_register.register_file import write_register
+
+    register = _register(payload)
+    today = _today(payload)
+    fmt = payload.get("format")
+    stem = f"case-register-{today.isoformat()}"
+    if fmt == "json":
+        return {"filename": "case-register.json", "mime": "application/json",
+                "text": write_register(register.doc)}  # fmt: skip
+    if fmt == "csv":
+        return _file(f"{stem}.csv", files.CSV_MIME, files.register_csv(register.cases, today))
+    if fmt == "ics":
+        text = files.register_ics(register.cases, today, datetime.now(UTC))
+        return {"filename": f"{stem}.ics", "mime": ics.MIME, "text": text}
+    if fmt == "pdf":
+        made = _made_at(payload)
+        data = files.summary_pdf(register.cases, today, made)
+        return _file(f"case-register-summary-{today.isoformat()}.pdf", "application/pdf", data)
+    raise InputError.one("format", "Choose json, csv, ics or pdf")
+
+
+def _made_at(payload: Payload) -> datetime:
+    """The page's local time (``made_at``: "dd/mm/yyyy hh:mm"); now when absent."""
+    value = payload.get("made_at")
+    return parse_local_datetime(value, "made_at") if value else datetime.now()
+
+
+def _file(filename: str, mime: str, data: bytes) -> dict[str, Any]:
+    return {"filename": filename, "mime": mime, "base64": base64.b64encode(data).decode("ascii")}
+
+
+def _period(payload: Payload) -> tuple[date, date]:
+    from .rules.register import last_financial_year
+
+    default_start, default_end = last_financial_year(_today(payload))
+    start = (
+        parse_iso_date(payload["from"], "from", "the first day of the period")
+        if payload.get("from")
+        else default_start
+    )
+    end = (
+        parse_iso_date(payload["to"], "to", "the last day of the period")
+        if payload.get("to")
+        else default_end
+    )
+    if end < start:
+        raise InputError.one("to", "The last day of the period must be after the first")
+    return start, end
+
+
+def register_report(payload: Payload) -> dict[str, Any]:
+    """The timeliness figures for a period (default: the last financial year)."""
+    from .rules.register import report
+    from .views.register import report_view
+
+    register = _register(payload)
+    start, end = _period(payload)
+    return report_view(report(register.cases, start, end), start, end)
+
+
+def register_report_export(payload: Payload) -> dict[str, Any]:
+    from .exports import register as files
+    from .rules.register import report
+
+    register = _register(payload)
+    start, end = _period(payload)
+    results = report(register.cases, start, end)
+    stem = f"cspr-timeliness-{start.isoformat()}-to-{end.isoformat()}"
+    fmt = payload.get("format")
+    if fmt == "csv":
+        return _file(f"{stem}.csv", files.CSV_MIME, files.report_csv(results, start, end))
+    if fmt == "pdf":
+        data = files.report_pdf(results, start, end, _made_at(payload))
+        return _file(f"{stem}.pdf", "application/pdf", data)
+    raise InputError.one("format", "Choose csv or pdf")
+
+
 # --- meta -----------------------------------------------------------------------------
 
 
@@ -453,6 +672,17 @@ FUNCTIONS: dict[str, Callable[[Payload], dict[str, Any]]] = {
     "local_review_from_rapid_review": local_review_from_rapid_review,
     "action_plan_from_local_review": action_plan_from_local_review,
     "referral_from_check": referral_from_check,
+    "register_new": register_new,
+    "register_example": register_example,
+    "register_open": register_open,
+    "register_view": register_view,
+    "register_case": register_case,
+    "register_save_case": register_save_case,
+    "register_delete_case": register_delete_case,
+    "register_add_document": register_add_document,
+    "register_export": register_export,
+    "register_report": register_report,
+    "register_report_export": register_report_export,
     "info": info,
 }
 
@@ -501,6 +731,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "local_review_from_rapid_review": ("forms",),
     "action_plan_from_local_review": ("forms",),
     "check_record": ("pdf",),
+    "register_add_document": ("forms",),
+    "register_export": ("pdf",),
+    "register_report_export": ("pdf",),
 }
 
 #: Run in the browser once a group is loaded, so the first real call is as quick as the

@@ -289,6 +289,132 @@ def _from_local_review(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- the case register ----------------------------------------------------------------
+
+#: The report's measures in ``register report --json`` (a contract: exactly these names,
+#: each with exactly ``met``, ``total``, ``missed`` and ``unknown``).
+REPORT_JSON_MEASURES = (
+    "notification_within_5_working_days",
+    "rapid_review_within_15_working_days",
+    "meeting_in_window",
+    "published_within_6_months",
+    "copies_7_working_days_before_publication",
+)
+
+
+def _register_payload(path: str) -> dict[str, Any]:
+    """The register at ``path``, read and checked as the page reads it."""
+    opened = api.register_open({"file": {"name": path, "content": _read_text(path)}})
+    return {"register": opened["register"]}
+
+
+def _emit(args: argparse.Namespace, result: dict[str, Any]) -> int:
+    data = base64.b64decode(result["base64"]) if "base64" in result else result["text"]
+    if args.output in (None, "-"):
+        if isinstance(data, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        return 0
+    _write(Path(args.output), data)
+    print(f"Wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _register(args: argparse.Namespace) -> int:
+    command = args.register_command
+    if command == "example":
+        print(api.register_export({**api.register_example({}), "format": "json"})["text"], end="")
+        return 0
+    payload = _register_payload(args.register)
+    if getattr(args, "today", None):
+        payload["today"] = args.today
+    if command == "validate":
+        n = len(payload["register"]["cases"])
+        print(f"{args.register}: valid ({n} case{'' if n == 1 else 's'})")
+        return 0
+    if command == "add-document":
+        return _register_add_document(args, payload)
+    if command == "deadlines":
+        view = api.register_view(payload)
+        if args.json:
+            _json([
+                {
+                    "reference": r["reference"],
+                    "stage": r["stage"],
+                    "next_deadline": None if r["next_deadline"] is None else {
+                        k: r["next_deadline"][k]
+                        for k in ("id", "due", "working_days_left", "status")
+                    },
+                }
+                for r in view["rows"]
+            ])  # fmt: skip
+            return 0
+        print(view["summary_text"])
+        for r in view["rows"]:
+            nd = r["next_deadline"]
+            due = f"{nd['label']}: {nd['due_text']} ({nd['left_text']})" if nd else "nothing due"
+            print(f"{r['reference']} [{r['stage_label']}]: {due}")
+        return 0
+    if command == "report":
+        payload.update({"from": args.date_from, "to": args.date_to})
+        report = api.register_report(payload)
+        if args.json:
+            by_id = {m["id"]: m for m in report["measures"]}
+            _json({
+                name: {
+                    "met": by_id[name]["met"],
+                    "total": by_id[name]["total"],
+                    "missed": [
+                        {"reference": x["reference"], "working_days_late": x["working_days_late"]}
+                        for x in by_id[name]["missed"]
+                    ],
+                    "unknown": by_id[name]["unknown"],
+                }
+                for name in REPORT_JSON_MEASURES
+            })  # fmt: skip
+            return 0
+        print(f"Timeliness, {report['period_text']}")
+        for line in report["lines"]:
+            print(f"- {line}")
+        return 0
+    payload["format"] = args.format
+    if args.format in ("csv", "pdf") and args.report:
+        payload.update({"from": args.date_from, "to": args.date_to})
+        return _emit(args, api.register_report_export(payload))
+    return _emit(args, api.register_export(payload))
+
+
+def _register_add_document(args: argparse.Namespace, payload: dict[str, Any]) -> int:
+    """Add a saved document to the case ``--case`` names, or to the case whose reference the
+    document carries; a document for no case in the register starts a new one."""
+    cases = payload["register"]["cases"]
+    index = None
+    wanted = args.case
+    if wanted is None:
+        doc = _read_text(args.document)
+        for case in cases:
+            # The document names its case by the same reference (Rapid Review, local review
+            # record, action plan); a referral has none, so it needs --case.
+            if case["reference"] and f'"{case["reference"]}"' in doc:
+                wanted = case["reference"]
+                break
+    if wanted is not None:
+        index = next((i for i, c in enumerate(cases) if c["reference"] == wanted), None)
+        if index is None:
+            _fail(f"{args.register} has no case with the reference {wanted}")
+    payload["index"] = index
+    payload["file"] = {"name": args.document, "content": _read_text(args.document)}
+    result = api.register_add_document(payload)
+    for message in result["messages"]:
+        print(message)
+    text = api.register_export({"register": result["register"], "format": "json"})["text"]
+    _write(Path(args.output), text)
+    print(f"Wrote {args.output}")
+    return 0
+
+
 # --- parser ---------------------------------------------------------------------------
 
 
@@ -423,7 +549,57 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("file", metavar="RR.json")
     add.add_argument("returns", nargs="+", metavar="RETURN.json")
     add.add_argument("-o", "--output", required=True, metavar="OUT")
+    _register_commands(sub)
     return p
+
+
+def _register_commands(sub: Any) -> None:
+    reg = sub.add_parser(
+        "register",
+        help="the business unit's case register: example, validate, add-document, deadlines, "
+        "report, export",
+    )
+    commands = reg.add_subparsers(dest="register_command", required=True, parser_class=_Parser)
+    commands.add_parser("example", help="print an example register as JSON")
+    val = commands.add_parser("validate", help="check a saved register")
+    val.add_argument("register", metavar="REGISTER")
+    add = commands.add_parser(
+        "add-document",
+        help="fill a case's empty dates from a saved referral, Rapid Review, local review "
+        "record or action plan (a document for another child is refused)",
+    )
+    add.add_argument("register", metavar="REGISTER")
+    add.add_argument("document", metavar="DOC")
+    add.add_argument("--case", metavar="REFERENCE",
+                     help="the case to add it to (default: the case the document names; "
+                     "a new case when it names none in the register)")  # fmt: skip
+    add.add_argument("-o", "--output", required=True, metavar="OUT")
+    dl = commands.add_parser("deadlines", help="each case's stage and next deadline")
+    rep = commands.add_parser("report", help="the timeliness figures for a period")
+    exp = commands.add_parser(
+        "export", help="the register as csv, ics (every open deadline), pdf (summary) or json"
+    )
+    for p in (dl, rep, exp):
+        p.add_argument("register", metavar="REGISTER")
+        p.add_argument("--today", metavar="DATE", help="count from this day (default today)")
+    for p in (dl, rep):
+        p.add_argument("--json", action="store_true")
+    for p in (rep, exp):
+        p.add_argument(
+            "--from",
+            dest="date_from",
+            metavar="DATE",
+            help="the period's first day (default: the last financial year)",
+        )
+        p.add_argument("--to", dest="date_to", metavar="DATE", help="the period's last day")
+    exp.add_argument("--format", choices=("csv", "ics", "pdf", "json"), required=True)
+    exp.add_argument(
+        "--report",
+        action="store_true",
+        help="export the timeliness report (csv or pdf) instead of the register",
+    )
+    exp.add_argument("-o", "--output", metavar="OUT", help="the file to write (default stdout)")
+    reg.set_defaults(func=_register)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

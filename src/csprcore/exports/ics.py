@@ -86,7 +86,7 @@ def _description(m: Mapping[str, Any]) -> str:
     if m.get("note"):
         parts.append(str(m["note"]))
     parts.append(f"Procedure: {short_title(cite)}, {SECTION_TITLES[cite]}.")
-    parts.append("Worked out by the CSPR deadline calculator.")
+    parts.append(f"Worked out by {m.get('made_by', 'the CSPR deadline calculator')}.")
     return "\n".join(parts)
 
 
@@ -127,18 +127,29 @@ def calendar(
     """The whole calendar file, CRLF line endings, folded."""
     key = case_key(events)
     stamp = _stamp(now)
+    lines: list[str] = []
+    for m in milestones:
+        lines.extend(event_lines(m, key, stamp))
+    return wrap(lines)
+
+
+def wrap(event_lines: Iterable[str], name: str = CALENDAR_NAME) -> str:
+    """Events' lines as one calendar file, CRLF line endings, folded."""
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:{escape_text(PRODID)}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(CALENDAR_NAME)}",
+        f"X-WR-CALNAME:{escape_text(name)}",
+        *event_lines,
+        "END:VCALENDAR",
     ]
-    for m in milestones:
-        lines.extend(event_lines(m, key, stamp))
-    lines.append("END:VCALENDAR")
     return "".join(fold(line) + CRLF for line in lines)
+
+
+def stamp(now: datetime) -> str:
+    return _stamp(now)
 
 
 def filename(events: Mapping[str, str]) -> str:

@@ -280,6 +280,10 @@ def steps(case: Case, cal: WorkingCalendar = DEFAULT_CALENDAR) -> list[Step]:
         if count is None:
             continue
         done_on = case.dates.get(done_by)
+        # The meeting's date, once recorded, shows that it was set, not when.
+        shown_done = done_on is not None
+        if t.id == "rapid_review_meeting_date_set":
+            done_on = None
         try:
             first = _count(count, events, cal)
             due = _count(t.latest, events, cal) if t.latest is not None else first
@@ -287,7 +291,7 @@ def steps(case: Case, cal: WorkingCalendar = DEFAULT_CALENDAR) -> list[Step]:
             out.append(_step(t, None, None, count, "beyond_calendar", done_on))
             continue
         state: StepState
-        if done_on is not None:
+        if shown_done:
             state = "done"
         elif any(e in case.dates for e in (*MOOT_AFTER[t.id], "closed")):
             state = "not_recorded"

@@ -198,7 +198,12 @@ def add_document(
         check_case(out, others)
     except InputError as exc:
         raise InputError(
-            [FieldError(DOCUMENT_FIELD, f"{name} was not added: {e.message}") for e in exc.errors]
+            [
+                FieldError(
+                    DOCUMENT_FIELD, f"{name} was not added: {e.message[:1].lower()}{e.message[1:]}"
+                )
+                for e in exc.errors
+            ]
         ) from None
     return added
 

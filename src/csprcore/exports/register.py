@@ -1,0 +1,185 @@
+"""The case register's files: every open deadline as one calendar, the register and the
+timeliness report as CSV for Excel, and the PDFs for the review group's meeting and the
+annual report."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any, Final
+
+from ..partnership import current
+from ..rules.calendar import DEFAULT_CALENDAR, WorkingCalendar
+from ..rules.dates import long_date
+from ..rules.register import REGISTER_EVENTS, REVIEW_KINDS, STATUSES, Case, Result
+from ..views.register import case_view, left_text, list_view, measure_line, missed_text, period_text
+from . import ics
+from .pdf import Block, render
+
+BOM: Final = "\ufeff"
+CSV_MIME: Final = "text/csv"
+#: Excel runs a cell that starts with one of these as a formula: such a cell is written with
+#: a leading apostrophe, which Excel shows as text (OWASP's advice on CSV injection).
+FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+
+REGISTER_COLUMNS: Final = (
+    "Reference", "Child's initials", "Child's age", "Stage", "Kind of review",
+    "Next deadline", "Due", "Working days left", "Status",
+    *(e.label for e in REGISTER_EVENTS),
+)  # fmt: skip
+REPORT_COLUMNS: Final = (
+    "Measure", "Period from", "Period to", "Met", "Counted", "Per cent", "Missed",
+    "Date missing (not counted)",
+)  # fmt: skip
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    """UTF-8 with a byte-order mark (Excel reads the encoding from it), CRLF line ends,
+    quoted where a field holds a comma, a quote or a line break (RFC 4180)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([_cell(v) for v in row] for row in rows)
+    return (BOM + out.getvalue()).encode("utf-8")
+
+
+def register_csv(cases: Sequence[Case], today: date) -> bytes:
+    """One row per case, in the list's order: its stage, next deadline and every date."""
+    view = list_view(cases, today)
+    rows = []
+    for r in view["rows"]:
+        case = cases[r["index"]]
+        nd = r["next_deadline"] or {}
+        rows.append([
+            case.reference, case.child_initials, case.child_age, r["stage_label"],
+            REVIEW_KINDS.get(case.review_kind or "", ""),
+            nd.get("label", ""), nd.get("due", ""), nd.get("working_days_left", ""),
+            nd.get("status_label", ""),
+            *((d.isoformat() if (d := case.dates.get(e.id)) else "") for e in REGISTER_EVENTS),
+        ])  # fmt: skip
+    return _csv(REGISTER_COLUMNS, rows)
+
+
+def _key(reference: str) -> str:
+    return hashlib.sha256(reference.encode("utf-8")).hexdigest()[:16]
+
+
+def register_ics(
+    cases: Sequence[Case], today: date, now: datetime, cal: WorkingCalendar = DEFAULT_CALENDAR
+) -> str:
+    """Every open deadline of every case, one all-day event each, named by the case's
+    reference (never the child's initials: a calendar is shared more widely than the
+    register)."""
+    stamp = ics.stamp(now)
+    lines: list[str] = []
+    for case in cases:
+        view = case_view(case, today, cal)
+        basis = {s["id"]: s["basis"] for s in view["steps"]}
+        for n, d in enumerate(view["deadlines"]):
+            m = {
+                "id": f"{d['id']}-{n}" if d["id"] == "action_due" else d["id"],
+                "label": f"{case.reference}: {d['label']}",
+                "due": d["due"],
+                "cite": d["cite"],
+                "basis": basis.get(d["id"], "the due date in the action plan"),
+                "made_by": "the CSPR case register",
+            }
+            lines.extend(ics.event_lines(m, _key(case.reference), stamp))
+    return ics.wrap(lines, "CSPR case register")
+
+
+def summary_pdf(cases: Sequence[Case], today: date, made_at: datetime) -> bytes:
+    """The open cases for the review group's meeting: each one's stage and next deadline,
+    overdue first."""
+    view = list_view(cases, today)
+    rows = []
+    for r in view["rows"]:
+        if r["stage"] == "closed":
+            continue
+        nd = r["next_deadline"]
+        value = (
+            f"{nd['label']}: {nd['due_text']} ({left_text(nd['working_days_left']).lower()}; "
+            f"{STATUSES[nd['status']].lower()})"
+            if nd
+            else "Nothing due"
+        )
+        rows.append((f"{r['reference']} ({r['child_initials']}): {r['stage_label']}", value))
+    group = current().groups["review"].name
+    closed = sum(1 for r in view["rows"] if r["stage"] == "closed")
+    blocks = [
+        Block("Summary", text=view["summary_text"] + (f" {closed} closed: not listed." if closed else "")),  # noqa: E501
+        Block("Open cases, next deadline first", rows)
+        if rows
+        else Block("Open cases", text="No open cases."),
+        Block("By stage", text="\n".join(
+            f"{s['label']}: {s['count']}" for s in view["stages"] if s["count"]
+        ) or "No cases."),
+    ]  # fmt: skip
+    return render(
+        "Case register: summary",
+        blocks,
+        made_at,
+        f"For the {group} meeting. Deadlines as at {long_date(today)}. "
+        f"Made on {made_at.strftime('%d/%m/%Y at %H:%M')}.",
+    )
+
+
+def report_csv(results: Sequence[Result], start: date, end: date) -> bytes:
+    rows = [
+        [
+            r.measure.label, start.isoformat(), end.isoformat(), r.met, r.total,
+            "" if r.percent is None else r.percent,
+            "; ".join(f"{x.reference} ({missed_text(x.working_days_late)})" for x in r.missed),
+            r.unknown,
+        ]
+        for r in results
+    ]  # fmt: skip
+    return _csv(REPORT_COLUMNS, rows)
+
+
+def report_pdf(results: Sequence[Result], start: date, end: date, made_at: datetime) -> bytes:
+    blocks = [
+        Block(
+            r.measure.label,
+            [
+                ("Met", r.words()),
+                ("Missed", "; ".join(
+                    f"{x.reference} ({missed_text(x.working_days_late)})" for x in r.missed
+                ) or "None"),
+                ("Date missing (not counted)", (
+                    f"{r.unknown}: {', '.join(r.unknown_references)}" if r.unknown else "None"
+                )),
+            ],
+        )
+        for r in results
+    ]  # fmt: skip
+    blocks.append(Block("In one paragraph", text=" ".join(measure_line(r) for r in results)))
+    blocks.append(Block("How the figures are counted", text=COUNTING))
+    return render(
+        "Timeliness of child safeguarding practice reviews",
+        blocks,
+        made_at,
+        f"{current().name}. Period: {period_text(start, end)}. "
+        f"Made on {made_at.strftime('%d/%m/%Y at %H:%M')}.",
+    )
+
+
+#: How the report counts, printed with it (the issue's rules, in the reader's words).
+COUNTING: Final = (
+    "A case counts in the period when the event its measure counts from falls in it: the "
+    "date the local authority became aware for notifications, the referral for Rapid "
+    "Reviews and meetings, the decision for publication, and the publication date for the "
+    'copies. "Within N working days" means on or before the N-th working day after that '
+    "event (Saturdays, Sundays and England and Wales bank holidays do not count), and the "
+    "working days late are counted from that N-th day. A case whose outcome date is not "
+    "recorded is counted apart, never guessed."
+)

@@ -1,0 +1,326 @@
+"""What the case register's page shows: the list of cases with each one's stage and next
+deadline, one case's steps with how each was counted, and the timeliness report with its
+bar chart. The rules decide (``rules.register``); this words and draws what they decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any, Final
+
+from ..rules import deadlines
+from ..rules.calendar import DEFAULT_CALENDAR, WorkingCalendar
+from ..rules.citations import SECTION_TITLES, cite_path, short_title
+from ..rules.dates import long_date, long_date_with_weekday
+from ..rules.register import (
+    REGISTER_EVENTS,
+    REVIEW_KINDS,
+    STAGES,
+    STATUSES,
+    Case,
+    Deadline,
+    Result,
+    calculator_events,
+    open_deadlines,
+    stage,
+    steps,
+)
+from . import deadlines as deadlines_view
+from .timeline import INK, Node, el
+
+#: The list's status filter: the rules' statuses, and cases with nothing due.
+STATUS_FILTER: Final[dict[str, str]] = {**STATUSES, "none": "Nothing due"}
+
+STATE_TEXT: Final[dict[str, str]] = {
+    "not_recorded": "No date recorded",
+    "beyond_calendar": "Outside the years the calendar knows",
+}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def left_text(n: int) -> str:
+    """ "n working days left", "Due today", "n working days overdue"."""
+    if n == 0:
+        return "Due today"
+    if n > 0:
+        return f"{_plural(n, 'working day')} left"
+    return f"{_plural(-n, 'working day')} overdue"
+
+
+def deadline_json(d: Deadline) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "label": d.label,
+        "due": d.due.isoformat(),
+        "due_text": long_date_with_weekday(d.due),
+        "working_days_left": d.working_days_left,
+        "left_text": left_text(d.working_days_left),
+        "status": d.status,
+        "status_label": STATUSES[d.status],
+        "cite": d.cite,
+    }
+
+
+def row(
+    index: int, case: Case, today: date, cal: WorkingCalendar = DEFAULT_CALENDAR
+) -> dict[str, Any]:
+    found = open_deadlines(case, today, cal)
+    s = stage(case)
+    return {
+        "index": index,
+        "reference": case.reference,
+        "child_initials": case.child_initials,
+        "child_age": case.child_age,
+        "stage": s,
+        "stage_label": STAGES[s],
+        "next_deadline": deadline_json(found[0]) if found else None,
+        "open_deadlines": len(found),
+    }
+
+
+def _order(r: Mapping[str, Any]) -> tuple[int, str, str]:
+    nd = r["next_deadline"]
+    return (0, nd["due"], r["reference"]) if nd else (1, "", r["reference"])
+
+
+def list_view(cases: Sequence[Case], today: date) -> dict[str, Any]:
+    """Every case, soonest next deadline first (cases with nothing due last), with the
+    counts the filters show and a sentence for the whole register."""
+    rows = sorted((row(i, c, today) for i, c in enumerate(cases)), key=_order)
+    stage_counts = {k: 0 for k in STAGES}
+    status_counts = {k: 0 for k in STATUS_FILTER}
+    for r in rows:
+        stage_counts[r["stage"]] += 1
+        status_counts[r["next_deadline"]["status"] if r["next_deadline"] else "none"] += 1
+    summary = f"{_plural(len(rows), 'case')}"
+    parts = []
+    if status_counts["overdue"]:
+        parts.append(f"{status_counts['overdue']} overdue")
+    if status_counts["due_soon"]:
+        parts.append(f"{status_counts['due_soon']} {STATUSES['due_soon'].lower()}")
+    if parts:
+        summary += ": " + ", ".join(parts)
+    return {
+        "rows": rows,
+        "stages": [{"id": k, "label": v, "count": stage_counts[k]} for k, v in STAGES.items()],
+        "statuses": [
+            {"id": k, "label": v, "count": status_counts[k]} for k, v in STATUS_FILTER.items()
+        ],
+        "summary_text": summary + ".",
+        "today": today.isoformat(),
+    }
+
+
+def case_view(case: Case, today: date, cal: WorkingCalendar = DEFAULT_CALENDAR) -> dict[str, Any]:
+    """One case: every step the timescale table gives it, with how it was counted and its
+    state (done, due, overdue, not recorded), its open deadlines and the calculator's picture."""
+    result = deadlines.compute(
+        {k: v.isoformat() for k, v in calculator_events(case).items()}, cal=cal
+    )
+    state = {s.id: s for s in steps(case, cal)}
+    due_now = {d.id: d for d in open_deadlines(case, today, cal)}
+    for m in result["milestones"]:
+        s = state.get(m["id"])
+        if s is None:  # a period to keep to: the report's availability
+            m["status"] = "upcoming" if date.fromisoformat(m["due"]) >= today else "past"
+            m["state"], m["state_label"] = "period", "Keep to this date"
+        elif s.state == "done":
+            m["status"], m["state"] = "past", "done"
+            m["state_label"] = f"Done on {long_date(s.done_on)}" if s.done_on else "Done"
+        elif s.state == "open" and m["id"] in due_now:
+            d = due_now[m["id"]]
+            m["status"] = "upcoming" if d.status == "on_time" else d.status
+            m["state"], m["state_label"] = (
+                d.status,
+                f"{STATUSES[d.status]}: {left_text(d.working_days_left)}",
+            )
+        else:
+            m["status"], m["state"] = "past", s.state
+            m["state_label"] = STATE_TEXT.get(s.state, "")
+    view = deadlines_view.page_view(result, today)
+    where = stage(case)
+    return {
+        "reference": case.reference,
+        "stage": where,
+        "stage_label": STAGES[where],
+        "review_kind_label": REVIEW_KINDS.get(case.review_kind or "", "Not decided yet"),
+        "steps": [
+            {
+                k: m.get(k)
+                for k in (
+                    "id",
+                    "number",
+                    "label",
+                    "cite",
+                    "section",
+                    "section_title",
+                    "cite_path",
+                    "date_text",
+                    "due",
+                    "earliest",
+                    "latest",
+                    "basis",
+                    "note",
+                    "status",
+                    "status_text",
+                    "state",
+                    "state_label",
+                )
+            }
+            for m in view["milestones"]
+        ],
+        "waiting": view["unlock"],
+        "warnings": view["warnings"],
+        "deadlines": [deadline_json(d) for d in due_now.values()],
+        "events": [
+            {
+                "id": e.id,
+                "label": e.label,
+                "date": day.isoformat(),
+                "text": long_date_with_weekday(day),
+            }
+            for e in REGISTER_EVENTS
+            if (day := case.dates.get(e.id)) is not None
+        ],
+        "timeline": view["timeline"],
+    }
+
+
+# --- the timeliness report --------------------------------------------------------------
+
+
+def period_text(start: date, end: date) -> str:
+    return f"{long_date(start)} to {long_date(end)}"
+
+
+def missed_text(working_days_late: int) -> str:
+    if working_days_late < 0:
+        return f"{_plural(-working_days_late, 'working day')} early"
+    return f"{_plural(working_days_late, 'working day')} late"
+
+
+def measure_json(r: Result) -> dict[str, Any]:
+    m = r.measure
+    return {
+        "id": m.id,
+        "label": m.label,
+        "cite": m.cite,
+        "section": short_title(m.cite),
+        "section_title": SECTION_TITLES[m.cite],
+        "cite_path": cite_path(m.cite),
+        "met": r.met,
+        "total": r.total,
+        "percent": r.percent,
+        "words": r.words(),
+        "missed": [
+            {
+                "reference": x.reference,
+                "working_days_late": x.working_days_late,
+                "text": f"{x.reference}: {missed_text(x.working_days_late)}",
+            }
+            for x in r.missed
+        ],
+        "unknown": r.unknown,
+        "unknown_references": list(r.unknown_references),
+    }
+
+
+def measure_line(r: Result) -> str:
+    """The measure's figures in one sentence, as the chart shows them."""
+    text = f"{r.measure.label}: {r.words()}"
+    if r.missed:
+        late = (f"{x.reference} ({missed_text(x.working_days_late)})" for x in r.missed)
+        text += f"; missed by {', '.join(late)}"
+    if r.unknown:
+        text += f"; {r.unknown} with a date missing, not counted"
+    return text + "."
+
+
+CHART_W: Final = 640
+LABEL_W: Final = 300
+BAR_H: Final = 22
+ROW_GAP: Final = 56
+BAR_FILL: Final = "#1d70b8"
+BAR_TRACK: Final = "#dfe2e5"
+
+
+def chart(results: Sequence[Result]) -> Node:
+    """A horizontal bar for each measure: the share met, with its "n of m (p%)" beside it.
+    The same figures are given in text (``measure_line``); the picture is for a glance."""
+    bar_w = CHART_W - LABEL_W - 90
+    height = ROW_GAP * len(results) + 16
+    kids: list[Node] = [
+        el("title", "Timeliness: the share of cases that met each timescale"),
+        el("desc", " ".join(measure_line(r) for r in results)),
+    ]
+    for i, r in enumerate(results):
+        y = 8 + i * ROW_GAP
+        bar_y = y + 4
+        share = (r.met / r.total) if r.total else 0.0
+        kids.append(
+            el(
+                "g",
+                children=[
+                    el("title", measure_line(r)),
+                    *(
+                        el("text", line, x=0, y=y + 9 + 14 * n, font_size=12, fill=INK)
+                        for n, line in enumerate(_lines(r.measure.label))
+                    ),
+                    el("rect", x=LABEL_W, y=bar_y, width=bar_w, height=BAR_H, fill=BAR_TRACK),
+                    el(
+                        "rect",
+                        x=LABEL_W,
+                        y=bar_y,
+                        width=round(bar_w * share, 1),
+                        height=BAR_H,
+                        fill=BAR_FILL,
+                    ),
+                    el(
+                        "text",
+                        r.words(),
+                        x=LABEL_W + bar_w + 6,
+                        y=bar_y + 15,
+                        font_size=12,
+                        fill=INK,
+                    ),
+                ],
+            )
+        )
+    return el(
+        "svg",
+        children=kids,
+        viewBox=f"0 0 {CHART_W} {height}",
+        width=CHART_W,
+        height=height,
+        role="img",
+        aria_label="Timeliness chart; the figures are in the table",
+        font_family="sans-serif",
+    )
+
+
+def _lines(label: str, width: int = 44, most: int = 3) -> list[str]:
+    """The label wrapped to the chart's label column (SVG text does not wrap itself)."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    if len(lines) > most:
+        lines = [*lines[: most - 1], " ".join(lines[most - 1 :])]
+    return lines
+
+
+def report_view(results: Sequence[Result], start: date, end: date) -> dict[str, Any]:
+    return {
+        "from": start.isoformat(),
+        "to": end.isoformat(),
+        "period_text": period_text(start, end),
+        "measures": [measure_json(r) for r in results],
+        "lines": [measure_line(r) for r in results],
+        "chart": chart(results).to_json(),
+    }
