@@ -16,6 +16,7 @@ from html import escape
 from csprcore.forms.engine import DRAFT_RETENTION_DAYS, MAX_FILE_BYTES
 from csprcore.rules import register
 from csprcore.views import deadlines as deadlines_view
+from csprcore.views import register as register_view
 from csprcore.views import register_page, timeline
 from pages.components import button, choices, date_input, error_summary, text_input
 
@@ -123,7 +124,7 @@ def _select(name: str, label_key: str, options: list[tuple[str, str]]) -> str:
 
 def list_view() -> str:
     stages = list(register.STAGES.items())
-    statuses = [*register.STATUSES.items(), ("none", TEXT["status_none"])]
+    statuses = list(register_view.STATUS_FILTER.items())
     columns = "".join(
         f'<th scope="col">{_t(key)}</th>'
         for key in ("col_reference", "col_child", "col_stage", "col_next", "col_status")
@@ -207,7 +208,7 @@ def _legend() -> str:
 def _steps_table() -> str:
     columns = "".join(
         f'<th scope="col">{_t(key)}</th>'
-        for key in ("col_step", "col_date", "col_basis", "col_section", "col_state")
+        for key in ("col_number", "col_step", "col_date", "col_basis", "col_section", "col_state")
     )
     return (
         '<table class="cs-register__steps" data-steps>'
@@ -224,6 +225,7 @@ def case_view() -> str:
         '<h2 id="register-case-title" tabindex="-1" data-case-title></h2>'
         '<div data-case-details hidden>'
         f'<p><strong>{_t("stage_heading")}:</strong> <span data-case-stage></span></p>'
+        '<div class="cs-register__warnings" data-case-warnings></div>'
         f'<h3>{_t("deadlines_heading")}</h3><ul data-case-deadlines></ul>'
         f"{_file_input('document-file', 'document_label', 'document_hint')}"
         "</div>"
@@ -287,6 +289,7 @@ def report() -> str:
 def glue_text() -> str:
     data = {key: TEXT[key] for key in register_page.GLUE_TEXT_KEYS}
     data["default_file_name"] = register_page.DEFAULT_FILE_NAME
+    data["status_none"] = register_view.STATUS_FILTER["none"]
     # "</" cannot end the block early: JSON allows "<\/".
     payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return f'<script type="application/json" data-register-text>{payload}</script>'

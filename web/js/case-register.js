@@ -675,6 +675,11 @@ function start() {
         return li;
       })
       : [el("li", "", text.deadlines_none)]));
+    $("[data-case-warnings]").replaceChildren(...(result.warnings ?? []).map((w) => {
+      const p = el("p", "cs-form-warning");
+      p.append(el("strong", "", `${text.warning}: `), w.message ?? String(w));
+      return p;
+    }));
     showPicture($("[data-timeline]"), result.timeline);
     $("[data-steps] tbody").replaceChildren(...result.steps.map(step));
     const sources = result.sources_text ?? [];
@@ -691,17 +696,28 @@ function start() {
     const tr = document.createElement("tr");
     tr.dataset.step = s.id;
     tr.dataset.state = s.state;
+    const number = el("td", "", s.number === undefined || s.number === null ? "" : String(s.number));
     const label = el("th", "", s.label);
     label.scope = "row";
-    const when = el("td", "", s.date_text);
-    const basis = el("td", "", s.basis);
+    const when = el("td");
+    if (s.due) {
+      const time = el("time", "", s.date_text);
+      time.dateTime = s.due;
+      when.append(time);
+    } else {
+      when.textContent = s.date_text ?? "";
+    }
+    const basis = el("td");
+    basis.append(el("span", "", s.basis ?? ""));
+    if (s.note) basis.append(el("p", "cs-register__note", s.note));
     const section = el("td");
     const link = el("a", "", s.section);
     link.href = siteRoot + s.cite_path;
+    if (s.section_title) link.title = s.section_title;
     section.append(link);
     const state = el("td");
-    state.append(el("strong", `cs-tag cs-tag--${s.state}`, s.state_label));
-    tr.append(label, when, basis, section, state);
+    if (s.state_label) state.append(el("strong", `cs-tag cs-tag--${s.state}`, s.state_label));
+    tr.append(number, label, when, basis, section, state);
     return tr;
   }
 
@@ -879,7 +895,7 @@ function start() {
     if (m.missed.length) {
       const list = el("ul", "cs-register__missed");
       list.append(...m.missed.map((x) => {
-        const li = el("li", "", fill(text.missed_item, { reference: x.reference, late: x.working_days_late }));
+        const li = el("li", "", x.text);
         li.dataset.reference = x.reference;
         li.dataset.late = String(x.working_days_late);
         return li;

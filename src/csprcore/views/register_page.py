@@ -5,7 +5,7 @@ register's definitions in ``rules.register`` (its events, review kinds, stages a
 the page glue (``case-register.js``) shows the words listed in ``GLUE_TEXT_KEYS`` and the
 core's answers, and has none of its own. ``{name}`` in a sentence is the register file's name,
 ``{shown}`` and ``{total}`` the cases shown and counted, ``{reference}`` a case's reference,
-``{late}`` its working days late, ``{days}`` the days a draft is kept (``forms.engine.DRAFT_RETENTION_DAYS``).
+``{days}`` the days a draft is kept (``forms.engine.DRAFT_RETENTION_DAYS``).
 """
 
 from __future__ import annotations
@@ -117,7 +117,6 @@ PAGE_TEXT: Final[dict[str, str]] = {
     "filter_status": "Status",
     "filter_text": "Reference or initials",
     "filter_any": "All",
-    "status_none": "No open deadline",
     "showing": "Showing {shown} of {total} cases",
     "table_caption": "Cases, the next deadline first",
     "col_reference": "Reference",
@@ -178,12 +177,14 @@ PAGE_TEXT: Final[dict[str, str]] = {
     "timeline_hint": "The weeks that have a date in them, as a calendar. Numbers match the table.",
     "steps_heading": "Every step",
     "steps_caption": "Each step of the case, with how its date was counted",
+    "col_number": "No.",
     "col_step": "Step",
     "col_date": "Date",
     "col_basis": "How it was counted",
     "col_section": "Section",
     "col_state": "State",
     "sources_heading": "Where the dates came from",
+    "warning": "Warning",
     # --- the timeliness report -------------------------------------------------------------
     "report_heading": "Timeliness report",
     "report_hint": (
@@ -200,7 +201,6 @@ PAGE_TEXT: Final[dict[str, str]] = {
     "col_missed": "Missed (working days late)",
     "col_unknown": "Date missing",
     "missed_none": "None",
-    "missed_item": "{reference} ({late})",
     "report_in_words": "The same figures in words",
     "report_pdf": "Download the report (PDF)",
     "report_csv": "Download the report (CSV)",
@@ -215,6 +215,6 @@ GLUE_TEXT_KEYS: Final = (
     "file_cancelled", "new_done", "new_confirm", "new_yes", "open_confirm", "open_yes", "conflict", "conflict_gone", "save_denied", "save_failed",
     "save_copy_failed", "core_failed", "file_filter", "showing", "no_deadline", "no_cases",
     "no_register", "open_case", "child", "new_case_heading", "case_heading", "case_saved",
-    "document_reading", "case_deleted", "deadlines_none", "missed_none", "missed_item",
-    "report_empty", "status_none",
+    "document_reading", "case_deleted", "deadlines_none", "missed_none",
+    "report_empty", "warning",
 )  # fmt: skip
