@@ -28,6 +28,7 @@ TOOLS = [
     "tools/referral-form/",
     "tools/scoping-return/",
     "tools/rapid-review/",
+    "tools/case-register/",
 ]
 READY_TIMEOUT = 120_000
 

@@ -1,0 +1,493 @@
+"""The case register in the built site (issue 19): a register opened, saved in place through the
+File System Access API (the browser's own private file system stands in for the unit's drive)
+with a colleague's save detected and nothing overwritten, or downloaded where there is no
+handle; cases added by hand and from saved documents (a document for another child refused,
+naming the file); the list in the core's order with its statuses and filters; the exports and
+the timeliness report; a new register and the draft; axe in each state; offline.
+
+The page's clock is fixed, so the statuses are the same on any day the tests run; every figure
+the page shows is compared with what the core itself says for that day.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import csv
+import io
+import json
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+from csprcore import api
+from csprcore.forms import engine
+from csprcore.forms.action_plan import ActionPlan
+from csprcore.forms.rapid_review import RapidReview
+
+from .conftest import wait_until
+from .test_appendix_templates import download, flat
+from .test_case_safety import choose_file
+from .test_referral_form import read_pdf
+from .test_runtime import served_copy, sw_context, wait_for_precache, wait_ready
+
+__all__ = ["served_copy", "sw_context"]  # fixtures used below
+
+PAGE = "tools/case-register/"
+TODAY = date(2026, 12, 1)
+Axe = Callable[[Page], list[dict[str, Any]]]
+
+#: The unit's drive: the page's file pickers give handles to files in the origin's private
+#: file system, which the test reads and changes as a colleague would.
+PICKERS = """
+window.showOpenFilePicker = async () => {
+  const dir = await navigator.storage.getDirectory();
+  return [await dir.getFileHandle("case-register.json")];
+};
+window.showSaveFilePicker = async () => {
+  const dir = await navigator.storage.getDirectory();
+  return dir.getFileHandle("copy-of-register.json", { create: true });
+};
+"""
+WRITE = """async ([name, text]) => {
+  const dir = await navigator.storage.getDirectory();
+  const handle = await dir.getFileHandle(name, { create: true });
+  const writable = await handle.createWritable();
+  await writable.write(text);
+  await writable.close();
+}"""
+READ = """async (name) => {
+  const dir = await navigator.storage.getDirectory();
+  return (await (await dir.getFileHandle(name)).getFile()).text();
+}"""
+
+
+def core(name: str, payload: dict[str, Any]) -> dict[str, Any]:
+    result: dict[str, Any] = json.loads(api.call(name, json.dumps(payload)))
+    assert result["ok"], result
+    return result
+
+
+def rapid_review(initials: str | None = None) -> str:
+    doc = RapidReview.example()
+    if initials:
+        doc = copy.deepcopy(doc)
+        doc["case"]["child_initials"] = initials
+    return engine.write_json(doc)
+
+
+def local_review_from(rr: str) -> str:
+    made = core("local_review_from_rapid_review", {
+        "file": {"name": "rr.json", "base64": base64.b64encode(rr.encode()).decode()},
+        "form": "local-review", "answers": {}, "today": TODAY.isoformat()})  # fmt: skip
+    return engine.write_json(made["document"])
+
+
+def open_page(page: Page) -> Page:
+    page.clock.set_fixed_time(datetime(2026, 12, 1, 10, 0))
+    page.goto(PAGE)
+    wait_ready(page)
+    return page
+
+
+@pytest.fixture
+def reg(page: Page) -> Page:
+    return open_page(page)
+
+
+@pytest.fixture
+def axe(axe: Axe) -> Axe:
+    """axe, with the pointer moved off the button just clicked (its hover colours are
+    mid-transition for a moment, which axe would measure)."""
+
+    def run(page: Page) -> list[dict[str, Any]]:
+        page.mouse.move(0, 0)
+        page.wait_for_timeout(300)
+        return axe(page)
+
+    return run
+
+
+def type_date(page: Page, name: str, day: date) -> None:
+    page.locator(f"[name='{name}-day']").fill(str(day.day))
+    page.locator(f"[name='{name}-month']").fill(str(day.month))
+    page.locator(f"[name='{name}-year']").fill(str(day.year))
+
+
+def new_register(page: Page) -> None:
+    page.get_by_role("button", name="Start a new register").click()
+    expect(page.locator("[data-register-summary]")).to_have_text("0 cases.")
+
+
+def page_register(page: Page) -> dict[str, Any]:
+    """The register the page holds, as its draft keeps it."""
+    wait_until(page, "localStorage.getItem('csprcore-draft-case-register') !== null")
+    page.evaluate("() => new Promise((r) => setTimeout(r, 500))")  # a pending save
+    raw = page.evaluate("localStorage.getItem('csprcore-draft-case-register')")
+    register: dict[str, Any] = json.loads(raw)["answers"]["register"]
+    return register
+
+
+def rows_shown(page: Page) -> list[tuple[str, str, str]]:
+    return [
+        (tr.get_attribute("data-index") or "", tr.get_attribute("data-stage") or "",
+         tr.get_attribute("data-status") or "")
+        for tr in page.locator("[data-cases] tbody tr:not([hidden])").all()
+    ]  # fmt: skip
+
+
+def expected_rows(register: dict[str, Any]) -> list[tuple[str, str, str]]:
+    view = core("register_view", {"register": register, "today": TODAY.isoformat()})
+    return [
+        (str(r["index"]), r["stage"], r["next_deadline"]["status"] if r["next_deadline"] else "none")
+        for r in view["rows"]
+    ]
+
+
+def add_case_by_hand(page: Page, reference: str, initials: str, dates: dict[str, date]) -> None:
+    page.get_by_role("button", name="Add a case").click()
+    expect(page.locator("[data-case-title]")).to_be_focused()
+    page.locator("#reference").fill(reference)
+    page.locator("#child_initials").fill(initials)
+    for name, day in dates.items():
+        type_date(page, name, day)
+    page.get_by_role("button", name="Save the case").click()
+    expect(page.locator("[data-case-title]")).to_have_text(f"Case {reference}")
+    expect(page.locator("[data-case-message]")).to_contain_text("The case has been saved")
+
+
+def back_to_list(page: Page) -> None:
+    page.locator("[data-case-view] .cs-actions [data-back]").first.click()
+    expect(page.locator("[data-list-view]")).to_be_visible()
+
+
+def test_cases_by_hand_and_from_documents_in_the_core_order(
+    reg: Page, tmp_path: Path, axe: Axe
+) -> None:
+    page = reg
+    assert axe(page) == []
+    new_register(page)
+    assert axe(page) == []
+
+    # The case form's errors are the core's, GOV.UK-style.
+    page.get_by_role("button", name="Add a case").click()
+    page.get_by_role("button", name="Save the case").click()
+    summary = page.locator("#case-error-summary")
+    expect(summary).to_be_focused()
+    expect(page.locator("#reference-error")).to_be_visible()
+    type_date(page, "meeting", date(2026, 11, 2))
+    type_date(page, "sent-to-panel", date(2026, 10, 1))
+    page.get_by_role("button", name="Save the case").click()
+    expect(page.locator("#sent-to-panel-error")).to_be_visible()
+    assert page.locator("#case-error-summary a[href='#sent-to-panel-day']").count() == 1
+    assert axe(page) == []
+    back_to_list(page)
+
+    # By hand: a referral six weeks ago, nothing since (scoping is overdue).
+    add_case_by_hand(page, "NEL-2026-101", "A B", {"aware": date(2026, 10, 19),
+                                                    "referral": date(2026, 10, 20)})  # fmt: skip
+    expect(page.locator("[data-case-stage]")).to_have_text("Scoping and Rapid Review meeting")
+    expect(page.locator("[data-steps] tbody tr").first).to_be_visible()
+    expect(page.locator("[data-timeline] svg")).to_have_count(1)
+    assert axe(page) == []
+    back_to_list(page)
+    # Focus comes back to the case's own row.
+    expect(page.locator("[data-open-case='0']")).to_be_focused()
+
+    # From a document: the Rapid Review starts a case of its own.
+    rr = rapid_review()
+    choose_file(page, "[data-new-document-file]", "rr.json", rr)
+    expect(page.locator("[data-case-title]")).to_have_text("Case NEL-2026-014")
+    expect(page.locator("[data-document-file-message]")).to_contain_text("Filled in from rr.json")
+    expect(page.locator("[data-case-stage]")).to_have_text("Local review")
+    # A document about another child is refused, naming the file; nothing changes.
+    before = page_register(page)
+    choose_file(page, "[data-document-file]", "other-child.json", rapid_review("Q R"))
+    error = page.locator("#document-file-error")
+    expect(error).to_contain_text("other-child.json is about a child with the initials Q R")
+    assert page_register(page) == before
+    assert axe(page) == []
+    # The local review record started from that Rapid Review fills in more of its dates.
+    choose_file(page, "[data-document-file]", "lr.json", local_review_from(rr))
+    expect(page.locator("[data-document-file-message]")).to_contain_text("lr.json")
+    expect(error).to_be_hidden()
+    choose_file(page, "[data-document-file]", "plan.json", engine.write_json(ActionPlan.example()))
+    expect(page.locator("[data-document-file-message]")).to_contain_text(
+        "Filled in from plan.json")
+    back_to_list(page)
+
+    # The list: the core's order and statuses for the page's day.
+    register = page_register(page)
+    assert len(register["cases"]) == 2
+    expect(page.locator("[data-showing]")).to_have_text("Showing 2 of 2 cases")
+    assert rows_shown(page) == expected_rows(register)
+    view = core("register_view", {"register": register, "today": TODAY.isoformat()})
+    expect(page.locator("[data-register-summary]")).to_have_text(view["summary_text"])
+    first = view["rows"][0]
+    cells = page.locator("[data-cases] tbody tr").first.locator("td")
+    expect(cells.nth(2)).to_contain_text(first["next_deadline"]["due_text"])
+    expect(cells.nth(2)).to_contain_text(first["next_deadline"]["left_text"])
+    expect(cells.nth(3)).to_have_text(first["next_deadline"]["status_label"])
+    assert axe(page) == []
+
+    # Recording the overdue step changes the case's next deadline and the order.
+    page.locator("[data-open-case='0']").click()
+    type_date(page, "scoping-sent", date(2026, 10, 21))
+    type_date(page, "scoping-returned", date(2026, 10, 26))
+    type_date(page, "meeting", date(2026, 10, 29))
+    page.get_by_role("button", name="Save the case").click()
+    expect(page.locator("[data-case-stage]")).to_have_text("Rapid Review to the Panel")
+    back_to_list(page)
+    register = page_register(page)
+    assert rows_shown(page) == expected_rows(register)
+
+    # Filters, in the page, on the rows shown.
+    page.locator("[data-filter-stage]").select_option("closed")
+    expect(page.locator("[data-showing]")).to_have_text("Showing 0 of 2 cases")
+    page.locator("[data-filter-stage]").select_option("rapid_review")
+    expect(page.locator("[data-showing]")).to_have_text("Showing 1 of 2 cases")
+    assert [r[0] for r in rows_shown(page)] == ["0"]
+    page.locator("[data-filter-stage]").select_option("")
+    page.locator("[data-filter-text]").fill("101")
+    expect(page.locator("[data-cases] tbody tr:not([hidden])")).to_have_count(1)
+    expect(page.locator("[data-cases] tbody tr:not([hidden])")).to_have_attribute("data-index", "0")
+    expect(page.locator("[data-showing]")).to_have_text("Showing 1 of 2 cases")
+    page.locator("[data-filter-text]").fill("z n")
+    expect(page.locator("[data-cases] tbody tr:not([hidden])")).to_have_count(1)
+    expect(page.locator("[data-cases] tbody tr:not([hidden])")).to_have_attribute("data-index", "1")
+    page.locator("[data-filter-text]").fill("")
+    status = expected_rows(register)[0][2]
+    page.locator("[data-filter-status]").select_option(status)
+    count = sum(1 for r in expected_rows(register) if r[2] == status)
+    expect(page.locator("[data-showing]")).to_have_text(f"Showing {count} of 2 cases")
+    assert all(r[2] == status for r in rows_shown(page))
+    page.locator("[data-filter-status]").select_option("")
+    expect(page.locator("[data-showing]")).to_have_text("Showing 2 of 2 cases")
+
+    # Exports.
+    exports = page.locator("[data-list-view]")
+    ics = download(page, exports.get_by_role("button", name="Calendar of open deadlines (.ics)"),
+                   tmp_path / "deadlines.ics").read_text(encoding="utf-8")  # fmt: skip
+    assert ics.startswith("BEGIN:VCALENDAR") and "NEL-2026-101" in ics
+    data = download(page, exports.get_by_role("button", name="Register for Excel (CSV)"),
+                    tmp_path / "register.csv").read_bytes()  # fmt: skip
+    assert data.startswith(b"\xef\xbb\xbf")
+    lines = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert len(lines) == 3 and any("NEL-2026-014" in cell for cell in lines[2] + lines[1])
+    pdf = flat(read_pdf(download(page, exports.get_by_role(
+        "button", name="One-page summary for the review group (PDF)"), tmp_path / "s.pdf")))
+    assert "OFFICIAL-SENSITIVE" in pdf and "NEL-2026-101" in pdf
+    saved = download(page, exports.get_by_role("button", name="Register file (JSON)"),
+                     tmp_path / "r.json")  # fmt: skip
+    assert json.loads(saved.read_text(encoding="utf-8"))["cases"] == register["cases"]
+
+
+def test_timeliness_report(reg: Page, tmp_path: Path, axe: Axe) -> None:
+    page = reg
+    register = core("register_example", {})["register"]
+    choose_file(page, "[data-register-input]", "units-register.json", json.dumps(register))
+    expect(page.locator("[data-file-message]")).to_contain_text("Opened units-register.json")
+    default = core("register_report", {"register": register, "today": TODAY.isoformat()})
+    expect(page.locator("[data-report-period]")).to_have_text(default["period_text"])
+    # A period of the user's choosing, with the core's figures in the table and in words.
+    type_date(page, "report-from", date(2026, 4, 1))
+    type_date(page, "report-to", date(2027, 3, 31))
+    page.get_by_role("button", name="Show the report").click()
+    report = core("register_report", {"register": register, "today": TODAY.isoformat(),
+                                      "from": "2026-04-01", "to": "2027-03-31"})  # fmt: skip
+    expect(page.locator("[data-report-period]")).to_have_text(report["period_text"])
+    expect(page.locator("[data-report-period]")).to_be_focused()
+    for m in report["measures"]:
+        row = page.locator(f"[data-measure='{m['id']}']")
+        expect(row.locator("td").first).to_have_text(m["words"])
+        expect(row.locator("td").nth(2)).to_have_text(str(m["unknown"]))
+        for missed in m["missed"]:
+            expect(row.locator(f"[data-reference='{missed['reference']}']")).to_have_attribute(
+                "data-late", str(missed["working_days_late"]))
+    expect(page.locator("[data-report-lines] li")).to_have_text(report["lines"])
+    expect(page.locator("[data-chart] svg rect")).to_have_count(2 * len(report["measures"]))
+    assert axe(page) == []
+    # A period that ends before it starts: the core's error at the right box.
+    type_date(page, "report-to", date(2026, 1, 1))
+    page.get_by_role("button", name="Show the report").click()
+    expect(page.locator("#report-error-summary")).to_be_focused()
+    expect(page.locator("#report-to-error")).to_be_visible()
+    assert axe(page) == []
+    type_date(page, "report-to", date(2027, 3, 31))
+    page.get_by_role("button", name="Show the report").click()
+    expect(page.locator("#report-error-summary")).to_be_hidden()
+
+    pdf = flat(read_pdf(download(page, page.get_by_role(
+        "button", name="Download the report (PDF)"), tmp_path / "report.pdf")))
+    assert "OFFICIAL-SENSITIVE" in pdf
+    data = download(page, page.get_by_role("button", name="Download the report (CSV)"),
+                    tmp_path / "report.csv").read_bytes()  # fmt: skip
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    for m in report["measures"]:
+        assert m["label"] in text
+
+
+def test_a_file_that_is_not_a_register_is_refused_and_changes_nothing(reg: Page) -> None:
+    page = reg
+    new_register(page)
+    add_case_by_hand(page, "NEL-2026-201", "C D", {"referral": date(2026, 11, 20)})
+    back_to_list(page)
+    choose_file(page, "[data-register-input]", "notes.json", '{"form": "referral"')
+    error = page.locator("#register-file-error")
+    expect(error).to_contain_text("notes.json")
+    expect(page.locator("[data-open-case='0']")).to_have_text("NEL-2026-201")
+
+
+def test_save_in_place_detects_a_colleagues_save_and_overwrites_nothing(
+    context: BrowserContext, tmp_path: Path, axe: Axe
+) -> None:
+    context.add_init_script(PICKERS)
+    page = open_page(context.new_page())
+    register = core("register_example", {})["register"]
+    page.evaluate(WRITE, ["case-register.json", json.dumps(register)])
+
+    page.get_by_role("button", name="Open a register").click()
+    status = page.locator("[data-file-status]")
+    expect(status).to_contain_text("case-register.json. Save writes back to this file.")
+    n = len(register["cases"])
+    expect(page.locator("[data-showing]")).to_have_text(f"Showing {n} of {n} cases")
+
+    # Save in place really writes the file.
+    add_case_by_hand(page, "NEL-2026-301", "E G", {"referral": date(2026, 11, 25)})
+    back_to_list(page)
+    expect(status).to_contain_text("not yet saved")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator("[data-file-message]")).to_have_text("Saved to case-register.json.")
+    on_disk = json.loads(page.evaluate(READ, "case-register.json"))
+    assert [c["reference"] for c in on_disk["cases"]][-1] == "NEL-2026-301"
+
+    # A colleague saves the file; this page's next save overwrites nothing.
+    colleague = copy.deepcopy(on_disk)
+    colleague["cases"] = colleague["cases"][:1]
+    theirs = json.dumps(colleague)
+    page.evaluate(WRITE, ["case-register.json", theirs])
+    add_case_by_hand(page, "NEL-2026-302", "F H", {"referral": date(2026, 11, 26)})
+    back_to_list(page)
+    page.get_by_role("button", name="Save", exact=True).click()
+    conflict = page.locator("[data-conflict]")
+    expect(conflict).to_contain_text(
+        "Someone else has saved changes to case-register.json since you opened it")
+    expect(conflict.locator("p").first).to_be_focused()
+    assert page.evaluate(READ, "case-register.json") == theirs
+    assert axe(page) == []
+
+    # Save as a copy: the page's register goes to the copy, and the page works on it now.
+    conflict.get_by_role("button", name="Save as a copy").click()
+    expect(page.locator("[data-file-message]")).to_have_text("Saved to copy-of-register.json.")
+    copied = json.loads(page.evaluate(READ, "copy-of-register.json"))
+    assert [c["reference"] for c in copied["cases"]][-2:] == ["NEL-2026-301", "NEL-2026-302"]
+    assert page.evaluate(READ, "case-register.json") == theirs
+    expect(status).to_contain_text("copy-of-register.json")
+
+    # Open the newer file: after a warning, the colleague's version replaces the page's.
+    page.evaluate(WRITE, ["copy-of-register.json", theirs])
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(conflict).to_be_visible()
+    conflict.get_by_role("button", name="Open the newer file").click()
+    expect(conflict).to_contain_text("will be lost unless you save them as a copy")
+    conflict.get_by_role("button", name="Yes, open the newer file").click()
+    expect(page.locator("[data-showing]")).to_have_text("Showing 1 of 1 cases")
+    expect(conflict).to_be_hidden()
+
+
+def test_without_a_handle_save_downloads_the_register(reg: Page, tmp_path: Path) -> None:
+    page = reg
+    register = core("register_example", {})["register"]
+    choose_file(page, "[data-register-input]", "case-register.json", json.dumps(register))
+    expect(page.locator("[data-file-status]")).to_have_text("Register: case-register.json.")
+    saved = download(page, page.get_by_role("button", name="Save", exact=True),
+                     tmp_path / "case-register.json")  # fmt: skip
+    assert json.loads(saved.read_text(encoding="utf-8"))["cases"] == register["cases"]
+    expect(page.locator("[data-file-message]")).to_contain_text("Downloaded case-register.json")
+
+
+def test_new_register_clears_everything_and_the_draft_keeps_the_register(
+    reg: Page, axe: Axe
+) -> None:
+    page = reg
+    new_register(page)
+    add_case_by_hand(page, "NEL-2026-401", "J K", {"referral": date(2026, 11, 20)})
+    back_to_list(page)
+    # The draft keeps the register across a reload.
+    page.reload()
+    wait_ready(page)
+    expect(page.locator("[data-open-case='0']")).to_have_text("NEL-2026-401")
+    expect(page.locator("[data-draft-status]")).to_contain_text("has been restored")
+    assert axe(page) == []
+
+    # Half-typed boxes everywhere, hidden ones too; then a new register, confirmed.
+    page.locator("[data-filter-text]").fill("401")
+    type_date(page, "report-from", date(2026, 4, 1))
+    page.get_by_role("button", name="Add a case").click()
+    page.locator("#reference").fill("NEL-2026-402")
+    page.locator("#review_kind-2").check()
+    back_to_list(page)
+    page.get_by_role("button", name="Start a new register").click()
+    confirm = page.locator("[data-new-confirm]")
+    expect(confirm).to_contain_text("changes that are not saved to a file")
+    assert axe(page) == []
+    confirm.get_by_role("button", name="Yes, start a new register").click()
+    expect(page.locator("[data-register-summary]")).to_have_text("0 cases.")
+    values = page.evaluate("""() => [...document.querySelectorAll(
+        '[data-register] input, [data-register] select')].filter((el) => el.type !== 'file')
+        .map((el) => (el.type === 'radio' ? (el.checked && el.value !== '' ? el.value : '')
+                                          : el.value))""")
+    assert [v for v in values if v] == []
+    expect(page.locator("[data-file-status]")).to_have_text(
+        "A new register, not yet saved as a file.")
+
+    # Deleting the draft clears the page and the browser's copy.
+    page.get_by_role("button", name="Delete this draft").click()
+    page.get_by_role("button", name="Yes, delete the draft").click()
+    expect(page.locator("[data-draft-status]")).to_contain_text("deleted")
+    assert page.evaluate("localStorage.getItem('csprcore-draft-case-register')") is None
+    expect(page.locator("[data-register-summary]")).to_contain_text("Open a register")
+    page.reload()
+    wait_ready(page)
+    expect(page.locator("[data-register-summary]")).to_contain_text("Open a register")
+
+
+def test_deleting_a_case_is_confirmed(reg: Page, axe: Axe) -> None:
+    page = reg
+    new_register(page)
+    add_case_by_hand(page, "NEL-2026-501", "L M", {"referral": date(2026, 11, 20)})
+    page.get_by_role("button", name="Delete this case").click()
+    confirm = page.locator("[data-delete-case-confirm]")
+    expect(confirm.locator("p")).to_be_focused()
+    assert axe(page) == []
+    confirm.get_by_role("button", name="Yes, delete the case").click()
+    expect(page.locator("[data-list-message]")).to_have_text(
+        "Case NEL-2026-501 was deleted from the register.")
+    expect(page.locator("[data-register-summary]")).to_have_text("0 cases.")
+
+
+def test_the_register_works_offline(
+    sw_context: BrowserContext, served_copy: tuple[Path, str], tmp_path: Path
+) -> None:
+    _, base = served_copy
+    page = sw_context.new_page()
+    page.goto(base + PAGE)
+    wait_ready(page)
+    wait_for_precache(page)
+    sw_context.set_offline(True)
+    page.goto(base + PAGE)
+    wait_ready(page)
+    register = core("register_example", {})["register"]
+    choose_file(page, "[data-register-input]", "case-register.json", json.dumps(register))
+    expect(page.locator("[data-file-message]")).to_contain_text("Opened case-register.json")
+    page.locator("[data-open-case='0']").click()
+    expect(page.locator("[data-timeline] svg")).to_have_count(1)
+    back_to_list(page)
+    pdf = flat(read_pdf(download(page, page.get_by_role(
+        "button", name="One-page summary for the review group (PDF)"), tmp_path / "s.pdf")))
+    assert "OFFICIAL-SENSITIVE" in pdf
