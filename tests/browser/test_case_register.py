@@ -438,11 +438,20 @@ def test_new_register_clears_everything_and_the_draft_keeps_the_register(
     assert axe(page) == []
     confirm.get_by_role("button", name="Yes, start a new register").click()
     expect(page.locator("[data-register-summary]")).to_have_text("0 cases.")
-    values = page.evaluate("""() => [...document.querySelectorAll(
+    values = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll(
         '[data-register] input, [data-register] select')].filter((el) => el.type !== 'file')
-        .map((el) => (el.type === 'radio' ? (el.checked && el.value !== '' ? el.value : '')
-                                          : el.value))""")
-    assert [v for v in values if v] == []
+        .map((el) => [el.id, el.type === 'radio' ? (el.checked && el.value !== '' ? el.value : '')
+                                                 : el.value]))""")
+    # The report's period is the core's default again (the last financial year), and every
+    # other box is empty.
+    default = core("register_report", {"register": core("register_new", {})["register"],
+                                       "today": TODAY.isoformat()})  # fmt: skip
+    start = date.fromisoformat(default["from"])
+    assert values.pop("report-from-year") == str(start.year)
+    assert values.pop("report-from-day") == str(start.day)
+    for key in [k for k in values if k.startswith("report-")]:
+        values.pop(key)
+    assert {k: v for k, v in values.items() if v} == {}
     expect(page.locator("[data-file-status]")).to_have_text(
         "A new register, not yet saved as a file.")
 
