@@ -101,7 +101,7 @@ def file_panel() -> str:
         '<div class="cs-actions">'
         f"{_b('save_copy_button', 'primary', **{'data-conflict-copy': ''})}"
         f"{_b('open_newer', **{'data-open-newer': ''})}</div>"
-        '<div data-open-newer-confirm hidden>'
+        "<div data-open-newer-confirm hidden>"
         f'<p tabindex="-1"><strong>{_t("open_newer_confirm")}</strong></p>'
         '<div class="cs-actions">'
         f"{_b('open_newer_yes', 'warning', **{'data-open-newer-yes': ''})}"
@@ -138,9 +138,9 @@ def list_view() -> str:
     return (
         '<section class="cs-register__list" data-list-view aria-labelledby="register-list-title">'
         f'<h2 id="register-list-title" tabindex="-1">{_t("list_heading")}</h2>'
-        f'<p data-register-summary>{_t("no_register")}</p>'
+        f"<p data-register-summary>{_t('no_register')}</p>"
         '<div class="cs-notice" data-list-message role="status" aria-live="polite"></div>'
-        '<div data-register-body hidden>'
+        "<div data-register-body hidden>"
         f'<div class="cs-actions">{_b("add_case", "primary", **{"data-add-case": ""})}</div>'
         f"{_file_input('new-document-file', 'from_document_label', 'from_document_hint')}"
         '<div role="search" class="cs-register__filters" aria-labelledby="register-filters-title">'
@@ -151,7 +151,7 @@ def list_view() -> str:
         f"{text_filter}</div>"
         '<p class="cs-register__showing" role="status" aria-live="polite" data-showing></p>'
         "</div>"
-        f'<p data-no-cases hidden>{_t("no_cases")}</p>'
+        f"<p data-no-cases hidden>{_t('no_cases')}</p>"
         '<div class="cs-register__table-wrap">'
         '<table class="cs-register__table" data-cases>'
         f'<caption class="cs-visually-hidden">{_t("table_caption")}</caption>'
@@ -160,8 +160,7 @@ def list_view() -> str:
         f'<p class="cs-hint" id="register-exports-hint">{_t("exports_hint")}</p>'
         '<div class="cs-actions">'
         + "".join(
-            _b(f"export_{fmt}", **{"data-export": fmt})
-            for fmt in ("ics", "csv", "pdf", "json")
+            _b(f"export_{fmt}", **{"data-export": fmt}) for fmt in ("ics", "csv", "pdf", "json")
         )
         + "</div>"
         '<div class="cs-notice" data-export-message role="status" aria-live="polite"></div>'
@@ -171,9 +170,7 @@ def list_view() -> str:
 
 def case_form() -> str:
     kinds = [("", TEXT["review_kind_none"]), *register.REVIEW_KINDS.items()]
-    dates = "".join(
-        date_input(event.id, event.label) for event in register.REGISTER_EVENTS
-    )
+    dates = "".join(date_input(event.id, event.label) for event in register.REGISTER_EVENTS)
     return (
         '<form class="cs-form cs-register__case-form" novalidate data-case-form '
         'aria-labelledby="register-case-form-title">'
@@ -223,14 +220,14 @@ def case_view() -> str:
         'aria-labelledby="register-case-title">'
         f'<div class="cs-actions">{_b("back", **{"data-back": ""})}</div>'
         '<h2 id="register-case-title" tabindex="-1" data-case-title></h2>'
-        '<div data-case-details hidden>'
-        f'<p><strong>{_t("stage_heading")}:</strong> <span data-case-stage></span></p>'
+        "<div data-case-details hidden>"
+        f"<p><strong>{_t('stage_heading')}:</strong> <span data-case-stage></span></p>"
         '<div class="cs-register__warnings" data-case-warnings></div>'
-        f'<h3>{_t("deadlines_heading")}</h3><ul data-case-deadlines></ul>'
+        f"<h3>{_t('deadlines_heading')}</h3><ul data-case-deadlines></ul>"
         f"{_file_input('document-file', 'document_label', 'document_hint')}"
         "</div>"
         f"{case_form()}"
-        '<div data-case-more hidden>'
+        "<div data-case-more hidden>"
         '<div class="cs-timeline">'
         f'<h3 id="register-timeline-title">{_t("timeline_heading")}</h3>'
         f'<p class="cs-hint">{_t("timeline_hint")}</p>'
@@ -238,7 +235,7 @@ def case_view() -> str:
         '<figure class="cs-timeline__figure" data-timeline></figure>'
         f"{_legend()}</div></div>"
         f"<h3>{_t('steps_heading')}</h3>{_steps_table()}"
-        f'<div data-sources-block hidden><h3>{_t("sources_heading")}</h3><ul data-sources></ul>'
+        f"<div data-sources-block hidden><h3>{_t('sources_heading')}</h3><ul data-sources></ul>"
         "</div>"
         f'<div class="cs-actions">{_b("delete_case", "warning", **{"data-delete-case": ""})}'
         "</div>"
@@ -270,7 +267,7 @@ def report() -> str:
         f'<button type="submit" class="md-button md-button--primary">{_t("report_button")}'
         "</button></div></form>"
         f'<p role="status" data-report-status>{_t("report_empty")}</p>'
-        '<div data-report-body hidden>'
+        "<div data-report-body hidden>"
         '<h3 data-report-period tabindex="-1"></h3>'
         '<table class="cs-register__measures" data-measures>'
         f"<caption>{_t('report_caption')}</caption>"

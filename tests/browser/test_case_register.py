@@ -143,7 +143,11 @@ def rows_shown(page: Page) -> list[tuple[str, str, str]]:
 def expected_rows(register: dict[str, Any]) -> list[tuple[str, str, str]]:
     view = core("register_view", {"register": register, "today": TODAY.isoformat()})
     return [
-        (str(r["index"]), r["stage"], r["next_deadline"]["status"] if r["next_deadline"] else "none")
+        (
+            str(r["index"]),
+            r["stage"],
+            r["next_deadline"]["status"] if r["next_deadline"] else "none",
+        )
         for r in view["rows"]
     ]
 
@@ -216,8 +220,7 @@ def test_cases_by_hand_and_from_documents_in_the_core_order(
     expect(page.locator("[data-document-file-message]")).to_contain_text("lr.json")
     expect(error).to_be_hidden()
     choose_file(page, "[data-document-file]", "plan.json", engine.write_json(ActionPlan.example()))
-    expect(page.locator("[data-document-file-message]")).to_contain_text(
-        "Filled in from plan.json")
+    expect(page.locator("[data-document-file-message]")).to_contain_text("Filled in from plan.json")
     back_to_list(page)
 
     # The list: the core's order and statuses for the page's day.
@@ -278,8 +281,15 @@ def test_cases_by_hand_and_from_documents_in_the_core_order(
     assert data.startswith(b"\xef\xbb\xbf")
     lines = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert len(lines) == 3 and any("NEL-2026-014" in cell for cell in lines[2] + lines[1])
-    pdf = flat(read_pdf(download(page, exports.get_by_role(
-        "button", name="One-page summary for the review group (PDF)"), tmp_path / "s.pdf")))
+    pdf = flat(
+        read_pdf(
+            download(
+                page,
+                exports.get_by_role("button", name="One-page summary for the review group (PDF)"),
+                tmp_path / "s.pdf",
+            )
+        )
+    )
     assert "OFFICIAL-SENSITIVE" in pdf and "NEL-2026-101" in pdf
     saved = download(page, exports.get_by_role("button", name="Register file (JSON)"),
                      tmp_path / "r.json")  # fmt: skip
@@ -307,7 +317,8 @@ def test_timeliness_report(reg: Page, tmp_path: Path, axe: Axe) -> None:
         expect(row.locator("td").nth(2)).to_have_text(str(m["unknown"]))
         for missed in m["missed"]:
             expect(row.locator(f"[data-reference='{missed['reference']}']")).to_have_attribute(
-                "data-late", str(missed["working_days_late"]))
+                "data-late", str(missed["working_days_late"])
+            )
     expect(page.locator("[data-report-lines] li")).to_have_text(report["lines"])
     expect(page.locator("[data-chart] svg rect")).to_have_count(2 * len(report["measures"]))
     assert axe(page) == []
@@ -321,8 +332,15 @@ def test_timeliness_report(reg: Page, tmp_path: Path, axe: Axe) -> None:
     page.get_by_role("button", name="Show the report").click()
     expect(page.locator("#report-error-summary")).to_be_hidden()
 
-    pdf = flat(read_pdf(download(page, page.get_by_role(
-        "button", name="Download the report (PDF)"), tmp_path / "report.pdf")))
+    pdf = flat(
+        read_pdf(
+            download(
+                page,
+                page.get_by_role("button", name="Download the report (PDF)"),
+                tmp_path / "report.pdf",
+            )
+        )
+    )
     assert "OFFICIAL-SENSITIVE" in pdf
     data = download(page, page.get_by_role("button", name="Download the report (CSV)"),
                     tmp_path / "report.csv").read_bytes()  # fmt: skip
@@ -376,7 +394,8 @@ def test_save_in_place_detects_a_colleagues_save_and_overwrites_nothing(
     page.get_by_role("button", name="Save", exact=True).click()
     conflict = page.locator("[data-conflict]")
     expect(conflict).to_contain_text(
-        "Someone else has saved changes to case-register.json since you opened it")
+        "Someone else has saved changes to case-register.json since you opened it"
+    )
     expect(conflict.locator("p").first).to_be_focused()
     assert page.evaluate(READ, "case-register.json") == theirs
     assert axe(page) == []
@@ -453,7 +472,8 @@ def test_new_register_clears_everything_and_the_draft_keeps_the_register(
         values.pop(key)
     assert {k: v for k, v in values.items() if v} == {}
     expect(page.locator("[data-file-status]")).to_have_text(
-        "A new register, not yet saved as a file.")
+        "A new register, not yet saved as a file."
+    )
 
     # Deleting the draft clears the page and the browser's copy.
     page.get_by_role("button", name="Delete this draft").click()
@@ -476,7 +496,8 @@ def test_deleting_a_case_is_confirmed(reg: Page, axe: Axe) -> None:
     assert axe(page) == []
     confirm.get_by_role("button", name="Yes, delete the case").click()
     expect(page.locator("[data-list-message]")).to_have_text(
-        "Case NEL-2026-501 was deleted from the register.")
+        "Case NEL-2026-501 was deleted from the register."
+    )
     expect(page.locator("[data-register-summary]")).to_have_text("0 cases.")
 
 
@@ -497,6 +518,13 @@ def test_the_register_works_offline(
     page.locator("[data-open-case='0']").click()
     expect(page.locator("[data-timeline] svg")).to_have_count(1)
     back_to_list(page)
-    pdf = flat(read_pdf(download(page, page.get_by_role(
-        "button", name="One-page summary for the review group (PDF)"), tmp_path / "s.pdf")))
+    pdf = flat(
+        read_pdf(
+            download(
+                page,
+                page.get_by_role("button", name="One-page summary for the review group (PDF)"),
+                tmp_path / "s.pdf",
+            )
+        )
+    )
     assert "OFFICIAL-SENSITIVE" in pdf

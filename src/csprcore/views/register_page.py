@@ -125,7 +125,9 @@ PAGE_TEXT: Final[dict[str, str]] = {
     "col_next": "Next deadline",
     "col_status": "Status",
     "no_deadline": "None open",
-    "no_cases": "There are no cases in this register yet. Add a case, or start one from a document.",
+    "no_cases": (
+        "There are no cases in this register yet. Add a case, or start one from a document."
+    ),
     "no_register": "Open a register or start a new one to see its cases.",
     "open_case": "Open case {reference}",
     "child": "{initials}, aged {age}",
@@ -155,7 +157,9 @@ PAGE_TEXT: Final[dict[str, str]] = {
     "dates_heading": "Dates",
     "dates_hint": "Enter the dates you know; leave the rest blank.",
     "save_case": "Save the case",
-    "case_saved": "The case has been saved to the register. Save the register to keep it in the file.",
+    "case_saved": (
+        "The case has been saved to the register. Save the register to keep it in the file."
+    ),
     "document_label": "Add a document to this case",
     "document_hint": (
         "A referral, Rapid Review, local review record or action plan for this child, saved as "
@@ -212,8 +216,9 @@ PAGE_TEXT: Final[dict[str, str]] = {
 GLUE_TEXT_KEYS: Final = (
     "file_none", "file_new", "file_open", "file_open_in_place", "file_unsaved", "file_saved",
     "file_downloaded", "file_restored", "file_opened", "file_reading", "file_unreadable",
-    "file_cancelled", "new_done", "new_confirm", "new_yes", "open_confirm", "open_yes", "conflict", "conflict_gone", "save_denied", "save_failed",
-    "save_copy_failed", "core_failed", "file_filter", "showing", "no_deadline", "no_cases",
+    "file_cancelled", "new_done", "new_confirm", "new_yes", "open_confirm", "open_yes",
+    "conflict", "conflict_gone", "save_denied", "save_failed", "save_copy_failed",
+    "core_failed", "file_filter", "showing", "no_deadline", "no_cases",
     "no_register", "open_case", "child", "new_case_heading", "case_heading", "case_saved",
     "document_reading", "case_deleted", "deadlines_none", "missed_none",
     "report_empty", "warning",
