@@ -184,7 +184,8 @@ def case_form() -> str:
         + choices("review_kind", TEXT["review_kind_legend"], kinds)
         + f'<fieldset class="cs-fieldset cs-register__dates"><legend '
         f'class="cs-fieldset__legend cs-fieldset__legend--section">{_t("dates_heading")}'
-        f'</legend><p class="cs-hint">{_t("dates_hint")}</p>{dates}</fieldset>'
+        f'</legend><p class="cs-hint">{_t("dates_hint")}</p>'
+        f'<div class="cs-register__date-grid">{dates}</div></fieldset>'
         '<div class="cs-actions">'
         f'<button type="submit" class="md-button md-button--primary">{_t("save_case")}</button>'
         f"{_b('back', **{'data-back': ''})}"
@@ -219,7 +220,7 @@ def case_view() -> str:
         '<section class="cs-register__case" data-case-view hidden '
         'aria-labelledby="register-case-title">'
         f'<div class="cs-actions">{_b("back", **{"data-back": ""})}</div>'
-        '<h2 id="register-case-title" tabindex="-1" data-case-title></h2>'
+        f'<h2 id="register-case-title" tabindex="-1" data-case-title>{_t("new_case_heading")}</h2>'
         "<div data-case-details hidden>"
         f"<p><strong>{_t('stage_heading')}:</strong> <span data-case-stage></span></p>"
         '<div class="cs-register__warnings" data-case-warnings></div>'
@@ -268,7 +269,7 @@ def report() -> str:
         "</button></div></form>"
         f'<p role="status" data-report-status>{_t("report_empty")}</p>'
         "<div data-report-body hidden>"
-        '<h3 data-report-period tabindex="-1"></h3>'
+        f'<h3 data-report-period tabindex="-1">{_t("report_period")}</h3>'
         '<table class="cs-register__measures" data-measures>'
         f"<caption>{_t('report_caption')}</caption>"
         f"<thead><tr>{columns}</tr></thead><tbody></tbody></table>"

@@ -199,6 +199,7 @@ PAGE_TEXT: Final[dict[str, str]] = {
     "report_from": "From",
     "report_to": "To",
     "report_button": "Show the report",
+    "report_period": "The period",
     "report_caption": "Timescales met in the period",
     "col_measure": "Measure",
     "col_met": "Met",
