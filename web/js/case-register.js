@@ -501,6 +501,13 @@ function start() {
     applyFilter();
   }
 
+  // The column names, for each cell on a phone, where the table is a list of cards.
+  let labelsCache = null;
+  function columnLabels() {
+    labelsCache ??= [...page.querySelectorAll("[data-cases] thead th")].map((th) => th.textContent);
+    return labelsCache;
+  }
+
   function row(r) {
     const tr = document.createElement("tr");
     const next = r.next_deadline;
@@ -536,6 +543,10 @@ function start() {
       when.textContent = text.no_deadline;
       state.append(el("strong", "cs-tag cs-tag--none", text.status_none));
     }
+    const labels = columnLabels();
+    [child, stage, when, state].forEach((cell, i) => {
+      cell.dataset.label = labels[i + 1] ?? "";
+    });
     tr.append(reference, child, stage, when, state);
     return tr;
   }
