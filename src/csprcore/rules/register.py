@@ -341,9 +341,7 @@ def status(today: date, due: date, cal: WorkingCalendar = DEFAULT_CALENDAR) -> S
     return "due_soon" if due <= soon else "on_time"
 
 
-def open_deadlines(
-    case: Case, today: date, cal: WorkingCalendar = DEFAULT_CALENDAR
-) -> list[Deadline]:
+def _due_steps(case: Case, cal: WorkingCalendar) -> list[tuple[str, str, date, Cite]]:
     """Every step still to be done, soonest first: the table's steps, then (section 12) the
     action plan's actions that are not complete."""
     if "closed" in case.dates:
@@ -357,21 +355,28 @@ def open_deadlines(
         (ACTION_DUE, f"Action plan: action for {a.agency or 'an agency'} due", a.due, "section-12")
         for a in case.open_actions
     )
-    out = []
-    for id_, label, due, cite in sorted(found, key=lambda f: f[2]):
-        try:
-            left = working_days_left(today, due, cal)
-        except CalendarRangeError:
-            continue
-        out.append(Deadline(id_, label, due, left, status(today, due, cal), cite))
-    return out
+    return sorted(found, key=lambda f: f[2])
+
+
+def _deadline(found: tuple[str, str, date, Cite], today: date, cal: WorkingCalendar) -> Deadline:
+    id_, label, due, cite = found
+    return Deadline(
+        id_, label, due, working_days_left(today, due, cal), status(today, due, cal), cite
+    )
+
+
+def open_deadlines(
+    case: Case, today: date, cal: WorkingCalendar = DEFAULT_CALENDAR
+) -> list[Deadline]:
+    """Every step still to be done, soonest first, with its status against ``today``."""
+    return [_deadline(f, today, cal) for f in _due_steps(case, cal)]
 
 
 def next_deadline(
     case: Case, today: date, cal: WorkingCalendar = DEFAULT_CALENDAR
 ) -> Deadline | None:
-    found = open_deadlines(case, today, cal)
-    return found[0] if found else None
+    found = _due_steps(case, cal)
+    return _deadline(found[0], today, cal) if found else None
 
 
 # --- timeliness -------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from ..rules.register import (
     Deadline,
     Result,
     calculator_events,
+    next_deadline,
     open_deadlines,
     stage,
     steps,
@@ -68,7 +69,7 @@ def deadline_json(d: Deadline) -> dict[str, Any]:
 def row(
     index: int, case: Case, today: date, cal: WorkingCalendar = DEFAULT_CALENDAR
 ) -> dict[str, Any]:
-    found = open_deadlines(case, today, cal)
+    found = next_deadline(case, today, cal)
     s = stage(case)
     return {
         "index": index,
@@ -77,8 +78,7 @@ def row(
         "child_age": case.child_age,
         "stage": s,
         "stage_label": STAGES[s],
-        "next_deadline": deadline_json(found[0]) if found else None,
-        "open_deadlines": len(found),
+        "next_deadline": deadline_json(found) if found else None,
     }
 
 

@@ -18,7 +18,8 @@ forms' libraries have loaded.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import Any, Final, cast
 
@@ -92,10 +93,14 @@ def _text(value: Any, field: str, label: str, limit: int) -> str:
     return text
 
 
-def check_case(raw: Any, references: Sequence[str] = ()) -> tuple[dict[str, Any], Case]:
+def check_case(raw: Any, references: Iterable[str] = ()) -> tuple[dict[str, Any], Case]:
     """One case, as stored and as the rules read it. Every problem is named on the page's
     box for it (``reference``, ``child_initials``, an event id), all at once.
-    ``references``: the register's other cases', which this one's must not repeat."""
+    ``references``: the register's other cases', which this one's must not repeat (a set
+    of casefolded references is read as it is, so a whole register is checked in one pass)."""
+    taken = (
+        references if isinstance(references, AbstractSet) else {r.casefold() for r in references}
+    )
     if not isinstance(raw, Mapping):
         raise InputError.one("reference", "A case must be an object with a reference and dates")
     errors: list[FieldError] = []
@@ -113,7 +118,7 @@ def check_case(raw: Any, references: Sequence[str] = ()) -> tuple[dict[str, Any]
     reference = text("reference", "The reference", MAX_REFERENCE)
     if not reference and not any(e.field == "reference" for e in errors):
         errors.append(FieldError("reference", "Enter the case's reference"))
-    elif reference.casefold() in {r.casefold() for r in references}:
+    elif reference.casefold() in taken:
         errors.append(FieldError("reference", f"Another case has the reference {reference}"))
     initials = text("child_initials", "The child's initials", MAX_REFERENCE)
     if not initials and not any(e.field == "child_initials" for e in errors):
@@ -328,14 +333,14 @@ def check_register(doc: Any, name: str = "The file") -> Register:
     problems: list[str] = []
     stored: list[dict[str, Any]] = []
     cases: list[Case] = []
-    seen: list[str] = []
+    seen: set[str] = set()
     for i, raw in enumerate(raw_cases):
         try:
             case_doc, case = check_case(raw, seen)
         except InputError as exc:
             problems.extend(f"{_case_name(raw, i)}: {e.message}" for e in exc.errors)
             continue
-        seen.append(case.reference)
+        seen.add(case.reference.casefold())
         stored.append(case_doc)
         cases.append(case)
     if problems:
