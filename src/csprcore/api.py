@@ -428,11 +428,23 @@ def referral_from_check(payload: Payload) -> dict[str, Any]:
 # --- the case register ----------------------------------------------------------------
 
 
+#: The last register checked. The page sends the whole register with every call; when it is
+#: the one just checked (equal, key for key: the page holds what the core returned), the
+#: check is not repeated, which keeps a 500-case register's list and report quick. Equality,
+#: not identity or a digest, decides, so no other register's cases can ever be reused.
+_LAST_REGISTER: list[Register] = []
+
+
 def _register(payload: Payload) -> Register:
     """The page's register (``{"register": {...}}``), checked whole like a file."""
     from .forms.case_register.register_file import check_register
 
-    return check_register(payload.get("register"), "The register")
+    raw = payload.get("register")
+    if _LAST_REGISTER and raw == _LAST_REGISTER[0].doc:
+        return _LAST_REGISTER[0]
+    register = check_register(raw, "The register")
+    _LAST_REGISTER[:] = [register]
+    return register
 
 
 def _case_index(payload: Payload, register: Register, *, new: bool = False) -> int | None:
@@ -467,9 +479,16 @@ def register_open(payload: Payload) -> dict[str, Any]:
     file = payload.get("file")
     content = _file_content(file, FILE_FIELD, "Choose a saved case register")
     name = str(file.get("name") or "The file") if isinstance(file, Mapping) else "The file"
+    from .views.register import list_view
+
     register = read_register(content, name)
+    _LAST_REGISTER[:] = [register]
     n = len(register.cases)
-    return {"register": register.doc, "summary_text": f"{name}: {n} case{'' if n == 1 else 's'}"}
+    return {
+        "register": register.doc,
+        "summary_text": f"{name}: {n} case{'' if n == 1 else 's'}",
+        "view": list_view(register.cases, _today(payload)),
+    }
 
 
 def register_view(payload: Payload) -> dict[str, Any]:
