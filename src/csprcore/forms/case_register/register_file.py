@@ -388,7 +388,9 @@ def write_register(doc: Mapping[str, Any]) -> str:
 
 
 def example_register() -> dict[str, Any]:
-    """A register of made-up cases, one at each stage (the CLI's ``register example``)."""
+    """A register of made-up cases, one at each stage (the CLI's ``register example``). In
+    the financial year 2025-26 one notification was late, one meeting and its Rapid Review
+    missed their timescales, and one notification's date is not recorded."""
     prefix = current().reference_prefix
 
     def case(n: int, initials: str, age: str, kind: str | None, **dates: str) -> dict[str, Any]:
@@ -421,10 +423,10 @@ def example_register() -> dict[str, Any]:
              reviewer_commissioned="2025-06-30", final_report="2025-11-14",
              copies_sent="2025-11-24", ofsted_sent="2025-11-24",
              planned_publication="2025-12-08", publication="2025-12-08"),
-        case(6, "L M", "6", "learning", aware="2026-03-02", notified="2026-03-09",
-             referral="2026-03-03", meeting="2026-03-20", sent_to_panel="2026-03-24",
-             panel_response="2026-04-08", decision="2026-04-10"),
-        case(7, "N P", "2", "none", aware="2025-10-06", notified="2025-10-08",
+        case(6, "L M", "6", "learning", aware="2026-03-02", referral="2026-03-03",
+             meeting="2026-03-24", sent_to_panel="2026-03-27", panel_response="2026-04-13",
+             decision="2026-04-15"),
+        case(7, "N P", "2", "none", aware="2025-10-06", notified="2025-10-15",
              referral="2025-10-07", meeting="2025-10-17", sent_to_panel="2025-10-21",
              panel_response="2025-11-04", decision="2025-11-05", closed="2025-11-20"),
     ]  # fmt: skip
