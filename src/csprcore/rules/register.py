@@ -24,6 +24,7 @@ from .timescales import (
     RAPID_REVIEW_TO_PANEL,
     REPORT_WITHIN_MONTHS,
     TIMESCALES,
+    TIMESCALES_BY_ID,
     Count,
     Timescale,
     amount,
@@ -390,35 +391,53 @@ class Measure:
     counted_from: str
     #: The event that shows it done.
     done_by: str
+    #: The last day allowed, counted as the timescale table counts it.
+    latest: Count
     cite: Cite
+    #: For a window (the Rapid Review meeting): the first day allowed.
+    earliest: Count | None = None
     #: Only cases that went on to a local review are counted.
     local_review_only: bool = False
 
 
+def _row(timescale: str, event: str) -> Count:
+    """The timescale table's count of ``timescale`` from ``event``."""
+    return next(c for c in TIMESCALES_BY_ID[timescale].counts if c.event == event)
+
+
 def _measures() -> tuple[Measure, ...]:
+    """The annual report's measures, each counted by a row of the one timescale table."""
+    meeting = TIMESCALES_BY_ID["rapid_review_meeting"]
+    assert meeting.latest is not None
     first, last = meeting_window()
     to_panel = amount("rapid_review_to_panel")
     return (
         Measure("notification_within_5_working_days",
                 f"Notifications to the Panel within {NOTIFY_PANEL} working days of the local "
-                "authority becoming aware", "aware", "notified", "section-3"),
+                "authority becoming aware", "aware", "notified",
+                _row("notify_panel", "aware"), "section-3"),
         Measure("rapid_review_within_15_working_days",
                 f"Rapid Reviews sent to the Panel within {RAPID_REVIEW_TO_PANEL} working days "
-                "of the referral", "referral", "sent-to-panel", "appendix-1"),
+                "of the referral", "referral", "sent-to-panel",
+                _row("rapid_review_to_panel", "referral"), "appendix-1"),
         Measure("rapid_review_after_meeting",
                 f"Rapid Reviews sent to the Panel within {to_panel} working "
                 f"day{'' if to_panel == 1 else 's'} of the meeting", "referral",
-                "sent-to-panel", "appendix-1"),
+                "sent-to-panel", _row("rapid_review_to_panel", "meeting"), "appendix-1"),
         Measure("meeting_in_window",
                 f"Rapid Review meetings held {first} to {last} working days after the "
-                "referral", "referral", "meeting", "appendix-1"),
+                "referral", "referral", "meeting", meeting.latest, "appendix-1",
+                earliest=meeting.counts[0]),
         Measure("published_within_6_months",
                 f"Local reviews published within {REPORT_WITHIN_MONTHS} months of the "
-                "decision", "decision", "publication", "section-11", local_review_only=True),
+                "decision", "decision", "publication",
+                _row("final_report_published", "decision"), "section-11",
+                local_review_only=True),
         Measure("copies_7_working_days_before_publication",
                 f"Copies sent to the Panel and the Secretary of State at least "
                 f"{COPIES_BEFORE_PUBLICATION} working days before publication", "publication",
-                "copies-sent", "section-11", local_review_only=True),
+                "copies-sent", _row("report_to_panel_and_secretary_of_state", "publication"),
+                "section-11", local_review_only=True),
     )  # fmt: skip
 
 
@@ -454,41 +473,20 @@ class Result:
         return f"{self.met} of {self.total} ({self.percent}%)"
 
 
-def _outcome(m: Measure, case: Case, cal: WorkingCalendar) -> int | None:
-    """Working days after the last day allowed (0 or less is in time), or None when the
-    outcome's date (or, for the meeting's count, the meeting's) is missing. A meeting held
-    before its window opened is a miss too: it gives the working days early, as a negative
-    number, and ``_met`` tells the two apart."""
-    d = case.dates
-    start = d[m.counted_from]
-    end = d.get(m.done_by)
-    if end is None:
+def _outcome(m: Measure, case: Case, cal: WorkingCalendar) -> tuple[bool, int] | None:
+    """Whether the case met the measure, and the working days after the last day allowed
+    (before the first, as a negative number, for a meeting held before its window opened);
+    None when a date it needs is missing. Met or not is decided on the dates: a step done on
+    the Saturday after a Friday deadline is late, by no working days."""
+    done = case.dates.get(m.done_by)
+    if done is None or any(c.event not in case.dates for c in (m.latest, m.earliest) if c):
         return None
-    if m.id == "meeting_in_window":
-        first, last = meeting_window()
-        n = cal.working_days_between(start, end)
-        return n - first if n < first else n - last
-    if m.id == "rapid_review_after_meeting":
-        if "meeting" not in d:
-            return None
-        last_day = cal.add_working_days(d["meeting"], amount("rapid_review_to_panel"))
-    elif m.id == "published_within_6_months":
-        last_day = add_months(start, REPORT_WITHIN_MONTHS)
-    elif m.id == "copies_7_working_days_before_publication":
-        last_day = cal.add_working_days(start, -COPIES_BEFORE_PUBLICATION)
-    elif m.id == "notification_within_5_working_days":
-        last_day = cal.add_working_days(start, NOTIFY_PANEL)
-    else:
-        last_day = cal.add_working_days(start, RAPID_REVIEW_TO_PANEL)
-    return cal.working_days_between(last_day, end)
-
-
-def _met(m: Measure, case: Case, late: int, cal: WorkingCalendar) -> bool:
-    if m.id == "meeting_in_window":
-        first, last = meeting_window()
-        n = cal.working_days_between(case.dates["referral"], case.dates["meeting"])
-        return first <= n <= last
-    return late <= 0
+    latest = _count(m.latest, case.dates, cal)
+    if m.earliest is not None:
+        earliest = _count(m.earliest, case.dates, cal)
+        if done < earliest:
+            return False, cal.working_days_between(earliest, done)
+    return done <= latest, cal.working_days_between(latest, done)
 
 
 def measure(
@@ -511,15 +509,15 @@ def measure(
         if m.local_review_only and not case.local_review:
             continue
         try:
-            late = _outcome(m, case, cal)
+            outcome = _outcome(m, case, cal)
         except CalendarRangeError:
-            late = None
-        if late is None:
+            outcome = None
+        if outcome is None:
             unknown.append(case.reference)
-        elif _met(m, case, late, cal):
+        elif outcome[0]:
             met += 1
         else:
-            missed.append(Missed(case.reference, late))
+            missed.append(Missed(case.reference, outcome[1]))
     missed.sort(key=lambda x: (-x.working_days_late, x.reference))
     return Result(m, met, met + len(missed), tuple(missed), len(unknown), tuple(unknown))
 
