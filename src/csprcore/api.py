@@ -25,7 +25,7 @@ from .rules import criteria, deadlines
 from .rules.calendar import DEFAULT_CALENDAR
 from .rules.citations import SECTION_TITLES, cite_path
 from .rules.dates import parse_iso_date, parse_local_datetime
-from .rules.register import REGISTER_EVENTS_BY_ID
+from .rules.register import REGISTER_EVENTS_BY_ID, Case
 from .views import deadlines as deadlines_view
 
 if TYPE_CHECKING:
@@ -459,6 +459,29 @@ def _case_index(payload: Payload, register: Register, *, new: bool = False) -> i
     return value
 
 
+def _changed(
+    register: Register, index: int | None, stored: dict[str, Any] | None, case: Case | None
+) -> tuple[dict[str, Any], int | None]:
+    """The register with case ``index`` replaced by ``stored`` (added when ``index`` is None;
+    removed when ``stored`` is None), remembered as checked: every other case already was,
+    and the changed one has just been."""
+    from .forms.case_register.register_file import Register
+
+    docs, cases = list(register.doc["cases"]), list(register.cases)
+    if stored is None or case is None:
+        assert index is not None
+        del docs[index], cases[index]
+    elif index is None:
+        docs.append(stored)
+        cases.append(case)
+        index = len(docs) - 1
+    else:
+        docs[index], cases[index] = stored, case
+    changed = Register({**register.doc, "cases": docs}, cases)
+    _LAST_REGISTER[:] = [changed]
+    return changed.doc, index
+
+
 def register_new(payload: Payload) -> dict[str, Any]:
     from .forms.case_register.register_file import new_register
 
@@ -530,21 +553,17 @@ def register_save_case(payload: Payload) -> dict[str, Any]:
     cases = list(register.doc["cases"])
     previous = cases[index] if index is not None else None
     raw = case_from_answers(_answers(payload), previous)
-    others = [c.reference for i, c in enumerate(register.cases) if i != index]
-    stored, _ = check_case(raw, others)
-    if index is None:
-        cases.append(stored)
-        index = len(cases) - 1
-    else:
-        cases[index] = stored
-    return {"register": {**register.doc, "cases": cases}, "index": index}
+    others = {c.reference.casefold() for i, c in enumerate(register.cases) if i != index}
+    stored, case = check_case(raw, others)
+    doc, index = _changed(register, index, stored, case)
+    return {"register": doc, "index": index}
 
 
 def register_delete_case(payload: Payload) -> dict[str, Any]:
     register = _register(payload)
     index = _case_index(payload, register)
-    cases = [c for i, c in enumerate(register.doc["cases"]) if i != index]
-    return {"register": {**register.doc, "cases": cases}}
+    doc, _ = _changed(register, index, None, None)
+    return {"register": doc}
 
 
 def register_add_document(payload: Payload) -> dict[str, Any]:
@@ -559,25 +578,11 @@ def register_add_document(payload: Payload) -> dict[str, Any]:
     file = payload.get("file")
     content = _file_content(file, DOCUMENT_FIELD, "Choose a saved document")
     name = str(file.get("name") or "The file") if isinstance(file, Mapping) else "The file"
-    cases = list(register.doc["cases"])
-    case = cases[index] if index is not None else {"dates": empty_dates()}
-    others = [c.reference for i, c in enumerate(register.cases) if i != index]
+    case = register.doc["cases"][index] if index is not None else {"dates": empty_dates()}
+    others = {c.reference.casefold() for i, c in enumerate(register.cases) if i != index}
     added = add_document(case, content, name, others, _today(payload))
-    if index is None:
-        if not added.case.get("reference"):
-            raise InputError.one(
-                DOCUMENT_FIELD,
-                f"{name} has no case reference: add the case first, then add the document to it",
-            )
-        cases.append(added.case)
-        index = len(cases) - 1
-    else:
-        cases[index] = added.case
-    return {
-        "register": {**register.doc, "cases": cases},
-        "index": index,
-        "messages": added.messages(name),
-    }
+    doc, index = _changed(register, index, added.case, added.checked)
+    return {"register": doc, "index": index, "messages": added.messages(name)}
 
 
 def register_export(payload: Payload) -> dict[str, Any]:
