@@ -332,13 +332,16 @@ def working_days_left(today: date, due: date, cal: WorkingCalendar = DEFAULT_CAL
 
 
 def status(today: date, due: date, cal: WorkingCalendar = DEFAULT_CALENDAR) -> Status:
+    """Overdue once the due date has passed; due soon while at most ``DUE_SOON`` working days
+    are left (counted as ``working_days_left`` counts them, so a due date on a Sunday with
+    Thursday and Friday left is due soon)."""
     if due < today:
         return "overdue"
     try:
-        soon = cal.add_working_days(today, DUE_SOON)
+        left = cal.working_days_between(today, due)
     except CalendarRangeError:
         return "due_soon"
-    return "due_soon" if due <= soon else "on_time"
+    return "due_soon" if left <= DUE_SOON else "on_time"
 
 
 def open_deadlines(
