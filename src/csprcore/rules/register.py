@@ -453,20 +453,23 @@ class Result:
 
 
 def _outcome(m: Measure, case: Case, cal: WorkingCalendar) -> int | None:
-    """Working days after the last day allowed (0 or less is in time), or None when the
-    outcome's date (or, for the meeting's count, the meeting's) is missing. A meeting held
-    before its window opened is a miss too: it gives the working days early, as a negative
-    number, and ``_met`` tells the two apart."""
+    """0 when the outcome fell on or before the last day allowed (and, for the meeting, on or
+    after the window's first day); else the working days after that last day (at least 1: a
+    step done on the Saturday after a Friday deadline is late), or for a meeting held before
+    its window opened the working days before it opened, as a negative number (at most -1).
+    None when the outcome's date (or, for the count from the meeting, the meeting's) is
+    missing."""
     d = case.dates
     start = d[m.counted_from]
     end = d.get(m.done_by)
     if end is None:
         return None
+    first_day: date | None = None
     if m.id == "meeting_in_window":
         first, last = meeting_window()
-        n = cal.working_days_between(start, end)
-        return n - first if n < first else n - last
-    if m.id == "rapid_review_after_meeting":
+        first_day = cal.add_working_days(start, first)
+        last_day = cal.add_working_days(start, last)
+    elif m.id == "rapid_review_after_meeting":
         if "meeting" not in d:
             return None
         last_day = cal.add_working_days(d["meeting"], amount("rapid_review_to_panel"))
@@ -478,15 +481,11 @@ def _outcome(m: Measure, case: Case, cal: WorkingCalendar) -> int | None:
         last_day = cal.add_working_days(start, NOTIFY_PANEL)
     else:
         last_day = cal.add_working_days(start, RAPID_REVIEW_TO_PANEL)
-    return cal.working_days_between(last_day, end)
-
-
-def _met(m: Measure, case: Case, late: int, cal: WorkingCalendar) -> bool:
-    if m.id == "meeting_in_window":
-        first, last = meeting_window()
-        n = cal.working_days_between(case.dates["referral"], case.dates["meeting"])
-        return first <= n <= last
-    return late <= 0
+    if first_day is not None and end < first_day:
+        return min(-1, cal.working_days_between(first_day, end))
+    if end > last_day:
+        return max(1, cal.working_days_between(last_day, end))
+    return 0
 
 
 def measure(
@@ -514,7 +513,7 @@ def measure(
             late = None
         if late is None:
             unknown.append(case.reference)
-        elif _met(m, case, late, cal):
+        elif late == 0:
             met += 1
         else:
             missed.append(Missed(case.reference, late))
