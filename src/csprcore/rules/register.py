@@ -443,7 +443,10 @@ class Result:
 
     @property
     def percent(self) -> int | None:
-        return None if self.total == 0 else round(100 * self.met / self.total)
+        """The share met, in whole per cent, a half rounded up (1 of 8 is 13%)."""
+        if self.total == 0:
+            return None
+        return (200 * self.met + self.total) // (2 * self.total)
 
     def words(self) -> str:
         """ "7 of 9 (78%)"; "none in the period"."""
