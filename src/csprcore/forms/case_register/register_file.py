@@ -35,7 +35,7 @@ from ...rules.register import (
     OpenAction,
     ReviewKind,
 )
-from ..controls import bidi_controls, clean_text, describe, initials_problem
+from ..controls import bidi_controls, clean_text, describe, initials_problem, show_controls
 
 FORM_ID: Final = "case-register"
 SCHEMA_VERSION: Final = 1
@@ -286,7 +286,9 @@ class Register:
 def _case_name(raw: Any, index: int) -> str:
     ref = raw.get("reference") if isinstance(raw, Mapping) else None
     if isinstance(ref, str) and ref.strip() and len(ref) <= MAX_REFERENCE:
-        return f"Case {index + 1} ({' '.join(clean_text(ref, multiline=False).split())})"
+        # A control that reorders text is shown as a mark: the message must not reorder.
+        shown = show_controls(" ".join(clean_text(ref, multiline=False).split()))
+        return f"Case {index + 1} ({shown})"
     return f"Case {index + 1}"
 
 
