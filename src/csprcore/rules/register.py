@@ -178,6 +178,10 @@ def stage(case: Case) -> Stage:
         if "action-plan-signed-off" in d or case.open_actions:
             return "action_plan"
         return "other_review"
+    # Section 12: an action plan (added before the decision was recorded) is the furthest
+    # step the case shows.
+    if "action-plan-signed-off" in d or case.open_actions:
+        return "action_plan"
     if "sent-to-panel" in d:
         return "panel"
     if "meeting" in d:
