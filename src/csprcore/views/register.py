@@ -122,7 +122,10 @@ def case_view(case: Case, today: date, cal: WorkingCalendar = DEFAULT_CALENDAR) 
         {k: v.isoformat() for k, v in calculator_events(case).items()}, cal=cal
     )
     state = {s.id: s for s in steps(case, cal)}
-    due_now = {d.id: d for d in open_deadlines(case, today, cal)}
+    found = open_deadlines(case, today, cal)
+    # By step, for the table's steps; the action plan's actions share one id, so the case's
+    # deadlines are the list itself, every open action in it.
+    due_now = {d.id: d for d in found}
     for m in result["milestones"]:
         s = state.get(m["id"])
         if s is None:  # a period to keep to: the report's availability
@@ -175,7 +178,7 @@ def case_view(case: Case, today: date, cal: WorkingCalendar = DEFAULT_CALENDAR) 
         ],
         "waiting": view["unlock"],
         "warnings": view["warnings"],
-        "deadlines": [deadline_json(d) for d in due_now.values()],
+        "deadlines": [deadline_json(d) for d in found],
         "events": [
             {
                 "id": e.id,
