@@ -338,3 +338,18 @@ def test_report_exports_csv_and_pdf() -> None:
     result = ok("register_report_export", {**payload, "format": "pdf"})
     text = pdf_text(result["base64"])
     assert "1 of 3 (33%)" in text and "N3 (4 working days late)" in text
+
+
+def test_every_open_action_is_a_deadline_of_the_case_and_of_the_calendar() -> None:
+    # Section 12: two actions still open, due Wed 31 March and Wed 30 June 2027.
+    case = {**a_case("NEL-A", "A B", "learning", decision="2026-04-10"),
+            "open_actions": [{"due": "2027-03-31", "agency": "Health"},
+                             {"due": "2027-06-30", "agency": "Police"}]}  # fmt: skip
+    register = a_register(case)
+    view = ok("register_case", {"register": register, "index": 0, "today": "2027-03-25"})
+    assert [(d["id"], d["due"]) for d in view["deadlines"]] == [
+        ("action_due", "2027-03-31"), ("action_due", "2027-06-30"),
+    ]  # fmt: skip
+    lines = unfolded(exported("ics", register)["text"])
+    starts = [line.split(":", 1)[1] for line in lines if line.startswith("DTSTART")]
+    assert starts == ["20270331", "20270630"]
