@@ -40,6 +40,10 @@ CONTRACT_EVENTS = ("aware", "notified", "referral", "meeting", "sent-to-panel", 
 TODAY = date(2026, 12, 1)
 
 
+#: The forms' examples share a case reference (with the partnership's prefix).
+EXAMPLE_REF: str = forms()["rapid-review"].example()["case"]["referral_reference"]
+
+
 def one_case(**fields: Any) -> dict[str, Any]:
     case: dict[str, Any] = {"reference": "NEL-2026-001", "child_initials": "A B",
                             "dates": {"aware": "2026-01-05", "referral": "2026-01-06"}}  # fmt: skip
@@ -272,7 +276,7 @@ def example(form_id: str) -> str:
 
 
 def case_zn(**dates: str) -> dict[str, Any]:
-    return {"reference": "NEL-2026-014", "child_initials": "Z N", "child_age": "",
+    return {"reference": EXAMPLE_REF, "child_initials": "Z N", "child_age": "",
             "review_kind": None, "dates": {**empty_dates(), **dates}, "open_actions": [],
             "filled_from": {}}  # fmt: skip
 
@@ -349,7 +353,7 @@ def test_a_document_for_another_case_is_refused_naming_the_file(form_id: str) ->
     with pytest.raises(InputError) as caught:
         add_document(before, example(form_id), f"{form_id}.json", [], TODAY)
     assert caught.value.errors[0].message == (
-        f"{form_id}.json is for the case NEL-2026-014, not NEL-2026-099: nothing was added"
+        f"{form_id}.json is for the case {EXAMPLE_REF}, not NEL-2026-099: nothing was added"
     )
 
 
@@ -362,8 +366,8 @@ def test_initials_written_differently_are_the_same_child() -> None:
 def test_a_document_taking_another_cases_reference_is_refused() -> None:
     with pytest.raises(InputError) as caught:
         add_document({"dates": empty_dates()}, example("rapid-review"), "rr.json",
-                     ["NEL-2026-014"], TODAY)  # fmt: skip
-    assert "Another case has the reference NEL-2026-014" in caught.value.errors[0].message
+                     [EXAMPLE_REF], TODAY)  # fmt: skip
+    assert f"Another case has the reference {EXAMPLE_REF}" in caught.value.errors[0].message
 
 
 @pytest.mark.parametrize(
