@@ -15,7 +15,7 @@ from ..partnership import current
 from ..rules.calendar import DEFAULT_CALENDAR, WorkingCalendar
 from ..rules.dates import long_date
 from ..rules.register import REGISTER_EVENTS, REVIEW_KINDS, STATUSES, Case, Result
-from ..views.register import case_view, left_text, list_view, missed_text, period_text
+from ..views.register import case_view, list_view, missed_text, period_text
 from . import ics
 from .pdf import Block, render
 
@@ -109,7 +109,7 @@ def summary_pdf(cases: Sequence[Case], today: date, made_at: datetime) -> bytes:
         if nd is None:
             value = "Nothing due"
         else:
-            left = left_text(nd["working_days_left"]).lower()
+            left = nd["left_text"].lower()
             soon = f"{STATUSES['due_soon'].lower()}: " if nd["status"] == "due_soon" else ""
             value = f"{nd['label']}: {nd['due_text']} ({soon}{left})"
         rows.append((f"{r['reference']} ({r['child_initials']}): {r['stage_label']}", value))

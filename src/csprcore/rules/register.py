@@ -179,6 +179,10 @@ def stage(case: Case) -> Stage:
         if "action-plan-signed-off" in d or case.open_actions:
             return "action_plan"
         return "other_review"
+    # Section 12: an action plan (added before the decision was recorded) is the furthest
+    # step the case shows.
+    if "action-plan-signed-off" in d or case.open_actions:
+        return "action_plan"
     if "sent-to-panel" in d:
         return "panel"
     if "meeting" in d:
@@ -203,7 +207,10 @@ DONE_BY: Final[dict[str, str]] = {
     "notify_panel": "notified",
     "report_to_safeguarding_partners": "referral",
     "scoping_template_sent": "scoping-sent",
-    "rapid_review_meeting_date_set": "meeting",
+    # Appendix 1 sets the meeting's date in the same step as sending the scoping templates
+    # (within a few working days of the referral): the templates sent show it set. A meeting
+    # held shows it too (``steps``).
+    "rapid_review_meeting_date_set": "scoping-sent",
     "scoping_template_returned": "scoping-returned",
     "rapid_review_meeting": "meeting",
     "rapid_review_to_panel": "sent-to-panel",
@@ -281,10 +288,10 @@ def steps(case: Case, cal: WorkingCalendar = DEFAULT_CALENDAR) -> list[Step]:
         if count is None:
             continue
         done_on = case.dates.get(done_by)
-        # The meeting's date, once recorded, shows that it was set, not when.
         shown_done = done_on is not None
-        if t.id == "rapid_review_meeting_date_set":
-            done_on = None
+        if t.id == "rapid_review_meeting_date_set" and not shown_done:
+            # A meeting held shows that its date was set, not when.
+            shown_done = "meeting" in case.dates
         try:
             first = _count(count, events, cal)
             due = _count(t.latest, events, cal) if t.latest is not None else first
@@ -333,13 +340,16 @@ def working_days_left(today: date, due: date, cal: WorkingCalendar = DEFAULT_CAL
 
 
 def status(today: date, due: date, cal: WorkingCalendar = DEFAULT_CALENDAR) -> Status:
+    """Overdue once the due date has passed; due soon while at most ``DUE_SOON`` working days
+    are left (counted as ``working_days_left`` counts them, so a due date on a Sunday with
+    Thursday and Friday left is due soon)."""
     if due < today:
         return "overdue"
     try:
-        soon = cal.add_working_days(today, DUE_SOON)
+        left = cal.working_days_between(today, due)
     except CalendarRangeError:
         return "due_soon"
-    return "due_soon" if due <= soon else "on_time"
+    return "due_soon" if left <= DUE_SOON else "on_time"
 
 
 def _due_steps(case: Case, cal: WorkingCalendar) -> list[tuple[str, str, date, Cite]]:
@@ -464,7 +474,10 @@ class Result:
 
     @property
     def percent(self) -> int | None:
-        return None if self.total == 0 else round(100 * self.met / self.total)
+        """The share met, in whole per cent, a half rounded up (1 of 8 is 13%)."""
+        if self.total == 0:
+            return None
+        return (200 * self.met + self.total) // (2 * self.total)
 
     def words(self) -> str:
         """ "7 of 9 (78%)"; "none in the period"."""
@@ -474,10 +487,10 @@ class Result:
 
 
 def _outcome(m: Measure, case: Case, cal: WorkingCalendar) -> tuple[bool, int] | None:
-    """Whether the case met the measure, and the working days after the last day allowed
-    (before the first, as a negative number, for a meeting held before its window opened);
-    None when a date it needs is missing. Met or not is decided on the dates: a step done on
-    the Saturday after a Friday deadline is late, by no working days."""
+    """Whether the case met the measure, and by how much it missed: the working days after
+    the last day allowed, at least 1 (a step done on the Saturday after a Friday deadline is
+    late), or for a meeting held before its window opened the working days before it opened,
+    as a negative number (at most -1). None when a date it needs is missing."""
     done = case.dates.get(m.done_by)
     if done is None or any(c.event not in case.dates for c in (m.latest, m.earliest) if c):
         return None
@@ -485,8 +498,10 @@ def _outcome(m: Measure, case: Case, cal: WorkingCalendar) -> tuple[bool, int] |
     if m.earliest is not None:
         earliest = _count(m.earliest, case.dates, cal)
         if done < earliest:
-            return False, cal.working_days_between(earliest, done)
-    return done <= latest, cal.working_days_between(latest, done)
+            return False, min(-1, cal.working_days_between(earliest, done))
+    if done > latest:
+        return False, max(1, cal.working_days_between(latest, done))
+    return True, 0
 
 
 def measure(

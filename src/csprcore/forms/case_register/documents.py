@@ -22,7 +22,7 @@ from .. import engine
 from ..action_plan.parts import OPEN
 from ..from_referral import another_child, referral_child
 from ..registry import get_form
-from .register_file import check_case
+from .register_file import check_case, reference_key
 
 #: The field a refused document is reported on (the page's "add a document" box).
 DOCUMENT_FIELD: Final = "document-file"
@@ -137,7 +137,7 @@ def _identity(
             f"{name} is about a child with the initials {initials}, not {ours_initials}: "
             "nothing was added",
         )
-    if ours_ref and reference and _letters(ours_ref) != _letters(reference):
+    if ours_ref and reference and reference_key(ours_ref) != reference_key(reference):
         raise InputError.one(
             DOCUMENT_FIELD,
             f"{name} is for the case {reference}, not {ours_ref}: nothing was added",

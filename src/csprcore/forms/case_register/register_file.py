@@ -18,6 +18,7 @@ forms' libraries have loaded.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from datetime import date
@@ -36,7 +37,7 @@ from ...rules.register import (
     OpenAction,
     ReviewKind,
 )
-from ..controls import bidi_controls, clean_text, describe, initials_problem
+from ..controls import bidi_controls, clean_text, describe, initials_problem, show_controls
 
 FORM_ID: Final = "case-register"
 SCHEMA_VERSION: Final = 1
@@ -93,13 +94,21 @@ def _text(value: Any, field: str, label: str, limit: int) -> str:
     return text
 
 
+def reference_key(reference: str) -> str:
+    """A reference as two references are compared: letters and digits only, any case
+    ("AB 2026 014" is "AB-2026-014"), in the register and when a document names its case."""
+    return "".join(c for c in unicodedata.normalize("NFKC", reference).casefold() if c.isalnum())
+
+
 def check_case(raw: Any, references: Iterable[str] = ()) -> tuple[dict[str, Any], Case]:
     """One case, as stored and as the rules read it. Every problem is named on the page's
     box for it (``reference``, ``child_initials``, an event id), all at once.
     ``references``: the register's other cases', which this one's must not repeat (a set
-    of casefolded references is read as it is, so a whole register is checked in one pass)."""
+    of ``reference_key``s is read as it is, so a whole register is checked in one pass)."""
     taken = (
-        references if isinstance(references, AbstractSet) else {r.casefold() for r in references}
+        references
+        if isinstance(references, AbstractSet)
+        else {reference_key(r) for r in references}
     )
     if not isinstance(raw, Mapping):
         raise InputError.one("reference", "A case must be an object with a reference and dates")
@@ -118,7 +127,7 @@ def check_case(raw: Any, references: Iterable[str] = ()) -> tuple[dict[str, Any]
     reference = text("reference", "The reference", MAX_REFERENCE)
     if not reference and not any(e.field == "reference" for e in errors):
         errors.append(FieldError("reference", "Enter the case's reference"))
-    elif reference.casefold() in taken:
+    elif reference_key(reference) in taken:
         errors.append(FieldError("reference", f"Another case has the reference {reference}"))
     initials = text("child_initials", "The child's initials", MAX_REFERENCE)
     if not initials and not any(e.field == "child_initials" for e in errors):
@@ -164,8 +173,14 @@ def _dates(raw: Any, errors: list[FieldError]) -> dict[str, date]:
         value = raw.get(key)
         if value is None or value == "":
             continue
+        name = REGISTER_EVENTS_BY_ID[key].name
+        if not isinstance(value, str):
+            errors.append(
+                FieldError(key, f"{name[:1].upper()}{name[1:]} must be a date like 2026-12-18")
+            )
+            continue
         try:
-            dates[key] = parse_iso_date(value, key, REGISTER_EVENTS_BY_ID[key].name)
+            dates[key] = parse_iso_date(value, key, name)
         except InputError as exc:
             errors.extend(exc.errors)
     for o in ORDER:
@@ -291,7 +306,9 @@ class Register:
 def _case_name(raw: Any, index: int) -> str:
     ref = raw.get("reference") if isinstance(raw, Mapping) else None
     if isinstance(ref, str) and ref.strip() and len(ref) <= MAX_REFERENCE:
-        return f"Case {index + 1} ({' '.join(clean_text(ref, multiline=False).split())})"
+        # A control that reorders text is shown as a mark: the message must not reorder.
+        shown = show_controls(" ".join(clean_text(ref, multiline=False).split()))
+        return f"Case {index + 1} ({shown})"
     return f"Case {index + 1}"
 
 
@@ -340,7 +357,7 @@ def check_register(doc: Any, name: str = "The file") -> Register:
         except InputError as exc:
             problems.extend(f"{_case_name(raw, i)}: {e.message}" for e in exc.errors)
             continue
-        seen.add(case.reference.casefold())
+        seen.add(reference_key(case.reference))
         stored.append(case_doc)
         cases.append(case)
     if problems:
