@@ -4,7 +4,7 @@ read and checked like any saved form, and each case as the page's "edit a case" 
 The file (a contract: independent checks read and write it)::
 
     {"form": "case-register", "schema_version": 1, "partnership": "...",
-     "cases": [{"reference": "NEL-2026-014", "child_initials": "Z N", "child_age": "4",
+     "cases": [{"reference": "AB-2026-014", "child_initials": "Z N", "child_age": "4",
                 "review_kind": "local" | "national" | "learning" | "none" | null,
                 "dates": {"aware": "2026-09-01" | null, ... every event of
                           rules.register.REGISTER_EVENTS},
