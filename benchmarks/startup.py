@@ -29,6 +29,7 @@ from typing import Any
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from assembly.serve import Handler
+from benchmarks import register as register_bench
 from csprcore.forms import engine
 from csprcore.forms.referral import Referral
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
@@ -372,6 +373,7 @@ def prepare(tmp: Path) -> Path:
     (bench / "bare.js").write_text(BARE_JS)
     (bench / "bare-worker.js").write_text(BARE_WORKER)
     (bench / "blank.html").write_text("<!doctype html><title>blank</title>")
+    register_bench.install(bench)
     # The bare page has no tool root: mark it ready when the worker says so.
     return root
 
@@ -441,6 +443,20 @@ def markdown(result: dict[str, Any]) -> str:
         f"| later | {pdf['later_ms']['median']:.0f} | {pdf['later_ms']['min']:.0f} "
         f"| {pdf['later_ms']['max']:.0f} |",
     ]
+    reg = result.get("register")
+    if reg:
+        lines += [
+            "",
+            f"| Case register, {reg['cases']} cases: core time | median (ms) | min | max "
+            "| first call |",
+            "|---|---|---|---|---|",
+            *(
+                f"| {label} | {reg[k + '_ms']['median']:.0f} | {reg[k + '_ms']['min']:.0f} "
+                f"| {reg[k + '_ms']['max']:.0f} | {reg[k + '_first_ms']:.0f} |"
+                for k, label in (("open", "open and list"), ("report", "report"),
+                                 ("list", "list again"), ("all", "open, list and report"))
+            ),
+        ]  # fmt: skip
     return "\n".join(lines)
 
 
@@ -507,6 +523,7 @@ def main() -> None:
             startup = measure_startup(browser, base, log, root)
             interactions = measure_interactions(browser, base)
             pdf = measure_pdf(browser, base)
+            register = register_bench.measure_register(browser, base, RUNS)
             browser.close()
     result = {
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -515,6 +532,7 @@ def main() -> None:
         "startup": startup,
         "interactions": interactions,
         "pdf": pdf,
+        "register": register,
     }
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")
     write_page(result)

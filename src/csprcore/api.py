@@ -25,7 +25,7 @@ from .rules import criteria, deadlines
 from .rules.calendar import DEFAULT_CALENDAR
 from .rules.citations import SECTION_TITLES, cite_path
 from .rules.dates import parse_iso_date, parse_local_datetime
-from .rules.register import REGISTER_EVENTS_BY_ID
+from .rules.register import REGISTER_EVENTS_BY_ID, Case
 from .views import deadlines as deadlines_view
 
 if TYPE_CHECKING:
@@ -428,11 +428,23 @@ def referral_from_check(payload: Payload) -> dict[str, Any]:
 # --- the case register ----------------------------------------------------------------
 
 
+#: The last register checked. The page sends the whole register with every call; when it is
+#: the one just checked (equal, key for key: the page holds what the core returned), the
+#: check is not repeated, which keeps a 500-case register's list and report quick. Equality,
+#: not identity or a digest, decides, so no other register's cases can ever be reused.
+_LAST_REGISTER: list[Register] = []
+
+
 def _register(payload: Payload) -> Register:
     """The page's register (``{"register": {...}}``), checked whole like a file."""
     from .forms.case_register.register_file import check_register
 
-    return check_register(payload.get("register"), "The register")
+    raw = payload.get("register")
+    if _LAST_REGISTER and raw == _LAST_REGISTER[0].doc:
+        return _LAST_REGISTER[0]
+    register = check_register(raw, "The register")
+    _LAST_REGISTER[:] = [register]
+    return register
 
 
 def _case_index(payload: Payload, register: Register, *, new: bool = False) -> int | None:
@@ -445,6 +457,29 @@ def _case_index(payload: Payload, register: Register, *, new: bool = False) -> i
     if not 0 <= value < len(register.cases):
         raise InputError.one("index", "That case is no longer in the register")
     return value
+
+
+def _changed(
+    register: Register, index: int | None, stored: dict[str, Any] | None, case: Case | None
+) -> tuple[dict[str, Any], int | None]:
+    """The register with case ``index`` replaced by ``stored`` (added when ``index`` is None;
+    removed when ``stored`` is None), remembered as checked: every other case already was,
+    and the changed one has just been."""
+    from .forms.case_register.register_file import Register
+
+    docs, cases = list(register.doc["cases"]), list(register.cases)
+    if stored is None or case is None:
+        assert index is not None
+        del docs[index], cases[index]
+    elif index is None:
+        docs.append(stored)
+        cases.append(case)
+        index = len(docs) - 1
+    else:
+        docs[index], cases[index] = stored, case
+    changed = Register({**register.doc, "cases": docs}, cases)
+    _LAST_REGISTER[:] = [changed]
+    return changed.doc, index
 
 
 def register_new(payload: Payload) -> dict[str, Any]:
@@ -467,9 +502,16 @@ def register_open(payload: Payload) -> dict[str, Any]:
     file = payload.get("file")
     content = _file_content(file, FILE_FIELD, "Choose a saved case register")
     name = str(file.get("name") or "The file") if isinstance(file, Mapping) else "The file"
+    from .views.register import list_view
+
     register = read_register(content, name)
+    _LAST_REGISTER[:] = [register]
     n = len(register.cases)
-    return {"register": register.doc, "summary_text": f"{name}: {n} case{'' if n == 1 else 's'}"}
+    return {
+        "register": register.doc,
+        "summary_text": f"{name}: {n} case{'' if n == 1 else 's'}",
+        "view": list_view(register.cases, _today(payload)),
+    }
 
 
 def register_view(payload: Payload) -> dict[str, Any]:
@@ -504,28 +546,24 @@ def register_case(payload: Payload) -> dict[str, Any]:
 
 def register_save_case(payload: Payload) -> dict[str, Any]:
     """Save the page's boxes as a case (``index`` null: a new one), checked whole."""
-    from .forms.case_register.register_file import case_from_answers, check_case
+    from .forms.case_register.register_file import case_from_answers, check_case, reference_key
 
     register = _register(payload)
     index = _case_index(payload, register, new=True)
     cases = list(register.doc["cases"])
     previous = cases[index] if index is not None else None
     raw = case_from_answers(_answers(payload), previous)
-    others = [c.reference for i, c in enumerate(register.cases) if i != index]
-    stored, _ = check_case(raw, others)
-    if index is None:
-        cases.append(stored)
-        index = len(cases) - 1
-    else:
-        cases[index] = stored
-    return {"register": {**register.doc, "cases": cases}, "index": index}
+    others = {reference_key(c.reference) for i, c in enumerate(register.cases) if i != index}
+    stored, case = check_case(raw, others)
+    doc, index = _changed(register, index, stored, case)
+    return {"register": doc, "index": index}
 
 
 def register_delete_case(payload: Payload) -> dict[str, Any]:
     register = _register(payload)
     index = _case_index(payload, register)
-    cases = [c for i, c in enumerate(register.doc["cases"]) if i != index]
-    return {"register": {**register.doc, "cases": cases}}
+    doc, _ = _changed(register, index, None, None)
+    return {"register": doc}
 
 
 def register_add_document(payload: Payload) -> dict[str, Any]:
@@ -533,32 +571,18 @@ def register_add_document(payload: Payload) -> dict[str, Any]:
     action plan: ``{"register", "index" (null: a new case from the document), "file"}``. A
     document about another child is refused, naming the file, and nothing changes."""
     from .forms.case_register.documents import DOCUMENT_FIELD, add_document
-    from .forms.case_register.register_file import empty_dates
+    from .forms.case_register.register_file import empty_dates, reference_key
 
     register = _register(payload)
     index = _case_index(payload, register, new=True)
     file = payload.get("file")
     content = _file_content(file, DOCUMENT_FIELD, "Choose a saved document")
     name = str(file.get("name") or "The file") if isinstance(file, Mapping) else "The file"
-    cases = list(register.doc["cases"])
-    case = cases[index] if index is not None else {"dates": empty_dates()}
-    others = [c.reference for i, c in enumerate(register.cases) if i != index]
+    case = register.doc["cases"][index] if index is not None else {"dates": empty_dates()}
+    others = {reference_key(c.reference) for i, c in enumerate(register.cases) if i != index}
     added = add_document(case, content, name, others, _today(payload))
-    if index is None:
-        if not added.case.get("reference"):
-            raise InputError.one(
-                DOCUMENT_FIELD,
-                f"{name} has no case reference: add the case first, then add the document to it",
-            )
-        cases.append(added.case)
-        index = len(cases) - 1
-    else:
-        cases[index] = added.case
-    return {
-        "register": {**register.doc, "cases": cases},
-        "index": index,
-        "messages": added.messages(name),
-    }
+    doc, index = _changed(register, index, added.case, added.checked)
+    return {"register": doc, "index": index, "messages": added.messages(name)}
 
 
 def register_export(payload: Payload) -> dict[str, Any]:
@@ -611,7 +635,9 @@ def _period(payload: Payload) -> tuple[date, date]:
         else default_end
     )
     if end < start:
-        raise InputError.one("to", "The last day of the period must be after the first")
+        raise InputError.one(
+            "to", "The last day of the period must be the same as or after the first day"
+        )
     return start, end
 
 

@@ -21,6 +21,7 @@ import pytest
 from csprcore import api
 from csprcore.forms import engine
 from csprcore.forms.action_plan import ActionPlan
+from csprcore.forms.case_register.register_file import example_register
 from csprcore.forms.local_review import LocalReview
 from csprcore.forms.rapid_review import RapidReview
 from csprcore.forms.referral import Referral
@@ -34,6 +35,11 @@ EXAMPLE = Referral.example()
 TODAY = "2026-11-26"
 CHECKED = {**EXAMPLE, "checker": {"facts": {"institutional_setting": "yes"}, "outcome": {},
                                   "checked_at": "26/11/2026 09:00"}}  # fmt: skip
+
+REGISTER = example_register()
+#: A register with a case whose dates are out of order: refused, naming the case.
+BAD_REGISTER = {**REGISTER, "cases": [{**REGISTER["cases"][0], "dates": {
+    **REGISTER["cases"][0]["dates"], "referral": "2026-11-20"}}]}  # fmt: skip
 
 CASES: list[tuple[str, dict[str, Any]]] = [
     ("workdays_add", {"date": "2026-12-18", "n": 5}),
@@ -100,6 +106,26 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "name": "lr.json", "content": json.dumps(LocalReview.example())}}),
     ("form_export", {"form": "action-plan", "format": "csv", "document": ActionPlan.example(),
                      "now": "26/11/2026 09:00"}),
+    # Issue 19: the case register.
+    ("register_open", {"file": {"name": "reg.json", "content": json.dumps(REGISTER)}}),
+    ("register_open", {"file": {"name": "bad.json", "content": json.dumps(BAD_REGISTER)}}),
+    ("register_view", {"register": REGISTER, "today": TODAY}),
+    ("register_case", {"register": REGISTER, "index": 3, "today": TODAY}),
+    ("register_save_case", {"register": REGISTER, "index": None, "answers": {
+        "reference": "X-1", "child_initials": "Q R", "referral-day": "23",
+        "referral-month": "12", "referral-year": "2026", "meeting-day": "31",
+        "meeting-month": "2", "meeting-year": "2027"}}),
+    ("register_add_document", {"register": REGISTER, "index": None, "today": TODAY, "file": {
+        "name": "rr.json", "content": json.dumps(RapidReview.example())}}),
+    ("register_add_document", {"register": REGISTER, "index": 0, "today": TODAY, "file": {
+        "name": "rr.json", "content": json.dumps(RapidReview.example())}}),
+    ("register_report", {"register": REGISTER, "from": "2025-04-01", "to": "2026-03-31"}),
+    ("register_export", {"register": REGISTER, "format": "csv", "today": TODAY}),
+    ("register_export", {"register": REGISTER, "format": "ics", "today": TODAY}),
+    ("register_export", {"register": REGISTER, "format": "pdf", "today": TODAY,
+                         "made_at": "26/11/2026 09:00"}),
+    ("register_report_export", {"register": REGISTER, "format": "pdf", "from": "2025-04-01",
+                                "to": "2026-03-31", "made_at": "26/11/2026 09:00"}),
     # Issue 13, hostile files: each once killed the runtime or reached the page unseen.
     ("form_open", {"form": "referral", "name": "deep.json",
                    "content": '{"form": ' + "[" * 3000 + "]" * 3000 + "}"}),
@@ -133,6 +159,10 @@ def _comparable(fn: str, result: dict[str, Any]) -> dict[str, Any]:
             line for page in pdf.pages for line in page.extract_text().splitlines()
             if "Made" not in line
         )  # fmt: skip
+    if result.get("mime") == "text/calendar":  # DTSTAMP is the time it was made
+        result["text"] = "\n".join(
+            line for line in result["text"].splitlines() if not line.startswith("DTSTAMP")
+        )
     result.pop("filename", None)
     return result
 

@@ -376,6 +376,29 @@ def test_between_adds_up(a: date, ab: timedelta, bc: timedelta) -> None:
     assert working_days_between(a, b) + working_days_between(b, c) == working_days_between(a, c)
 
 
+CLOSURE_SETS = st.lists(INNER_DAYS, max_size=6)
+
+
+# working_days_between counts (weekdays less holidays and closures) rather than walking the
+# days, so that a register can count back years for every overdue step: it must agree with
+# walking them, one day at a time, for any span, closures and late-announced holidays.
+@PROPERTY
+@given(INNER_DAYS, st.integers(min_value=0, max_value=900), CLOSURE_SETS, CLOSURE_SETS)
+def test_between_counts_what_walking_the_days_counts(
+    a: date, span: int, closures: list[date], extra: list[date]
+) -> None:
+    cal = WorkingCalendar(
+        closures=frozenset(closures), extra_bank_holidays={d: "Announced later" for d in extra}
+    )
+    b = a + timedelta(days=span)
+    walked = sum(1 for i in range(1, span + 1) if cal.is_working_day(a + timedelta(days=i)))
+    assert cal.working_days_between(a, b) == walked
+    assert cal.working_days_between(b, a) == -walked
+    # is_working_day skips naming the reason, for speed: it must agree with the named one.
+    for day in (a, b, *closures, *extra):
+        assert cal.is_working_day(day) == (cal.non_working_reason(day) is None)
+
+
 # --------------------------------------------------------------------------------------
 # A calendar with office closures and bank holidays announced later
 # --------------------------------------------------------------------------------------

@@ -16,11 +16,11 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from csprcore import api
-from csprcore.rules.calendar import DEFAULT_CALENDAR, add_months
+from csprcore.rules.calendar import DEFAULT_CALENDAR, MAX_YEAR, add_months
 from csprcore.rules.local_review import (
     CLI_KEYS,
     cli_dates,
@@ -217,6 +217,8 @@ def test_copies_are_sent_exactly_seven_working_days_before(decision: date, gap: 
 @given(DAYS, st.integers(min_value=1, max_value=400))
 def test_available_for_a_year_after_publication(decision: date, gap: int) -> None:
     publication = decision + timedelta(days=gap)
+    # A year after a publication in 2099 is past the calendar (named, not dated, elsewhere).
+    assume(publication.year < MAX_YEAR)
     until = key_dates(decision, publication)["available_until"].due
     assert until is not None
     assert until == add_months(publication, AVAILABLE_FOR_MONTHS)

@@ -271,6 +271,38 @@ def test_the_rapid_review_warns_against_the_changed_window(changed: Path, tmp_pa
     assert "5 to 10 working days after the referral" in " ".join(text.split())
 
 
+def test_the_case_register_counts_the_changed_window(changed: Path, tmp_path: Path) -> None:
+    """The register's deadlines and its report read the same table: a meeting 11 working
+    days after the referral is inside 7 to 13 and outside 5 to 10."""
+    register = {
+        "form": "case-register",
+        "schema_version": 1,
+        "cases": [
+            {"reference": "T-1", "child_initials": "A B", "dates": {
+                # Wednesday 14 October 2026; 11 working days later is Thursday 29 October.
+                "referral": "2026-10-14", "meeting": "2026-10-29"}},
+            {"reference": "T-2", "child_initials": "C D", "dates": {"referral": "2026-10-14"}},
+        ],
+    }  # fmt: skip
+    path = tmp_path / "register.json"
+    path.write_text(json.dumps(register), encoding="utf-8")
+    report = json.loads(run_cli(changed, "register", "report", str(path), "--from",
+                                "2026-10-01", "--to", "2026-10-31", "--json"))  # fmt: skip
+    assert report["meeting_in_window"] == {
+        "met": 0, "total": 1, "missed": [{"reference": "T-1", "working_days_late": 1}],
+        "unknown": 1,
+    }  # fmt: skip
+    lines = run_cli(changed, "register", "report", str(path), "--from", "2026-10-01",
+                    "--to", "2026-10-31")  # fmt: skip
+    assert "Rapid Review meetings held 5 to 10 working days after the referral" in lines
+    deadlines = json.loads(run_cli(changed, "register", "deadlines", str(path), "--today",
+                                   "2026-10-14", "--json"))  # fmt: skip
+    by_ref = {d["reference"]: d for d in deadlines}
+    # Templates sent within 1 working day: Thursday 15 October.
+    assert by_ref["T-2"]["next_deadline"]["due"] == "2026-10-15"
+    assert by_ref["T-2"]["next_deadline"]["id"] == "scoping_template_sent"
+
+
 def test_the_changed_profile_is_refused_with_its_mistake(tmp_path: Path) -> None:
     copy = tmp_path / "broken"
     shutil.copytree(NEL, copy)

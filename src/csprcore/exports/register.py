@@ -15,7 +15,7 @@ from ..partnership import current
 from ..rules.calendar import DEFAULT_CALENDAR, WorkingCalendar
 from ..rules.dates import long_date
 from ..rules.register import REGISTER_EVENTS, REVIEW_KINDS, STATUSES, Case, Result
-from ..views.register import case_view, left_text, list_view, measure_line, missed_text, period_text
+from ..views.register import case_view, list_view, missed_text, period_text
 from . import ics
 from .pdf import Block, render
 
@@ -106,12 +106,12 @@ def summary_pdf(cases: Sequence[Case], today: date, made_at: datetime) -> bytes:
         if r["stage"] == "closed":
             continue
         nd = r["next_deadline"]
-        value = (
-            f"{nd['label']}: {nd['due_text']} ({left_text(nd['working_days_left']).lower()}; "
-            f"{STATUSES[nd['status']].lower()})"
-            if nd
-            else "Nothing due"
-        )
+        if nd is None:
+            value = "Nothing due"
+        else:
+            left = nd["left_text"].lower()
+            soon = f"{STATUSES['due_soon'].lower()}: " if nd["status"] == "due_soon" else ""
+            value = f"{nd['label']}: {nd['due_text']} ({soon}{left})"
         rows.append((f"{r['reference']} ({r['child_initials']}): {r['stage_label']}", value))
     group = current().groups["review"].name
     closed = sum(1 for r in view["rows"] if r["stage"] == "closed")
@@ -162,7 +162,6 @@ def report_pdf(results: Sequence[Result], start: date, end: date, made_at: datet
         )
         for r in results
     ]  # fmt: skip
-    blocks.append(Block("In one paragraph", text=" ".join(measure_line(r) for r in results)))
     blocks.append(Block("How the figures are counted", text=COUNTING))
     return render(
         "Timeliness of child safeguarding practice reviews",

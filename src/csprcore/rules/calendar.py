@@ -99,7 +99,16 @@ class WorkingCalendar:
         return None
 
     def is_working_day(self, day: date) -> bool:
-        return self.non_working_reason(day) is None
+        # The same answer as ``non_working_reason(day) is None``, without naming the reason:
+        # the register counts hundreds of thousands of days.
+        check_in_range(day)
+        if day.weekday() >= 5:
+            return False
+        return (
+            day not in self.closures
+            and day not in self.extra_bank_holidays
+            and day not in _package_bank_holidays(day.year)
+        )
 
     def add_working_days(self, start: date, n: int) -> date:
         """The n-th working day after ``start`` (before it when n < 0); 0 returns ``start``.
@@ -124,7 +133,18 @@ class WorkingCalendar:
         check_in_range(end)
         if end < start:
             return -self.working_days_between(end, start)
-        return sum(1 for day in _days(start + _ONE_DAY, end) if self.is_working_day(day))
+        # Counted, not walked: the weekdays in the span, less the weekdays that are bank
+        # holidays or closures (a case register counts back years for every overdue step).
+        days = (end - start).days
+        weeks, extra = divmod(days, 7)
+        first = start.weekday()
+        weekdays = weeks * 5 + sum(1 for i in range(1, extra + 1) if (first + i) % 7 < 5)
+        off: set[date] = set()
+        for year in range(start.year, end.year + 1):
+            off.update(_package_bank_holidays(year))
+        off.update(self.extra_bank_holidays)
+        off.update(self.closures)
+        return weekdays - sum(1 for d in off if start < d <= end and d.weekday() < 5)
 
     def skipped_days(self, start: date, end: date) -> list[tuple[date, str]]:
         """Weekdays between start and end (either order, ends excluded) that did not count."""

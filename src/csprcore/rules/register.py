@@ -24,6 +24,7 @@ from .timescales import (
     RAPID_REVIEW_TO_PANEL,
     REPORT_WITHIN_MONTHS,
     TIMESCALES,
+    TIMESCALES_BY_ID,
     Count,
     Timescale,
     amount,
@@ -178,6 +179,10 @@ def stage(case: Case) -> Stage:
         if "action-plan-signed-off" in d or case.open_actions:
             return "action_plan"
         return "other_review"
+    # Section 12: an action plan (added before the decision was recorded) is the furthest
+    # step the case shows.
+    if "action-plan-signed-off" in d or case.open_actions:
+        return "action_plan"
     if "sent-to-panel" in d:
         return "panel"
     if "meeting" in d:
@@ -202,7 +207,10 @@ DONE_BY: Final[dict[str, str]] = {
     "notify_panel": "notified",
     "report_to_safeguarding_partners": "referral",
     "scoping_template_sent": "scoping-sent",
-    "rapid_review_meeting_date_set": "meeting",
+    # Appendix 1 sets the meeting's date in the same step as sending the scoping templates
+    # (within a few working days of the referral): the templates sent show it set. A meeting
+    # held shows it too (``steps``).
+    "rapid_review_meeting_date_set": "scoping-sent",
     "scoping_template_returned": "scoping-returned",
     "rapid_review_meeting": "meeting",
     "rapid_review_to_panel": "sent-to-panel",
@@ -280,10 +288,10 @@ def steps(case: Case, cal: WorkingCalendar = DEFAULT_CALENDAR) -> list[Step]:
         if count is None:
             continue
         done_on = case.dates.get(done_by)
-        # The meeting's date, once recorded, shows that it was set, not when.
         shown_done = done_on is not None
-        if t.id == "rapid_review_meeting_date_set":
-            done_on = None
+        if t.id == "rapid_review_meeting_date_set" and not shown_done:
+            # A meeting held shows that its date was set, not when.
+            shown_done = "meeting" in case.dates
         try:
             first = _count(count, events, cal)
             due = _count(t.latest, events, cal) if t.latest is not None else first
@@ -332,18 +340,19 @@ def working_days_left(today: date, due: date, cal: WorkingCalendar = DEFAULT_CAL
 
 
 def status(today: date, due: date, cal: WorkingCalendar = DEFAULT_CALENDAR) -> Status:
+    """Overdue once the due date has passed; due soon while at most ``DUE_SOON`` working days
+    are left (counted as ``working_days_left`` counts them, so a due date on a Sunday with
+    Thursday and Friday left is due soon)."""
     if due < today:
         return "overdue"
     try:
-        soon = cal.add_working_days(today, DUE_SOON)
+        left = cal.working_days_between(today, due)
     except CalendarRangeError:
         return "due_soon"
-    return "due_soon" if due <= soon else "on_time"
+    return "due_soon" if left <= DUE_SOON else "on_time"
 
 
-def open_deadlines(
-    case: Case, today: date, cal: WorkingCalendar = DEFAULT_CALENDAR
-) -> list[Deadline]:
+def _due_steps(case: Case, cal: WorkingCalendar) -> list[tuple[str, str, date, Cite]]:
     """Every step still to be done, soonest first: the table's steps, then (section 12) the
     action plan's actions that are not complete."""
     if "closed" in case.dates:
@@ -357,21 +366,28 @@ def open_deadlines(
         (ACTION_DUE, f"Action plan: action for {a.agency or 'an agency'} due", a.due, "section-12")
         for a in case.open_actions
     )
-    out = []
-    for id_, label, due, cite in sorted(found, key=lambda f: f[2]):
-        try:
-            left = working_days_left(today, due, cal)
-        except CalendarRangeError:
-            continue
-        out.append(Deadline(id_, label, due, left, status(today, due, cal), cite))
-    return out
+    return sorted(found, key=lambda f: f[2])
+
+
+def _deadline(found: tuple[str, str, date, Cite], today: date, cal: WorkingCalendar) -> Deadline:
+    id_, label, due, cite = found
+    return Deadline(
+        id_, label, due, working_days_left(today, due, cal), status(today, due, cal), cite
+    )
+
+
+def open_deadlines(
+    case: Case, today: date, cal: WorkingCalendar = DEFAULT_CALENDAR
+) -> list[Deadline]:
+    """Every step still to be done, soonest first, with its status against ``today``."""
+    return [_deadline(f, today, cal) for f in _due_steps(case, cal)]
 
 
 def next_deadline(
     case: Case, today: date, cal: WorkingCalendar = DEFAULT_CALENDAR
 ) -> Deadline | None:
-    found = open_deadlines(case, today, cal)
-    return found[0] if found else None
+    found = _due_steps(case, cal)
+    return _deadline(found[0], today, cal) if found else None
 
 
 # --- timeliness -------------------------------------------------------------------------
@@ -385,35 +401,53 @@ class Measure:
     counted_from: str
     #: The event that shows it done.
     done_by: str
+    #: The last day allowed, counted as the timescale table counts it.
+    latest: Count
     cite: Cite
+    #: For a window (the Rapid Review meeting): the first day allowed.
+    earliest: Count | None = None
     #: Only cases that went on to a local review are counted.
     local_review_only: bool = False
 
 
+def _row(timescale: str, event: str) -> Count:
+    """The timescale table's count of ``timescale`` from ``event``."""
+    return next(c for c in TIMESCALES_BY_ID[timescale].counts if c.event == event)
+
+
 def _measures() -> tuple[Measure, ...]:
+    """The annual report's measures, each counted by a row of the one timescale table."""
+    meeting = TIMESCALES_BY_ID["rapid_review_meeting"]
+    assert meeting.latest is not None
     first, last = meeting_window()
     to_panel = amount("rapid_review_to_panel")
     return (
         Measure("notification_within_5_working_days",
                 f"Notifications to the Panel within {NOTIFY_PANEL} working days of the local "
-                "authority becoming aware", "aware", "notified", "section-3"),
+                "authority becoming aware", "aware", "notified",
+                _row("notify_panel", "aware"), "section-3"),
         Measure("rapid_review_within_15_working_days",
                 f"Rapid Reviews sent to the Panel within {RAPID_REVIEW_TO_PANEL} working days "
-                "of the referral", "referral", "sent-to-panel", "appendix-1"),
+                "of the referral", "referral", "sent-to-panel",
+                _row("rapid_review_to_panel", "referral"), "appendix-1"),
         Measure("rapid_review_after_meeting",
                 f"Rapid Reviews sent to the Panel within {to_panel} working "
                 f"day{'' if to_panel == 1 else 's'} of the meeting", "referral",
-                "sent-to-panel", "appendix-1"),
+                "sent-to-panel", _row("rapid_review_to_panel", "meeting"), "appendix-1"),
         Measure("meeting_in_window",
                 f"Rapid Review meetings held {first} to {last} working days after the "
-                "referral", "referral", "meeting", "appendix-1"),
+                "referral", "referral", "meeting", meeting.latest, "appendix-1",
+                earliest=meeting.counts[0]),
         Measure("published_within_6_months",
                 f"Local reviews published within {REPORT_WITHIN_MONTHS} months of the "
-                "decision", "decision", "publication", "section-11", local_review_only=True),
+                "decision", "decision", "publication",
+                _row("final_report_published", "decision"), "section-11",
+                local_review_only=True),
         Measure("copies_7_working_days_before_publication",
                 f"Copies sent to the Panel and the Secretary of State at least "
                 f"{COPIES_BEFORE_PUBLICATION} working days before publication", "publication",
-                "copies-sent", "section-11", local_review_only=True),
+                "copies-sent", _row("report_to_panel_and_secretary_of_state", "publication"),
+                "section-11", local_review_only=True),
     )  # fmt: skip
 
 
@@ -440,7 +474,10 @@ class Result:
 
     @property
     def percent(self) -> int | None:
-        return None if self.total == 0 else round(100 * self.met / self.total)
+        """The share met, in whole per cent, a half rounded up (1 of 8 is 13%)."""
+        if self.total == 0:
+            return None
+        return (200 * self.met + self.total) // (2 * self.total)
 
     def words(self) -> str:
         """ "7 of 9 (78%)"; "none in the period"."""
@@ -449,41 +486,22 @@ class Result:
         return f"{self.met} of {self.total} ({self.percent}%)"
 
 
-def _outcome(m: Measure, case: Case, cal: WorkingCalendar) -> int | None:
-    """Working days after the last day allowed (0 or less is in time), or None when the
-    outcome's date (or, for the meeting's count, the meeting's) is missing. A meeting held
-    before its window opened is a miss too: it gives the working days early, as a negative
-    number, and ``_met`` tells the two apart."""
-    d = case.dates
-    start = d[m.counted_from]
-    end = d.get(m.done_by)
-    if end is None:
+def _outcome(m: Measure, case: Case, cal: WorkingCalendar) -> tuple[bool, int] | None:
+    """Whether the case met the measure, and by how much it missed: the working days after
+    the last day allowed, at least 1 (a step done on the Saturday after a Friday deadline is
+    late), or for a meeting held before its window opened the working days before it opened,
+    as a negative number (at most -1). None when a date it needs is missing."""
+    done = case.dates.get(m.done_by)
+    if done is None or any(c.event not in case.dates for c in (m.latest, m.earliest) if c):
         return None
-    if m.id == "meeting_in_window":
-        first, last = meeting_window()
-        n = cal.working_days_between(start, end)
-        return n - first if n < first else n - last
-    if m.id == "rapid_review_after_meeting":
-        if "meeting" not in d:
-            return None
-        last_day = cal.add_working_days(d["meeting"], amount("rapid_review_to_panel"))
-    elif m.id == "published_within_6_months":
-        last_day = add_months(start, REPORT_WITHIN_MONTHS)
-    elif m.id == "copies_7_working_days_before_publication":
-        last_day = cal.add_working_days(start, -COPIES_BEFORE_PUBLICATION)
-    elif m.id == "notification_within_5_working_days":
-        last_day = cal.add_working_days(start, NOTIFY_PANEL)
-    else:
-        last_day = cal.add_working_days(start, RAPID_REVIEW_TO_PANEL)
-    return cal.working_days_between(last_day, end)
-
-
-def _met(m: Measure, case: Case, late: int, cal: WorkingCalendar) -> bool:
-    if m.id == "meeting_in_window":
-        first, last = meeting_window()
-        n = cal.working_days_between(case.dates["referral"], case.dates["meeting"])
-        return first <= n <= last
-    return late <= 0
+    latest = _count(m.latest, case.dates, cal)
+    if m.earliest is not None:
+        earliest = _count(m.earliest, case.dates, cal)
+        if done < earliest:
+            return False, min(-1, cal.working_days_between(earliest, done))
+    if done > latest:
+        return False, max(1, cal.working_days_between(latest, done))
+    return True, 0
 
 
 def measure(
@@ -506,15 +524,15 @@ def measure(
         if m.local_review_only and not case.local_review:
             continue
         try:
-            late = _outcome(m, case, cal)
+            outcome = _outcome(m, case, cal)
         except CalendarRangeError:
-            late = None
-        if late is None:
+            outcome = None
+        if outcome is None:
             unknown.append(case.reference)
-        elif _met(m, case, late, cal):
+        elif outcome[0]:
             met += 1
         else:
-            missed.append(Missed(case.reference, late))
+            missed.append(Missed(case.reference, outcome[1]))
     missed.sort(key=lambda x: (-x.working_days_late, x.reference))
     return Result(m, met, met + len(missed), tuple(missed), len(unknown), tuple(unknown))
 

@@ -22,6 +22,7 @@ from ..rules.register import (
     Deadline,
     Result,
     calculator_events,
+    next_deadline,
     open_deadlines,
     stage,
     steps,
@@ -42,10 +43,11 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def left_text(n: int) -> str:
-    """ "n working days left", "Due today", "n working days overdue"."""
+def left_text(n: int, overdue: bool = False) -> str:
+    """ "n working days left", "Due today", "n working days overdue"; a date that fell on a
+    weekend or bank holiday and has passed is overdue with no working day gone since."""
     if n == 0:
-        return "Due today"
+        return "Past its due date" if overdue else "Due today"
     if n > 0:
         return f"{_plural(n, 'working day')} left"
     return f"{_plural(-n, 'working day')} overdue"
@@ -58,7 +60,7 @@ def deadline_json(d: Deadline) -> dict[str, Any]:
         "due": d.due.isoformat(),
         "due_text": long_date_with_weekday(d.due),
         "working_days_left": d.working_days_left,
-        "left_text": left_text(d.working_days_left),
+        "left_text": left_text(d.working_days_left, d.status == "overdue"),
         "status": d.status,
         "status_label": STATUSES[d.status],
         "cite": d.cite,
@@ -68,7 +70,7 @@ def deadline_json(d: Deadline) -> dict[str, Any]:
 def row(
     index: int, case: Case, today: date, cal: WorkingCalendar = DEFAULT_CALENDAR
 ) -> dict[str, Any]:
-    found = open_deadlines(case, today, cal)
+    found = next_deadline(case, today, cal)
     s = stage(case)
     return {
         "index": index,
@@ -77,8 +79,7 @@ def row(
         "child_age": case.child_age,
         "stage": s,
         "stage_label": STAGES[s],
-        "next_deadline": deadline_json(found[0]) if found else None,
-        "open_deadlines": len(found),
+        "next_deadline": deadline_json(found) if found else None,
     }
 
 
@@ -122,7 +123,10 @@ def case_view(case: Case, today: date, cal: WorkingCalendar = DEFAULT_CALENDAR) 
         {k: v.isoformat() for k, v in calculator_events(case).items()}, cal=cal
     )
     state = {s.id: s for s in steps(case, cal)}
-    due_now = {d.id: d for d in open_deadlines(case, today, cal)}
+    found = open_deadlines(case, today, cal)
+    # By step, for the table's steps; the action plan's actions share one id, so the case's
+    # deadlines are the list itself, every open action in it.
+    due_now = {d.id: d for d in found}
     for m in result["milestones"]:
         s = state.get(m["id"])
         if s is None:  # a period to keep to: the report's availability
@@ -136,7 +140,7 @@ def case_view(case: Case, today: date, cal: WorkingCalendar = DEFAULT_CALENDAR) 
             m["status"] = "upcoming" if d.status == "on_time" else d.status
             m["state"], m["state_label"] = (
                 d.status,
-                f"{STATUSES[d.status]}: {left_text(d.working_days_left)}",
+                f"{STATUSES[d.status]}: {left_text(d.working_days_left, d.status == 'overdue')}",
             )
         else:
             m["status"], m["state"] = "past", s.state
@@ -175,7 +179,7 @@ def case_view(case: Case, today: date, cal: WorkingCalendar = DEFAULT_CALENDAR) 
         ],
         "waiting": view["unlock"],
         "warnings": view["warnings"],
-        "deadlines": [deadline_json(d) for d in due_now.values()],
+        "deadlines": [deadline_json(d) for d in found],
         "events": [
             {
                 "id": e.id,

@@ -9,7 +9,7 @@ has is kept, and the message says where the file differs. A document about anoth
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Final
@@ -17,12 +17,12 @@ from typing import Any, Final
 from ...errors import FieldError, InputError
 from ...jsontext import JSONRefusedError, loads
 from ...rules.dates import long_date
-from ...rules.register import REGISTER_EVENTS_BY_ID, REVIEW_KINDS
+from ...rules.register import REGISTER_EVENTS_BY_ID, REVIEW_KINDS, Case
 from .. import engine
 from ..action_plan.parts import OPEN
 from ..from_referral import another_child, referral_child
 from ..registry import get_form
-from .register_file import check_case
+from .register_file import check_case, reference_key
 
 #: The field a refused document is reported on (the page's "add a document" box).
 DOCUMENT_FIELD: Final = "document-file"
@@ -65,6 +65,8 @@ RAPID_REVIEW_KIND: Final = {
 @dataclass
 class Added:
     case: dict[str, Any]
+    #: The case as the rules read it, once checked.
+    checked: Case | None = None
     filled: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
 
@@ -135,7 +137,7 @@ def _identity(
             f"{name} is about a child with the initials {initials}, not {ours_initials}: "
             "nothing was added",
         )
-    if ours_ref and reference and _letters(ours_ref) != _letters(reference):
+    if ours_ref and reference and reference_key(ours_ref) != reference_key(reference):
         raise InputError.one(
             DOCUMENT_FIELD,
             f"{name} is for the case {reference}, not {ours_ref}: nothing was added",
@@ -147,7 +149,7 @@ def add_document(
     case: Mapping[str, Any],
     content: str | bytes,
     name: str,
-    others: list[str],
+    others: Iterable[str],
     today: date,
 ) -> Added:
     """``case`` (as stored) with the document's facts in its empty places. ``others``: the
@@ -194,8 +196,13 @@ def add_document(
             )
     if kind == "action-plan":
         _open_actions(out, doc, added, name)
+    if not out.get("reference"):
+        raise InputError.one(
+            DOCUMENT_FIELD,
+            f"{name} has no case reference: add the case first, then add the document to it",
+        )
     try:
-        check_case(out, others)
+        added.case, added.checked = check_case(out, others)
     except InputError as exc:
         raise InputError(
             [

@@ -4,7 +4,7 @@ read and checked like any saved form, and each case as the page's "edit a case" 
 The file (a contract: independent checks read and write it)::
 
     {"form": "case-register", "schema_version": 1, "partnership": "...",
-     "cases": [{"reference": "NEL-2026-014", "child_initials": "Z N", "child_age": "4",
+     "cases": [{"reference": "AB-2026-014", "child_initials": "Z N", "child_age": "4",
                 "review_kind": "local" | "national" | "learning" | "none" | null,
                 "dates": {"aware": "2026-09-01" | null, ... every event of
                           rules.register.REGISTER_EVENTS},
@@ -18,7 +18,9 @@ forms' libraries have loaded.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import unicodedata
+from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import Any, Final, cast
 
@@ -35,7 +37,7 @@ from ...rules.register import (
     OpenAction,
     ReviewKind,
 )
-from ..controls import bidi_controls, clean_text, describe, initials_problem
+from ..controls import bidi_controls, clean_text, describe, initials_problem, show_controls
 
 FORM_ID: Final = "case-register"
 SCHEMA_VERSION: Final = 1
@@ -92,10 +94,22 @@ def _text(value: Any, field: str, label: str, limit: int) -> str:
     return text
 
 
-def check_case(raw: Any, references: Sequence[str] = ()) -> tuple[dict[str, Any], Case]:
+def reference_key(reference: str) -> str:
+    """A reference as two references are compared: letters and digits only, any case
+    ("AB 2026 014" is "AB-2026-014"), in the register and when a document names its case."""
+    return "".join(c for c in unicodedata.normalize("NFKC", reference).casefold() if c.isalnum())
+
+
+def check_case(raw: Any, references: Iterable[str] = ()) -> tuple[dict[str, Any], Case]:
     """One case, as stored and as the rules read it. Every problem is named on the page's
     box for it (``reference``, ``child_initials``, an event id), all at once.
-    ``references``: the register's other cases', which this one's must not repeat."""
+    ``references``: the register's other cases', which this one's must not repeat (a set
+    of ``reference_key``s is read as it is, so a whole register is checked in one pass)."""
+    taken = (
+        references
+        if isinstance(references, AbstractSet)
+        else {reference_key(r) for r in references}
+    )
     if not isinstance(raw, Mapping):
         raise InputError.one("reference", "A case must be an object with a reference and dates")
     errors: list[FieldError] = []
@@ -113,7 +127,7 @@ def check_case(raw: Any, references: Sequence[str] = ()) -> tuple[dict[str, Any]
     reference = text("reference", "The reference", MAX_REFERENCE)
     if not reference and not any(e.field == "reference" for e in errors):
         errors.append(FieldError("reference", "Enter the case's reference"))
-    elif reference.casefold() in {r.casefold() for r in references}:
+    elif reference_key(reference) in taken:
         errors.append(FieldError("reference", f"Another case has the reference {reference}"))
     initials = text("child_initials", "The child's initials", MAX_REFERENCE)
     if not initials and not any(e.field == "child_initials" for e in errors):
@@ -159,8 +173,14 @@ def _dates(raw: Any, errors: list[FieldError]) -> dict[str, date]:
         value = raw.get(key)
         if value is None or value == "":
             continue
+        name = REGISTER_EVENTS_BY_ID[key].name
+        if not isinstance(value, str):
+            errors.append(
+                FieldError(key, f"{name[:1].upper()}{name[1:]} must be a date like 2026-12-18")
+            )
+            continue
         try:
-            dates[key] = parse_iso_date(value, key, REGISTER_EVENTS_BY_ID[key].name)
+            dates[key] = parse_iso_date(value, key, name)
         except InputError as exc:
             errors.extend(exc.errors)
     for o in ORDER:
@@ -286,7 +306,9 @@ class Register:
 def _case_name(raw: Any, index: int) -> str:
     ref = raw.get("reference") if isinstance(raw, Mapping) else None
     if isinstance(ref, str) and ref.strip() and len(ref) <= MAX_REFERENCE:
-        return f"Case {index + 1} ({' '.join(clean_text(ref, multiline=False).split())})"
+        # A control that reorders text is shown as a mark: the message must not reorder.
+        shown = show_controls(" ".join(clean_text(ref, multiline=False).split()))
+        return f"Case {index + 1} ({shown})"
     return f"Case {index + 1}"
 
 
@@ -328,14 +350,14 @@ def check_register(doc: Any, name: str = "The file") -> Register:
     problems: list[str] = []
     stored: list[dict[str, Any]] = []
     cases: list[Case] = []
-    seen: list[str] = []
+    seen: set[str] = set()
     for i, raw in enumerate(raw_cases):
         try:
             case_doc, case = check_case(raw, seen)
         except InputError as exc:
             problems.extend(f"{_case_name(raw, i)}: {e.message}" for e in exc.errors)
             continue
-        seen.append(case.reference)
+        seen.add(reference_key(case.reference))
         stored.append(case_doc)
         cases.append(case)
     if problems:
@@ -383,7 +405,9 @@ def write_register(doc: Mapping[str, Any]) -> str:
 
 
 def example_register() -> dict[str, Any]:
-    """A register of made-up cases, one at each stage (the CLI's ``register example``)."""
+    """A register of made-up cases, one at each stage (the CLI's ``register example``). In
+    the financial year 2025-26 one notification was late, one meeting and its Rapid Review
+    missed their timescales, and one notification's date is not recorded."""
     prefix = current().reference_prefix
 
     def case(n: int, initials: str, age: str, kind: str | None, **dates: str) -> dict[str, Any]:
@@ -416,10 +440,10 @@ def example_register() -> dict[str, Any]:
              reviewer_commissioned="2025-06-30", final_report="2025-11-14",
              copies_sent="2025-11-24", ofsted_sent="2025-11-24",
              planned_publication="2025-12-08", publication="2025-12-08"),
-        case(6, "L M", "6", "learning", aware="2026-03-02", notified="2026-03-09",
-             referral="2026-03-03", meeting="2026-03-20", sent_to_panel="2026-03-24",
-             panel_response="2026-04-08", decision="2026-04-10"),
-        case(7, "N P", "2", "none", aware="2025-10-06", notified="2025-10-08",
+        case(6, "L M", "6", "learning", aware="2026-03-02", referral="2026-03-03",
+             meeting="2026-03-24", sent_to_panel="2026-03-27", panel_response="2026-04-13",
+             decision="2026-04-15"),
+        case(7, "N P", "2", "none", aware="2025-10-06", notified="2025-10-15",
              referral="2025-10-07", meeting="2025-10-17", sent_to_panel="2025-10-21",
              panel_response="2025-11-04", decision="2025-11-05", closed="2025-11-20"),
     ]  # fmt: skip
