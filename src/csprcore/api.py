@@ -509,7 +509,7 @@ def register_open(payload: Payload) -> dict[str, Any]:
     n = len(register.cases)
     return {
         "register": register.doc,
-        "summary_text": f"{name}: {n} case{'' if n == 1 else 's'}",
+        "summary_text": f"It has {n} case{'' if n == 1 else 's'}.",
         "view": list_view(register.cases, _today(payload)),
     }
 

@@ -70,7 +70,7 @@ TODAY = "2026-12-24"
 
 def test_open_reads_a_saved_register_and_says_how_many_cases() -> None:
     result = ok("register_open", {"file": {"name": "ours.json", "content": json.dumps(REGISTER)}})
-    assert result["summary_text"] == "ours.json: 3 cases"
+    assert result["summary_text"] == "It has 3 cases."
     assert result["register"] == REGISTER
     encoded = base64.b64encode(json.dumps(REGISTER).encode()).decode()
     result = ok("register_open", {"file": {"name": "ours.json", "base64": encoded}})
