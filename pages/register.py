@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from html import escape
 
+from csprcore.forms.case_register.register_file import MAX_BYTES as REGISTER_MAX_BYTES
 from csprcore.forms.engine import DRAFT_RETENTION_DAYS, MAX_FILE_BYTES
 from csprcore.rules import register
 from csprcore.views import deadlines as deadlines_view
@@ -86,15 +87,17 @@ def file_panel() -> str:
         f'<p class="cs-error-message" id="register-file-error" data-error-for="register-file" '
         "hidden></p>"
         f'<input type="file" id="register-file" accept=".json,application/json" hidden '
-        f'aria-label="{_t("open_label")}" data-max-bytes="{MAX_FILE_BYTES}" data-register-input>'
+        f'aria-label="{_t("open_label")}" data-max-bytes="{REGISTER_MAX_BYTES}" '
+        "data-register-input>"
         "</div>"
         '<div class="cs-notice" data-file-message role="status" aria-live="polite"></div>'
         # "Start a new register" or "Open a register" over unsaved changes: the glue sets
-        # the words for the one asked (new_confirm / open_confirm).
+        # the words for the one asked (new_confirm / open_confirm, or case_changes_new /
+        # case_changes_open when a case's boxes are not saved).
         '<div class="cs-panel cs-delete-confirm" data-new-confirm hidden>'
-        f'<p tabindex="-1"><strong data-new-confirm-text>{_t("new_confirm")}</strong></p>'
+        f'<p tabindex="-1"><strong data-confirm-text>{_t("new_confirm")}</strong></p>'
         '<div class="cs-actions">'
-        f"{_b('new_yes', 'warning', **{'data-new-yes': ''})}"
+        f"{_b('new_yes', 'warning', **{'data-new-yes': '', 'data-confirm-yes': ''})}"
         f"{_b('cancel', **{'data-new-cancel': ''})}</div></div>"
         '<div class="cs-panel cs-delete-confirm" data-conflict hidden>'
         '<p tabindex="-1" data-conflict-text></p>'
@@ -225,9 +228,18 @@ def case_view() -> str:
         f"<p><strong>{_t('stage_heading')}:</strong> <span data-case-stage></span></p>"
         '<div class="cs-register__warnings" data-case-warnings></div>'
         f"<h3>{_t('deadlines_heading')}</h3><ul data-case-deadlines></ul>"
+        # Which dates would let further steps be worked out (the core's "unlock" list).
+        f"<div data-case-waiting-block hidden><h3>{_t('waiting_heading')}</h3>"
+        '<ul class="cs-register__waiting" data-case-waiting></ul></div>'
         f"{_file_input('document-file', 'document_label', 'document_hint')}"
         "</div>"
         f"{case_form()}"
+        # Leaving a case with changes not saved (case_changes_back): asked first.
+        '<div class="cs-panel cs-delete-confirm" data-back-confirm hidden>'
+        f'<p tabindex="-1"><strong data-confirm-text>{_t("case_changes_back")}</strong></p>'
+        '<div class="cs-actions">'
+        f"{_b('case_back_yes', 'warning', **{'data-back-yes': '', 'data-confirm-yes': ''})}"
+        f"{_b('cancel', **{'data-back-cancel': ''})}</div></div>"
         "<div data-case-more hidden>"
         '<div class="cs-timeline">'
         f'<h3 id="register-timeline-title">{_t("timeline_heading")}</h3>'

@@ -27,6 +27,9 @@ function start() {
   let handle = null; // its FileSystemFileHandle, where the browser has the API
   let recorded = null; // {lastModified, hash} of that file when opened or last saved
   let unsaved = false; // changes not yet in the file
+  let changes = 0; // bumped by every change of the register: a save clears `unsaved` only
+  // when no change came while it was writing
+  let loaded = null; // the case's boxes as they were when the case was shown (null: no case)
   let current; // undefined: the list; null: a new case; a number: that case
   let generation = 0; // a new register or file makes older answers from the core moot
   let lastReport = null; // {from, to} of the report shown
@@ -114,6 +117,7 @@ function start() {
   /** A change to the register: not yet in the file, kept in the draft, shown again. */
   function changed(doc) {
     register = doc;
+    changes += 1;
     unsaved = true;
     drafts.saveNow();
     setFileStatus();
@@ -223,37 +227,45 @@ function start() {
     await openText(file.name, content);
   });
 
-  // "Start a new register" and "Open a register" over unsaved changes are confirmed first.
+  // Whatever would lose work (changes not in the file, or boxes of a case not saved to the
+  // register) is confirmed first, in a panel that asks and names what would be lost.
   let pendingAction = null;
-  function confirmThen(action, words, yes, from) {
-    if (!register || !unsaved) {
-      action();
-      return;
-    }
-    pendingAction = { action, from };
-    newConfirm.querySelector("[data-new-confirm-text]").textContent = words;
-    newConfirm.querySelector("[data-new-yes]").textContent = yes;
-    newConfirm.hidden = false;
-    newConfirm.querySelector("p").focus();
+  function ask(panel, words, yes, action, from) {
+    for (const other of [newConfirm, backConfirm]) other.hidden = true;
+    pendingAction = { action, from, panel };
+    panel.querySelector("[data-confirm-text]").textContent = words;
+    panel.querySelector("[data-confirm-yes]").textContent = yes;
+    panel.hidden = false;
+    panel.querySelector("p").focus();
   }
-  $("[data-new-cancel]").addEventListener("click", () => {
-    newConfirm.hidden = true;
-    pendingAction?.from.focus();
-    pendingAction = null;
-  });
-  $("[data-new-yes]").addEventListener("click", () => {
-    newConfirm.hidden = true;
-    const pending = pendingAction;
-    pendingAction = null;
-    pending?.action();
-  });
+  function confirmThen(action, words, yes, from, caseWords) {
+    if (caseChanged()) ask(newConfirm, caseWords, yes, action, from);
+    else if (register && unsaved) ask(newConfirm, words, yes, action, from);
+    else action();
+  }
+  for (const cancel of page.querySelectorAll("[data-new-cancel], [data-back-cancel]")) {
+    cancel.addEventListener("click", () => {
+      if (pendingAction) pendingAction.panel.hidden = true;
+      pendingAction?.from.focus();
+      pendingAction = null;
+    });
+  }
+  for (const yes of page.querySelectorAll("[data-new-yes], [data-back-yes]")) {
+    yes.addEventListener("click", () => {
+      const pending = pendingAction;
+      pendingAction = null;
+      if (!pending) return;
+      pending.panel.hidden = true;
+      pending.action();
+    });
+  }
 
   const openButton = $("[data-open]");
   const newButton = $("[data-new]");
-  openButton.addEventListener("click", () =>
-    confirmThen(pickAndOpen, text.open_confirm, text.open_yes, openButton));
-  newButton.addEventListener("click", () =>
-    confirmThen(startNew, text.new_confirm, text.new_yes, newButton));
+  openButton.addEventListener("click", () => confirmThen(
+    pickAndOpen, text.open_confirm, text.open_yes, openButton, text.case_changes_open));
+  newButton.addEventListener("click", () => confirmThen(
+    startNew, text.new_confirm, text.new_yes, newButton, text.case_changes_new));
 
   async function startNew() {
     const mine = ++generation;
@@ -275,14 +287,17 @@ function start() {
   /** Forget the register and everything shown of it: every box, hidden ones too. */
   function clearAll({ keepMessage = false } = {}) {
     generation += 1;
+    changes += 1;
     register = null;
     fileName = null;
     handle = null;
     recorded = null;
     unsaved = false;
     lastReport = null;
+    loaded = null;
     writeAnswers(caseForm, {});
     clearErrors(caseForm, caseForm.querySelector("[data-error-summary]"));
+    clearCaseView();
     writeAnswers(reportForm, {});
     clearErrors(reportForm, reportForm.querySelector("[data-error-summary]"));
     for (const input of page.querySelectorAll("[data-filter-text], [data-filter-stage], [data-filter-status]")) {
@@ -295,9 +310,15 @@ function start() {
     fileErrors("document-file", []);
     fileErrors("new-document-file", []);
     conflict.hidden = true;
+    conflict.querySelector("[data-conflict-text]").replaceChildren();
     newConfirm.hidden = true;
+    backConfirm.hidden = true;
+    pendingAction = null;
     caseConfirm.hidden = true;
     rows = [];
+    tbody.replaceChildren();
+    showing.textContent = "";
+    clearReport();
     setFileStatus();
   }
 
@@ -351,6 +372,7 @@ function start() {
         say(fileMessage, fill(text.save_denied, { name }), true);
         return;
       }
+      const taken = changes;
       const out = await registerText();
       if (!out || mine !== generation) return;
       // Has anyone saved the file since it was opened here? Its time and its content say.
@@ -372,7 +394,7 @@ function start() {
       const now = await writeTo(target, out.text);
       if (mine !== generation) return;
       recorded = now;
-      unsaved = false;
+      if (changes === taken) unsaved = false; // a change made meanwhile is not in the file
       drafts.saveNow();
       setFileStatus();
       say(fileMessage, fill(text.file_saved, { name }));
@@ -388,12 +410,14 @@ function start() {
   }
 
   async function saveByDownload() {
+    const taken = changes;
+    const mine = generation;
     const out = await registerText();
-    if (!out) return;
+    if (!out || mine !== generation) return;
     const name = fileName ?? out.filename ?? text.default_file_name;
     download(name, new Blob([out.text], { type: "application/json" }));
     fileName = name;
-    unsaved = false;
+    if (changes === taken) unsaved = false; // a change made meanwhile is not in the file
     drafts.saveNow();
     setFileStatus();
     say(fileMessage, fill(text.file_downloaded, { name }));
@@ -419,6 +443,7 @@ function start() {
     }
     const mine = generation;
     try {
+      const taken = changes;
       const out = await registerText();
       if (!out || mine !== generation) return;
       const now = await writeTo(target, out.text);
@@ -427,7 +452,7 @@ function start() {
       handle = target;
       fileName = target.name;
       recorded = now;
-      unsaved = false;
+      if (changes === taken) unsaved = false; // a change made meanwhile is not in the file
       conflict.hidden = true;
       drafts.saveNow();
       setFileStatus();
@@ -540,8 +565,12 @@ function start() {
       when.append(time, el("span", "", next.label), el("span", "cs-register__left", next.left_text));
       state.append(el("strong", `cs-tag cs-tag--${next.status}`, next.status_label));
     } else {
-      when.textContent = text.no_deadline;
+      when.append(el("span", "", text.no_deadline));
       state.append(el("strong", "cs-tag cs-tag--none", text.status_none));
+    }
+    // Which date would let the next deadline be worked out, when the core says (nothing due).
+    if (typeof r.hint === "string" && r.hint) {
+      when.append(el("span", "cs-register__hint", r.hint));
     }
     const labels = columnLabels();
     [child, stage, when, state].forEach((cell, i) => {
@@ -577,6 +606,7 @@ function start() {
   textFilter.addEventListener("input", applyFilter);
 
   function showRegister() {
+    loaded = null;
     caseView.hidden = true;
     listView.hidden = false;
     reportSection.hidden = false;
@@ -588,6 +618,8 @@ function start() {
   /** Back from a case to the list, with the keyboard on that case's row. */
   async function backToList(index) {
     current = undefined;
+    loaded = null;
+    backConfirm.hidden = true;
     caseView.hidden = true;
     listView.hidden = false;
     reportSection.hidden = false;
@@ -631,7 +663,40 @@ function start() {
   const caseSummary = caseForm.querySelector("[data-error-summary]");
   const caseMessage = $("[data-case-message]");
   const caseConfirm = $("[data-delete-case-confirm]");
+  const backConfirm = $("[data-back-confirm]");
   const documentMessage = $("[data-document-file-message]");
+  const waitingBlock = $("[data-case-waiting-block]");
+
+  /** The boxes as the page reads them, in one comparable form. */
+  function boxes() {
+    const answers = readAnswers(caseForm);
+    return JSON.stringify(Object.keys(answers).sort().map((k) => [k, answers[k]]));
+  }
+  /** Keep what the boxes hold now as what was shown (a case opened, added or saved). */
+  function remember() {
+    loaded = boxes();
+  }
+  /** Has anything been typed in the case shown that is not saved to the register? */
+  function caseChanged() {
+    return current !== undefined && loaded !== null && !caseView.hidden && boxes() !== loaded;
+  }
+
+  /** Empty everything shown of a case, hidden parts too (nothing of it is left behind). */
+  function clearCaseView() {
+    caseTitle.textContent = text.new_case_heading;
+    $("[data-case-stage]").replaceChildren();
+    $("[data-case-deadlines]").replaceChildren();
+    $("[data-case-warnings]").replaceChildren();
+    $("[data-case-waiting]").replaceChildren();
+    waitingBlock.hidden = true;
+    $("[data-timeline]").replaceChildren();
+    $("[data-steps] tbody").replaceChildren();
+    $("[data-sources]").replaceChildren();
+    $("[data-sources-block]").hidden = true;
+    caseDetails.hidden = true;
+    caseMore.hidden = true;
+    caseView.hidden = true;
+  }
 
   function showCaseView() {
     listView.hidden = true;
@@ -642,12 +707,12 @@ function start() {
   function addCase() {
     current = null;
     writeAnswers(caseForm, {});
+    remember();
     clearErrors(caseForm, caseSummary);
     say(caseMessage, "");
-    caseTitle.textContent = text.new_case_heading;
-    caseDetails.hidden = true;
-    caseMore.hidden = true;
+    clearCaseView();
     caseConfirm.hidden = true;
+    backConfirm.hidden = true;
     showCaseView();
     caseTitle.focus();
     drafts.saveSoon();
@@ -664,7 +729,10 @@ function start() {
     }
     current = index;
     const c = result.case;
-    writeAnswers(caseForm, answers ?? result.answers);
+    // What was loaded is what a change is measured from, whatever a draft brings back.
+    writeAnswers(caseForm, result.answers);
+    remember();
+    if (answers) writeAnswers(caseForm, answers);
     clearErrors(caseForm, caseSummary);
     if (!keepMessages) {
       say(caseMessage, "");
@@ -672,6 +740,7 @@ function start() {
       fileErrors("document-file", []);
     }
     caseConfirm.hidden = true;
+    backConfirm.hidden = true;
     caseTitle.textContent = fill(text.case_heading, { reference: c.reference });
     $("[data-case-stage]").textContent = result.stage_label;
     const list = $("[data-case-deadlines]");
@@ -686,6 +755,17 @@ function start() {
         return li;
       })
       : [el("li", "", text.deadlines_none)]));
+    // Which dates would let further steps be worked out, as the core words it.
+    const waiting = Array.isArray(result.waiting) ? result.waiting : [];
+    $("[data-case-waiting]").replaceChildren(...waiting.map((w) => {
+      const li = el("li", "", w.text);
+      li.dataset.needs = (w.needs ?? []).join(" ");
+      const steps = el("ul");
+      steps.append(...(w.milestones ?? []).map((m) => el("li", "", m.label)));
+      li.append(steps);
+      return li;
+    }));
+    waitingBlock.hidden = waiting.length === 0;
     $("[data-case-warnings]").replaceChildren(...(result.warnings ?? []).map((w) => {
       const p = el("p", "cs-form-warning");
       p.append(el("strong", "", `${text.warning}: `), w.message ?? String(w));
@@ -762,7 +842,14 @@ function start() {
   });
 
   for (const button of page.querySelectorAll("[data-back]")) {
-    button.addEventListener("click", () => backToList(current));
+    button.addEventListener("click", () => {
+      const index = current;
+      if (caseChanged()) {
+        ask(backConfirm, text.case_changes_back, text.case_back_yes, () => backToList(index), button);
+      } else {
+        backToList(index);
+      }
+    });
   }
   $("[data-add-case]").addEventListener("click", addCase);
 
@@ -809,13 +896,35 @@ function start() {
       } finally {
         input.value = "";
       }
-      const forCase = index();
+      let forCase = index();
       const mine = generation;
+      // What is typed in the case and not saved goes to the register first, checked by the
+      // core like "Save the case"; the document then fills only what the saved case lacks.
+      let saved = false;
+      if (forCase !== null && caseChanged()) {
+        const answers = readAnswers(caseForm);
+        const first = await core.call("register_save_case", { register, index: forCase, answers });
+        if (mine !== generation) return;
+        if (!first.ok) {
+          say(message, "");
+          const errors = first.errors?.length ? first.errors : [{ field: "", message: text.core_failed }];
+          fileErrors(name, [{ message: text.document_not_added }]);
+          showErrors(caseForm, caseSummary, linked(errors.map((e) => ({ ...e, field: e.field ?? "" }))));
+          return;
+        }
+        clearErrors(caseForm, caseSummary);
+        changed(first.register);
+        forCase = first.index;
+        saved = true;
+      }
       const result = await core.call("register_add_document", {
         register, index: forCase, file: { name: file.name, content }, today: today() });
       if (mine !== generation) return;
       say(message, "");
       if (!result.ok) {
+        // The case as saved (the boxes' own words, as the core keeps them), then the refusal.
+        if (saved) await openCase(forCase, { focus: false, keepMessages: true });
+        if (mine !== generation) return;
         fileErrors(name, result.errors?.length ? result.errors : [{ message: text.core_failed }]);
         input.focus();
         return;
@@ -837,6 +946,16 @@ function start() {
   const reportStatus = $("[data-report-status]");
   const reportBody = $("[data-report-body]");
   const reportMessage = $("[data-report-message]");
+
+  /** Empty the report shown: its period, table, chart and sentences. */
+  function clearReport() {
+    reportBody.hidden = true;
+    reportStatus.textContent = text.report_empty;
+    $("[data-report-period]").textContent = text.report_period;
+    $("[data-measures] tbody").replaceChildren();
+    $("[data-chart]").replaceChildren();
+    $("[data-report-lines]").replaceChildren();
+  }
 
   /** A period box as the core reads it: ISO when it has anything in it, else left out. */
   function period(name) {

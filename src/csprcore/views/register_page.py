@@ -108,9 +108,9 @@ PAGE_TEXT: Final[dict[str, str]] = {
     "add_case": "Add a case",
     "from_document_label": "Start a case from a document",
     "from_document_hint": (
-        "A referral, Rapid Review, local review record or action plan saved as a JSON file "
-        "from this site. A new case is started with its reference, the child's initials and "
-        "its dates."
+        "A Rapid Review, local review record or action plan saved as a JSON file from this "
+        "site. A new case is started with its reference, the child's initials and its dates. "
+        "A referral has no case reference yet: add the case first, then add the referral to it."
     ),
     "filters_heading": "Filter the cases",
     "filter_stage": "Stage",
@@ -177,6 +177,26 @@ PAGE_TEXT: Final[dict[str, str]] = {
     "stage_heading": "Stage",
     "deadlines_heading": "Open deadlines",
     "deadlines_none": "This case has no open deadline.",
+    "waiting_heading": "Dates that would work out more steps",
+    "case_changes_back": (
+        "This case has changes that are not saved. Go back to the cases anyway? What you "
+        "typed in the case will be lost unless you save the case first."
+    ),
+    "case_back_yes": "Yes, go back to the cases",
+    "case_changes_new": (
+        "The case on this page has changes that are not saved. Start a new register anyway? "
+        "What you typed in the case will be lost unless you save the case and "
+        "then the register first."
+    ),
+    "case_changes_open": (
+        "The case on this page has changes that are not saved. Open another register anyway? "
+        "What you typed in the case will be lost unless you save the case and "
+        "then the register first."
+    ),
+    "document_not_added": (
+        "The document was not added, because the case's details could not be saved: correct "
+        "the problems listed, then add the document again. Nothing you typed has been changed."
+    ),
     "timeline_heading": "Timeline",
     "timeline_hint": "The weeks that have a date in them, as a calendar. Numbers match the table.",
     "steps_heading": "Every step",
@@ -222,5 +242,6 @@ GLUE_TEXT_KEYS: Final = (
     "core_failed", "file_filter", "showing", "no_deadline", "no_cases",
     "no_register", "open_case", "child", "new_case_heading", "case_heading", "case_saved",
     "document_reading", "case_deleted", "deadlines_none", "missed_none",
-    "report_empty", "warning",
+    "report_empty", "report_period", "warning", "waiting_heading", "case_changes_back",
+    "case_back_yes", "case_changes_new", "case_changes_open", "document_not_added",
 )  # fmt: skip
