@@ -164,8 +164,15 @@ def add_case_by_hand(page: Page, reference: str, initials: str, dates: dict[str,
     expect(page.locator("[data-case-message]")).to_contain_text("The case has been saved")
 
 
-def back_to_list(page: Page) -> None:
+def back_to_list(page: Page, *, discard: bool = False) -> None:
+    """Back to the cases; ``discard``: the case's boxes have changes not saved, so the page
+    asks first, and the test says yes."""
     page.locator("[data-case-view] .cs-actions [data-back]").first.click()
+    if discard:
+        confirm = page.locator("[data-back-confirm]")
+        expect(confirm).to_contain_text("This case has changes that are not saved")
+        expect(confirm.locator("p")).to_be_focused()
+        confirm.get_by_role("button", name="Yes, go back to the cases").click()
     expect(page.locator("[data-list-view]")).to_be_visible()
 
 
@@ -189,7 +196,7 @@ def test_cases_by_hand_and_from_documents_in_the_core_order(
     expect(page.locator("#sent-to-panel-error")).to_be_visible()
     assert page.locator("#case-error-summary a[href='#sent-to-panel-day']").count() == 1
     assert axe(page) == []
-    back_to_list(page)
+    back_to_list(page, discard=True)
 
     # By hand: a referral six weeks ago, nothing since (scoping is overdue).
     add_case_by_hand(page, "NEL-2026-101", "A B", {"aware": date(2026, 10, 19),
@@ -450,7 +457,7 @@ def test_new_register_clears_everything_and_the_draft_keeps_the_register(
     page.get_by_role("button", name="Add a case").click()
     page.locator("#reference").fill("NEL-2026-402")
     page.locator("#review_kind-2").check()
-    back_to_list(page)
+    back_to_list(page, discard=True)
     page.get_by_role("button", name="Start a new register").click()
     confirm = page.locator("[data-new-confirm]")
     expect(confirm).to_contain_text("changes that are not saved to a file")
@@ -528,3 +535,250 @@ def test_the_register_works_offline(
         )
     )
     assert "OFFICIAL-SENSITIVE" in pdf
+
+
+def box_date(page: Page, name: str) -> tuple[str, str, str]:
+    return tuple(  # type: ignore[return-value]
+        page.locator(f"[name='{name}-{part}']").input_value() for part in ("day", "month", "year")
+    )
+
+
+def test_adding_a_document_keeps_what_was_typed_and_not_saved(reg: Page, axe: Axe) -> None:
+    page = reg
+    new_register(page)
+    # The Rapid Review's own case, with only the referral saved.
+    add_case_by_hand(page, "NEL-2026-014", "Z N", {"referral": date(2026, 10, 14)})
+    rr = rapid_review()
+
+    # Boxes the core refuses (sent to the Panel before the meeting): nothing is added, the
+    # errors are shown as "Save the case" shows them, and the page says why.
+    before = page_register(page)
+    type_date(page, "meeting", date(2026, 11, 2))
+    type_date(page, "sent-to-panel", date(2026, 10, 1))
+    choose_file(page, "[data-document-file]", "rr.json", rr)
+    expect(page.locator("#case-error-summary")).to_be_focused()
+    expect(page.locator("#sent-to-panel-error")).to_be_visible()
+    expect(page.locator("#document-file-error")).to_contain_text(
+        "The document was not added, because the case's details could not be saved"
+    )
+    assert page_register(page) == before
+    assert box_date(page, "meeting") == ("2", "11", "2026")
+    assert box_date(page, "sent-to-panel") == ("1", "10", "2026")
+    assert axe(page) == []
+
+    # Boxes the core accepts: saved first, then the document fills only what the case lacks.
+    # The meeting typed (27 October) is kept over the Rapid Review's (28 October).
+    for part in ("day", "month", "year"):
+        page.locator(f"[name='sent-to-panel-{part}']").fill("")
+    type_date(page, "meeting", date(2026, 10, 27))
+    page.locator("#child_age").fill("8")
+    choose_file(page, "[data-document-file]", "rr.json", rr)
+    message = page.locator("[data-document-file-message]")
+    expect(message).to_contain_text("Filled in from rr.json")
+    expect(message).to_contain_text("Kept the date of the Rapid Review meeting as 27 October 2026")
+    expect(page.locator("#document-file-error")).to_be_hidden()
+    expect(page.locator("#case-error-summary")).to_be_hidden()
+    assert box_date(page, "meeting") == ("27", "10", "2026")
+    expect(page.locator("#child_age")).to_have_value("8")
+    saved = page_register(page)["cases"][0]
+    assert saved["dates"]["meeting"] == "2026-10-27"
+    assert saved["dates"]["referral"] == "2026-10-14"
+    assert saved["dates"]["notified"] == "2026-10-16"  # from the document
+    # What is shown is what is saved: going back asks nothing.
+    back_to_list(page)
+
+
+SLOW_WRITE = """
+if (typeof FileSystemWritableFileStream !== "undefined") {
+  const realClose = FileSystemWritableFileStream.prototype.close;
+  FileSystemWritableFileStream.prototype.close = async function () {
+    if (window.__hold) {
+      window.__held = true;
+      await window.__hold;
+    }
+    return realClose.call(this);
+  };
+}
+"""
+
+
+def test_a_change_made_while_saving_stays_unsaved(context: BrowserContext) -> None:
+    context.add_init_script(PICKERS)
+    context.add_init_script(SLOW_WRITE)
+    page = open_page(context.new_page())
+    register = core("register_example", {})["register"]
+    page.evaluate(WRITE, ["case-register.json", json.dumps(register)])
+    page.get_by_role("button", name="Open a register").click()
+    status = page.locator("[data-file-status]")
+    expect(status).to_contain_text("Save writes back to this file.")
+    add_case_by_hand(page, "NEL-2026-701", "P Q", {"referral": date(2026, 11, 25)})
+    back_to_list(page)
+
+    # The save is held at the write; a case is added meanwhile.
+    page.evaluate("() => { window.__hold = new Promise((r) => { window.__release = r; }); }")
+    page.get_by_role("button", name="Save", exact=True).click()
+    wait_until(page, "window.__held === true")
+    add_case_by_hand(page, "NEL-2026-702", "R S", {"referral": date(2026, 11, 26)})
+    back_to_list(page)
+    page.evaluate("() => { window.__hold = null; window.__release(); }")
+    expect(page.locator("[data-file-message]")).to_have_text("Saved to case-register.json.")
+    # The file has the first case only, so the page still says the register is not saved.
+    on_disk = json.loads(page.evaluate(READ, "case-register.json"))
+    assert [c["reference"] for c in on_disk["cases"]][-1] == "NEL-2026-701"
+    expect(status).to_contain_text("There are changes not yet saved to the file.")
+    # Saving again writes the second case, with no conflict (the page wrote the file itself).
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(status).not_to_contain_text("not yet saved")
+    expect(page.locator("[data-file-message]")).to_have_text("Saved to case-register.json.")
+    expect(page.locator("[data-conflict]")).to_be_hidden()
+    on_disk = json.loads(page.evaluate(READ, "case-register.json"))
+    assert [c["reference"] for c in on_disk["cases"]][-1] == "NEL-2026-702"
+
+
+def test_a_register_over_the_forms_limit_opens_and_one_over_its_own_is_too_big(
+    reg: Page,
+) -> None:
+    page = reg
+    register = core("register_example", {})["register"]
+    # Over the forms' 1 MB (trailing white space is still JSON) and under the register's 5 MB.
+    big = json.dumps(register) + " " * 1_500_000
+    choose_file(page, "[data-register-input]", "big-register.json", big)
+    expect(page.locator("[data-file-message]")).to_contain_text("Opened big-register.json")
+    n = len(register["cases"])
+    expect(page.locator("[data-showing]")).to_have_text(f"Showing {n} of {n} cases")
+    # Over the register's own limit: too big, in the core's words, and nothing changes.
+    too_big = json.dumps(register) + " " * 5_100_000
+    choose_file(page, "[data-register-input]", "huge-register.json", too_big)
+    error = page.locator("#register-file-error")
+    expect(error).to_contain_text("huge-register.json is too big: a case register is under 5 MB")
+    expect(error).not_to_contain_text("JSON")
+    expect(page.locator("[data-file-status]")).to_have_text("Register: big-register.json.")
+
+
+def test_work_typed_in_a_case_is_not_lost_without_asking(context: BrowserContext, axe: Axe) -> None:
+    context.add_init_script(PICKERS)
+    page = open_page(context.new_page())
+    new_register(page)
+    add_case_by_hand(page, "NEL-2026-801", "T U", {"referral": date(2026, 11, 20)})
+    # Nothing typed since it was saved: back goes straight to the list.
+    back_to_list(page)
+
+    # An existing case with a date typed and not saved: back asks; cancel keeps the boxes.
+    page.locator("[data-open-case='0']").click()
+    expect(page.locator("[data-case-title]")).to_have_text("Case NEL-2026-801")
+    type_date(page, "scoping-sent", date(2026, 11, 23))
+    back = page.locator("[data-case-view] .cs-actions [data-back]").first
+    back.click()
+    confirm = page.locator("[data-back-confirm]")
+    expect(confirm).to_contain_text("This case has changes that are not saved")
+    expect(confirm.locator("p")).to_be_focused()
+    assert axe(page) == []
+    confirm.get_by_role("button", name="Cancel").click()
+    expect(confirm).to_be_hidden()
+    expect(back).to_be_focused()
+    expect(page.locator("[data-case-view]")).to_be_visible()
+    assert box_date(page, "scoping-sent") == ("23", "11", "2026")
+
+    # "Start a new register" and "Open a register" ask too, in the case's words, even when
+    # the register itself has just been saved.
+    page.get_by_role("button", name="Save", exact=True).click()  # no handle: a download
+    expect(page.locator("[data-file-status]")).not_to_contain_text("not yet saved")
+    new_confirm = page.locator("[data-new-confirm]")
+    page.get_by_role("button", name="Start a new register").click()
+    expect(new_confirm).to_contain_text("The case on this page has changes that are not saved")
+    expect(new_confirm.get_by_role("button", name="Yes, start a new register")).to_be_visible()
+    new_confirm.get_by_role("button", name="Cancel").click()
+    page.get_by_role("button", name="Open a register").click()
+    expect(new_confirm).to_contain_text("Open another register anyway?")
+    expect(new_confirm.get_by_role("button", name="Yes, open another register")).to_be_visible()
+    new_confirm.get_by_role("button", name="Cancel").click()
+    assert box_date(page, "scoping-sent") == ("23", "11", "2026")
+
+    # Saved, nothing is asked; the same for a new case that was typed in.
+    page.get_by_role("button", name="Save the case").click()
+    expect(page.locator("[data-case-message]")).to_contain_text("The case has been saved")
+    back_to_list(page)
+    page.get_by_role("button", name="Add a case").click()
+    page.locator("#reference").fill("NEL-2026-802")
+    back_to_list(page, discard=True)
+    assert [c["reference"] for c in page_register(page)["cases"]] == ["NEL-2026-801"]
+
+
+def test_a_case_with_nothing_due_says_which_date_would_work_out_more(
+    reg: Page, axe: Axe, tmp_path: Path
+) -> None:
+    page = reg
+    new_register(page)
+    # A local review with no decision date: nothing can be due yet.
+    page.get_by_role("button", name="Add a case").click()
+    page.locator("#reference").fill("NEL-2026-901")
+    page.locator("#child_initials").fill("V W")
+    page.locator("[name='review_kind'][value='local']").check()
+    page.get_by_role("button", name="Save the case").click()
+    expect(page.locator("[data-case-title]")).to_have_text("Case NEL-2026-901")
+    register = page_register(page)
+    shown = core("register_case", {"register": register, "index": 0, "today": TODAY.isoformat()})
+    assert shown["deadlines"] == [] and shown["waiting"]
+    expect(page.locator("[data-case-deadlines]")).to_have_text("This case has no open deadline.")
+    waiting = page.locator("[data-case-waiting] > li")
+    expect(waiting).to_have_count(len(shown["waiting"]))
+    for item, w in zip(waiting.all(), shown["waiting"], strict=True):
+        expect(item).to_contain_text(w["text"])
+        expect(item.locator("li")).to_have_text([m["label"] for m in w["milestones"]])
+    expect(page.locator("[data-case-waiting]")).to_contain_text(
+        "Enter the date of the decision to initiate a local review to work out:"
+    )
+    assert axe(page) == []
+    page.locator("[data-case-waiting-block]").screenshot(path=tmp_path / "waiting.png")
+    page.screenshot(path=Path("/tmp") / "register-case-waiting.png", full_page=True)
+
+    # The list's row: nothing due, and the core's hint when it gives one.
+    back_to_list(page)
+    row = core("register_view", {"register": register, "today": TODAY.isoformat()})["rows"][0]
+    cell = page.locator("[data-cases] tbody tr").first.locator("td").nth(2)
+    expect(cell).to_contain_text("None open")
+    if row.get("hint"):
+        expect(cell.locator(".cs-register__hint")).to_have_text(row["hint"])
+    else:
+        expect(cell.locator(".cs-register__hint")).to_have_count(0)
+    page.screenshot(path=Path("/tmp") / "register-list-hint.png", full_page=True)
+
+
+def test_a_new_register_leaves_nothing_of_the_last_case_in_the_page(reg: Page) -> None:
+    page = reg
+    new_register(page)
+    add_case_by_hand(page, "NEL-2026-951", "X Y", {"aware": date(2026, 10, 19),
+                                                    "referral": date(2026, 10, 20)})  # fmt: skip
+    expect(page.locator("[data-steps] tbody tr").first).to_be_visible()
+    page.get_by_role("button", name="Delete this case").click()
+    page.get_by_role("button", name="Yes, delete the case").click()
+    expect(page.locator("[data-list-message]")).to_contain_text("NEL-2026-951")
+    add_case_by_hand(page, "NEL-2026-952", "X Y", {"referral": date(2026, 10, 20)})
+    back_to_list(page)
+    expect(page.locator("[data-measures] tbody tr").first).to_be_attached()
+
+    page.get_by_role("button", name="Start a new register").click()
+    page.get_by_role("button", name="Yes, start a new register").click()
+    expect(page.locator("[data-register-summary]")).to_have_text("0 cases.")
+    # Nothing of either case anywhere in the page, shown or hidden (the words the glue
+    # carries in its JSON block aside); the report is the new, empty register's.
+    everything = page.evaluate("""() => {
+      const copy = document.querySelector('[data-register]').cloneNode(true);
+      copy.querySelector('[data-register-text]').remove();
+      return copy.textContent;
+    }""")
+    for leftover in ("NEL-2026-951", "NEL-2026-952", "X Y"):
+        assert leftover not in everything
+    expect(page.locator("[data-case-title]")).to_have_text("Add a case")
+    leftovers = ("[data-steps] tbody tr", "[data-timeline] *", "[data-case-deadlines] li",
+                 "[data-case-waiting] li", "[data-case-stage] *", "[data-sources] li")  # fmt: skip
+    for selector in leftovers:
+        expect(page.locator(selector)).to_have_count(0)
+
+
+def test_the_document_hint_says_a_referral_cannot_start_a_case(reg: Page) -> None:
+    page = reg
+    new_register(page)
+    hint = page.locator("#new-document-file-hint")
+    expect(hint).to_contain_text("add the case first, then add the referral to it")
+    expect(hint).not_to_contain_text("A referral, Rapid Review")
