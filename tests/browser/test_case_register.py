@@ -640,14 +640,15 @@ def test_a_register_over_the_forms_limit_opens_and_one_over_its_own_is_too_big(
 ) -> None:
     page = reg
     register = core("register_example", {})["register"]
-    # Over the forms' 1 MB (trailing white space is still JSON) and under the register's 5 MB.
-    big = json.dumps(register) + " " * 1_500_000
+    # Over the forms' 1 MB and under the register's 5 MB: the white space comes first (still
+    # JSON), so a page that read only the first megabyte would find no register in it.
+    big = " " * 1_500_000 + json.dumps(register)
     choose_file(page, "[data-register-input]", "big-register.json", big)
     expect(page.locator("[data-file-message]")).to_contain_text("Opened big-register.json")
     n = len(register["cases"])
     expect(page.locator("[data-showing]")).to_have_text(f"Showing {n} of {n} cases")
     # Over the register's own limit: too big, in the core's words, and nothing changes.
-    too_big = json.dumps(register) + " " * 5_100_000
+    too_big = " " * 5_100_000 + json.dumps(register)
     choose_file(page, "[data-register-input]", "huge-register.json", too_big)
     error = page.locator("#register-file-error")
     expect(error).to_contain_text("huge-register.json is too big: a case register is under 5 MB")
