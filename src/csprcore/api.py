@@ -546,15 +546,14 @@ def register_case(payload: Payload) -> dict[str, Any]:
 
 def register_save_case(payload: Payload) -> dict[str, Any]:
     """Save the page's boxes as a case (``index`` null: a new one), checked whole."""
-    from .forms.case_register.register_file import case_from_answers, check_case, reference_key
+    from .forms.case_register.register_file import check_answers, reference_key
 
     register = _register(payload)
     index = _case_index(payload, register, new=True)
     cases = list(register.doc["cases"])
     previous = cases[index] if index is not None else None
-    raw = case_from_answers(_answers(payload), previous)
     others = {reference_key(c.reference) for i, c in enumerate(register.cases) if i != index}
-    stored, case = check_case(raw, others)
+    stored, case = check_answers(_answers(payload), previous, others)
     doc, index = _changed(register, index, stored, case)
     return {"register": doc, "index": index}
 
