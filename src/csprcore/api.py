@@ -764,11 +764,15 @@ NEEDS: dict[str, tuple[str, ...]] = {
 #: Run in the browser once a group is loaded, so the first real call is as quick as the
 #: rest: import the rules and read this year's bank holidays; build the form models; import
 #: the PDF library.
+_EMPTY_REGISTER = dumps({"register": {"form": "case-register", "schema_version": 1, "cases": []}})
 WARMUPS: dict[str, str] = {
     "start": (
         "import csprcore.api as _api\n"
         "_api.call('deadlines', '{\"referral\": \"2026-12-18\"}')\n"
         "_api.call('check', '{}')\n"
+        # The case register's reading, list and report, on an empty register (no one's data).
+        f"_api.call('register_view', {_EMPTY_REGISTER!r})\n"
+        f"_api.call('register_report', {_EMPTY_REGISTER!r})\n"
     ),
     "forms": (
         "import csprcore.api as _api\n"
