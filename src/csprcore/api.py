@@ -546,15 +546,14 @@ def register_case(payload: Payload) -> dict[str, Any]:
 
 def register_save_case(payload: Payload) -> dict[str, Any]:
     """Save the page's boxes as a case (``index`` null: a new one), checked whole."""
-    from .forms.case_register.register_file import case_from_answers, check_case, reference_key
+    from .forms.case_register.register_file import check_answers, reference_key
 
     register = _register(payload)
     index = _case_index(payload, register, new=True)
     cases = list(register.doc["cases"])
     previous = cases[index] if index is not None else None
-    raw = case_from_answers(_answers(payload), previous)
     others = {reference_key(c.reference) for i, c in enumerate(register.cases) if i != index}
-    stored, case = check_case(raw, others)
+    stored, case = check_answers(_answers(payload), previous, others)
     doc, index = _changed(register, index, stored, case)
     return {"register": doc, "index": index}
 
@@ -765,11 +764,15 @@ NEEDS: dict[str, tuple[str, ...]] = {
 #: Run in the browser once a group is loaded, so the first real call is as quick as the
 #: rest: import the rules and read this year's bank holidays; build the form models; import
 #: the PDF library.
+_EMPTY_REGISTER = dumps({"register": {"form": "case-register", "schema_version": 1, "cases": []}})
 WARMUPS: dict[str, str] = {
     "start": (
         "import csprcore.api as _api\n"
         "_api.call('deadlines', '{\"referral\": \"2026-12-18\"}')\n"
         "_api.call('check', '{}')\n"
+        # The case register's reading, list and report, on an empty register (no one's data).
+        f"_api.call('register_view', {_EMPTY_REGISTER!r})\n"
+        f"_api.call('register_report', {_EMPTY_REGISTER!r})\n"
     ),
     "forms": (
         "import csprcore.api as _api\n"

@@ -380,7 +380,9 @@ def _register(args: argparse.Namespace) -> int:
             print(f"- {line}")
         return 0
     payload["format"] = args.format
-    if args.format in ("csv", "pdf") and args.report:
+    if args.report and args.format not in ("csv", "pdf"):
+        _fail("--report exports the timeliness report as csv or pdf")
+    if args.report:
         payload.update({"from": args.date_from, "to": args.date_to})
         return _emit(args, api.register_report_export(payload))
     return _emit(args, api.register_export(payload))
@@ -389,23 +391,22 @@ def _register(args: argparse.Namespace) -> int:
 def _register_add_document(args: argparse.Namespace, payload: dict[str, Any]) -> int:
     """Add a saved document to the case ``--case`` names, or to the case whose reference the
     document carries; a document for no case in the register starts a new one."""
+    from .forms.case_register.documents import document_reference
+    from .forms.case_register.register_file import reference_key
+
     cases = payload["register"]["cases"]
+    content = _read_text(args.document)
+    # The case --case names, or the one whose reference the document gives as its own
+    # (a Rapid Review, local review record or action plan; a referral gives none).
+    wanted = args.case if args.case is not None else document_reference(content)
     index = None
-    wanted = args.case
-    if wanted is None:
-        doc = _read_text(args.document)
-        for case in cases:
-            # The document names its case by the same reference (Rapid Review, local review
-            # record, action plan); a referral has none, so it needs --case.
-            if case["reference"] and f'"{case["reference"]}"' in doc:
-                wanted = case["reference"]
-                break
-    if wanted is not None:
-        index = next((i for i, c in enumerate(cases) if c["reference"] == wanted), None)
-        if index is None:
+    if wanted:
+        key = reference_key(wanted)
+        index = next((i for i, c in enumerate(cases) if reference_key(c["reference"]) == key), None)
+        if index is None and args.case is not None:
             _fail(f"{args.register} has no case with the reference {wanted}")
     payload["index"] = index
-    payload["file"] = {"name": args.document, "content": _read_text(args.document)}
+    payload["file"] = {"name": args.document, "content": content}
     result = api.register_add_document(payload)
     for message in result["messages"]:
         print(message)

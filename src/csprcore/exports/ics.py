@@ -85,12 +85,17 @@ def _description(m: Mapping[str, Any]) -> str:
     ]
     if m.get("note"):
         parts.append(str(m["note"]))
-    parts.append(f"Procedure: {short_title(cite)}, {SECTION_TITLES[cite]}.")
+    title = SECTION_TITLES[cite]
+    # An appendix's title ("Appendix 1 ...") already starts with its short title.
+    where = title if title.startswith(short_title(cite)) else f"{short_title(cite)}, {title}"
+    parts.append(f"Procedure: {where}.")
     parts.append(f"Worked out by {m.get('made_by', 'the CSPR deadline calculator')}.")
     return "\n".join(parts)
 
 
-def event_lines(m: Mapping[str, Any], key: str, stamp: str) -> list[str]:
+def event_lines(
+    m: Mapping[str, Any], key: str, stamp: str, source: str = "cspr-deadline-calculator"
+) -> list[str]:
     """One milestone as a VEVENT with its VALARM (unfolded lines)."""
     if "due" in m:
         start = date.fromisoformat(m["due"])
@@ -102,7 +107,7 @@ def event_lines(m: Mapping[str, Any], key: str, stamp: str) -> list[str]:
         summary = f"CSPR: {m['label']} (window)"
     return [
         "BEGIN:VEVENT",
-        f"UID:{m['id']}-{key}@cspr-deadline-calculator",
+        f"UID:{m['id']}-{key}@{source}",
         f"DTSTAMP:{stamp}",
         f"DTSTART;VALUE=DATE:{_date(start)}",
         f"DTEND;VALUE=DATE:{_date(end)}",
@@ -133,12 +138,12 @@ def calendar(
     return wrap(lines)
 
 
-def wrap(event_lines: Iterable[str], name: str = CALENDAR_NAME) -> str:
+def wrap(event_lines: Iterable[str], name: str = CALENDAR_NAME, prodid: str = PRODID) -> str:
     """Events' lines as one calendar file, CRLF line endings, folded."""
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        f"PRODID:{escape_text(PRODID)}",
+        f"PRODID:{escape_text(prodid)}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape_text(name)}",

@@ -7,10 +7,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, Final
 
+from .. import __version__
 from ..partnership import current
 from ..rules.calendar import DEFAULT_CALENDAR, WorkingCalendar
 from ..rules.dates import long_date
@@ -18,8 +20,10 @@ from ..rules.register import REGISTER_EVENTS, REVIEW_KINDS, STATUSES, Case, Resu
 from ..views.register import case_view, list_view, missed_text, period_text
 from . import ics
 from .pdf import Block, render
+from .printable import unprintable
 
 BOM: Final = "\ufeff"
+ICS_PRODID: Final = f"-//{current().name}//CSPR case register {__version__}//EN"
 CSV_MIME: Final = "text/csv"
 #: Excel runs a cell that starts with one of these as a formula: such a cell is written with
 #: a leading apostrophe, which Excel shows as text (OWASP's advice on CSV injection).
@@ -34,6 +38,16 @@ REPORT_COLUMNS: Final = (
     "Measure", "Period from", "Period to", "Met", "Counted", "Per cent", "Missed",
     "Date missing (not counted)",
 )  # fmt: skip
+
+
+def _printed(text: str) -> str:
+    """``text`` as the PDF can show it: a character its fonts lack (a reference typed in
+    another script) is printed as its code point, never left as an empty box."""
+    missing = set(unprintable(text))
+    if not missing:
+        return text
+    shown = unicodedata.normalize("NFC", text)
+    return "".join(f"[U+{ord(c):04X}]" if c in missing else c for c in shown)
 
 
 def _cell(value: Any) -> Any:
@@ -93,8 +107,8 @@ def register_ics(
                 "basis": basis.get(d["id"], "the due date in the action plan"),
                 "made_by": "the CSPR case register",
             }
-            lines.extend(ics.event_lines(m, _key(case.reference), stamp))
-    return ics.wrap(lines, "CSPR case register")
+            lines.extend(ics.event_lines(m, _key(case.reference), stamp, "cspr-case-register"))
+    return ics.wrap(lines, "CSPR case register", ICS_PRODID)
 
 
 def summary_pdf(cases: Sequence[Case], today: date, made_at: datetime) -> bytes:
@@ -111,8 +125,9 @@ def summary_pdf(cases: Sequence[Case], today: date, made_at: datetime) -> bytes:
         else:
             left = nd["left_text"].lower()
             soon = f"{STATUSES['due_soon'].lower()}: " if nd["status"] == "due_soon" else ""
-            value = f"{nd['label']}: {nd['due_text']} ({soon}{left})"
-        rows.append((f"{r['reference']} ({r['child_initials']}): {r['stage_label']}", value))
+            value = _printed(f"{nd['label']}: {nd['due_text']} ({soon}{left})")
+        name = _printed(f"{r['reference']} ({r['child_initials']})")
+        rows.append((f"{name}: {r['stage_label']}", value))
     group = current().groups["review"].name
     closed = sum(1 for r in view["rows"] if r["stage"] == "closed")
     blocks = [
@@ -153,10 +168,13 @@ def report_pdf(results: Sequence[Result], start: date, end: date, made_at: datet
             [
                 ("Met", r.words()),
                 ("Missed", "; ".join(
-                    f"{x.reference} ({missed_text(x.working_days_late)})" for x in r.missed
+                    f"{_printed(x.reference)} ({missed_text(x.working_days_late)})"
+                    for x in r.missed
                 ) or "None"),
                 ("Date missing (not counted)", (
-                    f"{r.unknown}: {', '.join(r.unknown_references)}" if r.unknown else "None"
+                    f"{r.unknown}: {_printed(', '.join(r.unknown_references))}"
+                    if r.unknown
+                    else "None"
                 )),
             ],
         )

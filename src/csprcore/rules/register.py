@@ -301,7 +301,10 @@ def steps(case: Case, cal: WorkingCalendar = DEFAULT_CALENDAR) -> list[Step]:
         state: StepState
         if shown_done:
             state = "done"
-        elif any(e in case.dates for e in (*MOOT_AFTER[t.id], "closed")):
+        elif any(e in case.dates for e in (*MOOT_AFTER[t.id], "closed")) or (
+            # What was decided is recorded, though not its date: the decision was made.
+            "decision" in MOOT_AFTER[t.id] and case.review_kind is not None
+        ):
             state = "not_recorded"
         else:
             state = "open"

@@ -67,6 +67,21 @@ def deadline_json(d: Deadline) -> dict[str, Any]:
     }
 
 
+def hint(case: Case, where: str) -> str | None:
+    """For a case with nothing due, what would let the list say what is due next."""
+    d = case.dates
+    names = {e.id: e.name for e in REGISTER_EVENTS}
+    if where == "notification" and not {"aware", "referral"} & d.keys():
+        return f"Enter {names['aware']} or {names['referral']} to work out the deadlines"
+    if where == "panel" and "decision" not in d:
+        return "Record what was decided after the Rapid Review, and when"
+    if where == "local_review" and "decision" not in d:
+        return f"Enter {names['decision']} to work out the final report's deadlines"
+    if where == "action_plan" and not case.open_actions:
+        return "Add the saved action plan to this case to list its actions' due dates"
+    return None
+
+
 def row(
     index: int, case: Case, today: date, cal: WorkingCalendar = DEFAULT_CALENDAR
 ) -> dict[str, Any]:
@@ -80,6 +95,7 @@ def row(
         "stage": s,
         "stage_label": STAGES[s],
         "next_deadline": deadline_json(found) if found else None,
+        "hint": None if found else hint(case, s),
     }
 
 

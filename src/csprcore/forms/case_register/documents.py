@@ -20,10 +20,13 @@ from ...rules.dates import long_date
 from ...rules.register import REGISTER_EVENTS_BY_ID, REVIEW_KINDS, Case
 from .. import engine
 from ..action_plan.parts import OPEN
+from ..controls import clean_text
 from ..from_referral import another_child, referral_child
 from ..registry import get_form
 from .register_file import check_case, reference_key
 
+#: The longest file name a case records (``file_label``).
+MAX_FILE_LABEL: Final = 120
 #: The field a refused document is reported on (the page's "add a document" box).
 DOCUMENT_FIELD: Final = "document-file"
 
@@ -111,6 +114,27 @@ def _kind_of(content: str | bytes, name: str) -> str:
     return str(kind)
 
 
+def file_label(name: str) -> str:
+    """A file's name as the case records where a date came from: what a name may hold that a
+    case's text may not (markup, invisible characters, great length) is left out, so a
+    document is never refused for the name its file was given."""
+    text = " ".join(clean_text(name, multiline=False).split())
+    text = "".join(c for c in text if c not in "<>" and unicodedata.category(c) != "Cf")
+    return text[:MAX_FILE_LABEL] or "a file"
+
+
+def document_reference(content: str | bytes) -> str:
+    """The case reference a saved document gives, or "" (a referral has none; a file that is
+    not a document has none)."""
+    try:
+        parsed = loads(content)
+    except JSONRefusedError:
+        return ""
+    if not isinstance(parsed, dict) or parsed.get("form") not in IDENTITY:
+        return ""
+    return _get(parsed, IDENTITY[str(parsed["form"])][0])
+
+
 def _identity(
     kind: str, doc: Mapping[str, Any], case: Mapping[str, Any], name: str
 ) -> tuple[str, str, str]:
@@ -119,8 +143,14 @@ def _identity(
         str(case.get("reference") or ""),
         str(case.get("child_initials") or ""),
     )
+    unnamed = (
+        f"{name} does not say which child it is about (it has neither the child's initials "
+        "nor a case reference): nothing was added"
+    )
     if kind == "referral":
         initials, age = referral_child(doc)
+        if ours_initials and not initials:
+            raise InputError.one(DOCUMENT_FIELD, unnamed)
         other = another_child(ours_initials, doc) if ours_initials else None
         if other is not None:
             raise InputError.one(
@@ -131,6 +161,9 @@ def _identity(
         return "", initials, age
     ref_path, initials_path, age_path = IDENTITY[kind]
     reference, initials, age = _get(doc, ref_path), _get(doc, initials_path), _get(doc, age_path)
+    if not reference and not initials:
+        # Nothing ties it to this child: its dates and actions could be another child's.
+        raise InputError.one(DOCUMENT_FIELD, unnamed)
     if ours_initials and initials and _letters(ours_initials) != _letters(initials):
         raise InputError.one(
             DOCUMENT_FIELD,
@@ -187,7 +220,7 @@ def add_document(
         current = out["dates"].get(event)
         if current is None:
             out["dates"][event] = day.isoformat()
-            out["filled_from"][event] = name
+            out["filled_from"][event] = file_label(name)
             added.filled.append(words)
         elif current != day.isoformat():
             added.kept.append(

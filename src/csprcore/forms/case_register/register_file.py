@@ -37,7 +37,14 @@ from ...rules.register import (
     OpenAction,
     ReviewKind,
 )
-from ..controls import bidi_controls, clean_text, describe, initials_problem, show_controls
+from ..controls import (
+    bidi_controls,
+    clean_text,
+    code_point,
+    describe,
+    initials_problem,
+    show_controls,
+)
 
 FORM_ID: Final = "case-register"
 SCHEMA_VERSION: Final = 1
@@ -89,6 +96,10 @@ def _text(value: Any, field: str, label: str, limit: int) -> str:
         raise InputError.one(
             field, f"{label} has characters that reorder text on screen: {describe(hidden)}"
         )
+    invisible = [c for c in dict.fromkeys(text) if unicodedata.category(c) == "Cf"]
+    if invisible:
+        # A zero-width space or a soft hyphen makes two references that look the same differ.
+        raise InputError.one(field, f"{label} has invisible characters: {describe(invisible)}")
     if "<" in text or ">" in text:
         raise InputError.one(field, f"{label} must not contain < or >")
     return text
@@ -127,6 +138,8 @@ def check_case(raw: Any, references: Iterable[str] = ()) -> tuple[dict[str, Any]
     reference = text("reference", "The reference", MAX_REFERENCE)
     if not reference and not any(e.field == "reference" for e in errors):
         errors.append(FieldError("reference", "Enter the case's reference"))
+    elif reference and not reference_key(reference):
+        errors.append(FieldError("reference", "The reference must have a letter or a number"))
     elif reference_key(reference) in taken:
         errors.append(FieldError("reference", f"Another case has the reference {reference}"))
     initials = text("child_initials", "The child's initials", MAX_REFERENCE)
@@ -138,7 +151,7 @@ def check_case(raw: Any, references: Iterable[str] = ()) -> tuple[dict[str, Any]
     kind = raw.get("review_kind")
     if kind in ("", None):
         kind = None
-    elif kind not in REVIEW_KINDS:
+    elif not isinstance(kind, str) or kind not in REVIEW_KINDS:
         errors.append(FieldError("review_kind", "Choose which kind of review follows, or none"))
         kind = None
     dates = _dates(raw.get("dates"), errors)
@@ -243,24 +256,49 @@ def _filled_from(raw: Any, dates: Mapping[str, date], errors: list[FieldError]) 
 # --- the page's boxes -------------------------------------------------------------------
 
 
+def check_answers(
+    answers: Mapping[str, Any], previous: Mapping[str, Any] | None, references: Iterable[str]
+) -> tuple[dict[str, Any], Case]:
+    """The page's "edit a case" boxes checked as a case (``check_case``): every problem at
+    once, a date's own (its three boxes) and the case's (its reference, the dates' order)."""
+    errors: list[FieldError] = []
+    raw = case_from_answers(answers, previous, errors)
+    try:
+        checked = check_case(raw, references)
+    except InputError as exc:
+        named = {e.field for e in errors}
+        errors.extend(e for e in exc.errors if e.field not in named)
+    else:
+        if not errors:
+            return checked
+    order = {f: i for i, f in enumerate(("reference", "child_initials", "child_age",
+                                         "review_kind", *EVENT_IDS))}  # fmt: skip
+    raise InputError(sorted(errors, key=lambda e: order.get(e.field, len(order))))
+
+
 def case_from_answers(
-    answers: Mapping[str, Any], previous: Mapping[str, Any] | None
+    answers: Mapping[str, Any],
+    previous: Mapping[str, Any] | None,
+    errors: list[FieldError] | None = None,
 ) -> dict[str, Any]:
     """A case from the page's "edit a case" boxes (each date as ``<event>-day``, ``-month``,
-    ``-year``), keeping what the boxes do not show (the open actions, where dates came from)."""
+    ``-year``), keeping what the boxes do not show (the open actions, where dates came from).
+    A date whose boxes are wrong is left out, and its problem added to ``errors`` (raised
+    when no list is given)."""
     from ...views.deadlines import date_from_parts
 
-    errors: list[FieldError] = []
+    problems: list[FieldError] = [] if errors is None else errors
     dates: dict[str, str | None] = {}
     for event in EVENT_IDS:
         try:
             day = date_from_parts(answers, event, REGISTER_EVENTS_BY_ID[event].name)
         except InputError as exc:
-            errors.extend(exc.errors)
+            problems.extend(exc.errors)
+            dates[event] = None
             continue
         dates[event] = day.isoformat() if day else None
-    if errors:
-        raise InputError(errors)
+    if problems and errors is None:
+        raise InputError(problems)
     previous = previous or {}
     return {
         "reference": answers.get("reference", ""),
@@ -307,7 +345,11 @@ def _case_name(raw: Any, index: int) -> str:
     ref = raw.get("reference") if isinstance(raw, Mapping) else None
     if isinstance(ref, str) and ref.strip() and len(ref) <= MAX_REFERENCE:
         # A control that reorders text is shown as a mark: the message must not reorder.
+        # So is any other invisible character (a zero-width space).
         shown = show_controls(" ".join(clean_text(ref, multiline=False).split()))
+        shown = "".join(
+            f"[{code_point(c)}]" if unicodedata.category(c) == "Cf" else c for c in shown
+        )
         return f"Case {index + 1} ({shown})"
     return f"Case {index + 1}"
 
