@@ -730,8 +730,7 @@ def test_a_case_with_nothing_due_says_which_date_would_work_out_more(
         "Enter the date of the decision to initiate a local review to work out:"
     )
     assert axe(page) == []
-    page.locator("[data-case-waiting-block]").screenshot(path=tmp_path / "waiting.png")
-    page.screenshot(path=Path("/tmp") / "register-case-waiting.png", full_page=True)
+    page.locator("[data-case-details]").screenshot(path=tmp_path / "case-waiting.png")
 
     # The list's row: nothing due, and the core's hint when it gives one.
     back_to_list(page)
@@ -742,7 +741,7 @@ def test_a_case_with_nothing_due_says_which_date_would_work_out_more(
         expect(cell.locator(".cs-register__hint")).to_have_text(row["hint"])
     else:
         expect(cell.locator(".cs-register__hint")).to_have_count(0)
-    page.screenshot(path=Path("/tmp") / "register-list-hint.png", full_page=True)
+    page.locator("[data-cases]").screenshot(path=tmp_path / "list-hint.png")
 
 
 def test_a_new_register_leaves_nothing_of_the_last_case_in_the_page(reg: Page) -> None:
