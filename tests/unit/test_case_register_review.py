@@ -140,6 +140,22 @@ def test_a_local_review_without_its_decision_date_says_what_to_enter() -> None:
     )
 
 
+def test_a_case_lists_only_the_dates_that_would_work_out_a_step_it_still_needs() -> None:
+    # A local review whose decision date and planned publication are not recorded: the
+    # Rapid Review's steps are done, so only the section 11 dates are asked for.
+    case = a_case("AB-1", kind="local", aware="2026-06-01", notified="2026-06-03",
+                  referral="2026-06-02", scoping_sent="2026-06-03", scoping_returned="2026-06-08",
+                  meeting="2026-06-15", sent_to_panel="2026-06-17",
+                  panel_response="2026-07-01")  # fmt: skip
+    register = a_register(case)
+    waiting = ok("register_case", {"register": register, "index": 0, "today": TODAY_ISO})["waiting"]
+    assert [w["needs"] for w in waiting] == [["decision"], ["publication"]]
+    # A case with no local review is asked for neither.
+    register["cases"][0]["review_kind"] = "none"
+    waiting = ok("register_case", {"register": register, "index": 0, "today": TODAY_ISO})["waiting"]
+    assert waiting == []
+
+
 # --- the PDF and the calendar ---------------------------------------------------------------------
 
 

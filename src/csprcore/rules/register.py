@@ -255,6 +255,36 @@ class Step:
     done_on: date | None
 
 
+def is_done(case: Case, timescale: str) -> bool:
+    """The case records the step done."""
+    if DONE_BY[timescale] in case.dates:
+        return True
+    # A meeting held shows that its date was set, not when.
+    return timescale == "rapid_review_meeting_date_set" and "meeting" in case.dates
+
+
+def is_moot(case: Case, timescale: str) -> bool:
+    """A later step the case records makes this one, never recorded, no longer due."""
+    later = MOOT_AFTER[timescale]
+    if any(e in case.dates for e in (*later, "closed")):
+        return True
+    # What was decided is recorded, though not its date: the decision was made.
+    return "decision" in later and case.review_kind is not None
+
+
+def still_to_come(case: Case, timescale: str) -> bool:
+    """A step the case may yet need: not done, not moot, and (for the report's steps, which
+    count from the decision to hold a local review) part of this case's path."""
+    if timescale not in DONE_BY:
+        return case.local_review and "closed" not in case.dates
+    if is_done(case, timescale) or is_moot(case, timescale):
+        return False
+    counts = TIMESCALES_BY_ID[timescale].counts
+    if any(c.event in ("decision", "publication") for c in counts):
+        return case.local_review
+    return True
+
+
 def calculator_events(case: Case) -> dict[str, date]:
     """The case's dates as the timescale table's events. The decision counts only for a
     local review (section 11 counts from the decision to initiate one); the copies count back
@@ -288,10 +318,6 @@ def steps(case: Case, cal: WorkingCalendar = DEFAULT_CALENDAR) -> list[Step]:
         if count is None:
             continue
         done_on = case.dates.get(done_by)
-        shown_done = done_on is not None
-        if t.id == "rapid_review_meeting_date_set" and not shown_done:
-            # A meeting held shows that its date was set, not when.
-            shown_done = "meeting" in case.dates
         try:
             first = _count(count, events, cal)
             due = _count(t.latest, events, cal) if t.latest is not None else first
@@ -299,12 +325,9 @@ def steps(case: Case, cal: WorkingCalendar = DEFAULT_CALENDAR) -> list[Step]:
             out.append(_step(t, None, None, count, "beyond_calendar", done_on))
             continue
         state: StepState
-        if shown_done:
+        if is_done(case, t.id):
             state = "done"
-        elif any(e in case.dates for e in (*MOOT_AFTER[t.id], "closed")) or (
-            # What was decided is recorded, though not its date: the decision was made.
-            "decision" in MOOT_AFTER[t.id] and case.review_kind is not None
-        ):
+        elif is_moot(case, t.id):
             state = "not_recorded"
         else:
             state = "open"

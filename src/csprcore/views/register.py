@@ -26,6 +26,7 @@ from ..rules.register import (
     open_deadlines,
     stage,
     steps,
+    still_to_come,
 )
 from . import deadlines as deadlines_view
 from .timeline import INK, Node, el
@@ -138,6 +139,8 @@ def case_view(case: Case, today: date, cal: WorkingCalendar = DEFAULT_CALENDAR) 
     result = deadlines.compute(
         {k: v.isoformat() for k, v in calculator_events(case).items()}, cal=cal
     )
+    # Only the dates that would work out a step this case may still need.
+    result["waiting"] = [w for w in result["waiting"] if still_to_come(case, w["id"])]
     state = {s.id: s for s in steps(case, cal)}
     found = open_deadlines(case, today, cal)
     # By step, for the table's steps; the action plan's actions share one id, so the case's
