@@ -12,6 +12,9 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
+from csprcore.views import deadlines as deadlines_view
+from csprcore.views import timeline
+
 Options = Sequence[tuple[str, str]] | Sequence[tuple[str, str, str]]
 
 
@@ -246,3 +249,12 @@ EXAMPLES: dict[str, dict[str, dict[str, object]]] = {
         "warning": {"text": "Yes, delete the draft", "kind": "warning"},
     },
 }  # fmt: skip
+
+
+def timeline_legend() -> str:
+    """The key to the calculator's picture (the deadline calculator's and a register case's)."""
+    items = "".join(
+        f'<li class="cs-timeline__key-item">{swatch.to_svg()}<span>{escape(words)}</span></li>'
+        for swatch, words in timeline.legend(deadlines_view.STATUS_TEXT)
+    )
+    return f'<ul class="cs-timeline__key">{items}</ul>'

@@ -14,8 +14,7 @@ from html import escape
 
 from csprcore.rules import timescales
 from csprcore.views import deadlines as deadlines_view
-from csprcore.views import timeline
-from pages.components import button, date_input, error_summary
+from pages.components import button, date_input, error_summary, timeline_legend
 
 #: From the tool page (``tools/deadline-calculator/``) to the site's root.
 ROOT = "../../"
@@ -74,14 +73,6 @@ def dates_form() -> str:
     )
 
 
-def _legend() -> str:
-    items = "".join(
-        f'<li class="cs-timeline__key-item">{swatch.to_svg()}<span>{escape(words)}</span></li>'
-        for swatch, words in timeline.legend(deadlines_view.STATUS_TEXT)
-    )
-    return f'<ul class="cs-timeline__key">{items}</ul>'
-
-
 def _table() -> str:
     columns = "".join(
         f'<th scope="col" class="cs-deadlines__col--{key[4:]}">{_t(key)}</th>'
@@ -122,7 +113,7 @@ def results() -> str:
         f'<p class="cs-hint">{_t("timeline_hint")}</p>'
         '<div class="cs-timeline__layout">'
         '<figure class="cs-timeline__figure" data-timeline></figure>'
-        f"{_legend()}</div></div>"
+        f"{timeline_legend()}</div></div>"
         f"<h3>{_t('bank_holidays_heading')}</h3>"
         '<ul class="cs-deadlines__holidays" data-bank-holidays></ul>'
         f"<p data-bank-holidays-none hidden>{_t('bank_holidays_none')}</p>"

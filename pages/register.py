@@ -16,10 +16,9 @@ from html import escape
 from csprcore.forms.case_register.register_file import MAX_BYTES as REGISTER_MAX_BYTES
 from csprcore.forms.engine import DRAFT_RETENTION_DAYS, MAX_FILE_BYTES
 from csprcore.rules import register
-from csprcore.views import deadlines as deadlines_view
 from csprcore.views import register as register_view
-from csprcore.views import register_page, timeline
-from pages.components import button, choices, date_input, error_summary, text_input
+from csprcore.views import register_page
+from pages.components import button, choices, date_input, error_summary, text_input, timeline_legend
 
 TEXT = register_page.PAGE_TEXT
 
@@ -198,14 +197,6 @@ def case_form() -> str:
     )  # fmt: skip
 
 
-def _legend() -> str:
-    items = "".join(
-        f'<li class="cs-timeline__key-item">{swatch.to_svg()}<span>{escape(words)}</span></li>'
-        for swatch, words in timeline.legend(deadlines_view.STATUS_TEXT)
-    )
-    return f'<ul class="cs-timeline__key">{items}</ul>'
-
-
 def _steps_table() -> str:
     columns = "".join(
         f'<th scope="col">{_t(key)}</th>'
@@ -246,7 +237,7 @@ def case_view() -> str:
         f'<p class="cs-hint">{_t("timeline_hint")}</p>'
         '<div class="cs-timeline__layout">'
         '<figure class="cs-timeline__figure" data-timeline></figure>'
-        f"{_legend()}</div></div>"
+        f"{timeline_legend()}</div></div>"
         f"<h3>{_t('steps_heading')}</h3>{_steps_table()}"
         f"<div data-sources-block hidden><h3>{_t('sources_heading')}</h3><ul data-sources></ul>"
         "</div>"
