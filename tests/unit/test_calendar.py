@@ -379,6 +379,40 @@ def test_between_adds_up(a: date, ab: timedelta, bc: timedelta) -> None:
 CLOSURE_SETS = st.lists(INNER_DAYS, max_size=6)
 
 
+# A calendar of bank holidays alone looks the answer up in each year's list of working days
+# (for the case register's thousands of steps); one with a closure walks the days. A closure
+# in a year the calendar never reaches changes nothing, so the two must always agree, errors
+# at the calendar's ends included.
+@PROPERTY
+@given(DAYS, st.integers(min_value=-800, max_value=800))
+def test_looking_up_agrees_with_walking(start: date, n: int) -> None:
+    walking = WorkingCalendar(closures=frozenset({date(1990, 1, 1)}))
+
+    def answer(cal: WorkingCalendar) -> object:
+        try:
+            return cal.add_working_days(start, n)
+        except calendar.CalendarRangeError as exc:
+            return ("beyond", exc.day)
+
+    assert answer(calendar.DEFAULT_CALENDAR) == answer(walking)
+
+
+@pytest.mark.parametrize(
+    ("start", "n"),
+    [("2099-12-24", 3), ("2099-12-24", 30), ("2099-12-31", 1), ("2000-01-07", -4),
+     ("2000-01-07", -40), ("2000-01-01", -1), ("2099-06-30", 200), ("2000-06-30", -200)],
+)  # fmt: skip
+def test_looking_up_agrees_with_walking_at_the_calendars_ends(start: str, n: int) -> None:
+    walking = WorkingCalendar(closures=frozenset({date(1990, 1, 1)}))
+    results = []
+    for cal in (calendar.DEFAULT_CALENDAR, walking):
+        try:
+            results.append(cal.add_working_days(date.fromisoformat(start), n))
+        except calendar.CalendarRangeError as exc:
+            results.append(("beyond", exc.day))  # type: ignore[arg-type]
+    assert results[0] == results[1]
+
+
 # working_days_between counts (weekdays less holidays and closures) rather than walking the
 # days, so that a register can count back years for every overdue step: it must agree with
 # walking them, one day at a time, for any span, closures and late-announced holidays.

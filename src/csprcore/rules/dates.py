@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Final
@@ -14,6 +15,10 @@ MONTHS: Final = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+#: "2026-12-18": four, two and two ASCII digits.
+_PLAIN_ISO: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def ascii_digits(text: str) -> bool:
@@ -31,10 +36,14 @@ def parse_iso_date(value: object, field: str, label: str) -> date:
     if not isinstance(value, str) or not value.strip():
         raise InputError.one(field, f"Enter {label}")
     text = value.strip()
-    parts = text.split("-")
-    if len(parts) != 3 or not all(ascii_digits(p) for p in parts) or len(parts[0]) != 4:
-        raise InputError.one(field, f"{_cap(label)} must be a date like 2026-12-18")
-    year, month, day = (int(p) for p in parts)
+    if _PLAIN_ISO.fullmatch(text):
+        # The usual shape, read at once: a register holds thousands of dates.
+        year, month, day = int(text[:4]), int(text[5:7]), int(text[8:])
+    else:
+        parts = text.split("-")
+        if len(parts) != 3 or not all(ascii_digits(p) for p in parts) or len(parts[0]) != 4:
+            raise InputError.one(field, f"{_cap(label)} must be a date like 2026-12-18")
+        year, month, day = (int(p) for p in parts)
     try:
         parsed = date(year, month, day)
     except ValueError:
