@@ -483,8 +483,10 @@ def _changed(
 
 
 def register_new(payload: Payload) -> dict[str, Any]:
+    """An empty register; the core forgets the last one it checked (its cases leave memory)."""
     from .forms.case_register.register_file import new_register
 
+    _LAST_REGISTER.clear()
     return {"register": new_register()}
 
 

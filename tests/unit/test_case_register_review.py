@@ -222,3 +222,12 @@ def test_the_api_reports_no_crash_for_any_of_these() -> None:
     for register in (a_register({**a_case("AB-1"), "review_kind": ["x"]}),):
         result = call("register_view", {"register": register})
         assert result["ok"] is False and "internal" not in result
+
+
+def test_a_new_register_forgets_the_last_one_checked() -> None:
+    from csprcore import api
+
+    ok("register_view", {"register": a_register(a_case("AB-1")), "today": TODAY_ISO})
+    assert api._LAST_REGISTER
+    ok("register_new", {})
+    assert not api._LAST_REGISTER
