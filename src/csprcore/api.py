@@ -548,13 +548,13 @@ def register_case(payload: Payload) -> dict[str, Any]:
 
 def register_save_case(payload: Payload) -> dict[str, Any]:
     """Save the page's boxes as a case (``index`` null: a new one), checked whole."""
-    from .forms.case_register.register_file import check_answers, reference_key
+    from .forms.case_register.register_file import check_answers, match_key
 
     register = _register(payload)
     index = _case_index(payload, register, new=True)
     cases = list(register.doc["cases"])
     previous = cases[index] if index is not None else None
-    others = {reference_key(c.reference) for i, c in enumerate(register.cases) if i != index}
+    others = {match_key(c.reference) for i, c in enumerate(register.cases) if i != index}
     stored, case = check_answers(_answers(payload), previous, others)
     doc, index = _changed(register, index, stored, case)
     return {"register": doc, "index": index}
@@ -572,7 +572,7 @@ def register_add_document(payload: Payload) -> dict[str, Any]:
     action plan: ``{"register", "index" (null: a new case from the document), "file"}``. A
     document about another child is refused, naming the file, and nothing changes."""
     from .forms.case_register.documents import DOCUMENT_FIELD, add_document
-    from .forms.case_register.register_file import empty_dates, reference_key
+    from .forms.case_register.register_file import empty_dates, match_key
 
     register = _register(payload)
     index = _case_index(payload, register, new=True)
@@ -580,7 +580,7 @@ def register_add_document(payload: Payload) -> dict[str, Any]:
     content = _file_content(file, DOCUMENT_FIELD, "Choose a saved document")
     name = str(file.get("name") or "The file") if isinstance(file, Mapping) else "The file"
     case = register.doc["cases"][index] if index is not None else {"dates": empty_dates()}
-    others = {reference_key(c.reference) for i, c in enumerate(register.cases) if i != index}
+    others = {match_key(c.reference) for i, c in enumerate(register.cases) if i != index}
     added = add_document(case, content, name, others, _today(payload))
     doc, index = _changed(register, index, added.case, added.checked)
     return {"register": doc, "index": index, "messages": added.messages(name)}

@@ -392,7 +392,7 @@ def _register_add_document(args: argparse.Namespace, payload: dict[str, Any]) ->
     """Add a saved document to the case ``--case`` names, or to the case whose reference the
     document carries; a document for no case in the register starts a new one."""
     from .forms.case_register.documents import document_reference
-    from .forms.case_register.register_file import reference_key
+    from .forms.case_register.register_file import match_key
 
     cases = payload["register"]["cases"]
     content = _read_text(args.document)
@@ -401,8 +401,8 @@ def _register_add_document(args: argparse.Namespace, payload: dict[str, Any]) ->
     wanted = args.case if args.case is not None else document_reference(content)
     index = None
     if wanted:
-        key = reference_key(wanted)
-        index = next((i for i, c in enumerate(cases) if reference_key(c["reference"]) == key), None)
+        key = match_key(wanted)
+        index = next((i for i, c in enumerate(cases) if match_key(c["reference"]) == key), None)
         if index is None and args.case is not None:
             _fail(f"{args.register} has no case with the reference {wanted}")
     payload["index"] = index

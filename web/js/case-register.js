@@ -7,7 +7,7 @@
 import { startCore } from "./core.js";
 import { Drafts } from "./drafts.js";
 import {
-  base64ToBlob, clearErrors, download, readAnswers, sentence, showErrors, writeAnswers,
+  base64ToBlob, clearErrors, download, readAnswers, sentence, showErrors, today, writeAnswers,
 } from "./form-ui.js";
 import { showPicture } from "./picture.js";
 
@@ -36,13 +36,6 @@ function start() {
 
   const fill = (template, values) =>
     template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
-
-  function today() {
-    // The user's own calendar day, from this device's clock: the core works out statuses.
-    const now = new Date();
-    const pad = (n) => String(n).padStart(2, "0");
-    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-  }
 
   function el(tag, className, content) {
     const node = document.createElement(tag);

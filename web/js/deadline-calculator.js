@@ -3,7 +3,7 @@
 // the core's JSON answer in the page with DOM calls and textContent. Its few words come
 // from the JSON block that the build renders from csprcore.rules.deadlines.PAGE_TEXT.
 import { startCore } from "./core.js";
-import { clearErrors, download, readAnswers, showErrors } from "./form-ui.js";
+import { clearErrors, download, readAnswers, showErrors, today } from "./form-ui.js";
 import { showPicture } from "./picture.js";
 const LIVE_DELAY = 300;
 
@@ -41,13 +41,6 @@ function start() {
     const filled = boxes.length === 3 && /^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month)
       && /^\d{4}$/.test(year);
     timer = setTimeout(() => update(), filled ? 0 : LIVE_DELAY);
-  }
-
-  function today() {
-    // The user's own calendar day, from this device's clock: the core works out statuses.
-    const now = new Date();
-    const pad = (n) => String(n).padStart(2, "0");
-    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   }
 
   function payload(extra = {}) {

@@ -6,7 +6,7 @@ import { startCore } from "./core.js";
 import { Drafts, HANDOFF_PREFIX } from "./drafts.js";
 import {
   applyShowIf, base64ToBlob, clearErrors, debounce, download, readAnswers, readFile, sentence,
-  showErrors, updateCounts, writeAnswers,
+  showErrors, today, updateCounts, writeAnswers,
 } from "./form-ui.js";
 import * as storage from "./storage.js";
 
@@ -40,7 +40,6 @@ export function startFormPage({ onReady } = {}) {
   // What each computed field says before anything is typed, to show again for a new case.
   const computedAtFirst = new Map(
     [...form.querySelectorAll("[data-computed-for]")].map((el) => [el, el.textContent]));
-  const today = () => new Date().toLocaleDateString("en-CA"); // YYYY-MM-DD, local time
   const now = () => new Date().toLocaleString("en-GB", {
     day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit",
   }).replace(",", ""); // dd/mm/yyyy hh:mm, local time

@@ -172,6 +172,14 @@ export function showErrors(form, summary, errors, { focus = true } = {}) {
 }
 
 /** Offer a file to the user (a Blob made here; nothing is uploaded anywhere). */
+/** The user's own calendar day (YYYY-MM-DD) from this device's clock: the core works out
+ *  every status against it. */
+export function today() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 export function download(filename, blob) {
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");

@@ -23,7 +23,7 @@ from ..action_plan.parts import OPEN
 from ..controls import clean_text
 from ..from_referral import another_child, referral_child
 from ..registry import get_form
-from .register_file import check_case, reference_key
+from .register_file import check_case, match_key
 
 #: The longest file name a case records (``file_label``).
 MAX_FILE_LABEL: Final = 120
@@ -90,10 +90,6 @@ def _get(doc: Mapping[str, Any], path: str) -> str:
     section = doc.get(part)
     value = section.get(key) if isinstance(section, Mapping) else None
     return " ".join(value.split()) if isinstance(value, str) else ""
-
-
-def _letters(value: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKC", value).casefold() if c.isalnum())
 
 
 def _kind_of(content: str | bytes, name: str) -> str:
@@ -164,13 +160,13 @@ def _identity(
     if not reference and not initials:
         # Nothing ties it to this child: its dates and actions could be another child's.
         raise InputError.one(DOCUMENT_FIELD, unnamed)
-    if ours_initials and initials and _letters(ours_initials) != _letters(initials):
+    if ours_initials and initials and match_key(ours_initials) != match_key(initials):
         raise InputError.one(
             DOCUMENT_FIELD,
             f"{name} is about a child with the initials {initials}, not {ours_initials}: "
             "nothing was added",
         )
-    if ours_ref and reference and reference_key(ours_ref) != reference_key(reference):
+    if ours_ref and reference and match_key(ours_ref) != match_key(reference):
         raise InputError.one(
             DOCUMENT_FIELD,
             f"{name} is for the case {reference}, not {ours_ref}: nothing was added",

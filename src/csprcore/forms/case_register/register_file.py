@@ -105,9 +105,10 @@ def _text(value: Any, field: str, label: str, limit: int) -> str:
     return text
 
 
-def reference_key(reference: str) -> str:
-    """A reference as two references are compared: letters and digits only, any case
-    ("AB 2026 014" is "AB-2026-014"), in the register and when a document names its case."""
+def match_key(reference: str) -> str:
+    """A reference or the child's initials as two are compared: letters and digits only,
+    any case ("AB 2026 014" is "AB-2026-014", "z.n." is "Z N"), in the register and when a
+    document names its case and child."""
     return "".join(c for c in unicodedata.normalize("NFKC", reference).casefold() if c.isalnum())
 
 
@@ -115,11 +116,9 @@ def check_case(raw: Any, references: Iterable[str] = ()) -> tuple[dict[str, Any]
     """One case, as stored and as the rules read it. Every problem is named on the page's
     box for it (``reference``, ``child_initials``, an event id), all at once.
     ``references``: the register's other cases', which this one's must not repeat (a set
-    of ``reference_key``s is read as it is, so a whole register is checked in one pass)."""
+    of ``match_key``s is read as it is, so a whole register is checked in one pass)."""
     taken = (
-        references
-        if isinstance(references, AbstractSet)
-        else {reference_key(r) for r in references}
+        references if isinstance(references, AbstractSet) else {match_key(r) for r in references}
     )
     if not isinstance(raw, Mapping):
         raise InputError.one("reference", "A case must be an object with a reference and dates")
@@ -138,9 +137,9 @@ def check_case(raw: Any, references: Iterable[str] = ()) -> tuple[dict[str, Any]
     reference = text("reference", "The reference", MAX_REFERENCE)
     if not reference and not any(e.field == "reference" for e in errors):
         errors.append(FieldError("reference", "Enter the case's reference"))
-    elif reference and not reference_key(reference):
+    elif reference and not match_key(reference):
         errors.append(FieldError("reference", "The reference must have a letter or a number"))
-    elif reference_key(reference) in taken:
+    elif match_key(reference) in taken:
         errors.append(FieldError("reference", f"Another case has the reference {reference}"))
     initials = text("child_initials", "The child's initials", MAX_REFERENCE)
     if not initials and not any(e.field == "child_initials" for e in errors):
@@ -399,7 +398,7 @@ def check_register(doc: Any, name: str = "The file") -> Register:
         except InputError as exc:
             problems.extend(f"{_case_name(raw, i)}: {e.message}" for e in exc.errors)
             continue
-        seen.add(reference_key(case.reference))
+        seen.add(match_key(case.reference))
         stored.append(case_doc)
         cases.append(case)
     if problems:
