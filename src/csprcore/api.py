@@ -20,6 +20,7 @@ from . import __version__
 from .errors import FieldError, InputError
 from .exports import check_record as record
 from .exports import ics
+from .exports.spreadsheet import CSV_MIME
 from .jsontext import JSONRefusedError, dumps, loads
 from .rules import criteria, deadlines
 from .rules.calendar import DEFAULT_CALENDAR
@@ -600,7 +601,7 @@ def register_export(payload: Payload) -> dict[str, Any]:
         return {"filename": "case-register.json", "mime": "application/json",
                 "text": write_register(register.doc)}  # fmt: skip
     if fmt == "csv":
-        return _file(f"{stem}.csv", files.CSV_MIME, files.register_csv(register.cases, today))
+        return _file(f"{stem}.csv", CSV_MIME, files.register_csv(register.cases, today))
     if fmt == "ics":
         text = files.register_ics(register.cases, today, datetime.now(UTC))
         return {"filename": f"{stem}.ics", "mime": ics.MIME, "text": text}
@@ -662,7 +663,7 @@ def register_report_export(payload: Payload) -> dict[str, Any]:
     stem = f"cspr-timeliness-{start.isoformat()}-to-{end.isoformat()}"
     fmt = payload.get("format")
     if fmt == "csv":
-        return _file(f"{stem}.csv", files.CSV_MIME, files.report_csv(results, start, end))
+        return _file(f"{stem}.csv", CSV_MIME, files.report_csv(results, start, end))
     if fmt == "pdf":
         data = files.report_pdf(results, start, end, _made_at(payload))
         return _file(f"{stem}.pdf", "application/pdf", data)

@@ -170,6 +170,21 @@ def test_csv_quotes_as_excel_expects() -> None:
     assert row["Evidence of impact"] == "Line 1\r\nLine 2"
 
 
+@pytest.mark.parametrize("typed", ["=HYPERLINK(\"http://x\",\"Open\")", "+1+cmd|' /C calc'!A0",
+                                   "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"])
+def test_a_cell_typed_as_a_formula_opens_as_text(typed: str) -> None:
+    # A recommendation, an action or evidence typed as a formula must not run when a board
+    # member opens the CSV in Excel: it is written behind an apostrophe, as the register's is.
+    doc = plan(action("complete", "2026-10-01", recommendation=typed, lead=typed,
+                      evidence_of_impact=typed))  # fmt: skip
+    doc["source"] = {"review": typed}
+    (row,) = list(csv.DictReader(io.StringIO(csv_bytes(doc, TODAY).decode("utf-8-sig"), newline="")))
+    for column in ("Source review", "Recommendation", "Named lead", "Evidence of impact"):
+        assert row[column].startswith("'"), (column, row[column])
+        assert row[column][1:] == typed.strip()
+    assert row["Action number"] == "1"
+
+
 def test_csv_export_through_the_api_is_named_and_typed_as_csv() -> None:
     result = json.loads(api.call("form_export", json.dumps({
         "form": "action-plan", "document": ActionPlan.example(), "format": "csv",

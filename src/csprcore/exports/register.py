@@ -4,13 +4,11 @@ annual report."""
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any, Final
+from typing import Final
 
 from .. import __version__
 from ..partnership import current
@@ -21,13 +19,9 @@ from ..views.register import case_view, list_view, missed_text, period_text
 from . import ics
 from .pdf import Block, render
 from .printable import unprintable
+from .spreadsheet import csv_bytes
 
-BOM: Final = "\ufeff"
 ICS_PRODID: Final = f"-//{current().name}//CSPR case register {__version__}//EN"
-CSV_MIME: Final = "text/csv"
-#: Excel runs a cell that starts with one of these as a formula: such a cell is written with
-#: a leading apostrophe, which Excel shows as text (OWASP's advice on CSV injection).
-FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
 
 REGISTER_COLUMNS: Final = (
     "Reference", "Child's initials", "Child's age", "Stage", "Kind of review",
@@ -50,22 +44,6 @@ def _printed(text: str) -> str:
     return "".join(f"[U+{ord(c):04X}]" if c in missing else c for c in shown)
 
 
-def _cell(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    """UTF-8 with a byte-order mark (Excel reads the encoding from it), CRLF line ends,
-    quoted where a field holds a comma, a quote or a line break (RFC 4180)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows([_cell(v) for v in row] for row in rows)
-    return (BOM + out.getvalue()).encode("utf-8")
-
-
 def register_csv(cases: Sequence[Case], today: date) -> bytes:
     """One row per case, in the list's order: its stage, next deadline and every date."""
     view = list_view(cases, today)
@@ -80,7 +58,7 @@ def register_csv(cases: Sequence[Case], today: date) -> bytes:
             nd.get("status_label", ""),
             *((d.isoformat() if (d := case.dates.get(e.id)) else "") for e in REGISTER_EVENTS),
         ])  # fmt: skip
-    return _csv(REGISTER_COLUMNS, rows)
+    return csv_bytes(REGISTER_COLUMNS, rows)
 
 
 def _key(reference: str) -> str:
@@ -158,7 +136,7 @@ def report_csv(results: Sequence[Result], start: date, end: date) -> bytes:
         ]
         for r in results
     ]  # fmt: skip
-    return _csv(REPORT_COLUMNS, rows)
+    return csv_bytes(REPORT_COLUMNS, rows)
 
 
 def report_pdf(results: Sequence[Result], start: date, end: date, made_at: datetime) -> bytes:

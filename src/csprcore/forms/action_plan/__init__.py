@@ -6,7 +6,8 @@ the next monitoring date; the plan exports as PDF, a progress report for the boa
 a CSV that opens in Excel.
 """
 
-from .exports import BOM, COLUMNS, csv_bytes, progress_pdf
+from ...exports.spreadsheet import BOM
+from .exports import COLUMNS, csv_bytes, progress_pdf
 from .from_local_review import start_from_local_review
 from .model import ActionPlan, progress_view
 from .parts import STATUSES

@@ -3,19 +3,15 @@ one-page progress report for the board."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Final
 
 from ...exports.pdf import Block, render
+from ...exports.spreadsheet import csv_bytes as write_csv
 from ...rules.dates import long_date
 from .parts import ASSURANCE_GROUP, BOARD, REVIEW_GROUP, SOURCES, STATUSES
 from .progress import actions, agency_lines, next_monitoring, overdue_lines, summary
-
-#: Excel reads a CSV file as UTF-8 only when it starts with a byte-order mark.
-BOM: Final = "\ufeff"
 
 COLUMNS: Final = (
     "Source review",
@@ -48,15 +44,13 @@ def csv_bytes(doc: Mapping[str, Any], today: Any) -> bytes:
     break (RFC 4180, as Excel writes it)."""
     source = _text(_part(doc, "source").get("review"))
     states = {a.number: a for a in actions(doc, today)}
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    lines = []
     rows = doc.get("actions")
     for i, row in enumerate(rows if isinstance(rows, list) else []):
         if not isinstance(row, Mapping):
             continue
         state = states.get(i + 1)
-        writer.writerow([
+        lines.append([
             source,
             i + 1,
             _text(row.get("recommendation")),
@@ -70,7 +64,7 @@ def csv_bytes(doc: Mapping[str, Any], today: Any) -> bytes:
             _text(row.get("evidence_of_completion")),
             _text(row.get("evidence_of_impact")),
         ])  # fmt: skip
-    return (BOM + out.getvalue()).encode("utf-8")
+    return write_csv(COLUMNS, lines)
 
 
 def progress_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
