@@ -295,32 +295,29 @@ def form_export(payload: Payload) -> dict[str, Any]:
     raise InputError.one("format", f"Choose a format: {', '.join(names[:-1])} or {names[-1]}")
 
 
-def form_from_referral(payload: Payload) -> dict[str, Any]:
-    """Fill a Rapid Review or scoping return's empty boxes from a saved referral:
-    ``{"form", "answers" | "document", "file": {"name", "content"}}``. A file that is not a
-    saved referral is refused, naming it, and nothing changes. See ``from_referral``."""
+def form_start_from(payload: Payload) -> dict[str, Any]:
+    """Start a document from the saved one it follows, or fill the empty boxes of one:
+    ``{"form", "answers" | "document", "file": {"name", "content" | "base64"}}``. The
+    scoping return and the Rapid Review start from a referral, the local review record from
+    a Rapid Review that decided on one, the action plan from a local review record
+    (``forms.carry.CARRIES``). A file that is not that document, or is about another child
+    or another case, is refused, naming it, and nothing changes."""
     from .forms import engine
-    from .forms.from_referral import fill_from_referral
-    from .forms.referral import Referral
+    from .forms.carry import carry_for, start_from
     from .forms.registry import get_form
 
     form = get_form(payload.get("form"))
+    carry = carry_for(form)
     doc = _document(form, payload)
     file = payload.get("file")
-    content = _file_content(file, "referral-file", "Choose a saved referral file")
+    content = _file_content(file, carry.box, carry.choose)
     name = str(file.get("name") or "The file") if isinstance(file, Mapping) else "The file"
-    try:
-        ref = engine.read_file(Referral, content, name)
-    except InputError as exc:
-        raise InputError([FieldError("referral-file", e.message) for e in exc.errors]) from None
-    result = fill_from_referral(form, doc, ref, name)
+    result = start_from(form, doc, content, name)
     return {
         "ok": True,
+        **result.details,
         "changed": result.changed,
-        "filled": result.filled,
-        "agencies": result.agencies,
-        "national_circumstances": result.circumstances,
-        "messages": result.messages(),
+        "messages": result.messages,
         "document": result.document,
         "answers": engine.document_to_answers(form, result.document),
     }
@@ -355,62 +352,6 @@ def rapid_review_add_returns(payload: Payload) -> dict[str, Any]:
         "messages": result.messages(),
         "document": result.document,
         "answers": engine.document_to_answers(RapidReview, result.document),
-    }
-
-
-def local_review_from_rapid_review(payload: Payload) -> dict[str, Any]:
-    """Start a local review record from a saved Rapid Review, filling empty boxes only:
-    ``{"answers" | "document", "file": {"name", "base64" | "content"}}``. A file that is not
-    a saved Rapid Review, or one that did not decide on a local review, is refused, naming
-    it, and nothing changes."""
-    from .forms import engine
-    from .forms.local_review import LocalReview, start_from_rapid_review
-    from .forms.rapid_review import RapidReview
-
-    field = "rapid-review-file"
-    doc = _document(LocalReview, payload)
-    file = payload.get("file")
-    content = _file_content(file, field, "Choose a saved Rapid Review file")
-    name = str(file.get("name") or "The file") if isinstance(file, Mapping) else "The file"
-    try:
-        rr = engine.read_file(RapidReview, content, name)
-    except InputError as exc:
-        raise InputError([FieldError(field, e.message) for e in exc.errors]) from None
-    started = start_from_rapid_review(doc, rr, name)
-    return {
-        "ok": True,
-        "changed": started.changed,
-        "filled": started.filled,
-        "messages": started.messages(),
-        "document": started.document,
-        "answers": engine.document_to_answers(LocalReview, started.document),
-    }
-
-
-def action_plan_from_local_review(payload: Payload) -> dict[str, Any]:
-    """Start an action plan from a saved local review record, filling empty boxes only:
-    ``{"answers" | "document", "file": {"name", "base64" | "content"}}``. A file that is not
-    a saved local review record is refused, naming it, and nothing changes."""
-    from .forms import engine
-    from .forms.action_plan import ActionPlan, start_from_local_review
-    from .forms.local_review import LocalReview
-
-    field = "local-review-file"
-    doc = _document(ActionPlan, payload)
-    file = payload.get("file")
-    content = _file_content(file, field, "Choose a saved local review record")
-    name = str(file.get("name") or "The file") if isinstance(file, Mapping) else "The file"
-    try:
-        record = engine.read_file(LocalReview, content, name)
-    except InputError as exc:
-        raise InputError([FieldError(field, e.message) for e in exc.errors]) from None
-    started, messages = start_from_local_review(doc, record)
-    return {
-        "ok": True,
-        "changed": started != doc,
-        "messages": messages,
-        "document": started,
-        "answers": engine.document_to_answers(ActionPlan, started),
     }
 
 
@@ -549,7 +490,8 @@ def register_case(payload: Payload) -> dict[str, Any]:
 
 def register_save_case(payload: Payload) -> dict[str, Any]:
     """Save the page's boxes as a case (``index`` null: a new one), checked whole."""
-    from .forms.case_register.register_file import check_answers, match_key
+    from .forms.case_register.register_file import check_answers
+    from .forms.controls import match_key
 
     register = _register(payload)
     index = _case_index(payload, register, new=True)
@@ -573,7 +515,8 @@ def register_add_document(payload: Payload) -> dict[str, Any]:
     action plan: ``{"register", "index" (null: a new case from the document), "file"}``. A
     document about another child is refused, naming the file, and nothing changes."""
     from .forms.case_register.documents import DOCUMENT_FIELD, add_document
-    from .forms.case_register.register_file import empty_dates, match_key
+    from .forms.case_register.register_file import empty_dates
+    from .forms.controls import match_key
 
     register = _register(payload)
     index = _case_index(payload, register, new=True)
@@ -696,9 +639,7 @@ FUNCTIONS: dict[str, Callable[[Payload], dict[str, Any]]] = {
     "form_export": form_export,
     "form_computed": form_computed,
     "rapid_review_add_returns": rapid_review_add_returns,
-    "form_from_referral": form_from_referral,
-    "local_review_from_rapid_review": local_review_from_rapid_review,
-    "action_plan_from_local_review": action_plan_from_local_review,
+    "form_start_from": form_start_from,
     "referral_from_check": referral_from_check,
     "register_new": register_new,
     "register_example": register_example,
@@ -755,9 +696,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "form_open": ("forms",),
     "form_export": ("forms", "pdf"),
     "rapid_review_add_returns": ("forms",),
-    "form_from_referral": ("forms",),
-    "local_review_from_rapid_review": ("forms",),
-    "action_plan_from_local_review": ("forms",),
+    "form_start_from": ("forms",),
     "check_record": ("pdf",),
     "register_add_document": ("forms",),
     "register_export": ("pdf",),

@@ -192,12 +192,8 @@ def _form(args: argparse.Namespace) -> int:
         example = form.example()
         print(engine.write_json(example), end="")
         return 0
-    if args.form_command == "from-referral":
-        return _from_referral(args)
-    if args.form_command == "from-rapid-review":
-        return _from_rapid_review(args)
-    if args.form_command == "from-local-review":
-        return _from_local_review(args)
+    if args.form_command in ("from-referral", "from-rapid-review", "from-local-review"):
+        return _start_from(args)
     text = _read_text(args.file)
     doc = engine.read_file(form, text, args.file)
     if args.form_command == "validate":
@@ -238,50 +234,17 @@ def _add_returns(args: argparse.Namespace, doc: dict[str, Any]) -> int:
     return 0
 
 
-def _from_referral(args: argparse.Namespace) -> int:
-    """Start a form from a saved referral, or fill the empty boxes of one (``--into``)."""
+def _start_from(args: argparse.Namespace) -> int:
+    """Start a form from the saved document it follows, or fill the empty boxes of one
+    (``--into``): one path for every ``from-...`` command (``forms.carry``)."""
     payload: dict[str, Any] = {
         "form": args.form_id,
-        "file": {"name": args.referral, "content": _read_text(args.referral)},
+        "file": {"name": args.source, "content": _read_text(args.source)},
     }
     if args.into:
         form = get_form(args.form_id)
         payload["document"] = engine.read_file(form, _read_text(args.into), args.into)
-    result = api.form_from_referral(payload)
-    _write_document(Path(args.output), result["document"])
-    for message in result["messages"]:
-        print(message)
-    print(f"Wrote {args.output}")
-    return 0
-
-
-def _from_rapid_review(args: argparse.Namespace) -> int:
-    """Start a local review record from a saved Rapid Review, or fill the empty boxes of one
-    (``--into``)."""
-    payload: dict[str, Any] = {
-        "file": {"name": args.rapid_review, "content": _read_text(args.rapid_review)},
-    }
-    if args.into:
-        form = get_form(args.form_id)
-        payload["document"] = engine.read_file(form, _read_text(args.into), args.into)
-    result = api.local_review_from_rapid_review(payload)
-    _write_document(Path(args.output), result["document"])
-    for message in result["messages"]:
-        print(message)
-    print(f"Wrote {args.output}")
-    return 0
-
-
-def _from_local_review(args: argparse.Namespace) -> int:
-    """Start an action plan from a saved local review record, or fill the empty boxes of one
-    (``--into``)."""
-    payload: dict[str, Any] = {
-        "file": {"name": args.local_review, "content": _read_text(args.local_review)},
-    }
-    if args.into:
-        form = get_form(args.form_id)
-        payload["document"] = engine.read_file(form, _read_text(args.into), args.into)
-    result = api.action_plan_from_local_review(payload)
+    result = api.form_start_from(payload)
     _write_document(Path(args.output), result["document"])
     for message in result["messages"]:
         print(message)
@@ -392,7 +355,7 @@ def _register_add_document(args: argparse.Namespace, payload: dict[str, Any]) ->
     """Add a saved document to the case ``--case`` names, or to the case whose reference the
     document carries; a document for no case in the register starts a new one."""
     from .forms.case_register.documents import document_reference
-    from .forms.case_register.register_file import match_key
+    from .forms.controls import match_key
 
     cases = payload["register"]["cases"]
     content = _read_text(args.document)
@@ -456,6 +419,15 @@ def _dates_command(commands: Any) -> None:
     dates.set_defaults(func=_local_review_dates)
 
 
+def _start_command(commands: Any, name: str, source: str, help_text: str) -> None:
+    start = commands.add_parser(
+        name, help=f"{help_text}, or fill the empty boxes of one with --into"
+    )
+    start.add_argument("source", metavar=source)
+    start.add_argument("--into", metavar="FORM.json", help="a saved document to fill in")
+    start.add_argument("-o", "--output", required=True, metavar="OUT")
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="csprcore", description="A partnership's CSPR procedure rules.")
     # Read by csprcore.cli before the rules load; listed here for --help.
@@ -509,41 +481,24 @@ def _parser() -> argparse.ArgumentParser:
         "from-referral, add-returns",
     )  # fmt: skip
     for commands in (scoping_commands, rr_commands):
-        start = commands.add_parser(
-            "from-referral",
-            help="start this form from a saved referral (JSON), or fill the empty boxes of "
-            "one with --into",
-        )
-        start.add_argument("referral", metavar="REFERRAL.json")
-        start.add_argument("--into", metavar="FORM.json", help="a saved form to fill in")
-        start.add_argument("-o", "--output", required=True, metavar="OUT")
+        _start_command(commands, "from-referral", "REFERRAL.json",
+                       "start this form from a saved referral (JSON)")  # fmt: skip
     lr_commands = _form_commands(
         sub, "local-review", "local-review",
         "the local review record: example, validate, export (pdf, json, letter, "
         "letter-before-publication, letter-delay), from-rapid-review, dates",
     )  # fmt: skip
     _dates_command(lr_commands)
-    start = lr_commands.add_parser(
-        "from-rapid-review",
-        help="start a local review record from a saved Rapid Review (JSON) that decided on "
-        "one, or fill the empty boxes of a record with --into",
-    )
-    start.add_argument("rapid_review", metavar="RR.json")
-    start.add_argument("--into", metavar="FORM.json", help="a saved record to fill in")
-    start.add_argument("-o", "--output", required=True, metavar="OUT")
+    _start_command(lr_commands, "from-rapid-review", "RR.json",
+                   "start a local review record from a saved Rapid Review (JSON) that "
+                   "decided on one")  # fmt: skip
     ap_commands = _form_commands(
         sub, "action-plan", "action-plan",
         "the action plan: example, validate, export (pdf, progress, csv, json), "
         "from-local-review",
     )  # fmt: skip
-    start = ap_commands.add_parser(
-        "from-local-review",
-        help="start an action plan from a saved local review record (JSON), or fill the "
-        "empty boxes of one with --into",
-    )
-    start.add_argument("local_review", metavar="LR.json")
-    start.add_argument("--into", metavar="FORM.json", help="a saved plan to fill in")
-    start.add_argument("-o", "--output", required=True, metavar="OUT")
+    _start_command(ap_commands, "from-local-review", "LR.json",
+                   "start an action plan from a saved local review record (JSON)")  # fmt: skip
     add = rr_commands.add_parser(
         "add-returns", help="add agencies' scoping returns (JSON) to a Rapid Review file"
     )

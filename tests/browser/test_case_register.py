@@ -81,7 +81,7 @@ def rapid_review(initials: str | None = None) -> str:
 
 
 def local_review_from(rr: str) -> str:
-    made = core("local_review_from_rapid_review", {
+    made = core("form_start_from", {
         "file": {"name": "rr.json", "base64": base64.b64encode(rr.encode()).decode()},
         "form": "local-review", "answers": {}, "today": TODAY.isoformat()})  # fmt: skip
     return engine.write_json(made["document"])

@@ -80,11 +80,11 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("form_export", {"form": "referral", "format": "docx", "document": EXAMPLE}),
     ("referral_from_check", {"facts": {"harm": "died", "abuse_or_neglect": "suspected",
                                        "looked_after": "yes"}, "checked_at": "26/11/2026 09:00"}),
-    ("form_from_referral", {"form": "rapid-review", "answers": {"case.child_age": "8 years"},
+    ("form_start_from", {"form": "rapid-review", "answers": {"case.child_age": "8 years"},
                             "file": {"name": "r.json", "content": json.dumps(CHECKED)}}),
-    ("form_from_referral", {"form": "scoping-return", "answers": {},
+    ("form_start_from", {"form": "scoping-return", "answers": {},
                             "file": {"name": "r.json", "content": json.dumps(EXAMPLE)}}),
-    ("form_from_referral", {"form": "rapid-review", "answers": {},
+    ("form_start_from", {"form": "rapid-review", "answers": {},
                             "file": {"name": "s.json", "content": "{}"}}),
     ("rapid_review_add_returns", {"answers": {}, "files": [
         {"name": "a.json", "content": engine.write_json(example_return(agency="NHS Trust"))},
@@ -94,15 +94,15 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("local_review_dates", {"decision": "2026-08-31", "publication": "2027-01-05",
                             "today": TODAY}),
     ("local_review_dates", {"decision": "2026-08-31", "publication": "2026-08-01"}),
-    ("local_review_from_rapid_review", {"answers": {}, "file": {
+    ("form_start_from", {"form": "local-review", "answers": {}, "file": {
         "name": "rr.json", "content": json.dumps(RapidReview.example())}}),
-    ("local_review_from_rapid_review", {"answers": {}, "file": {
+    ("form_start_from", {"form": "local-review", "answers": {}, "file": {
         "name": "rr.json", "content": json.dumps({**RapidReview.example(),
                                                   "decision": {"decision": "no_review"}})}}),
     ("form_export", {"form": "local-review", "format": "letter-before-publication",
                      "document": LocalReview.example(), "today": TODAY,
                      "now": "26/11/2026 09:00"}),
-    ("action_plan_from_local_review", {"answers": {}, "file": {
+    ("form_start_from", {"form": "action-plan", "answers": {}, "file": {
         "name": "lr.json", "content": json.dumps(LocalReview.example())}}),
     ("form_export", {"form": "action-plan", "format": "csv", "document": ActionPlan.example(),
                      "now": "26/11/2026 09:00"}),

@@ -170,15 +170,25 @@ def test_csv_quotes_as_excel_expects() -> None:
     assert row["Evidence of impact"] == "Line 1\r\nLine 2"
 
 
-@pytest.mark.parametrize("typed", ["=HYPERLINK(\"http://x\",\"Open\")", "+1+cmd|' /C calc'!A0",
-                                   "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        '=HYPERLINK("http://x","Open")',
+        "+1+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(A1)",
+        "\t=1+1",
+        "\r=1+1",
+    ],
+)
 def test_a_cell_typed_as_a_formula_opens_as_text(typed: str) -> None:
     # A recommendation, an action or evidence typed as a formula must not run when a board
     # member opens the CSV in Excel: it is written behind an apostrophe, as the register's is.
     doc = plan(action("complete", "2026-10-01", recommendation=typed, lead=typed,
                       evidence_of_impact=typed))  # fmt: skip
     doc["source"] = {"review": typed}
-    (row,) = list(csv.DictReader(io.StringIO(csv_bytes(doc, TODAY).decode("utf-8-sig"), newline="")))
+    text = csv_bytes(doc, TODAY).decode("utf-8-sig")
+    (row,) = list(csv.DictReader(io.StringIO(text, newline="")))
     for column in ("Source review", "Recommendation", "Named lead", "Evidence of impact"):
         assert row[column].startswith("'"), (column, row[column])
         assert row[column][1:] == typed.strip()
@@ -218,8 +228,8 @@ def test_progress_report_for_the_board() -> None:
 
 
 def test_start_from_the_local_review_record() -> None:
-    result = json.loads(api.call("action_plan_from_local_review", json.dumps({
-        "answers": {"source.review": "Typed name"},
+    result = json.loads(api.call("form_start_from", json.dumps({
+        "form": "action-plan", "answers": {"source.review": "Typed name"},
         "file": {"name": "lr.json", "content": json.dumps(LocalReview.example())}})))  # fmt: skip
     assert result["ok"] and result["changed"]
     assert result["answers"]["source.kind"] == "local_review"
@@ -234,8 +244,8 @@ def test_start_from_the_local_review_record() -> None:
 
 
 def test_a_file_that_is_not_a_local_review_record_is_refused() -> None:
-    result = json.loads(api.call("action_plan_from_local_review", json.dumps({
-        "answers": {}, "file": {"name": "ap.json",
+    result = json.loads(api.call("form_start_from", json.dumps({
+        "form": "action-plan", "answers": {}, "file": {"name": "ap.json",
                                 "content": json.dumps(ActionPlan.example())}})))  # fmt: skip
     assert result["errors"] == [{"field": "local-review-file", "message":
                                  "ap.json is a saved 'action-plan' form, not a Local child "

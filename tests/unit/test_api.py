@@ -142,9 +142,7 @@ def test_every_function_is_covered() -> None:
         "form_export",
         "form_computed",  # covered in test_scoping.py and test_rapid_review.py
         "rapid_review_add_returns",  # covered in test_rapid_review.py
-        "form_from_referral",  # covered in test_from_referral.py
-        "local_review_from_rapid_review",  # covered in test_local_review.py
-        "action_plan_from_local_review",  # covered in test_action_plan.py
+        "form_start_from",  # covered in test_carry.py and each form's tests
         "referral_from_check",
         "register_new",  # covered in test_case_register_api.py
         "register_example",  # covered in test_case_register_api.py

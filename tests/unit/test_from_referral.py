@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from csprcore import api
 from csprcore.errors import InputError
 from csprcore.forms import engine
+from csprcore.forms.carry import start_from
 from csprcore.forms.from_referral import (
     age_on,
     fill_from_referral,
@@ -280,7 +281,8 @@ def test_initials_that_fit_the_child_are_accepted(referral: dict[str, Any], type
 @pytest.mark.parametrize("typed", ["A B", "N Z", "Z Q"])
 def test_a_referral_for_another_child_is_refused(referral: dict[str, Any], typed: str) -> None:
     with pytest.raises(InputError) as caught:
-        fill(referral, {"case": {"child_initials": typed}})
+        start_from(RapidReview, {"case": {"child_initials": typed}}, json.dumps(referral),
+                   "referral.json")  # fmt: skip
     (error,) = caught.value.errors
     assert error.field == "referral-file"
     assert error.message == (
@@ -330,7 +332,7 @@ def test_the_scoping_return_takes_only_its_case_details(referral: dict[str, Any]
 
 
 def test_api_fills_the_page_answers(referral: dict[str, Any]) -> None:
-    result = call("form_from_referral", {
+    result = call("form_start_from", {
         "form": "rapid-review", "answers": {"case.child_age": "8 years"},
         "file": {"name": "r.json", "content": json.dumps(referral)}})  # fmt: skip
     assert result["ok"] and result["changed"]
@@ -355,18 +357,18 @@ def test_api_fills_the_page_answers(referral: dict[str, Any]) -> None:
     ],
 )  # fmt: skip
 def test_api_refuses_a_bad_file_naming_it(file: Any, words: str) -> None:
-    result = call("form_from_referral", {"form": "rapid-review", "answers": {}, "file": file})
+    result = call("form_start_from", {"form": "rapid-review", "answers": {}, "file": file})
     assert result["ok"] is False
     assert result["errors"][0]["field"] == "referral-file"
     assert words in result["errors"][0]["message"]
 
 
 def test_api_only_for_the_appendix_1_forms(referral: dict[str, Any]) -> None:
-    result = call("form_from_referral", {
+    result = call("form_start_from", {
         "form": "referral", "answers": {},
         "file": {"name": "r.json", "content": json.dumps(referral)}})  # fmt: skip
     assert result["ok"] is False
-    assert "not filled in from a referral" in result["errors"][0]["message"]
+    assert "is not started from another document" in result["errors"][0]["message"]
 
 
 def test_cli_from_referral(cli: Any, tmp_path: Path, referral: dict[str, Any]) -> None:

@@ -262,8 +262,8 @@ def test_a_rapid_review_that_did_not_decide_on_a_local_review_is_refused(
 ) -> None:
     rr = RapidReview.example()
     rr["decision"]["decision"] = decision
-    mine = {"case": {"child_initials": "A B"}}
-    result = call("local_review_from_rapid_review", {
+    mine = {"case": {"child_initials": "Z N"}}
+    result = call("form_start_from", {
         "form": "local-review", "document": {"form": "local-review", "schema_version": 1, **mine},
         "file": {"name": "rr.json", "content": json.dumps(rr)}})  # fmt: skip
     assert result["ok"] is False
@@ -274,8 +274,12 @@ def test_a_rapid_review_that_did_not_decide_on_a_local_review_is_refused(
 
 def test_a_file_that_is_not_a_rapid_review_is_refused_naming_it() -> None:
     result = call(
-        "local_review_from_rapid_review",
-        {"answers": {}, "file": {"name": "lr.json", "content": json.dumps(LocalReview.example())}},
+        "form_start_from",
+        {
+            "form": "local-review",
+            "answers": {},
+            "file": {"name": "lr.json", "content": json.dumps(LocalReview.example())},
+        },
     )
     assert result["errors"] == [{"field": "rapid-review-file", "message":
                                  "lr.json is a saved 'local-review' form, not a Rapid Review "
@@ -286,8 +290,12 @@ def test_the_api_starts_from_page_answers() -> None:
     rr = RapidReview.example()
     encoded = base64.b64encode(engine.write_json(rr).encode()).decode()
     result = call(
-        "local_review_from_rapid_review",
-        {"answers": {"case.child_age": "8 years"}, "file": {"name": "rr.json", "base64": encoded}},
+        "form_start_from",
+        {
+            "form": "local-review",
+            "answers": {"case.child_age": "8 years"},
+            "file": {"name": "rr.json", "base64": encoded},
+        },
     )
     assert result["ok"] and result["changed"]
     assert result["answers"]["case.child_age"] == "8 years"

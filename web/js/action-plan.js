@@ -6,6 +6,6 @@ import { fillFromFiles } from "./file-fill.js";
 
 startFormPage({
   onReady(page) {
-    fillFromFiles(page, "from-local-review", "action_plan_from_local_review", ([file]) => ({ file }));
+    fillFromFiles(page, "from-local-review", "form_start_from", ([file]) => ({ file }));
   },
 });

@@ -6,6 +6,6 @@ import { fillFromFiles } from "./file-fill.js";
 
 startFormPage({
   onReady(page) {
-    fillFromFiles(page, "from-rapid-review", "local_review_from_rapid_review", ([file]) => ({ file }));
+    fillFromFiles(page, "from-rapid-review", "form_start_from", ([file]) => ({ file }));
   },
 });

@@ -5,7 +5,7 @@ import { fillFromFiles } from "./file-fill.js";
 
 startFormPage({
   onReady(page) {
-    fillFromFiles(page, "from-referral", "form_from_referral", ([file]) => ({ file }));
+    fillFromFiles(page, "from-referral", "form_start_from", ([file]) => ({ file }));
     fillFromFiles(page, "add-returns", "rapid_review_add_returns", (files) => ({ files }));
   },
 });

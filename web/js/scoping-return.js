@@ -6,6 +6,6 @@ import { fillFromFiles } from "./file-fill.js";
 
 startFormPage({
   onReady(page) {
-    fillFromFiles(page, "from-referral", "form_from_referral", ([file]) => ({ file }));
+    fillFromFiles(page, "from-referral", "form_start_from", ([file]) => ({ file }));
   },
 });

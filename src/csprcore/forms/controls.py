@@ -80,3 +80,10 @@ def initials_problem(value: str, whose: str = "the child's") -> str | None:
     if not _INITIALS.match(text) or len(letters) > MAX_INITIALS_LETTERS or named:
         return f"Enter {whose} initials only, like Z N, not their name"
     return None
+
+
+def match_key(reference: str) -> str:
+    """A reference or the child's initials as two are compared: letters and digits only,
+    any case ("AB 2026 014" is "AB-2026-014", "z.n." is "Z N"), in the register and when a
+    document names its case and child."""
+    return "".join(c for c in unicodedata.normalize("NFKC", reference).casefold() if c.isalnum())

@@ -251,40 +251,17 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(c in rest for c in short)
 
 
-def _another_child(doc: Mapping[str, Any], ref: Mapping[str, Any]) -> str | None:
-    """The referral's child's initials when the form's initials cannot be theirs: they must
-    start with the first name's initial and use the names' initials in order ("Z S" fits
-    Zoë Nadia Smith; "A B" does not)."""
-    ours = _letters(_s(_section(doc, "case").get("child_initials")))
-    child = _section(ref, "child")
-    words = f"{_s(child.get('first_names'))} {_s(child.get('last_name'))}".split()
-    theirs = _letters("".join(_initial(w) for w in words))
-    if not ours or not theirs:
-        return None
-    if ours[0] == theirs[0] and _is_subsequence(ours, theirs):
-        return None
-    return " ".join(_initial(w) for w in words)
-
-
 def fill_from_referral(
     form: type[FormBase], doc: Mapping[str, Any], ref: Mapping[str, Any], name: str = "The file"
 ) -> Filled:
     """``doc`` (a Rapid Review or a scoping return) with its empty boxes filled in from a
-    referral read with ``engine.read_file``. A box already written in is kept. A referral
-    about a child whose initials cannot be the form's is refused, naming its file."""
+    referral read with ``engine.read_file`` and found to be about the same child
+    (``carry.same_case``). A box already written in is kept."""
     out = {k: dict(v) if isinstance(v, Mapping) else v for k, v in doc.items()}
     result = Filled(document=out)
     fields = _CASE_FIELDS.get(form.form_id)
     if fields is None:
         raise InputError.one("form", f"The {form.title} is not filled in from a referral")
-    other = _another_child(doc, ref)
-    if other is not None:
-        ours = _s(_section(doc, "case").get("child_initials"))
-        raise InputError.one(
-            "referral-file",
-            f"{name} is a referral about a child with the initials {other}, not {ours}: "
-            "nothing was filled in",
-        )
     for path, read, words in fields:
         part, key = path.split(".", 1)
         value = read(ref, result.problems)
@@ -344,5 +321,15 @@ def referral_child(ref: Mapping[str, Any]) -> tuple[str, str]:
 
 
 def another_child(initials: str, ref: Mapping[str, Any]) -> str | None:
-    """The referral's child's initials when ``initials`` cannot be theirs; else None."""
-    return _another_child({"case": {"child_initials": initials}}, ref)
+    """The referral's child's initials when ``initials`` cannot be theirs, else None: they
+    must start with the first name's initial and use the names' initials in order ("Z S"
+    fits Zoë Nadia Smith; "A B" does not)."""
+    ours = _letters(initials)
+    child = _section(ref, "child")
+    words = f"{_s(child.get('first_names'))} {_s(child.get('last_name'))}".split()
+    theirs = _letters("".join(_initial(w) for w in words))
+    if not ours or not theirs:
+        return None
+    if ours[0] == theirs[0] and _is_subsequence(ours, theirs):
+        return None
+    return " ".join(_initial(w) for w in words)

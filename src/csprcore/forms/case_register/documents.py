@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from datetime import date
 from typing import Any, Final
 
@@ -20,10 +20,10 @@ from ...rules.dates import long_date
 from ...rules.register import REGISTER_EVENTS_BY_ID, REVIEW_KINDS, Case
 from .. import engine
 from ..action_plan.parts import OPEN
+from ..carry import IDENTITY, Identity, identity, same_case, text_at
 from ..controls import clean_text
-from ..from_referral import another_child, referral_child
 from ..registry import get_form
-from .register_file import check_case, match_key
+from .register_file import check_case
 
 #: The longest file name a case records (``file_label``).
 MAX_FILE_LABEL: Final = 120
@@ -50,12 +50,6 @@ DATES_FROM: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     ),
     "action-plan": (("action-plan-signed-off", "sign_off.signed_off"),),
 }
-#: Where each document keeps the case's reference and the child's initials and age.
-IDENTITY: Final[dict[str, tuple[str, str, str]]] = {
-    "rapid-review": ("case.referral_reference", "case.child_initials", "case.child_age"),
-    "local-review": ("case.referral_reference", "case.child_initials", "case.child_age"),
-    "action-plan": ("source.referral_reference", "source.child_initials", ""),
-}
 #: The Rapid Review's decision (section 4) as the register's kind of review. Referring the
 #: case to the Panel leaves the kind open: the Panel decides.
 RAPID_REVIEW_KIND: Final = {
@@ -81,15 +75,6 @@ class Added:
         if not self.filled and not self.kept:
             out.append(f"{name} had nothing new for this case")
         return out
-
-
-def _get(doc: Mapping[str, Any], path: str) -> str:
-    if not path:
-        return ""
-    part, key = path.split(".", 1)
-    section = doc.get(part)
-    value = section.get(key) if isinstance(section, Mapping) else None
-    return " ".join(value.split()) if isinstance(value, str) else ""
 
 
 def _kind_of(content: str | bytes, name: str) -> str:
@@ -128,50 +113,22 @@ def document_reference(content: str | bytes) -> str:
         return ""
     if not isinstance(parsed, dict) or parsed.get("form") not in IDENTITY:
         return ""
-    return _get(parsed, IDENTITY[str(parsed["form"])][0])
+    return identity(str(parsed["form"]), parsed).reference
 
 
-def _identity(
-    kind: str, doc: Mapping[str, Any], case: Mapping[str, Any], name: str
-) -> tuple[str, str, str]:
-    """The document's reference, initials and age; refused when it is about another case."""
-    ours_ref, ours_initials = (
-        str(case.get("reference") or ""),
-        str(case.get("child_initials") or ""),
-    )
-    unnamed = (
-        f"{name} does not say which child it is about (it has neither the child's initials "
-        "nor a case reference): nothing was added"
-    )
-    if kind == "referral":
-        initials, age = referral_child(doc)
-        if ours_initials and not initials:
-            raise InputError.one(DOCUMENT_FIELD, unnamed)
-        other = another_child(ours_initials, doc) if ours_initials else None
-        if other is not None:
-            raise InputError.one(
-                DOCUMENT_FIELD,
-                f"{name} is a referral about a child with the initials {other}, not "
-                f"{ours_initials}: nothing was added",
-            )
-        return "", initials, age
-    ref_path, initials_path, age_path = IDENTITY[kind]
-    reference, initials, age = _get(doc, ref_path), _get(doc, initials_path), _get(doc, age_path)
-    if not reference and not initials:
-        # Nothing ties it to this child: its dates and actions could be another child's.
-        raise InputError.one(DOCUMENT_FIELD, unnamed)
-    if ours_initials and initials and match_key(ours_initials) != match_key(initials):
+def _identity(kind: str, doc: Mapping[str, Any], case: Mapping[str, Any], name: str) -> Identity:
+    """The document's reference, initials and age; refused when it is about another case,
+    or (any document but a referral, which only starts a case) names no child at all."""
+    ours = Identity(str(case.get("reference") or ""), str(case.get("child_initials") or ""))
+    theirs = same_case(ours, kind, doc, name, DOCUMENT_FIELD, "nothing was added")
+    if kind != "referral" and not theirs.named:
+        # Nothing ties it to a child: its dates and actions could be another child's.
         raise InputError.one(
             DOCUMENT_FIELD,
-            f"{name} is about a child with the initials {initials}, not {ours_initials}: "
-            "nothing was added",
+            f"{name} does not say which child it is about (it has neither the child's "
+            "initials nor a case reference): nothing was added",
         )
-    if ours_ref and reference and match_key(ours_ref) != match_key(reference):
-        raise InputError.one(
-            DOCUMENT_FIELD,
-            f"{name} is for the case {reference}, not {ours_ref}: nothing was added",
-        )
-    return reference, initials, age
+    return theirs
 
 
 def add_document(
@@ -188,7 +145,7 @@ def add_document(
         doc = engine.read_file(get_form(kind), content, name)
     except InputError as exc:
         raise InputError([FieldError(DOCUMENT_FIELD, e.message) for e in exc.errors]) from None
-    reference, initials, age = _identity(kind, doc, case, name)
+    reference, initials, age = astuple(_identity(kind, doc, case, name))
     out = {
         **case,
         "dates": dict(case.get("dates") or {}),
@@ -248,7 +205,7 @@ def _review_kind(kind: str, doc: Mapping[str, Any]) -> str | None:
     if kind == "local-review":
         return "local"
     if kind == "rapid-review":
-        return RAPID_REVIEW_KIND.get(_get(doc, "decision.decision"))
+        return RAPID_REVIEW_KIND.get(text_at(doc, "decision.decision"))
     return None
 
 
@@ -262,7 +219,7 @@ def _open_actions(out: dict[str, Any], doc: Mapping[str, Any], added: Added, nam
             continue
         due = engine.document_date({"a": row}, "a.due")
         if due is not None:
-            found.append({"due": due.isoformat(), "agency": _get({"a": row}, "a.agency")})
+            found.append({"due": due.isoformat(), "agency": text_at({"a": row}, "a.agency")})
     found.sort(key=lambda a: (a["due"], a["agency"]))
     if found != out.get("open_actions"):
         out["open_actions"] = found

@@ -43,6 +43,7 @@ from ..controls import (
     code_point,
     describe,
     initials_problem,
+    match_key,
     show_controls,
 )
 
@@ -103,13 +104,6 @@ def _text(value: Any, field: str, label: str, limit: int) -> str:
     if "<" in text or ">" in text:
         raise InputError.one(field, f"{label} must not contain < or >")
     return text
-
-
-def match_key(reference: str) -> str:
-    """A reference or the child's initials as two are compared: letters and digits only,
-    any case ("AB 2026 014" is "AB-2026-014", "z.n." is "Z N"), in the register and when a
-    document names its case and child."""
-    return "".join(c for c in unicodedata.normalize("NFKC", reference).casefold() if c.isalnum())
 
 
 def check_case(raw: Any, references: Iterable[str] = ()) -> tuple[dict[str, Any], Case]:
