@@ -407,7 +407,7 @@ def _changed(
     """The register with case ``index`` replaced by ``stored`` (added when ``index`` is None;
     removed when ``stored`` is None), remembered as checked: every other case already was,
     and the changed one has just been."""
-    from .forms.case_register.register_file import Register
+    from .forms.case_register.register_file import Register, fits
 
     docs, cases = list(register.doc["cases"]), list(register.cases)
     if stored is None or case is None:
@@ -420,6 +420,7 @@ def _changed(
     else:
         docs[index], cases[index] = stored, case
     changed = Register({**register.doc, "cases": docs}, cases)
+    fits(changed.doc)
     _LAST_REGISTER[:] = [changed]
     return changed.doc, index
 

@@ -116,6 +116,10 @@ def loads(content: str | bytes) -> Any:
         raise JSONRefusedError("is not valid JSON") from None
 
 
-def dumps(value: Any, *, indent: int | None = None) -> str:
-    """JSON text a browser reads back exactly: no NaN or Infinity (``ValueError``)."""
-    return json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent)
+def dumps(value: Any, *, indent: int | None = None, compact: bool = False) -> str:
+    """JSON text a browser reads back exactly: no NaN or Infinity (``ValueError``);
+    ``compact``: no space after a comma or a colon, as a browser's ``JSON.stringify``."""
+    separators = (",", ":") if compact else None
+    return json.dumps(
+        value, ensure_ascii=False, allow_nan=False, indent=indent, separators=separators
+    )

@@ -435,8 +435,39 @@ def read_register(content: str | bytes, name: str = "The file") -> Register:
     return check_register(parsed, name)
 
 
+def _size(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+def fits(doc: Mapping[str, Any]) -> None:
+    """Refuse (on the register's file) a register the core would then refuse to open: more
+    than ``MAX_CASES`` cases, or over ``MAX_BYTES`` even written compactly. Checked on every
+    change, with the numbers ``read_register`` reads with, so no save, download or draft is
+    ever a file that cannot be opened again."""
+    cases = doc.get("cases")
+    n = len(cases) if isinstance(cases, list) else 0
+    if n > MAX_CASES:
+        raise InputError.one(
+            FILE_FIELD,
+            f"The register is full: it holds up to {MAX_CASES} cases. Start a register for "
+            "the next year, or delete closed cases from a copy",
+        )
+    if _size(dumps(doc, compact=True)) > MAX_BYTES:
+        raise InputError.one(
+            FILE_FIELD,
+            f"The register would be over {MAX_BYTES // 1_000_000} MB, more than it can open "
+            "again: nothing was changed. Start a register for the next year, or delete closed "
+            "cases from a copy",
+        )
+
+
 def write_register(doc: Mapping[str, Any]) -> str:
-    return dumps(doc, indent=2) + "\n"
+    """The register's file: indented, for a person to read, unless that would take it over
+    ``MAX_BYTES``; then compact, which opens the same. Refused (``fits``) when it would not
+    open again either way."""
+    fits(doc)
+    text = dumps(doc, indent=2) + "\n"
+    return text if _size(text) <= MAX_BYTES else dumps(doc, compact=True) + "\n"
 
 
 def example_register() -> dict[str, Any]:
