@@ -15,13 +15,18 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from mkdocs.exceptions import PluginError
+
 from assembly import policy
 from csprcore.forms.engine import DRAFT_RETENTION_DAYS
 from csprcore.views import rapid_review_timeline
 from pages import checker, deadlines, form_page, partnership_site, register, tool
 
 MARKER = re.compile(r"<!--\s*csprcore:([a-z0-9-]+)\s*-->")
-INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:(?!\bsrc=)[^>])*)>(?P<body>.*?)</script>", re.S)
+SCRIPT_TAG = re.compile(r"<script\b", re.I)
+INLINE_SCRIPT = re.compile(
+    r"<script(?P<attrs>(?:(?!\bsrc=)[^>])*)>(?P<body>.*?)</script\s*>", re.S | re.I
+)
 
 
 #: Each tool's form, rendered from the core (one module per kind of tool).
@@ -80,7 +85,15 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         return block(match.group(1), page_url=page.url)
 
     partnership_site.check_anchors(html, page.file.src_uri)
+    if SCRIPT_TAG.search(html):
+        # A page's own words never run: a script in a partnership's page would otherwise be
+        # published under the site's name (its policy allows only the theme's and ours).
+        raise PluginError(f"{page.file.src_uri}: a page must not contain a <script>")
     return MARKER.sub(replace, html)
+
+
+def _runs(match: re.Match[str]) -> bool:
+    return "application/json" not in match.group("attrs")
 
 
 def csp(html: str) -> str:
@@ -88,7 +101,7 @@ def csp(html: str) -> str:
     the hashes of the theme's inline scripts (never 'unsafe-eval' or 'unsafe-inline')."""
     hashes = []
     for match in INLINE_SCRIPT.finditer(html):
-        if "application/json" in match.group("attrs"):
+        if not _runs(match):
             continue  # data, not run
         digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
         hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
@@ -109,7 +122,10 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     body = f'<script type="module" src="{root}assets/csprcore/site.js"></script>'
     output = output.replace("</head>", head + "</head>", 1)
     output = output.replace("</body>", body + "</body>", 1)
-    policy = f'<meta http-equiv="Content-Security-Policy" content="{csp(output)}">'
+    # Only the theme's inline scripts are hashed: the page's content (its Markdown and the
+    # tools' blocks) is left out, so nothing written in a page can ever be allowed to run.
+    theme = output.replace(page.content, "", 1) if page.content else output
+    policy = f'<meta http-equiv="Content-Security-Policy" content="{csp(theme)}">'
     # Before the theme's scripts, which read localStorage (see storage-guard.js).
     guard = f'<script src="{root}assets/csprcore/storage-guard.js"></script>'
     return output.replace("<head>", "<head>" + policy + guard, 1)

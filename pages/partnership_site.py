@@ -10,6 +10,7 @@ a missing local page, or a procedure page without the anchor of a topic it cover
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
 from datetime import date
@@ -19,7 +20,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from csprcore.partnership import Partnership, current
+from csprcore.partnership import Partnership, current, page_file_problem
 from csprcore.rules import citations, timescales
 
 #: Pages every partnership writes for itself (in its ``pages/`` folder).
@@ -30,6 +31,19 @@ TIMESCALE = re.compile(r"\{\{\s*timescale\.([a-z_]+)\s*\}\}")
 #: ``{{ cite section-6 }}`` (or ``{{ cite section-6 | words }}``): a link to the page of the
 #: partnership's procedure that covers a topic, named as the procedure numbers it.
 CITE = re.compile(r"\{\{\s*cite\s+([a-z0-9-]+)\s*(?:\|\s*([^}]+?)\s*)?\}\}")
+
+
+#: The characters of a profile's text that mean something in Markdown or HTML (a link, an
+#: emphasis, a table cell, an attribute list, an entity, a quote that ends an attribute): a
+#: token's value gets them as character references, which read the same in running text, in
+#: a table, in raw HTML and in an attribute, and never as markup. (``<`` and ``>`` are
+#: refused by the profile's check; they are here too, in case.)
+_MARKDOWN_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\"'`*_[]{}#|\\"}
+
+
+def markdown_text(value: str) -> str:
+    """A profile's text as Markdown that shows exactly that text, never markup."""
+    return "".join(_MARKDOWN_SPECIAL.get(c, c) for c in value)
 
 
 def folder() -> Path:
@@ -43,10 +57,14 @@ def configure(config: Any) -> None:
     """Site settings from the profile: description, copyright, the support office's email,
     and the procedure's pages in the navigation."""
     profile = current()
-    config["site_description"] = profile.site_description or (
-        f"{profile.name}'s procedure for child safeguarding practice reviews, with tools."
+    # The theme writes both into the page as they are (an attribute and the footer), so
+    # they go in escaped: a quote in the description must not end its attribute.
+    config["site_description"] = html.escape(
+        profile.site_description
+        or f"{profile.name}'s procedure for child safeguarding practice reviews, with tools.",
+        quote=True,
     )
-    config["copyright"] = profile.name
+    config["copyright"] = html.escape(profile.name, quote=True)
     extra = config["extra"]
     extra["support_office_email"] = profile.support_office_email
     extra["partnership"] = profile.name
@@ -77,6 +95,10 @@ def add_files(files: Files, config: Any) -> Files:
         raise PluginError(
             f"{pages}: the partnership's own pages are missing: " + ", ".join(missing)
         )
+    for path in wanted.values():
+        problem = page_file_problem(base, path.relative_to(base).as_posix())
+        if problem:
+            raise PluginError(f"{base}: the partnership's folder {problem}")
     for uri, path in wanted.items():
         old = files.get_file_from_path(uri)
         if old is not None:
@@ -102,7 +124,7 @@ def fill_tokens(markdown: str, page_file: str) -> str:
         value = _value(profile, match.group(1))
         if value is None:
             raise PluginError(f"{page_file}: unknown token {match.group(0)}")
-        return value
+        return markdown_text(value)
 
     def timescale(match: re.Match[str]) -> str:
         t = timescales.TIMESCALES_BY_ID.get(match.group(1))

@@ -106,7 +106,16 @@ SCHEMA: Final[dict[str, tuple[bool, str]]] = {
 }
 
 _GROUP_ROLES: Final = {"review": True, "assurance": False, "board": True}
-_EMAIL: Final = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+#: An address as a mail link can carry it whole: letters, digits and . _ + - before the @, a
+#: domain of labels after it. Nothing a ``mailto:`` link reads as more than the address
+#: (``?bcc=``, ``&``, ``#``, ``%``, ``,``), which would copy a referral to someone else.
+_EMAIL: Final = re.compile(
+    r"^[A-Za-z0-9._+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+)
+_BIDI: Final = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: The largest profile read: a real one is a few kilobytes.
+MAX_PROFILE_BYTES: Final = 100_000
 _FILE: Final = re.compile(r"^[a-z0-9][a-z0-9-]*\.md$")
 
 
@@ -227,13 +236,22 @@ class _Reader:
             self.fail(path, "must be text")
             return ""
         text = str(value).strip()
-        if any(ch in text for ch in "<>") or any(ord(ch) < 32 for ch in text):
+        if self.plain_problem(text):
             self.fail(path, "must be plain text, without markup or control characters")
             return ""
         if len(text) > 300:
             self.fail(path, "is too long: use at most 300 characters")
             return ""
         return text
+
+    @staticmethod
+    def plain_problem(text: str) -> bool:
+        """Markup (< or >), a control character, or a control that reorders text. What else
+        a profile's text may hold that means something in a page (a quote, a Markdown
+        bracket) is escaped where it is put (``pages.partnership_site``)."""
+        return any(
+            ch in "<>" or ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F or ch in _BIDI for ch in text
+        )
 
     def whole(self, value: Any, path: str) -> int | None:
         if type(value) is not int or not 0 < value <= 60:
@@ -323,8 +341,10 @@ def _procedure(r: _Reader, data: Any, directory: Path | None) -> tuple[Page, ...
         if file and not _FILE.match(file):
             r.fail(f"{where}file", "must be a file name like section-3.md (a-z, 0-9 and -)")
             file = ""
-        elif file and directory is not None and not (directory / "procedure" / file).is_file():
-            r.fail(f"{where}file", f"names procedure/{file}, which does not exist")
+        elif file and directory is not None:
+            problem = page_file_problem(directory, f"procedure/{file}")
+            if problem:
+                r.fail(f"{where}file", problem)
         cites = item.get("cites", [])
         if not isinstance(cites, list) or not all(isinstance(c, str) for c in cites):
             r.fail(f"{where}cites", "must be a list of topics")
@@ -347,13 +367,33 @@ def _procedure(r: _Reader, data: Any, directory: Path | None) -> tuple[Page, ...
     return tuple(pages)
 
 
+def page_file_problem(directory: Path, relative: str) -> str:
+    """Why the partnership's page ``relative`` (to its folder) cannot be published, or "":
+    missing, or reached through a link (a link could publish any file of the machine that
+    builds the site, search index included)."""
+    path = directory / relative
+    for step in [path, *path.relative_to(directory).parents]:
+        here = directory / step if step != path else path
+        if here != directory and here.is_symlink():
+            return f"names {relative}, which is a link to another file: put the file itself there"
+    if not path.is_file():
+        return f"names {relative}, which does not exist"
+    return ""
+
+
 def _strings(r: _Reader, data: Any, key: str) -> dict[str, str]:
     if data is None:
         return {}
     if not isinstance(data, Mapping):
         r.fail(key, "must be a map of text")
         return {}
-    return {str(k): r.text(data, k, f"{key}.", required=True) for k in data}
+    out = {}
+    for k in data:
+        if not isinstance(k, str) or r.plain_problem(k) or any(c in k for c in "[]"):
+            r.fail(f"{key}.{k}", "must be named in plain text, without markup")
+            continue
+        out[k] = r.text(data, k, f"{key}.", required=True)
+    return out
 
 
 def from_data(data: Any, source: str, directory: Path | None = None) -> Partnership:
@@ -413,19 +453,56 @@ def load(directory: Path | str) -> Partnership:
     """The profile in ``directory`` (``partnership.yml``), checked."""
     folder = Path(directory)
     path = folder / FILENAME
+    if path.is_symlink():
+        raise PartnershipError(f"{path}: is a link to another file: put the file itself here")
     try:
+        size = path.stat().st_size
+        if size > MAX_PROFILE_BYTES:
+            raise PartnershipError(
+                f"{path}: is too big ({size:,} bytes): a profile is under "
+                f"{MAX_PROFILE_BYTES // 1000} KB"
+            )
         raw = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise PartnershipError(f"{path}: cannot be read ({exc.strerror})") from None
-    # CPython only (the build and the CLI); the browser reads the packed JSON. PyYAML has no
-    # type hints of its own.
-    import yaml  # type: ignore[import-untyped]
+    except UnicodeDecodeError:
+        raise PartnershipError(f"{path}: is not UTF-8 text") from None
+    return from_data(_yaml(raw, path), str(path), folder.resolve())
 
+
+def _yaml(raw: str, path: Path) -> Any:
+    """The profile's YAML, read so that every value reaches the checks as it was written: a
+    date YAML cannot read (2026-02-30) or a number too long for Python stays text, and the
+    check names its key; a file nested too deeply is refused, not a crash. CPython only (the
+    build and the CLI); the browser reads the packed JSON."""
+    import yaml  # type: ignore[import-untyped]  # PyYAML has no type hints of its own
+
+    class Loader(yaml.SafeLoader):  # type: ignore[misc]
+        def construct_yaml_timestamp(self, node: Any) -> Any:
+            value = self.construct_scalar(node)
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError:
+                return value
+
+        def construct_yaml_int(self, node: Any) -> Any:
+            try:
+                return super().construct_yaml_int(node)
+            except ValueError:
+                return self.construct_scalar(node)
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
+    Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_yaml_int)
     try:
-        data = yaml.safe_load(raw)
+        return yaml.load(raw, Loader=Loader)  # a SafeLoader, with two readers of its own
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"line {mark.line + 1}: " if mark is not None else ""
+        raise PartnershipError(f"{path}: {where}is not valid YAML ({exc.problem})") from None
     except yaml.YAMLError as exc:
         raise PartnershipError(f"{path}: is not valid YAML ({exc})") from None
-    return from_data(data, str(path), folder.resolve())
+    except RecursionError:
+        raise PartnershipError(f"{path}: is nested too deeply to be a profile") from None
 
 
 # --- the profile in use ------------------------------------------------------------------

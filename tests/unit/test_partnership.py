@@ -144,7 +144,7 @@ def test_a_page_file_that_does_not_exist_is_named(tmp_path: Path) -> None:
 
 def test_a_profile_that_is_not_yaml_is_named(tmp_path: Path) -> None:
     (tmp_path / "partnership.yml").write_text("name: [unclosed", encoding="utf-8")
-    with pytest.raises(PartnershipError, match=r"partnership\.yml: is not valid YAML"):
+    with pytest.raises(PartnershipError, match=r"partnership\.yml: line 1: is not valid YAML"):
         load(tmp_path)
 
 
