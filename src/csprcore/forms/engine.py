@@ -689,7 +689,8 @@ def _check_shape(form: type[FormBase], doc: Mapping[str, Any], name: str) -> Non
             problems.append(_too_many(part, len(rows)))
             continue
         names = {f.name: f for f in part.fields}
-        for row in rows:
+        for i, row in enumerate(rows):
+            where = part.name if part.kind == "section" else f"{part.name}.{i + 1}"
             for key, value in row.items():
                 spec = names.get(key)
                 if spec is None:
@@ -697,6 +698,12 @@ def _check_shape(form: type[FormBase], doc: Mapping[str, Any], name: str) -> Non
                 elif spec.meta.kind == "checkboxes":
                     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                         problems.append(f"'{part.name}.{key}' must be a list of answers")
+                    else:
+                        problems.extend(_unknown_answers(f"{where}.{key}", spec.meta, value))
+                elif spec.meta.options and isinstance(value, str):
+                    # An answer the form does not offer would open as no answer at all, and
+                    # the core's counts would not know it.
+                    problems.extend(_unknown_answers(f"{where}.{key}", spec.meta, [value]))
                 elif spec.meta.kind == "date" and isinstance(value, Mapping):
                     if set(value) - set(_DATE_PARTS) or not all(
                         isinstance(v, str) for v in value.values()
@@ -715,6 +722,16 @@ def _check_shape(form: type[FormBase], doc: Mapping[str, Any], name: str) -> Non
             problems.append(f"'{key}' has the wrong shape")
     if problems:
         raise InputError.one("file", f"{name} is not a valid saved form: {problems[0]}")
+
+
+def _unknown_answers(path: str, meta: Meta, values: list[str]) -> list[str]:
+    offered = [v for v, _ in meta.options]
+    return [
+        f"'{path}' is \u201c{show_controls(v)[:60]}\u201d, which is not one of its answers "
+        f"({', '.join(offered)})"
+        for v in values
+        if v.strip() and v not in offered
+    ][:1]
 
 
 def too_big_to_save(size: int) -> str:

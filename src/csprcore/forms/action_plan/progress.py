@@ -71,7 +71,9 @@ def actions(doc: Mapping[str, Any], today: date) -> list[ActionState]:
 
 
 def state_of(a: ActionState) -> str:
-    return "overdue" if a.overdue else a.status
+    """The action's state; "" (no status) for a status the plan does not know (a file
+    refuses one; a row being typed may not have one yet)."""
+    return "overdue" if a.overdue else (a.status if a.status in STATUS_WORDS else "")
 
 
 def counts(doc: Mapping[str, Any], today: date) -> dict[str, int]:
