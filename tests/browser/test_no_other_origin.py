@@ -138,8 +138,9 @@ def test_the_worker_cannot_reach_another_origin(open_page: Page, other_origin: s
     page.locator("[data-error-summary]").wait_for()
 
 
-def test_a_dynamic_import_is_stopped_by_the_header(browser: Browser, server_url: str,
-                                                  other_origin: str) -> None:
+def test_a_dynamic_import_is_stopped_by_the_header(
+    browser: Browser, server_url: str, other_origin: str
+) -> None:
     """What the worker cannot refuse itself (a dynamic import()), the host's policy header
     does: the reason the Publishing page asks for a host that sends the headers."""
     ctx = browser.new_context(base_url=server_url, service_workers="block")

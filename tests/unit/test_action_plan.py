@@ -296,8 +296,10 @@ def test_a_file_with_an_unknown_status_is_refused_naming_the_action(
     doc["actions"][1]["status"] = "in progress"
     path = tmp_path / "plan.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
-    for command in (["validate", str(path)],
-                    ["export", str(path), "--format", "csv", "-o", str(tmp_path / "a.csv")]):
+    for command in (
+        ["validate", str(path)],
+        ["export", str(path), "--format", "csv", "-o", str(tmp_path / "a.csv")],
+    ):
         code, out, err = cli("action-plan", *command)
         assert_one_line_error(code, out, err, "actions.2.status", "in progress",
                               "not one of its answers")  # fmt: skip

@@ -350,3 +350,29 @@ def test_every_open_action_is_a_deadline_of_the_case_and_of_the_calendar() -> No
     lines = unfolded(exported("ics", register)["text"])
     starts = [line.split(":", 1)[1] for line in lines if line.startswith("DTSTART")]
     assert starts == ["20270331", "20270630"]
+
+
+def uids(register: dict[str, Any]) -> dict[str, str]:
+    """Each event's start date and summary, by its UID."""
+    out, uid = {}, ""
+    for line in unfolded(exported("ics", register)["text"]):
+        if line.startswith("UID:"):
+            uid = line[4:]
+        elif line.startswith("DTSTART"):
+            out[uid] = line.split(":", 1)[1]
+    return out
+
+
+def test_an_open_actions_calendar_id_does_not_move_when_a_step_is_recorded() -> None:
+    # Two identical actions (same agency, same day) and one other: each keeps its id when
+    # the referral is recorded and the steps ahead of them change.
+    actions = [{"due": "2027-03-31", "agency": "Health"}, {"due": "2027-03-31", "agency": "Health"},
+               {"due": "2027-06-30", "agency": "Police"}]  # fmt: skip
+    before = {**a_case("NEL-A", "A B", "learning", aware="2026-12-01", notified="2026-12-02"),
+              "open_actions": actions}  # fmt: skip
+    after = {**before, "dates": {**before["dates"], "referral": "2026-12-03"}}
+    first, second = uids(a_register(before)), uids(a_register(after))
+    assert set(first) != set(second)  # the steps ahead of the actions changed
+    kept = {u: d for u, d in first.items() if u.startswith("action-")}
+    assert len(kept) == 3
+    assert {u: d for u, d in second.items() if u.startswith("action-")} == kept

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Final
@@ -14,7 +15,7 @@ from .. import __version__
 from ..partnership import current
 from ..rules.calendar import DEFAULT_CALENDAR, WorkingCalendar
 from ..rules.dates import long_date
-from ..rules.register import REGISTER_EVENTS, REVIEW_KINDS, STATUSES, Case, Result
+from ..rules.register import ACTION_DUE, REGISTER_EVENTS, REVIEW_KINDS, STATUSES, Case, Result
 from ..views.register import case_view, list_view, missed_text, period_text
 from . import ics
 from .pdf import Block, render
@@ -76,9 +77,18 @@ def register_ics(
     for case in cases:
         view = case_view(case, today, cal)
         basis = {s["id"]: s["basis"] for s in view["steps"]}
-        for n, d in enumerate(view["deadlines"]):
+        actions: Counter[str] = Counter()
+        for d in view["deadlines"]:
+            event_id = d["id"]
+            if event_id == ACTION_DUE:
+                # Named by what it is (its agency and due date, and which of identical ones),
+                # never by its place among the deadlines: recording a step must not renumber
+                # it, or a calendar imported again would move or repeat it.
+                what = f"{d['label']}|{d['due']}"
+                actions[what] += 1
+                event_id = f"action-{_key(what)[:12]}-{actions[what]}"
             m = {
-                "id": f"{d['id']}-{n}" if d["id"] == "action_due" else d["id"],
+                "id": event_id,
                 "label": f"{case.reference}: {d['label']}",
                 "due": d["due"],
                 "cite": d["cite"],
