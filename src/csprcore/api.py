@@ -164,6 +164,7 @@ def local_review_dates(payload: Payload) -> dict[str, Any]:
                 "due": k.due.isoformat() if k.due else None,
                 "basis": k.basis,
                 "status": k.status,
+                "problem": k.problem,
             }
             for k in found.values()
         ],

@@ -173,10 +173,17 @@ def _local_review_dates(args: argparse.Namespace) -> int:
     if args.today:
         payload["today"] = args.today
     result = api.local_review_dates(payload)
+    problems = [k["problem"] for k in result["key_dates"] if k["problem"]]
+    if args.json and problems:
+        # null means "no publication date given": a date that cannot be counted is an error.
+        _fail(f"publication: {problems[0]}")
     if args.json:
         _json(result["dates"])
         return 0
     for item in result["key_dates"]:
+        if item["problem"]:
+            print(f"Cannot be worked out: {item['label']}: {item['problem']}")
+            continue
         if item["due"] is None:
             print(f"Not worked out yet: {item['label']} (give --publication)")
             continue

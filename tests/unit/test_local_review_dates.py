@@ -288,3 +288,22 @@ def test_cli_dates_in_words(cli: Any) -> None:
 )  # fmt: skip
 def test_cli_dates_bad_input_is_one_line(cli: Any, argv: list[str], words: str) -> None:
     assert_one_line_error(*cli("local-review", "dates", *argv, "--json"), words)
+
+
+def test_a_publication_whose_year_of_availability_passes_the_calendar_is_said_so(cli: Any) -> None:
+    # Published 31 December of the calendar's last year: "available until" is a year later,
+    # past the calendar. It was given, so it is never "give --publication" or a bare null.
+    publication = f"{MAX_YEAR}-12-31"
+    code, out, err = cli("local-review", "dates", "--decision", f"{MAX_YEAR}-01-04",
+                         "--publication", publication, "--json")  # fmt: skip
+    assert_one_line_error(code, out, err, "publication:", "publicly available",
+                          f"after {MAX_YEAR}")  # fmt: skip
+    code, out, err = cli("local-review", "dates", "--decision", f"{MAX_YEAR}-01-04",
+                         "--publication", publication)  # fmt: skip
+    assert code == 0
+    assert "give --publication" not in out
+    assert "Cannot be worked out: Published report kept publicly available" in out
+    result = json.loads(api.call("local_review_dates", json.dumps({
+        "decision": f"{MAX_YEAR}-01-04", "publication": publication})))  # fmt: skip
+    (until,) = [k for k in result["key_dates"] if k["key"] == "available_until"]
+    assert until["due"] is None and f"after {MAX_YEAR}" in until["problem"]

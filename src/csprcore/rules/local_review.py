@@ -61,6 +61,8 @@ class KeyDate:
     #: How it was counted ("6 calendar months after 31 August 2026 (the decision...)").
     basis: str
     status: Status | None
+    #: Why a date that has what it counts from cannot be given (past the calendar), or "".
+    problem: str = ""
 
 
 def status_of(key: str, due: date, done: Mapping[str, date], today: date) -> Status:
@@ -92,6 +94,8 @@ def key_dates(
         events["publication"] = publication.isoformat()
     result = compute(events, cal=cal)
     found = {m["id"]: m for m in result["milestones"]}
+    # A date past the calendar's last year is not "not worked out yet": its reason is kept.
+    beyond = {w["milestone"]: w["message"] for w in result["warnings"] if "milestone" in w}
     done = done or {}
     out: dict[str, KeyDate] = {}
     for key, timescale, _ in KEY_DATES:
@@ -104,6 +108,7 @@ def key_dates(
             cite=row.cite,
             due=due,
             basis=m["basis"] if m else "",
+            problem=beyond.get(timescale, ""),
             status=status_of(key, due, done, today) if due and today else None,
         )
     return out
