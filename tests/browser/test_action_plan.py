@@ -73,7 +73,8 @@ def test_from_a_local_review_to_csv_and_the_progress_report(
     expect(summary).to_have_text("No actions yet")
 
     today = date.today()
-    rec = "Share attendance concerns, the same day"
+    # Typed as a formula: the CSV must open in Excel as text, never run it.
+    rec = "=Share attendance concerns, the same day"
     add_action(page, 0, rec, "Write the protocol", "Education", today - timedelta(days=20),
                "in_progress")  # fmt: skip
     add_action(page, 1, rec, "Train the leads,\nin two sessions", "Health",
@@ -104,7 +105,7 @@ def test_from_a_local_review_to_csv_and_the_progress_report(
     assert saved.name.endswith(".csv") and data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert list(rows[0]) == list(COLUMNS)
-    assert [r["Recommendation"] for r in rows] == [rec, rec]
+    assert [r["Recommendation"] for r in rows] == ["'" + rec, "'" + rec]
     assert rows[1]["Action"] == "Train the leads,\nin two sessions"
     assert rows[0]["Status"] == "Complete"
     assert rows[1]["Due date"] == (today + timedelta(days=30)).isoformat()
@@ -119,7 +120,24 @@ def test_from_a_local_review_to_csv_and_the_progress_report(
     plan_pdf = flat(read_pdf(download(
         page, check.get_by_role("button", name="Download the plan (PDF)"),
         tmp_path / "plan.pdf")))  # fmt: skip
-    assert "Share attendance concerns, the same day" in plan_pdf
+    assert rec in plan_pdf
+
+
+def test_a_record_about_another_child_is_refused_and_changes_nothing(
+    plan: Page, tmp_path: Path
+) -> None:
+    page = plan
+    page.locator("[name='source.child_initials']").fill("A B")
+    record = tmp_path / "lr-z-n.json"
+    record.write_text(engine.write_json(LocalReview.example()), encoding="utf-8")
+    page.locator("[data-from-local-review]").set_input_files(record)
+    message = page.locator("[data-from-local-review-message] .cs-error-message")
+    expect(message).to_contain_text(
+        "lr-z-n.json is about a child with the initials Z N, not A B: nothing was filled in"
+    )
+    expect(message).to_contain_text("Your answers have not changed.")
+    expect(page.locator("[name='source.child_initials']")).to_have_value("A B")
+    expect(page.locator("[name='source.review']")).to_have_value("")
 
 
 def test_errors_and_axe(plan: Page, axe: Axe) -> None:

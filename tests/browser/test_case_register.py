@@ -638,6 +638,50 @@ def test_a_change_made_while_saving_stays_unsaved(context: BrowserContext) -> No
     assert [c["reference"] for c in on_disk["cases"]][-1] == "NEL-2026-702"
 
 
+#: Holds a save just after its file is written, before the page has recorded what it wrote.
+HOLD_AFTER_WRITE = """
+if (typeof FileSystemWritableFileStream !== "undefined") {
+  const realClose = FileSystemWritableFileStream.prototype.close;
+  FileSystemWritableFileStream.prototype.close = async function () {
+    const done = await realClose.call(this);
+    if (window.__hold) {
+      window.__held = true;
+      await window.__hold;
+    }
+    return done;
+  };
+}
+"""
+
+
+def test_a_double_click_on_save_saves_twice_with_no_conflict(context: BrowserContext) -> None:
+    context.add_init_script(PICKERS)
+    context.add_init_script(HOLD_AFTER_WRITE)
+    page = open_page(context.new_page())
+    register = core("register_example", {})["register"]
+    page.evaluate(WRITE, ["case-register.json", json.dumps(register)])
+    page.get_by_role("button", name="Open a register").click()
+    expect(page.locator("[data-file-status]")).to_contain_text("Save writes back to this file.")
+    add_case_by_hand(page, "NEL-2026-801", "T U", {"referral": date(2026, 11, 25)})
+    back_to_list(page)
+    # The first save has written the file and is held before it records what it wrote when
+    # the second click comes: the file on disk is newer than the page knows.
+    page.evaluate("() => { window.__hold = new Promise((r) => { window.__release = r; }); }")
+    save = page.get_by_role("button", name="Save", exact=True)
+    save.click()
+    wait_until(page, "window.__held === true")
+    save.click()
+    page.wait_for_timeout(300)
+    page.evaluate("() => { window.__hold = null; window.__release(); }")
+    expect(page.locator("[data-file-message]")).to_have_text("Saved to case-register.json.")
+    page.wait_for_timeout(500)
+    expect(page.locator("[data-file-message]")).to_have_text("Saved to case-register.json.")
+    expect(page.locator("[data-conflict]")).to_be_hidden()
+    expect(page.locator("[data-file-status]")).not_to_contain_text("not yet saved")
+    on_disk = json.loads(page.evaluate(READ, "case-register.json"))
+    assert [c["reference"] for c in on_disk["cases"]][-1] == "NEL-2026-801"
+
+
 def test_a_register_over_the_forms_limit_opens_and_one_over_its_own_is_too_big(
     reg: Page,
 ) -> None:

@@ -162,12 +162,27 @@ def test_a_rapid_review_of_another_decision_is_refused_and_loses_nothing(
     local: Page, tmp_path: Path, decision: str, words: str
 ) -> None:
     page = local
-    page.locator("[name='case.child_initials']").fill("A B")
+    page.locator("[name='case.child_initials']").fill("Z N")
     page.locator("[data-from-rapid-review]").set_input_files(rapid_review_file(tmp_path, decision))
     message = page.locator("[data-from-rapid-review-message] .cs-error-message")
     expect(message).to_contain_text(f"rr-{decision}.json {words}")
     expect(message).to_contain_text("Your answers have not changed.")
+    expect(page.locator("[name='case.child_initials']")).to_have_value("Z N")
+    expect(page.locator("[data-rows='reviewers'] > [data-row]")).to_have_count(0)
+
+
+def test_a_rapid_review_about_another_child_fills_nothing(local: Page, tmp_path: Path) -> None:
+    # The record names A B; the Rapid Review is Z N's and decided on a local review: its
+    # reviewer, rationale and signatories must not reach A B's record.
+    page = local
+    page.locator("[name='case.child_initials']").fill("A B")
+    page.locator("[data-from-rapid-review]").set_input_files(rapid_review_file(tmp_path))
+    message = page.locator("[data-from-rapid-review-message] .cs-error-message")
+    expect(message).to_contain_text(
+        "rr-local_cspr.json is about a child with the initials Z N, not A B: nothing was filled in"
+    )
     expect(page.locator("[name='case.child_initials']")).to_have_value("A B")
+    expect(page.locator("[name='case.criteria_considered']")).to_have_value("")
     expect(page.locator("[data-rows='reviewers'] > [data-row]")).to_have_count(0)
 
 

@@ -349,7 +349,17 @@ function start() {
     return (await target.requestPermission({ mode: "readwrite" })) === "granted";
   }
 
-  async function save() {
+  // One save in place at a time: a second click (a double click on Save) waits for the first
+  // and then compares the file with what the first wrote. Run side by side, each would find
+  // the other's write on disk and report a conflict nobody caused.
+  let saving = Promise.resolve();
+  function save() {
+    const next = saving.then(saveOnce);
+    saving = next.catch(() => {});
+    return next;
+  }
+
+  async function saveOnce() {
     if (!register) return;
     conflict.hidden = true;
     if (!handle) {
