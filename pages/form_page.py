@@ -268,8 +268,8 @@ def rapid_review_body() -> str:
     add_returns = _file_picker(
         "add-returns",
         "Add agency returns",
-        "Choose the agencies' Initial Scoping returns, saved as JSON files from the "
-        '<a href="../scoping-return/">Initial Scoping return</a> page (up to '
+        "Choose the agencies' returns, saved as JSON files from the "
+        '<a href="../scoping-return/">agency scoping return</a> page (up to '
         f"{MAX_RETURNS} at a time). Each agency gets one row below. Boxes you have already "
         "written in are kept; a file that cannot be used is refused and changes nothing.",
         multiple=True,

@@ -30,7 +30,7 @@ from ..rules.criteria import (
     assess,
     parse_facts,
 )
-from ..rules.timescales import NOTIFY_PANEL, amount, meeting_window_words, working_days
+from ..rules.timescales import NOTIFY_PANEL, RAPID_REVIEW_TO_PANEL, role_words, working_days
 from .base import FormBase
 from .controls import clean_text
 from .fields import OptDate, Part, Text
@@ -502,7 +502,7 @@ class Referral(FormBase):
     noun: ClassVar[str] = "the referral"
     after_export_lead: ClassVar[str] = (
         "Send the PDF, with the JSON file (the business unit starts the Rapid Review from it), "
-        "to the partnership support office through secure email"
+        f"to the {current().business_unit} through secure email"
     )
     after_export: ClassVar[tuple[tuple[str, Cite], ...]] = (
         ("Send the referral as soon as possible after the serious incident.", "section-3"),
@@ -511,14 +511,17 @@ class Referral(FormBase):
             f"{working_days(NOTIFY_PANEL)} of becoming aware of the incident.",
             "section-3",
         ),
+        *(
+            (
+                f"The {current().documents['scoping_return']} goes to all relevant agencies "
+                f"{role_words('scoping_sent')}.",
+                "appendix-1",
+            ),
+        )[: 1 if role_words("scoping_sent") else 0],
         (
-            "The Initial Scoping and Information Sharing Template goes to all relevant agencies "
-            f"within {working_days(amount('scoping_template_sent'))} of the referral, and they "
-            f"return it within {amount('scoping_template_returned')}.",
-            "appendix-1",
-        ),
-        (
-            f"The Rapid Review meeting is held {meeting_window_words()} after the referral.",
+            f"The Rapid Review meeting is held {role_words('meeting')}; it reaches the Panel "
+            f"{role_words('sent_to_panel')}, and within {working_days(RAPID_REVIEW_TO_PANEL)} "
+            "of the notification to the Panel at the latest.",
             "appendix-1",
         ),
     )
@@ -631,7 +634,7 @@ class Referral(FormBase):
                         "contact_details": "alex.smith@council.example",
                         "still_involved": "yes",
                     },
-                    {"agency": "Humberside Police", "still_involved": "yes"},
+                    {"agency": "Police", "still_involved": "yes"},
                 ],
                 "other_processes": {
                     "criminal_investigation": "yes",

@@ -19,13 +19,11 @@ from .key_dates import key_dates
 from .letters import letter_pdf, notice_pdf
 from .merge import Added, add_returns, agency_key, read_returns
 from .model import RapidReview
-from .parts import DECISIONS, MAX_RETURNS, MEETING_EARLIEST, MEETING_LATEST, PARTNERS
+from .parts import DECISIONS, MAX_RETURNS, PARTNERS
 
 __all__ = [
     "DECISIONS",
     "MAX_RETURNS",
-    "MEETING_EARLIEST",
-    "MEETING_LATEST",
     "PARTNERS",
     "Added",
     "RapidReview",
