@@ -35,7 +35,7 @@ TOKEN = re.compile(r"\{\{\s*partnership\.([a-z_]+(?:\.[a-z_]+)*)\s*\}\}")
 #: ``{{ timescale.scoping_template_sent }}``: a timescale of the one table, in words.
 TIMESCALE = re.compile(r"\{\{\s*timescale\.([a-z_]+)\s*\}\}")
 #: ``{{ step.meeting }}``: the partnership's step of a role, as it is counted, in words
-#: ("between 7 and 13 working days after the referral").
+#: ("between N and M working days after the referral").
 STEP = re.compile(r"\{\{\s*step\.([a-z_]+)\s*\}\}")
 #: ``{{ guidance.edition }}`` (the edition of Working Together the procedure follows) and
 #: ``{{ guidance.status <update> }}`` (whether the procedure already reflects an update of

@@ -483,11 +483,11 @@ def _parser() -> argparse.ArgumentParser:
     _form_commands(sub, "referral", "referral", "the referral form: example, validate, export")
     scoping_commands = _form_commands(
         sub, "scoping", "scoping-return",
-        "an agency's Initial Scoping return: example, validate, export, from-referral",
+        "an agency's scoping return: example, validate, export, from-referral",
     )  # fmt: skip
     rr_commands = _form_commands(
         sub, "rapid-review", "rapid-review",
-        "the Rapid Review Template: example, validate, export (pdf, json, letter, notice), "
+        "the Rapid Review record: example, validate, export (pdf, json, letter, notice), "
         "from-referral, add-returns",
     )  # fmt: skip
     for commands in (scoping_commands, rr_commands):

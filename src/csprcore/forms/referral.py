@@ -1,4 +1,4 @@
-"""The Serious Child Safeguarding Incident Notification to Safeguarding Partners form.
+"""The referral form (the partnership names it in its profile: ``documents.referral``).
 
 Section 3 of the procedure: any organisation with statutory or official duties in relation to
 children informs the safeguarding partners of an incident they think should be considered for
@@ -489,6 +489,15 @@ class CheckerRecord(BaseModel):
     checked_at: str = Field(default="", pattern=r"^(\d{2}/\d{2}/\d{4} \d{2}:\d{2})?$")
 
 
+def _scoping_sent_step() -> tuple[tuple[str, Cite], ...]:
+    """What happens next about the scoping templates, if the partnership has that step."""
+    words = role_words("scoping_sent")
+    if not words:
+        return ()
+    return ((f"The {current().documents['scoping_return']} goes to all relevant agencies "
+             f"{words}.", "appendix-1"),)  # fmt: skip
+
+
 class Referral(FormBase):
     """The whole form, in order. The JSON file is this model with ``form`` and
     ``schema_version``; a file of another kind or version is refused."""
@@ -511,13 +520,7 @@ class Referral(FormBase):
             f"{working_days(NOTIFY_PANEL)} of becoming aware of the incident.",
             "section-3",
         ),
-        *(
-            (
-                f"The {current().documents['scoping_return']} goes to all relevant agencies "
-                f"{role_words('scoping_sent')}.",
-                "appendix-1",
-            ),
-        )[: 1 if role_words("scoping_sent") else 0],
+        *_scoping_sent_step(),
         (
             f"The Rapid Review meeting is held {role_words('meeting')}; it reaches the Panel "
             f"{role_words('sent_to_panel')}, and within {working_days(RAPID_REVIEW_TO_PANEL)} "
@@ -634,7 +637,7 @@ class Referral(FormBase):
                         "contact_details": "alex.smith@council.example",
                         "still_involved": "yes",
                     },
-                    {"agency": "Police", "still_involved": "yes"},
+                    {"agency": "Police Service", "still_involved": "yes"},
                 ],
                 "other_processes": {
                     "criminal_investigation": "yes",

@@ -1,4 +1,4 @@
-"""The Initial Scoping and Information Sharing Template: one agency's return.
+"""The agency scoping return: one agency's return.
 
 Appendix 1 of the procedure: within a few working days of the referral (the partnership's
 ``scoping_template_sent``) the template is "sent to all relevant agencies"; within its
@@ -21,11 +21,10 @@ from ..errors import FieldError, InputError
 from ..partnership import current
 from ..rules.calendar import DEFAULT_CALENDAR
 from ..rules.citations import Cite, cited
-from ..rules.dates import long_date, long_date_with_weekday
-from ..rules.deadlines import compute
+from ..rules.dates import long_date_with_weekday
+from ..rules.deadlines import compute, in_words
 from ..rules.timescales import (
     AFTER_WORDS,
-    EVENT_NAMES,
     by_role,
     meeting_counted_from,
     meeting_window_words,
@@ -41,18 +40,29 @@ from .meta import Computed, Meta, Repeat, Section
 #: The partnership's steps for sending the template and returning it (each may be absent).
 _RETURNED: Final = by_role("scoping_returned")
 _SENT: Final = by_role("scoping_sent")
-#: How the return's date is counted, in words ("5 working days after the referral").
+#: How the return's date is counted, in words ("N working days after the referral").
 RETURN_WORDS: Final = step_words(_RETURNED) if _RETURNED else "by the date the partnership gives"
+
+
+#: The return's dates as "enter ..." names them.
+_ENTER: Final = {
+    "referral": "the date of the referral",
+    "notified": "the date the local authority notified the Panel",
+}
+
+
+def _events(doc: Mapping[str, Any]) -> dict[str, date]:
+    found = {
+        "referral": document_date(doc, "case.referral_date"),
+        "notified": document_date(doc, "case.notification_date"),
+    }
+    return {k: v for k, v in found.items() if v is not None}
 
 
 def _milestones(doc: Mapping[str, Any]) -> dict[str, Any]:
     """The partnership's steps the return's dates let us count, by id."""
-    events = {
-        "referral": document_date(doc, "case.referral_date"),
-        "notified": document_date(doc, "case.notification_date"),
-    }
     try:
-        result = compute({k: v.isoformat() for k, v in events.items() if v is not None})
+        result = compute({k: v.isoformat() for k, v in _events(doc).items()})
     except (InputError, ValueError):
         return {}
     return {m["id"]: m for m in result["milestones"] if "due" in m}
@@ -319,7 +329,7 @@ class ScopingOther(Part):
 
 
 class ScopingReturn(FormBase):
-    """One agency's Initial Scoping and Information Sharing return."""
+    """One agency's scoping return."""
 
     form_id: ClassVar[str] = "scoping-return"
     title: ClassVar[str] = current().documents["scoping_return"]
@@ -373,10 +383,11 @@ class ScopingReturn(FormBase):
         if m is None:
             start = _RETURNED.counts[0].event
             return {"case.return_by": Computed(
-                "", f"Not worked out yet: enter {EVENT_NAMES[start]}")}  # fmt: skip
+                "", f"Not worked out yet: enter {_ENTER[start]}")}  # fmt: skip
         due = date.fromisoformat(m["due"])
+        words = in_words(m, _events(doc))
         return {"case.return_by": Computed(
-            due.isoformat(), f"{long_date_with_weekday(due)} ({m['basis']})")}  # fmt: skip
+            due.isoformat(), f"{long_date_with_weekday(due)} ({words})")}  # fmt: skip
 
     @classmethod
     def warnings(cls, doc: Mapping[str, Any]) -> list[FieldError]:
@@ -385,15 +396,16 @@ class ScopingReturn(FormBase):
         if sent is None or m is None:
             return []
         due = date.fromisoformat(m["due"])
-        if sent <= due:
+        start = _events(doc).get(m["counted_from"])
+        if sent <= due or start is None or _SENT is None:
             return []
-        n = DEFAULT_CALENDAR.working_days_between(due, sent)
+        n = DEFAULT_CALENDAR.working_days_between(start, sent)
         return [
             FieldError(
                 "case.date_sent",
-                f"The template was sent {working_days(n)} after {long_date(due)}; "
-                f"{cited('appendix-1')} sends it by then ({m['basis']}). "
-                "Return it as soon as you can",
+                f"The template was sent {working_days(n)} after "
+                f"{AFTER_WORDS[m['counted_from']]}; {cited('appendix-1')} sends it "
+                f"{step_words(_SENT)}. Return it as soon as you can",
             )
         ]
 
@@ -436,6 +448,7 @@ def example_return(
             "child_initials": "Z N",
             "child_age": "8",
             "referral_date": "2026-10-14",
+            "notification_date": "2026-10-14",
             "date_sent": "2026-10-15",
         },
         "agency": {

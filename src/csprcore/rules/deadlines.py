@@ -33,6 +33,7 @@ from .timescales import (
     meeting_counted_from,
     meeting_window,
     meeting_window_words,
+    step_words,
     working_days,
 )
 
@@ -142,6 +143,16 @@ def compute(
         "bank_holidays": _bank_holidays_in(events, milestones, cal),
         "closures": sorted({d.isoformat() for d in cal.closures}),
     }
+
+
+def in_words(m: Mapping[str, Any], events: Mapping[str, date]) -> str:
+    """How a milestone was counted, as a date's hint says it: "N working days after the
+    referral on 14 October 2026"; the full basis when it was counted through another step."""
+    t = TIMESCALES_BY_ID[m["id"]]
+    start = events.get(m["counted_from"])
+    if start is None or m["counted_from"] != t.counts[0].event:
+        return str(m["basis"])
+    return f"{step_words(t)} on {long_date(start)}"
 
 
 def _binding(milestones: list[dict[str, Any]]) -> list[dict[str, Any]]:

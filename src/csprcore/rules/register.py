@@ -95,7 +95,7 @@ ROLE_DONE_BY: Final[dict[str, str]] = {
 
 def _with_steps(events: tuple[RegisterEvent, ...]) -> tuple[RegisterEvent, ...]:
     """The register's events with the partnership's own steps that no event records (its
-    sign-off, North East Lincolnshire's meeting date set), before the Rapid Review is sent."""
+    sign-off, a step that sets the meeting's date), before the Rapid Review is sent."""
     own = tuple(
         RegisterEvent(t.id, t.label, f"the date of {t.name}", t.cite)
         for t in TIMESCALES
@@ -486,8 +486,8 @@ def _row(timescale: str, event: str) -> Count:
 
 def _timetable_measure() -> Measure:
     """Rapid Reviews sent to the Panel by the partnership's own timetable: its
-    ``sent_to_panel`` step's count (North East Lincolnshire: 2 working days after the
-    meeting), each case counted in the period of the event the meeting counts from."""
+    ``sent_to_panel`` step's count (a number of working days after the meeting, or after the
+    notification), each case counted in the period of the event the meeting counts from."""
     step = by_role("sent_to_panel")
     assert step is not None
     count = step.counts[0]

@@ -11,7 +11,7 @@ from typing import Any, Final
 
 from ...errors import InputError
 from ...rules.dates import long_date, long_date_with_weekday
-from ...rules.deadlines import compute
+from ...rules.deadlines import compute, in_words
 from ...rules.timescales import EVENT_NAMES, by_role
 from ..engine import document_date
 from ..meta import Computed
@@ -49,7 +49,7 @@ def due_dates(events: Mapping[str, date]) -> list[DueDate]:
     except InputError:
         return []
     return [
-        DueDate(key, date.fromisoformat(m["due"]), m["basis"])
+        DueDate(key, date.fromisoformat(m["due"]), in_words(m, events))
         for key, timescale in (("local", to_panel.id), ("national", "rapid_review_national"))
         if (m := found.get(timescale)) is not None and "due" in m
     ]
@@ -83,20 +83,25 @@ def key_dates(doc: Mapping[str, Any]) -> dict[str, Computed | None]:
         out["key_dates.meeting_window"] = waiting.get(meeting.id)
     elif "earliest" in m:
         first, last = date.fromisoformat(m["earliest"]), date.fromisoformat(m["latest"])
-        text = f"{long_date_with_weekday(first)} to {long_date_with_weekday(last)} ({m['basis']})"
+        text = (
+            f"{long_date_with_weekday(first)} to {long_date_with_weekday(last)} "
+            f"({in_words(m, events)})"
+        )
         out["key_dates.meeting_window"] = Computed(text, text)
     else:
         due = date.fromisoformat(m["due"])
-        text = f"{long_date_with_weekday(due)} ({m['basis']})"
+        text = f"{long_date_with_weekday(due)} ({in_words(m, events)})"
         out["key_dates.meeting_window"] = Computed(text, text)
-    send_by = _dated(out, found, waiting, "key_dates.send_to_panel_by", to_panel.id)
-    national = _dated(out, found, waiting, "key_dates.national_deadline", "rapid_review_national")
+    send_by = _dated(out, found, waiting, "key_dates.send_to_panel_by", to_panel.id, events)
+    national = _dated(
+        out, found, waiting, "key_dates.national_deadline", "rapid_review_national", events
+    )
     if send_by and national and send_by > national:
-        due = out["key_dates.send_to_panel_by"]
-        assert due is not None
+        local = out["key_dates.send_to_panel_by"]
+        assert local is not None
         out["key_dates.send_to_panel_by"] = Computed(
-            due.value,
-            f"{due.text}. This is after the national deadline, "
+            local.value,
+            f"{local.text}. This is after the national deadline, "
             f"{long_date(national)}: that date binds",
         )
     sent = events.get("sent-to-panel")
@@ -127,11 +132,12 @@ def _dated(
     waiting: Mapping[str, Computed],
     key: str,
     timescale: str,
+    events: Mapping[str, date],
 ) -> date | None:
     m = found.get(timescale)
     if m is None or "due" not in m:
         out[key] = waiting.get(timescale)
         return None
     due = date.fromisoformat(m["due"])
-    out[key] = Computed(due.isoformat(), f"{long_date_with_weekday(due)} ({m['basis']})")
+    out[key] = Computed(due.isoformat(), f"{long_date_with_weekday(due)} ({in_words(m, events)})")
     return due

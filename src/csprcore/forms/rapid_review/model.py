@@ -1,4 +1,4 @@
-"""The Rapid Review Template as one form: its sections, warnings, checks and
+"""The Rapid Review record as one form: its sections, warnings, checks and
 exports."""
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from .parts import (
 
 
 class RapidReview(FormBase):
-    """The Rapid Review Template, completed at the Rapid Review meeting."""
+    """The Rapid Review record, completed at the Rapid Review meeting."""
 
     form_id: ClassVar[str] = "rapid-review"
     title: ClassVar[str] = current().documents["rapid_review"]
@@ -139,9 +139,8 @@ class RapidReview(FormBase):
                         late = DEFAULT_CALENDAR.working_days_between(due[key].day, sent)
                         found.append(FieldError(
                             "sign_off.sent_to_panel",
-                            f"The Rapid Review was sent to the Panel {working_days(late)} after "
-                            f"{long_date(due[key].day)}: {words} {long_date(due[key].day)} "
-                            f"({due[key].basis})",
+                            f"The Rapid Review was sent to the Panel {working_days(late)} late: "
+                            f"{words} {long_date(due[key].day)} ({due[key].basis})",
                         ))  # fmt: skip
         except ValueError:  # a date the calendar cannot count from: nothing to say
             pass
@@ -229,7 +228,7 @@ class RapidReview(FormBase):
                     "key_points": "Bruising seen twice and referred; absence not followed up.",
                 },
                 {
-                    "agency": "Police",
+                    "agency": "Police Service",
                     "involvement": "Attended the home in October 2026.",
                     "key_points": "Investigation under way.",
                 },
@@ -268,14 +267,14 @@ class RapidReview(FormBase):
                 "safeguarding_adults_review": "no",
                 "cdop": "no",
                 "disciplinary": "not_known",
-                "details": "Police investigation opened on 12 October.",
+                "details": "Police Service investigation opened on 12 October.",
             },
             "attendees": [
                 {"name": "Siobhán O'Neill", "role": "Chair", "agency": "Partnership"},
                 {
                     "name": "Ілля Коваленко",
                     "role": "Detective Inspector",
-                    "agency": "Police",
+                    "agency": "Police Service",
                 },
             ],
             "sign_off": {

@@ -1,4 +1,4 @@
-"""The Rapid Review Template's sections, in page order (Appendix 1), and their options."""
+"""The Rapid Review record's sections, in page order (Appendix 1), and their options."""
 
 from __future__ import annotations
 
