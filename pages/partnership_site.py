@@ -32,7 +32,7 @@ from csprcore.rules import citations, timescales
 #: Pages every partnership writes for itself (in its ``pages/`` folder).
 LOCAL_PAGES = ("index.md", "about/amendments.md", "about/glossary.md")
 TOKEN = re.compile(r"\{\{\s*partnership\.([a-z_]+(?:\.[a-z_]+)*)\s*\}\}")
-#: ``{{ timescale.scoping_template_sent }}``: a timescale of the one table, in words.
+#: ``{{ timescale.notify_panel }}``: a national timescale of the one table, in words.
 TIMESCALE = re.compile(r"\{\{\s*timescale\.([a-z_]+)\s*\}\}")
 #: ``{{ step.meeting }}``: the partnership's step of a role, as it is counted, in words
 #: ("between N and M working days after the referral").

@@ -1,12 +1,12 @@
-"""The agency scoping return: one agency's return.
+"""An agency's scoping return (the partnership names it: ``documents.scoping_return``).
 
-Appendix 1 of the procedure: within a few working days of the referral (the partnership's
-``scoping_template_sent``) the template is "sent to all relevant agencies"; within its
-``scoping_template_returned`` working days the completed template is "returned by agencies
-and then shared with those attending the Rapid Review meeting along with the Referral Form
-and any LA notification". The procedure names the template but does not list its fields: the
-fields are ours, from common practice. It carries the child's initials and age, never a full
-name: the return travels between agencies, and the Rapid Review needs no more.
+Appendix 1 of the procedure: the partnership sends the template to all relevant agencies (its
+step with the role ``scoping_sent``); the completed template is "returned by agencies and
+then shared with those attending the Rapid Review meeting along with the Referral Form and
+any LA notification" (``scoping_returned``). The procedure names the template but does not
+list its fields: the fields are ours, from common practice. It carries the child's initials
+and age, never a full name: the return travels between agencies, and the Rapid Review needs
+no more.
 """
 
 from __future__ import annotations
