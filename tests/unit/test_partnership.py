@@ -376,3 +376,19 @@ def test_a_review_date_that_is_not_a_date_is_named() -> None:
     assert "last_reviewed: must be a date like 2026-11-26" in problems(
         {**raw(), "last_reviewed": "last week"}
     )
+
+
+def test_a_profile_without_an_assurance_group_runs_every_tool(tmp_path: Path) -> None:
+    copy = tmp_path / "no-assurance"
+    shutil.copytree(NEL, copy)
+    data = raw(copy)
+    del data["groups"]["assurance"]
+    data["abbreviations"].pop("SAIG", None)
+    (copy / "partnership.yml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    plan = tmp_path / "plan.json"
+    plan.write_text(run_cli(copy, "action-plan", "example"), encoding="utf-8")
+    out = tmp_path / "progress.pdf"
+    run_cli(copy, "action-plan", "export", str(plan), "--format", "progress", "-o", str(out))
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(out).pages).split())
+    # The board that signs the plan off oversees its impact.
+    assert "Safeguarding Children Partnership Executive Board" in text
