@@ -1,5 +1,5 @@
 """Form pages rendered from a form model: the referral and Appendix 1's templates (the
-agencies' Initial Scoping return and the Rapid Review).
+agencies' scoping return and the Rapid Review).
 
 Each part of the model becomes a section with its heading and "why we ask"; each field
 becomes the GOV.UK pattern for its kind; a repeatable part becomes rows with a ``<template>``
@@ -255,7 +255,7 @@ def scoping_body() -> str:
 
 
 def rapid_review_body() -> str:
-    """The Rapid Review Template, with "Fill in from the referral" at the top of the case and
+    """The Rapid Review record, with "Fill in from the referral" at the top of the case and
     "Add agency returns" at the top of the agencies' part: they read saved files and put what
     they hold into the form."""
     from csprcore.forms.rapid_review import MAX_RETURNS, RapidReview
@@ -268,8 +268,8 @@ def rapid_review_body() -> str:
     add_returns = _file_picker(
         "add-returns",
         "Add agency returns",
-        "Choose the agencies' Initial Scoping returns, saved as JSON files from the "
-        '<a href="../scoping-return/">Initial Scoping return</a> page (up to '
+        "Choose the agencies' returns, saved as JSON files from the "
+        '<a href="../scoping-return/">agency scoping return</a> page (up to '
         f"{MAX_RETURNS} at a time). Each agency gets one row below. Boxes you have already "
         "written in are kept; a file that cannot be used is refused and changes nothing.",
         multiple=True,

@@ -20,14 +20,27 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from csprcore.partnership import Partnership, current, page_file_problem
+from csprcore.partnership import (
+    GUIDANCE_UPDATES,
+    STEP_ROLES,
+    Partnership,
+    current,
+    page_file_problem,
+)
 from csprcore.rules import citations, timescales
 
 #: Pages every partnership writes for itself (in its ``pages/`` folder).
 LOCAL_PAGES = ("index.md", "about/amendments.md", "about/glossary.md")
 TOKEN = re.compile(r"\{\{\s*partnership\.([a-z_]+(?:\.[a-z_]+)*)\s*\}\}")
-#: ``{{ timescale.scoping_template_sent }}``: a timescale of the one table, in words.
+#: ``{{ timescale.notify_panel }}``: a national timescale of the one table, in words.
 TIMESCALE = re.compile(r"\{\{\s*timescale\.([a-z_]+)\s*\}\}")
+#: ``{{ step.meeting }}``: the partnership's step of a role, as it is counted, in words
+#: ("between N and M working days after the referral").
+STEP = re.compile(r"\{\{\s*step\.([a-z_]+)\s*\}\}")
+#: ``{{ guidance.edition }}`` (the edition of Working Together the procedure follows) and
+#: ``{{ guidance.status <update> }}`` (whether the procedure already reflects an update of
+#: the national guidance page).
+GUIDANCE = re.compile(r"\{\{\s*guidance\.(edition|status\s+([a-z_0-9]+))\s*\}\}")
 #: ``{{ cite section-6 }}`` (or ``{{ cite section-6 | words }}``): a link to the page of the
 #: partnership's procedure that covers a topic, named as the procedure numbers it.
 CITE = re.compile(r"\{\{\s*cite\s+([a-z0-9-]+)\s*(?:\|\s*([^}]+?)\s*)?\}\}")
@@ -151,8 +164,29 @@ def fill_tokens(markdown: str, page_file: str) -> str:
         target = f"procedure/{page.file}#{topic}"
         return f"[{words}]({'../' * depth}{target})"
 
+    def step(match: re.Match[str]) -> str:
+        if match.group(1) not in STEP_ROLES:
+            raise PluginError(f"{page_file}: unknown step role {match.group(0)}")
+        return timescales.role_words(match.group(1)) or "when the partnership says"
+
+    def guidance(match: re.Match[str]) -> str:
+        national = profile.national_guidance
+        if match.group(1) == "edition":
+            return str(national.working_together)
+        update = match.group(2)
+        if update not in GUIDANCE_UPDATES:
+            raise PluginError(f"{page_file}: unknown national guidance update {match.group(0)}")
+        short = markdown_text(profile.short_name)
+        if update in national.reflects or (
+            update == "working_together_2023" and national.working_together == 2023
+        ):
+            return f"**{short}'s procedure already reflects this.**"
+        return f"**This is not yet part of {short}'s procedure.**"
+
     text = TOKEN.sub(replace, markdown)
+    text = GUIDANCE.sub(guidance, text)
     text = TIMESCALE.sub(timescale, text)
+    text = STEP.sub(step, text)
     text = CITE.sub(cite, text)
     if profile.abbreviations:
         text += "\n\n" + "\n".join(f"*[{k}]: {v}" for k, v in profile.abbreviations.items())

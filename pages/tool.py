@@ -17,7 +17,7 @@ TOOLS = {
     "criteria-checker": "Criteria checker",
     "deadline-calculator": "Deadline calculator",
     "referral-form": "Referral form",
-    "scoping-return": "Initial Scoping return",
+    "scoping-return": "Agency scoping return",
     "rapid-review": "Rapid Review template",
     "local-review": "Local review record",
     "action-plan": "Action plan",

@@ -20,6 +20,7 @@ from .jsontext import JSONRefusedError, loads
 from .rules import criteria
 from .rules.citations import short_title
 from .rules.dates import long_date_with_weekday
+from .rules.timescales import EVENTS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -123,7 +124,7 @@ def _check(args: argparse.Namespace) -> int:
 def _deadlines(args: argparse.Namespace) -> int:
     payload: dict[str, Any] = {
         event: getattr(args, event.replace("-", "_"))
-        for event in ("aware", "referral", "meeting", "sent-to-panel", "decision", "publication")
+        for event in EVENTS
         if getattr(args, event.replace("-", "_"))
     }
     payload["closures"] = args.closure or []
@@ -131,7 +132,8 @@ def _deadlines(args: argparse.Namespace) -> int:
         payload["today"] = args.today
     result = api.deadline_milestones(payload)
     if args.json:
-        keep = ("id", "due", "earliest", "latest", "label", "basis", "cite", "note", "status")
+        keep = ("id", "due", "earliest", "latest", "label", "basis", "cite", "note", "status",
+                "source", "quote", "binds")  # fmt: skip
         _json(
             {
                 "milestones": [{k: m[k] for k in keep if k in m} for m in result["milestones"]],
@@ -143,8 +145,9 @@ def _deadlines(args: argparse.Namespace) -> int:
         return 0
     if not result["events"]:
         print(
-            "Give at least one date: --aware, --referral, --meeting, --sent-to-panel, "
-            "--decision or --publication."
+            "Give at least one date: "
+            + ", ".join(f"--{e}" for e in list(EVENTS)[:-1])
+            + f" or --{list(EVENTS)[-1]}."
         )
     for m in result["milestones"]:
         if "due" in m:
@@ -468,8 +471,8 @@ def _parser() -> argparse.ArgumentParser:
     ck.set_defaults(func=_check)
 
     dl = sub.add_parser("deadlines", help="the procedure's timescales from the dates given")
-    for event in ("aware", "referral", "meeting", "sent-to-panel", "decision", "publication"):
-        dl.add_argument(f"--{event}", metavar="DATE")
+    for event in EVENTS:
+        dl.add_argument(f"--{event}", metavar="DATE", help=f"the date {EVENTS[event]}")
     dl.add_argument(
         "--closure", action="append", metavar="DATE", help="an office closure day (repeatable)"
     )
@@ -480,11 +483,11 @@ def _parser() -> argparse.ArgumentParser:
     _form_commands(sub, "referral", "referral", "the referral form: example, validate, export")
     scoping_commands = _form_commands(
         sub, "scoping", "scoping-return",
-        "an agency's Initial Scoping return: example, validate, export, from-referral",
+        "an agency's scoping return: example, validate, export, from-referral",
     )  # fmt: skip
     rr_commands = _form_commands(
         sub, "rapid-review", "rapid-review",
-        "the Rapid Review Template: example, validate, export (pdf, json, letter, notice), "
+        "the Rapid Review record: example, validate, export (pdf, json, letter, notice), "
         "from-referral, add-returns",
     )  # fmt: skip
     for commands in (scoping_commands, rr_commands):

@@ -40,15 +40,36 @@ CITES: Final = (
     "section-13", "appendix-1",
 )  # fmt: skip
 
-#: The timescales the partnership sets itself (Appendix 1 in North East Lincolnshire), in
-#: working days after the event named; the national ones are in ``rules.timescales``.
-LOCAL_TIMESCALES: Final[dict[str, str]] = {
-    "scoping_template_sent": "after the referral, the scoping template is sent to agencies",
-    "rapid_review_meeting_date_set": "after the referral, the Rapid Review meeting date is set",
-    "scoping_template_returned": "after the referral, agencies return the scoping template",
-    "rapid_review_meeting": "after the referral, [earliest, latest] for the Rapid Review meeting",
-    "rapid_review_to_panel": "after the meeting, the Rapid Review is sent to the Panel",
+#: The events a Rapid Review step may count from (``from``), besides an earlier step's id:
+#: the notification to the Panel (the Panel's guidance counts from it), the referral to the
+#: safeguarding partners (North East Lincolnshire's Appendix 1 counts from it), and the
+#: Rapid Review meeting (the step whose role is ``meeting``).
+STEP_FROM: Final = ("notification", "referral", "meeting")
+#: What a step is in the national process, where the tools need to know: the scoping
+#: templates sent and returned, the meeting, the partners' sign-off, the Rapid Review sent
+#: to the Panel. Each at most once; ``meeting`` and ``sent_to_panel`` exactly once.
+STEP_ROLES: Final = ("scoping_sent", "scoping_returned", "meeting", "sign_off", "sent_to_panel")
+#: The documents a partnership names in its own words.
+DOCUMENTS: Final = ("referral", "scoping_return", "rapid_review")
+#: The editions of Working Together a procedure may follow.
+WORKING_TOGETHER: Final = (2018, 2023)
+#: The updates of the site's "Updates in national guidance" page that a procedure may already
+#: reflect (``national_guidance.reflects``).
+GUIDANCE_UPDATES: Final = (
+    "review_criteria", "supervising_a_review", "working_together_2023",
+    "one_notification_per_incident", "who_notifies", "rapid_review_from_notification",
+    "rapid_review_content",
+)  # fmt: skip
+#: Keys of the first form of the profile, each with the key that replaced it.
+OLD_KEYS: Final = {
+    "local_authority": "local_authorities (a list of one or more councils)",
+    "timescales": "rapid_review_steps (each step with id, name, from and working_days)",
+    "timescale_notes": "note, on the step in rapid_review_steps",
+    "referral_form_title": "documents.referral",
 }
+_SLUG: Final = re.compile(r"^[a-z][a-z0-9_]*$")
+_MAX_DAYS: Final = 60
+
 
 #: Every key of ``partnership.yml``: (required, what it holds). The build checks a profile
 #: against this, and the "Set up the site for your partnership" page lists it.
@@ -62,7 +83,11 @@ SCHEMA: Final[dict[str, tuple[bool, str]]] = {
         True,
         "The local authority's area, as in \u201cIs the child normally resident in {area}?\u201d",
     ),
-    "local_authority": (True, "The local authority's name, which notifies the Panel."),
+    "local_authorities": (
+        True,
+        "The council or councils whose area the partnership covers (one or more): each "
+        "notifies the Panel of incidents in its area.",
+    ),
     "reference_prefix": (
         False,
         "The start of the partnership's case references in the examples (ESCP-2026-014); "
@@ -70,31 +95,47 @@ SCHEMA: Final[dict[str, tuple[bool, str]]] = {
     ),
     "support_office_email": (
         True,
-        "The secure email address that completed referrals go to (the support office).",
+        "The secure email address that completed referrals go to (the business unit).",
     ),
-    "referral_form_title": (True, "The title of the partnership's referral form."),
+    "business_unit": (
+        True,
+        "Who receives referrals and runs each review for the partnership (for example, the "
+        "partnership's business unit).",
+    ),
+    "documents": (
+        True,
+        "What the partnership calls its documents: referral (the referral form), "
+        "scoping_return (an agency's return) and rapid_review (the Rapid Review).",
+    ),
+    "referral_route": (
+        True,
+        "How a practitioner refers a case, in plain text (the criteria checker shows it).",
+    ),
     "site_description": (False, "One sentence describing the site, for search engines."),
     "groups": (
         True,
-        "The partnership's groups: review (arranges Rapid Reviews and monitors action plans), "
-        "assurance (oversees the impact of action plans; optional) and board (signs action "
-        "plans off), each with name and abbreviation.",
+        "The partnership's groups, each with name and abbreviation, keyed by a slug: review "
+        "(arranges Rapid Reviews and monitors action plans) and board (signs action plans "
+        "off) are required; assurance (oversees the impact of action plans) and any others "
+        "are optional.",
     ),
     "local_learning": (
         True,
         "The name of the local learning review for cases that do not meet the criteria "
         "(a Line of Sight Learning Event).",
     ),
-    "timescales": (
+    "rapid_review_steps": (
         True,
-        "Working days for each local timescale: "
-        + "; ".join(f"{k} ({v})" for k, v in LOCAL_TIMESCALES.items())
-        + ".",
+        "The Rapid Review's steps, in order: each with id (a slug), name, from (notification, "
+        "referral, meeting or an earlier step's id) and working_days (0 to 60) or window "
+        "([earliest, latest]); optionally role (" + ", ".join(STEP_ROLES) + "; one step "
+        "each, meeting and sent_to_panel required), by (a group), quote (the procedure's own "
+        "words) and note (how the site reads words that are ambiguous).",
     ),
-    "timescale_notes": (
+    "national_guidance": (
         False,
-        "For a timescale id, how the site reads the partnership's words where they are "
-        "ambiguous (shown beside the date).",
+        "What the procedure already follows: working_together (2018 or 2023) and reflects "
+        "(ids of the updates on the national guidance page it already includes).",
     ),
     "procedure": (
         True,
@@ -105,7 +146,7 @@ SCHEMA: Final[dict[str, tuple[bool, str]]] = {
     "last_reviewed": (False, "The date the partnership last reviewed its procedure."),
 }
 
-_GROUP_ROLES: Final = {"review": True, "assurance": False, "board": True}
+_REQUIRED_GROUPS: Final = ("review", "board")
 #: An address as a mail link can carry it whole: letters, digits and . _ + - before the @, a
 #: domain of labels after it. Nothing a ``mailto:`` link reads as more than the address
 #: (``?bcc=``, ``&``, ``#``, ``%``, ``,``), which would copy a referral to someone else.
@@ -130,6 +171,28 @@ class Group:
 
 
 @dataclass(frozen=True)
+class RapidReviewStep:
+    """A step of the partnership's Rapid Review, counted in working days from an event or
+    an earlier step (``from_``): a due date (``working_days``) or a window."""
+
+    id: str
+    name: str
+    from_: str
+    working_days: int | None = None
+    window: tuple[int, int] | None = None
+    role: str | None = None
+    by: str | None = None
+    quote: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class NationalGuidance:
+    working_together: int = 2018
+    reflects: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Page:
     """A page of the partnership's procedure, served at ``procedure/<slug>/``."""
 
@@ -147,32 +210,45 @@ class Partnership:
     name: str
     short_name: str
     area: str
-    local_authority: str
+    local_authorities: tuple[str, ...]
     reference_prefix: str
     support_office_email: str
-    referral_form_title: str
+    business_unit: str
+    documents: Mapping[str, str]
+    referral_route: str
     site_description: str
     groups: Mapping[str, Group]
     local_learning: str
-    timescales: Mapping[str, int | tuple[int, int]]
-    timescale_notes: Mapping[str, str]
+    steps: tuple[RapidReviewStep, ...]
+    national_guidance: NationalGuidance
     procedure: tuple[Page, ...]
     abbreviations: Mapping[str, str]
     last_reviewed: str
     #: Where the profile was read from (its folder), or "" for a packed profile.
     directory: str = ""
 
-    def days(self, timescale: str) -> int:
-        """A local timescale of one number of working days."""
-        value = self.timescales[timescale]
-        assert isinstance(value, int)
-        return value
+    @property
+    def local_authority(self) -> str:
+        """The council, or the councils joined by "and" ("A and B"): as a list of partners
+        names them."""
+        return _joined(self.local_authorities, "and")
 
-    def window(self, timescale: str) -> tuple[int, int]:
-        """A local timescale given as [earliest, latest] working days."""
-        value = self.timescales[timescale]
-        assert isinstance(value, tuple)
-        return value
+    @property
+    def council_for_the_area(self) -> str:
+        """The council that acts for an incident: the one council, or "the council for the
+        area where it happened (A or B)" for a partnership of two or more."""
+        if len(self.local_authorities) == 1:
+            return self.local_authorities[0]
+        names = _joined(self.local_authorities, "or")
+        return f"the council for the area where it happened ({names})"
+
+    @property
+    def referral_form_title(self) -> str:
+        return self.documents["referral"]
+
+    def step(self, role: str) -> RapidReviewStep | None:
+        """The step with this role, if the partnership's process has one."""
+        return next((s for s in self.steps if s.role == role), None)
 
     def group(self, role: str) -> Group:
         return self.groups[role]
@@ -188,22 +264,45 @@ class Partnership:
         return json.dumps(_raw(self), ensure_ascii=False, sort_keys=True)
 
 
+def _joined(names: tuple[str, ...], word: str) -> str:
+    if len(names) <= 2:
+        return f" {word} ".join(names)
+    return ", ".join(names[:-1]) + f" {word} " + names[-1]
+
+
+def _step_raw(step: RapidReviewStep) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": step.id, "name": step.name, "from": step.from_}
+    if step.window is not None:
+        out["window"] = list(step.window)
+    else:
+        out["working_days"] = step.working_days
+    for key in ("role", "by", "quote", "note"):
+        if getattr(step, key):
+            out[key] = getattr(step, key)
+    return out
+
+
 def _raw(p: Partnership) -> dict[str, Any]:
     return {
         "name": p.name,
         "short_name": p.short_name,
         "area": p.area,
-        "local_authority": p.local_authority,
+        "local_authorities": list(p.local_authorities),
         "reference_prefix": p.reference_prefix,
         "support_office_email": p.support_office_email,
-        "referral_form_title": p.referral_form_title,
+        "business_unit": p.business_unit,
+        "documents": dict(p.documents),
+        "referral_route": p.referral_route,
         "site_description": p.site_description,
         "groups": {
             k: {"name": g.name, "abbreviation": g.abbreviation} for k, g in p.groups.items()
         },
         "local_learning": p.local_learning,
-        "timescales": {k: list(v) if isinstance(v, tuple) else v for k, v in p.timescales.items()},
-        "timescale_notes": dict(p.timescale_notes),
+        "rapid_review_steps": [_step_raw(s) for s in p.steps],
+        "national_guidance": {
+            "working_together": p.national_guidance.working_together,
+            "reflects": list(p.national_guidance.reflects),
+        },
         "procedure": [
             {"title": pg.title, "file": pg.file, "cites": list(pg.cites)} for pg in p.procedure
         ],
@@ -260,69 +359,150 @@ class _Reader:
         return value
 
 
-def _timescales(r: _Reader, data: Any) -> dict[str, int | tuple[int, int]]:
-    out: dict[str, int | tuple[int, int]] = {}
-    if not isinstance(data, Mapping):
-        r.fail("timescales", "must be a map from timescale ids to working days")
-        return out
-    for key in data:
-        if key not in LOCAL_TIMESCALES:
-            r.fail(
-                f"timescales.{key}",
-                "is not a local timescale; use one of " + ", ".join(LOCAL_TIMESCALES),
-            )
-    for key in LOCAL_TIMESCALES:
-        path = f"timescales.{key}"
-        if key not in data:
-            r.fail(path, "is missing: give it in working days")
-            continue
-        value = data[key]
-        if key == "rapid_review_meeting":
-            if not isinstance(value, list) or len(value) != 2:
-                r.fail(path, "must be [earliest, latest], two whole numbers of working days")
-                continue
-            first, last = r.whole(value[0], f"{path}[0]"), r.whole(value[1], f"{path}[1]")
-            if first is not None and last is not None:
-                if first > last:
-                    r.fail(path, "the earliest day must not be after the latest")
-                else:
-                    out[key] = (first, last)
-        else:
-            number = r.whole(value, path)
-            if number is not None:
-                out[key] = number
-    if "scoping_template_returned" in out and "rapid_review_meeting" in out:
-        returned, window = out["scoping_template_returned"], out["rapid_review_meeting"]
-        assert isinstance(returned, int) and isinstance(window, tuple)
-        if returned > window[1]:
-            r.fail(
-                "timescales.scoping_template_returned",
-                "must not be after the latest day of the Rapid Review meeting",
-            )
-    return out
-
-
 def _groups(r: _Reader, data: Any) -> dict[str, Group]:
     out: dict[str, Group] = {}
     if not isinstance(data, Mapping):
-        r.fail("groups", "must be a map of the groups review, board (and assurance)")
+        r.fail("groups", "must be a map of groups: review and board, and any others")
         return out
-    for key in data:
-        if key not in _GROUP_ROLES:
-            r.fail(f"groups.{key}", "is not a group the site knows: use review, assurance, board")
-    for role, required in _GROUP_ROLES.items():
-        item = data.get(role)
-        if item is None:
-            if required:
-                r.fail(f"groups.{role}", "is missing: give its name and abbreviation")
+    for key in _REQUIRED_GROUPS:
+        if key not in data:
+            r.fail(f"groups.{key}", "is missing: give its name and abbreviation")
+    for key, item in data.items():
+        if not isinstance(key, str) or not _SLUG.match(key):
+            r.fail(f"groups.{key}", "must be named by a slug (a-z, 0-9 and _), like review")
             continue
         if not isinstance(item, Mapping):
-            r.fail(f"groups.{role}", "must have a name and an abbreviation")
+            r.fail(f"groups.{key}", "must have a name and an abbreviation")
             continue
-        name = r.text(item, "name", f"groups.{role}.", required=True)
-        abbreviation = r.text(item, "abbreviation", f"groups.{role}.", required=False)
-        out[role] = Group(name, abbreviation or name)
+        name = r.text(item, "name", f"groups.{key}.", required=True)
+        abbreviation = r.text(item, "abbreviation", f"groups.{key}.", required=False)
+        out[key] = Group(name, abbreviation or name)
     return out
+
+
+def _days(r: _Reader, value: Any, path: str) -> int | None:
+    if type(value) is not int or not 0 <= value <= _MAX_DAYS:
+        r.fail(path, f"is {value!r}: give a whole number of working days from 0 to {_MAX_DAYS}")
+        return None
+    return value
+
+
+def _step(
+    r: _Reader, item: Any, where: str, earlier: list[str], groups: Mapping[str, Group]
+) -> RapidReviewStep | None:
+    if not isinstance(item, Mapping):
+        r.fail(where, "must have an id, a name, from and working_days (or window)")
+        return None
+    known = {"id", "name", "role", "by", "from", "working_days", "window", "quote", "note"}
+    for key in item:
+        if key not in known:
+            r.fail(f"{where}.{key}", "is not a key of a step; use " + ", ".join(sorted(known)))
+    step_id = r.text(item, "id", f"{where}.", required=True)
+    if step_id and not _SLUG.match(step_id):
+        r.fail(f"{where}.id", f"is '{step_id}': use a slug (a-z, 0-9 and _), like templates_sent")
+        step_id = ""
+    elif step_id in earlier:
+        r.fail(f"{where}.id", f"'{step_id}' is the id of an earlier step: each id once")
+        step_id = ""
+    name = r.text(item, "name", f"{where}.", required=True)
+    start = r.text(item, "from", f"{where}.", required=True)
+    if start and start not in (*STEP_FROM, *earlier):
+        choices = ", ".join((*STEP_FROM, *earlier))
+        r.fail(f"{where}.from", f"is '{start}', not an event or an earlier step; use {choices}")
+        start = ""
+    role = r.text(item, "role", f"{where}.", required=False) or None
+    if role is not None and role not in STEP_ROLES:
+        r.fail(f"{where}.role", f"is '{role}'; use one of " + ", ".join(STEP_ROLES))
+        role = None
+    by = r.text(item, "by", f"{where}.", required=False) or None
+    if by is not None and by not in groups:
+        r.fail(f"{where}.by", f"is '{by}', not a group; use one of " + ", ".join(groups))
+        by = None
+    days, window = item.get("working_days"), item.get("window")
+    working_days: int | None = None
+    span: tuple[int, int] | None = None
+    if (days is None) == (window is None):
+        r.fail(where, "give working_days or window (not both)")
+    elif window is not None:
+        if not isinstance(window, list) or len(window) != 2:
+            r.fail(f"{where}.window", "must be [earliest, latest], two whole numbers of days")
+        else:
+            first = _days(r, window[0], f"{where}.window[0]")
+            last = _days(r, window[1], f"{where}.window[1]")
+            if first is not None and last is not None:
+                if first > last:
+                    r.fail(f"{where}.window", "the earliest day must not be after the latest")
+                else:
+                    span = (first, last)
+    else:
+        working_days = _days(r, days, f"{where}.working_days")
+    quote = r.text(item, "quote", f"{where}.", required=False)
+    note = r.text(item, "note", f"{where}.", required=False)
+    if not (step_id and name and start) or (working_days is None and span is None):
+        return None
+    return RapidReviewStep(step_id, name, start, working_days, span, role, by, quote, note)
+
+
+def _steps(r: _Reader, data: Any, groups: Mapping[str, Group]) -> tuple[RapidReviewStep, ...]:
+    key = "rapid_review_steps"
+    if not isinstance(data, list) or not data:
+        r.fail(key, "must list the Rapid Review's steps, each with id, name, from and "
+               "working_days (or window)")  # fmt: skip
+        return ()
+    steps: list[RapidReviewStep] = []
+    ids: list[str] = []
+    for i, item in enumerate(data):
+        step = _step(r, item, f"{key}[{i}]", ids, groups)
+        if isinstance(item, Mapping) and isinstance(item.get("id"), str):
+            ids.append(item["id"])
+        if step is not None:
+            steps.append(step)
+    for role in STEP_ROLES:
+        having = [s.id for s in steps if s.role == role]
+        if len(having) > 1:
+            r.fail(key, f"role {role} is given to {', '.join(having)}: at most one step each")
+        elif not having and role in ("meeting", "sent_to_panel"):
+            r.fail(key, f"no step has the role {role}: give it to one step")
+    for i, step in enumerate(steps):
+        if step.window is not None and step.from_ not in ("notification", "referral"):
+            r.fail(f"{key}[{i}].window", "a window counts from notification or referral")
+    meeting = next((i for i, s in enumerate(steps) if s.role == "meeting"), None)
+    for i, step in enumerate(steps):
+        if step.from_ == "meeting" and (meeting is None or i <= meeting):
+            r.fail(f"{key}[{i}].from", "is meeting: only a step after the meeting's counts from it")
+    return tuple(steps)
+
+
+def _documents(r: _Reader, data: Any) -> dict[str, str]:
+    if not isinstance(data, Mapping):
+        r.fail("documents", "must name the documents: " + ", ".join(DOCUMENTS))
+        return {}
+    for key in data:
+        if key not in DOCUMENTS:
+            r.fail(f"documents.{key}", "is not a document the site makes; use "
+                   + ", ".join(DOCUMENTS))  # fmt: skip
+    return {key: r.text(data, key, "documents.", required=True) for key in DOCUMENTS}
+
+
+def _national(r: _Reader, data: Any) -> NationalGuidance:
+    if data is None:
+        return NationalGuidance()
+    if not isinstance(data, Mapping):
+        r.fail("national_guidance", "must have working_together and reflects")
+        return NationalGuidance()
+    edition = data.get("working_together", 2018)
+    if edition not in WORKING_TOGETHER or type(edition) is not int:
+        r.fail("national_guidance.working_together", f"is {edition!r}; use 2018 or 2023")
+        edition = 2018
+    reflects = data.get("reflects", [])
+    if not isinstance(reflects, list) or not all(isinstance(x, str) for x in reflects):
+        r.fail("national_guidance.reflects", "must be a list of update ids")
+        reflects = []
+    for item in reflects:
+        if item not in GUIDANCE_UPDATES:
+            r.fail("national_guidance.reflects", f"'{item}' is not an update of the national "
+                   "guidance page; use " + ", ".join(GUIDANCE_UPDATES))  # fmt: skip
+    return NationalGuidance(edition, tuple(reflects))
 
 
 def _procedure(r: _Reader, data: Any, directory: Path | None) -> tuple[Page, ...]:
@@ -402,14 +582,18 @@ def from_data(data: Any, source: str, directory: Path | None = None) -> Partners
     if not isinstance(data, Mapping):
         raise PartnershipError(f"{source}: must be a map of keys (see the set-up page)")
     for key in data:
-        if key not in SCHEMA:
+        if key in OLD_KEYS:
+            r.fail(str(key), f"is the first form of the profile: use {OLD_KEYS[key]} instead")
+        elif key not in SCHEMA:
             r.fail(str(key), "is not a key the site knows; see the set-up page for the keys")
+    structured = {"groups", "rapid_review_steps", "national_guidance", "procedure",
+                  "abbreviations", "local_authorities", "documents"}  # fmt: skip
     text = {
         key: r.text(data, key, required=required)
         if not (key == "last_reviewed" and isinstance(data.get(key), date))
         else ""
         for key, (required, _) in SCHEMA.items()
-        if key not in {"groups", "timescales", "timescale_notes", "procedure", "abbreviations"}
+        if key not in structured
     }
     reviewed = data.get("last_reviewed")
     if isinstance(reviewed, date):  # YAML reads an unquoted 2026-11-26 as a date
@@ -422,23 +606,30 @@ def from_data(data: Any, source: str, directory: Path | None = None) -> Partners
     email = text["support_office_email"]
     if email and not _EMAIL.match(email):
         r.fail("support_office_email", "must be an email address, like name@example.org")
-    notes = _strings(r, data.get("timescale_notes"), "timescale_notes")
-    for key in notes:
-        if key not in LOCAL_TIMESCALES:
-            r.fail(f"timescale_notes.{key}", "is not a local timescale")
+    councils = data.get("local_authorities")
+    if not isinstance(councils, list) or not councils:
+        r.fail("local_authorities", "must list the council or councils, one or more")
+        councils = []
+    authorities = tuple(
+        r.text({f"local_authorities[{i}]": c}, f"local_authorities[{i}]", required=True)
+        for i, c in enumerate(councils)
+    )
+    groups = _groups(r, data.get("groups"))
     profile = Partnership(
         name=text["name"],
         short_name=text["short_name"],
         area=text["area"],
-        local_authority=text["local_authority"],
+        local_authorities=authorities,
         reference_prefix=text["reference_prefix"] or text["short_name"],
         support_office_email=email,
-        referral_form_title=text["referral_form_title"],
+        business_unit=text["business_unit"],
+        documents=_documents(r, data.get("documents")),
+        referral_route=text["referral_route"],
         site_description=text["site_description"],
-        groups=_groups(r, data.get("groups")),
+        groups=groups,
         local_learning=text["local_learning"],
-        timescales=_timescales(r, data.get("timescales")),
-        timescale_notes=notes,
+        steps=_steps(r, data.get("rapid_review_steps"), groups),
+        national_guidance=_national(r, data.get("national_guidance")),
         procedure=_procedure(r, data.get("procedure"), directory),
         abbreviations=_strings(r, data.get("abbreviations"), "abbreviations"),
         last_reviewed=text["last_reviewed"],

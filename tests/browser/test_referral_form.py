@@ -58,7 +58,7 @@ def test_fill_reload_check_and_export(form_page: Page, tmp_path: Path) -> None:
     expect(page.locator("[data-draft-status]")).to_contain_text("restored")
     expect(page.locator("[name='child.first_names']")).to_have_value("Zoë")
     expect(page.locator("[name='family.0.name']")).to_have_value("Nguyễn Thị Ánh")
-    expect(page.locator("[name='agencies.1.agency']")).to_have_value("Humberside Police")
+    expect(page.locator("[name='agencies.1.agency']")).to_have_value("Police Service")
 
     page.get_by_role("button", name="Check your answers").click()
     check = page.locator("[data-check-view]")

@@ -93,7 +93,10 @@ def test_notification_working_days_left_and_status(today: str, left: int, status
 def test_notification_recorded_leaves_the_report_to_the_partners() -> None:
     c = case(aware="2026-03-30", notified="2026-04-01")
     assert stage(c) == "notification"
-    assert list(due_dates(c, "2026-04-01")) == ["report_to_safeguarding_partners"]
+    # The notification starts the national deadline for the Rapid Review (the Panel's
+    # guidance: 15 working days from it).
+    assert list(due_dates(c, "2026-04-01")) == [
+        "report_to_safeguarding_partners", "rapid_review_national"]  # fmt: skip
 
 
 # --- scoping --------------------------------------------------------------------------------
@@ -117,8 +120,10 @@ def test_scoping_stage_counts_appendix_1_across_christmas_and_new_year() -> None
         "scoping_template_returned": d("2027-01-04"),
         # "Between 7 and 13 working days of receiving the referral": the window's last day.
         "rapid_review_meeting": d("2027-01-14"),
-        # No meeting yet: national guidance's 15 working days from the referral.
+        # No meeting yet: 2 working days after the window's last day, 15 from the referral.
         "rapid_review_to_panel": d("2027-01-18"),
+        # The Panel's guidance: 15 working days from the notification (the same day here).
+        "rapid_review_national": d("2027-01-18"),
     }
     meeting = next(s for s in steps(CHRISTMAS_REFERRAL) if s.id == "rapid_review_meeting")
     assert (meeting.earliest, meeting.due) == (d("2027-01-06"), d("2027-01-14"))
@@ -147,9 +152,15 @@ def test_without_a_meeting_the_rapid_review_is_due_15_working_days_after_the_ref
 
 
 @pytest.mark.nel
-def test_the_meeting_date_is_set_when_the_scoping_templates_are_sent() -> None:
+def test_a_step_of_the_partnerships_own_is_recorded_under_its_id() -> None:
+    # North East Lincolnshire's "Rapid Review meeting date set" has no register event of its
+    # own: the case records it under the step's id, and then the meeting is next.
     c = case(aware="2026-12-22", notified="2026-12-23", referral="2026-12-23",
              scoping_sent="2026-12-24", scoping_returned="2027-01-04")  # fmt: skip
+    nd = next_deadline(c, d("2027-01-05"))
+    assert nd is not None and nd.id == "rapid_review_meeting_date_set"
+    c = Case(c.reference, c.child_initials, c.child_age, None,
+             {**c.dates, "rapid_review_meeting_date_set": d("2026-12-24")})  # fmt: skip
     nd = next_deadline(c, d("2027-01-05"))
     assert nd is not None
     assert (nd.id, nd.due, nd.status) == ("rapid_review_meeting", d("2027-01-14"), "on_time")

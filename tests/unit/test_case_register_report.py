@@ -68,25 +68,31 @@ HAND_COUNTED = register(
     reg_case("N5", aware="2027-04-01", notified="2027-05-28"),
     # No notification recorded: counted apart.
     reg_case("N6", aware="2026-05-05"),
-    # Rapid Reviews. Referral Wed 1 April 2026: Thu 2 (1), Tue 7 (2), Wed 8 (3), Thu 9 (4),
+    # Rapid Reviews, each notified to the Panel on the day of its referral (the Panel's 15
+    # working days count from the notification; Appendix 1's from the referral). Referral Wed
+    # 1 April 2026: Thu 2 (1), Tue 7 (2), Wed 8 (3), Thu 9 (4),
     # Fri 10 (5), Mon 13 (6), Tue 14 (7), Wed 15 (8), Thu 16 (9), Fri 17 (10), Mon 20 (11),
     # Tue 21 (12), Wed 22 (13), Thu 23 (14), Fri 24 (15). Meeting on Wed 22, the 13th: in the
     # window; sent Fri 24: the 15th working day, and the 2nd after the meeting: both met.
-    reg_case("R1", referral="2026-04-01", meeting="2026-04-22", sent_to_panel="2026-04-24"),
+    reg_case("R1", referral="2026-04-01", notified="2026-04-01", meeting="2026-04-22",
+             sent_to_panel="2026-04-24"),
     # Referral Wed 23 December 2026: the 15th working day is Mon 18 January 2027; the window
     # is Wed 6 (7th) to Thu 14 January (13th). Meeting Tue 5 January, the 6th working day:
     # one working day early. Sent Tue 19 January: 1 day late on the 15 days; from the meeting,
     # Wed 6 (1), Thu 7 (2), then Fri 8, Mon 11 ... Tue 19 = 8 days late.
-    reg_case("R2", referral="2026-12-23", meeting="2027-01-05", sent_to_panel="2027-01-19"),
+    reg_case("R2", referral="2026-12-23", notified="2026-12-23", meeting="2027-01-05",
+             sent_to_panel="2027-01-19"),
     # Referral on Mon 4 May 2026, a bank holiday (the referral's day never counts): Tue 5 (1)
     # ... Thu 21 (13), Fri 22 (14), Tue 26 (15; Mon 25 is a bank holiday). Meeting Fri 22, the
     # 14th: 1 day late. Sent Tue 26: the 15th: met; and from the meeting Tue 26 (1), Wed 27
     # (2): met.
-    reg_case("R4", referral="2026-05-04", meeting="2026-05-22", sent_to_panel="2026-05-26"),
+    reg_case("R4", referral="2026-05-04", notified="2026-05-04", meeting="2026-05-22",
+             sent_to_panel="2026-05-26"),
     # Referral recorded, nothing after it: unknown for all three.
-    reg_case("R3", referral="2026-06-10"),
+    reg_case("R3", referral="2026-06-10", notified="2026-06-10"),
     # Before the period.
-    reg_case("R5", referral="2026-03-03", meeting="2026-03-30", sent_to_panel="2026-04-30"),
+    reg_case("R5", referral="2026-03-03", notified="2026-03-03", meeting="2026-03-30",
+             sent_to_panel="2026-04-30"),
     # Publication within six months of the decision, local reviews only (section 11).
     # Decision Mon 31 August 2026: six months on is Sunday 28 February 2027. Published Mon 1
     # March: 1 working day late. Copies 7 working days before Mon 1 March: Fri 26 (1), Thu 25,
@@ -140,16 +146,18 @@ def test_notifications_within_five_working_days() -> None:
     assert r.words() == "1 of 3 (33%)"
 
 
-def test_rapid_reviews_within_15_working_days_of_the_referral() -> None:
+def test_rapid_reviews_within_15_working_days_of_the_notification() -> None:
     r = results()["rapid_review_within_15_working_days"]
-    assert figures(r) == (2, 3, [("R2", 1)], 1)
-    assert r.unknown_references == ("R3",)
+    # Every case notified in the period counts: the notifications with no Rapid Review sent
+    # yet are counted apart, never dropped.
+    assert figures(r) == (2, 3, [("R2", 1)], 4)
+    assert r.unknown_references == ("N1", "N2", "N4", "R3")
     assert r.words() == "2 of 3 (67%)"
 
 
 @pytest.mark.nel
 def test_rapid_reviews_within_2_working_days_of_the_meeting() -> None:
-    r = results()["rapid_review_after_meeting"]
+    r = results()["rapid_review_local_timetable"]
     assert figures(r) == (2, 3, [("R2", 8)], 1)
 
 
@@ -204,13 +212,27 @@ def test_notified_on_the_saturday_after_the_fifth_working_day_is_a_miss() -> Non
     assert (r.met, r.total) == (0, 1)
 
 
-def test_rapid_review_sent_on_the_saturday_after_the_15th_working_day_is_a_miss() -> None:
-    # Referral Fri 20 November 2026: the 15th working day is Fri 11 December; sent Sat 12.
+def test_the_15_working_days_count_from_the_notification_not_the_referral() -> None:
+    # Notified Mon 2 November 2026, referral Mon 9 November: the Panel's 15 working days end
+    # on Mon 23 November (2 November + 15), not on Mon 30 (the referral's). Sent Fri 27: late
+    # by 4 working days (Tue 24, Wed 25, Thu 26, Fri 27), though within 15 of the referral.
     r = one("rapid_review_within_15_working_days",
-            reg_case("W2", referral="2026-11-20", sent_to_panel="2026-12-12"))  # fmt: skip
+            reg_case("W5", notified="2026-11-02", referral="2026-11-09",
+                     sent_to_panel="2026-11-27"))  # fmt: skip
+    assert (r.met, r.total, r.missed) == (0, 1, (Missed("W5", 4),))
+    # A case with a referral and no notification is not counted by the national measure.
+    r = one("rapid_review_within_15_working_days",
+            reg_case("W6", referral="2026-11-09", sent_to_panel="2026-11-27"))  # fmt: skip
+    assert (r.met, r.total, r.unknown) == (0, 0, 0)
+
+
+def test_rapid_review_sent_on_the_saturday_after_the_15th_working_day_is_a_miss() -> None:
+    # Notified Fri 20 November 2026: the 15th working day is Fri 11 December; sent Sat 12.
+    r = one("rapid_review_within_15_working_days",
+            reg_case("W2", notified="2026-11-20", sent_to_panel="2026-12-12"))  # fmt: skip
     assert (r.met, r.total) == (0, 1)
     r = one("rapid_review_within_15_working_days",
-            reg_case("W2", referral="2026-11-20", sent_to_panel="2026-12-11"))  # fmt: skip
+            reg_case("W2", notified="2026-11-20", sent_to_panel="2026-12-11"))  # fmt: skip
     assert (r.met, r.total) == (1, 1)
 
 
@@ -325,12 +347,12 @@ def test_sent_on_the_15th_working_day_is_met_and_the_next_is_one_day_late(
 ) -> None:
     fifteenth = nth_working_day(referral, 15)
     r = one_in("rapid_review_within_15_working_days",
-               reg_case("X", referral=referral.isoformat(),
+               reg_case("X", notified=referral.isoformat(),
                         sent_to_panel=fifteenth.isoformat()), referral)  # fmt: skip
     assert (r.met, r.total) == (1, 1)
     late = nth_working_day(fifteenth, 1 + extra)
     r = one_in("rapid_review_within_15_working_days",
-               reg_case("X", referral=referral.isoformat(),
+               reg_case("X", notified=referral.isoformat(),
                         sent_to_panel=late.isoformat()), referral)  # fmt: skip
     assert (r.met, r.missed) == (0, (Missed("X", 1 + extra),))
 

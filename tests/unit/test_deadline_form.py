@@ -242,7 +242,7 @@ def test_unlock_says_which_date_would_work_out_the_rest() -> None:
 def test_the_reading_of_within_2_days_is_stated_where_it_applies() -> None:
     out = call({"referral": "2026-12-18", "meeting": "2027-01-08"})
     m = next(m for m in out["milestones"] if m["id"] == "rapid_review_to_panel")
-    assert m["note"] == timescales.APPENDIX_2_DAYS_READING
+    assert m["note"] == timescales.TIMESCALES_BY_ID["rapid_review_to_panel"].note
     assert [x["id"] for x in out["milestones"] if x.get("note")] == ["rapid_review_to_panel"]
 
 

@@ -24,7 +24,6 @@ from csprcore.rules.deadlines import (
     timescales_table,
 )
 from csprcore.rules.timescales import (
-    APPENDIX_2_DAYS_READING,
     EVENTS,
     ORDER,
     TIMESCALES,
@@ -43,6 +42,7 @@ ISSUE_TABLE: dict[str, list[tuple[str, int, str]]] = {
     "scoping_template_returned": [("referral", 5, "working_days")],
     "rapid_review_meeting": [("referral", 7, "working_days")],
     "rapid_review_to_panel": [("meeting", 2, "working_days"), ("referral", 15, "working_days")],
+    "rapid_review_national": [("notified", 15, "working_days")],
     "panel_decision": [("sent-to-panel", 15, "working_days")],
     "final_report_published": [("decision", 6, "months")],
     "report_to_panel_and_secretary_of_state": [("publication", -7, "working_days")],
@@ -57,6 +57,7 @@ ISSUE_CITES = {
     "scoping_template_returned": "appendix-1",
     "rapid_review_meeting": "appendix-1",
     "rapid_review_to_panel": "appendix-1",
+    "rapid_review_national": "section-5",
     "panel_decision": "section-6",
     "final_report_published": "section-11",
     "report_to_panel_and_secretary_of_state": "section-11",
@@ -202,7 +203,7 @@ def test_rapid_review_to_panel_counts_from_the_meeting_when_known() -> None:
     assert with_meeting["counted_from"] == "meeting"
     assert '"within 2 days of the Rapid Review meeting"' in with_meeting["note"]
     assert "2 working days" in with_meeting["note"]
-    assert with_meeting["note"] == APPENDIX_2_DAYS_READING
+    assert with_meeting["note"] == TIMESCALES_BY_ID["rapid_review_to_panel"].note
     # A Friday meeting: Monday and Tuesday.
     friday = due({"meeting": "2026-03-13"})["rapid_review_to_panel"]
     assert friday["due"] == "2026-03-17"
@@ -215,7 +216,7 @@ def test_rapid_review_to_panel_counts_15_from_the_referral_otherwise() -> None:
     assert m["counted_from"] == "referral"
     assert "2 days" in m["note"]
     assert "15 working days" in m["note"]
-    assert "meeting date is not known" in m["note"]
+    assert "as that date is not known yet" in m["note"]
 
 
 def test_panel_decision() -> None:
@@ -275,6 +276,7 @@ def test_a_full_timeline() -> None:
     m = due(
         {
             "aware": "2026-12-18",
+            "notified": "2026-12-18",
             "referral": "2026-12-21",
             "meeting": "2027-01-05",
             "sent-to-panel": "2027-01-07",
@@ -290,6 +292,8 @@ def test_a_full_timeline() -> None:
         "scoping_template_returned": "2026-12-30",
         "rapid_review_meeting": None,
         "rapid_review_to_panel": "2027-01-07",
+        # The Panel's guidance: 15 working days from the notification (18 December).
+        "rapid_review_national": "2027-01-13",
         "panel_decision": "2027-01-28",
         "final_report_published": "2027-08-01",
         "report_to_panel_and_secretary_of_state": "2027-07-21",
@@ -306,6 +310,7 @@ def test_every_milestone_has_the_contract_keys() -> None:
     result = compute(
         {
             "aware": "2026-12-18",
+            "notified": "2026-12-18",
             "referral": "2026-12-21",
             "meeting": "2027-01-05",
             "sent-to-panel": "2027-01-07",
@@ -359,6 +364,7 @@ def test_aware_alone_leaves_the_rest_waiting_with_what_unlocks_them() -> None:
         "scoping_template_returned": ["referral"],
         "rapid_review_meeting": ["referral"],
         "rapid_review_to_panel": ["meeting", "referral"],
+        "rapid_review_national": ["notified"],
         "panel_decision": ["sent-to-panel"],
         "final_report_published": ["decision"],
         "report_to_panel_and_secretary_of_state": ["publication"],
@@ -559,15 +565,16 @@ def test_christmas_2099_works_out_what_fits_and_names_what_does_not() -> None:
             "field": "referral",
             "milestone": "rapid_review_meeting",
             "cite": "appendix-1",
-            "message": "The latest date for the Rapid Review meeting is after 2099, the last "
-            "year this calculator knows",
+            "message": "The latest date for the step \u201cRapid Review meeting held\u201d is "
+            "after 2099, the last year this calculator knows",
         },
         {
             "field": "referral",
             "milestone": "rapid_review_to_panel",
             "cite": "appendix-1",
-            "message": "The date for sending the Rapid Review to the Panel is after 2099, the "
-            "last year this calculator knows",
+            "message": "The date for the step \u201cRapid Review Template and accompanying letter "
+            "sent to the Panel; agencies told the outcome\u201d is after 2099, the last year "
+            "this calculator knows",
         },
     ]
     # Neither is "waiting" for a date: no date the user could add would work it out.

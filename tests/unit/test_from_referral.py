@@ -212,7 +212,7 @@ def test_a_blank_rapid_review_from_the_example(referral: dict[str, Any]) -> None
         "in_care_or_child_protection_plan", "range_of_abuse_types",
         "institutional_setting"]  # fmt: skip
     assert [r["agency"] for r in doc["agency_returns"]] == [
-        "Children's Social Care", "Humberside Police"]  # fmt: skip
+        "Children's Social Care", "Police Service"]  # fmt: skip
     assert doc["parallel_processes"]["criminal_investigation"] == "yes"
     # The key dates are worked out from the referral date filled in.
     assert "Friday 27 November 2026" in doc["key_dates"]["meeting_window"]
@@ -230,7 +230,7 @@ def test_never_overwrites_what_the_user_wrote(referral: dict[str, Any]) -> None:
         "case": {"child_age": "8 years", "ethnicity": "Typed", "gender": ""},
         "criteria": {"national_circumstances": ["range_of_abuse_types"]},
         "parallel_processes": {"criminal_investigation": "no"},
-        "agency_returns": [{"agency": "humberside  police.", "involvement": "Mine",
+        "agency_returns": [{"agency": "police  service.", "involvement": "Mine",
                             "key_points": ""}],
     }  # fmt: skip
     result = fill(referral, doc)
@@ -242,7 +242,7 @@ def test_never_overwrites_what_the_user_wrote(referral: dict[str, Any]) -> None:
     assert out["parallel_processes"]["criminal_investigation"] == "no"
     assert out["parallel_processes"]["details"] == "Police investigation opened on 16 November."
     assert [r["agency"] for r in out["agency_returns"]] == [
-        "humberside  police.", "Children's Social Care"]  # fmt: skip
+        "police  service.", "Children's Social Care"]  # fmt: skip
     assert out["agency_returns"][0]["involvement"] == "Mine"
     assert result.messages() == [
         "Filled in the child's initials, the child's gender, the date of the incident, the date "
@@ -339,7 +339,7 @@ def test_api_fills_the_page_answers(referral: dict[str, Any]) -> None:
     assert result["answers"]["case.child_age"] == "8 years"
     assert result["answers"]["case.child_initials"] == "Z N"
     assert result["answers"]["case.incident_date-day"] == "14"
-    assert result["answers"]["agency_returns.1.agency"] == "Humberside Police"
+    assert result["answers"]["agency_returns.1.agency"] == "Police Service"
     assert result["national_circumstances"] == [
         "in_care_or_child_protection_plan", "range_of_abuse_types"]  # fmt: skip
 

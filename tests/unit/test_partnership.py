@@ -54,10 +54,14 @@ def test_every_profile_in_the_repository_is_valid(folder: Path) -> None:
 def test_the_default_profile_is_north_east_lincolnshire() -> None:
     profile = load(partnership.DEFAULT_DIR)
     assert profile.area == "North East Lincolnshire"
-    assert profile.timescales["rapid_review_meeting"] == (7, 13)
-    assert profile.days("scoping_template_sent") == 2
-    assert profile.days("scoping_template_returned") == 5
-    assert profile.days("rapid_review_to_panel") == 2
+    steps = {s.id: s for s in profile.steps}
+    # Appendix 1, counted from the referral; the Panel's copy from the meeting.
+    assert steps["rapid_review_meeting"].window == (7, 13)
+    assert steps["rapid_review_meeting"].from_ == "referral"
+    assert steps["scoping_template_sent"].working_days == 2
+    assert steps["scoping_template_returned"].working_days == 5
+    assert (steps["rapid_review_to_panel"].from_, steps["rapid_review_to_panel"].working_days) == (
+        "meeting", 2)  # fmt: skip
 
 
 def test_the_packed_profile_reads_back_the_same() -> None:
@@ -80,37 +84,80 @@ def test_an_unknown_key_is_named() -> None:
     assert "colour: is not a key the site knows" in problems(data)
 
 
+def step_of(data: dict[str, Any], step_id: str) -> dict[str, Any]:
+    step: dict[str, Any] = next(s for s in data["rapid_review_steps"] if s["id"] == step_id)
+    return step
+
+
+MEETING = "rapid_review_steps[3]"
+
+
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ([10, 7], "timescales.rapid_review_meeting: the earliest day must not be after the latest"),
-        (7, "timescales.rapid_review_meeting: must be [earliest, latest]"),
-        ([7, "13"], "timescales.rapid_review_meeting[1]: must be a whole number of working days"),
-        ([0, 13], "timescales.rapid_review_meeting[0]: must be a whole number of working days"),
+        ([10, 7], f"{MEETING}.window: the earliest day must not be after the latest"),
+        (7, f"{MEETING}.window: must be [earliest, latest]"),
+        ([7, "13"], f"{MEETING}.window[1]: is '13': give a whole number of working days from 0"),
+        ([-1, 13], f"{MEETING}.window[0]: is -1: give a whole number of working days from 0"),
     ],
 )
 def test_a_wrong_meeting_window_is_named(value: Any, message: str) -> None:
     data = raw()
-    data["timescales"]["rapid_review_meeting"] = value
+    step_of(data, "rapid_review_meeting")["window"] = value
     assert message in problems(data)
 
 
-def test_a_missing_or_unknown_timescale_is_named() -> None:
+def test_a_step_counted_from_a_step_that_does_not_exist_names_the_ids() -> None:
     data = raw()
-    del data["timescales"]["scoping_template_sent"]
-    data["timescales"]["panel_decision"] = 10
+    step_of(data, "scoping_template_returned")["from"] = "templates_sent"
+    assert (
+        "rapid_review_steps[2].from: is 'templates_sent', not an event or an earlier step; use "
+        "notification, referral, meeting, scoping_template_sent, rapid_review_meeting_date_set"
+    ) in problems(data)
+
+
+def test_the_steps_need_a_meeting_and_a_step_to_the_panel() -> None:
+    data = raw()
+    step_of(data, "rapid_review_meeting").pop("role")
+    step_of(data, "scoping_template_sent")["role"] = "scoping_returned"
     text = problems(data)
-    assert "timescales.scoping_template_sent: is missing: give it in working days" in text
-    # The national timescales are the law's, not the partnership's.
-    assert "timescales.panel_decision: is not a local timescale" in text
+    assert "rapid_review_steps: no step has the role meeting" in text
+    assert (
+        "role scoping_returned is given to scoping_template_sent, scoping_template_returned"
+    ) in text
 
 
-def test_templates_returned_after_the_meeting_is_refused() -> None:
+def test_a_step_on_day_0_and_a_step_from_an_earlier_step_are_accepted() -> None:
     data = raw()
-    data["timescales"]["scoping_template_returned"] = 20
-    assert "timescales.scoping_template_returned: must not be after the latest day" in problems(
-        data
+    step_of(data, "scoping_template_sent")["working_days"] = 0
+    step_of(data, "scoping_template_returned")["from"] = "scoping_template_sent"
+    profile = from_data(data, "p.yml")
+    assert profile.steps[0].working_days == 0
+
+
+@pytest.mark.parametrize(
+    ("key", "new"),
+    [("local_authority", "local_authorities"), ("timescales", "rapid_review_steps"),
+     ("timescale_notes", "note, on the step"), ("referral_form_title", "documents.referral")],
+)  # fmt: skip
+def test_a_profile_of_the_first_form_names_the_new_key(key: str, new: str) -> None:
+    data = {**raw(), key: "x"}
+    assert f"{key}: is the first form of the profile: use {new}" in problems(data)
+
+
+def test_a_step_by_a_group_that_does_not_exist_is_named() -> None:
+    data = raw()
+    step_of(data, "rapid_review_meeting")["by"] = "panel"
+    assert "rapid_review_steps[3].by: is 'panel', not a group; use one of review, assurance" in (
+        problems(data)
     )
+
+
+def test_assurance_is_optional_and_any_other_group_is_accepted() -> None:
+    data = raw()
+    del data["groups"]["assurance"]
+    data["groups"]["quality"] = {"name": "Quality Group", "abbreviation": "QG"}
+    assert set(from_data(data, "p.yml").groups) == {"review", "board", "quality"}
 
 
 @pytest.mark.parametrize(
@@ -151,10 +198,10 @@ def test_a_profile_that_is_not_yaml_is_named(tmp_path: Path) -> None:
 def test_every_mistake_is_named_at_once() -> None:
     data = raw()
     del data["area"]
-    data["timescales"]["rapid_review_to_panel"] = -1
+    step_of(data, "rapid_review_to_panel")["working_days"] = -1
     text = problems(data)
     assert "area:" in text
-    assert "timescales.rapid_review_to_panel:" in text
+    assert "rapid_review_steps[4].working_days:" in text
 
 
 # --- no local fact in the code ----------------------------------------------------------------
@@ -179,7 +226,8 @@ def local_names() -> list[str]:
     names: set[str] = set()
     for folder in PARTNERSHIPS:
         p = load(folder)
-        names |= {p.name, p.area, p.local_authority, p.short_name, p.local_learning}
+        names |= {p.name, p.area, p.short_name, p.local_learning, p.business_unit}
+        names |= set(p.local_authorities) | set(p.documents.values())
         names |= {g.name for g in p.groups.values()} | {g.abbreviation for g in p.groups.values()}
         if p.reference_prefix:
             names.add(p.reference_prefix)
@@ -212,10 +260,10 @@ def changed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     copy = tmp_path_factory.mktemp("partnership") / "changed"
     shutil.copytree(NEL, copy)
     data = raw(copy)
-    data["timescales"]["rapid_review_meeting"] = [5, 10]
-    data["timescales"]["scoping_template_sent"] = 1
+    step_of(data, "rapid_review_meeting")["window"] = [5, 10]
+    step_of(data, "scoping_template_sent")["working_days"] = 1
     data["area"] = "Testshire"
-    data["local_authority"] = "Testshire County Council"
+    data["local_authorities"] = ["Testshire County Council"]
     data["groups"]["review"]["name"] = "Case Review Panel"
     data["local_learning"] = "Practice Learning Day"
     (copy / "partnership.yml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
@@ -251,7 +299,7 @@ def test_the_checker_speaks_of_the_changed_area_and_groups(changed: Path) -> Non
     assert "Testshire County Council must notify" in reasons
     assert "The Case Review Panel arranges a Rapid Review" in reasons
     assert "between 5 and 10 working days" in reasons + steps
-    assert "within 1 working day of the referral" in steps
+    assert "1 working day after the referral" in steps
     assert "North East Lincolnshire" not in reasons + steps
 
 
@@ -268,7 +316,7 @@ def test_the_rapid_review_warns_against_the_changed_window(changed: Path, tmp_pa
     pdf = tmp_path / "rr.pdf"
     run_cli(changed, "rapid-review", "export", str(path), "--format", "pdf", "-o", str(pdf))
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
-    assert "5 to 10 working days after the referral" in " ".join(text.split())
+    assert "between 5 and 10 working days after" in " ".join(text.split())
 
 
 def test_the_case_register_counts_the_changed_window(changed: Path, tmp_path: Path) -> None:
@@ -307,7 +355,7 @@ def test_the_changed_profile_is_refused_with_its_mistake(tmp_path: Path) -> None
     copy = tmp_path / "broken"
     shutil.copytree(NEL, copy)
     data = raw(copy)
-    data["timescales"]["rapid_review_meeting"] = [10, 5]
+    step_of(data, "rapid_review_meeting")["window"] = [10, 5]
     (copy / "partnership.yml").write_text(yaml.safe_dump(data), "utf-8")
     done = subprocess.run(
         [sys.executable, "-m", "csprcore.cli", "--partnership", str(copy), "workdays", "add",
@@ -315,9 +363,7 @@ def test_the_changed_profile_is_refused_with_its_mistake(tmp_path: Path) -> None
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert done.returncode == 2
-    assert "timescales.rapid_review_meeting: the earliest day must not be after the latest" in (
-        done.stderr
-    )
+    assert f"{MEETING}.window: the earliest day must not be after the latest" in done.stderr
 
 
 @pytest.mark.parametrize("value", ["2026-11-26", dt.date(2026, 11, 26)])
@@ -330,3 +376,19 @@ def test_a_review_date_that_is_not_a_date_is_named() -> None:
     assert "last_reviewed: must be a date like 2026-11-26" in problems(
         {**raw(), "last_reviewed": "last week"}
     )
+
+
+def test_a_profile_without_an_assurance_group_runs_every_tool(tmp_path: Path) -> None:
+    copy = tmp_path / "no-assurance"
+    shutil.copytree(NEL, copy)
+    data = raw(copy)
+    del data["groups"]["assurance"]
+    data["abbreviations"].pop("SAIG", None)
+    (copy / "partnership.yml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    plan = tmp_path / "plan.json"
+    plan.write_text(run_cli(copy, "action-plan", "example"), encoding="utf-8")
+    out = tmp_path / "progress.pdf"
+    run_cli(copy, "action-plan", "export", str(plan), "--format", "progress", "-o", str(out))
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(out).pages).split())
+    # The board that signs the plan off oversees its impact.
+    assert "Safeguarding Children Partnership Executive Board" in text

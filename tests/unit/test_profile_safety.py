@@ -175,8 +175,8 @@ def test_a_huge_profile_is_refused_before_it_is_read(tmp_path: Path) -> None:
          "last_reviewed: must be a date like 2026-11-26"),
         ("area: .*", "area: 2026-02-30", None),  # text that looks like a date is text
         ("short_name: .*", "short_name: " + "9" * 5000, "short_name: is too long"),
-        ("  scoping_template_sent: .*", "  scoping_template_sent: " + "9" * 5000,
-         "timescales.scoping_template_sent: must be a whole number"),
+        ("    working_days: 2", "    working_days: " + "9" * 5000,
+         "rapid_review_steps[0].working_days: is '999"),
         ("area: .*", "area: " + "[" * 5000 + "]" * 5000, "is nested too deeply"),
         ("area: .*", "area: [unclosed", "line "),
     ],

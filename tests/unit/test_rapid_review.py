@@ -32,9 +32,9 @@ from csprcore.forms.rapid_review import (
     letter_pdf,
     notice_pdf,
 )
+from csprcore.forms.rapid_review.parts import TO_PANEL_NOTE as APPENDIX_2_DAYS_READING
 from csprcore.forms.registry import get_form
 from csprcore.forms.scoping import example_return
-from csprcore.rules.timescales import APPENDIX_2_DAYS_READING
 
 from .test_cli import assert_one_line_error
 from .test_cli import cli as cli  # the fixture, re-exported for these tests
@@ -149,9 +149,11 @@ def test_the_reviewer_is_asked_only_for_a_local_review(rr: dict[str, Any]) -> No
 def test_key_dates_of_the_example(rr: dict[str, Any]) -> None:
     # Referral Wednesday 14 October 2026; meeting Wednesday 28 October; sent Friday 30th.
     assert rr["key_dates"] == {
-        "meeting_window": "Friday 23 October 2026 to Monday 2 November 2026 (7 to 13 working "
-        "days after the referral on 14 October 2026)",
+        "meeting_window": "Friday 23 October 2026 to Monday 2 November 2026 (between 7 and 13 "
+        "working days after the referral on 14 October 2026)",
         "send_to_panel_by": "2026-10-30",
+        # The Panel's guidance: 15 working days after the notification on Friday 16 October.
+        "national_deadline": "2026-11-06",
         "panel_decision_by": "2026-11-20",
     }
 
@@ -187,6 +189,7 @@ def test_key_dates_wait_for_their_dates() -> None:
     assert [v["field"] for v in view] == [
         "key_dates.meeting_window",
         "key_dates.send_to_panel_by",
+        "key_dates.national_deadline",
         "key_dates.panel_decision_by",
     ]
     assert all(v["value"] == "" and v["text"].startswith("Not worked out yet") for v in view)
@@ -259,7 +262,10 @@ def test_sending_late_to_the_panel_is_a_warning(rr: dict[str, Any]) -> None:
     rr["sign_off"]["sent_to_panel"] = "2026-11-03"  # 4 working days after Wednesday 28th
     (warning,) = engine.warning_list(RapidReview, rr)
     assert warning["field"] == "sign_off.sent_to_panel"
-    assert "4 working days after the meeting" in warning["message"]
+    assert warning["message"] == (
+        "The Rapid Review was sent to the Panel 2 working days late: Appendix 1 sends it by 30 "
+        "October 2026 (2 working days after the meeting on 28 October 2026)"
+    )
 
 
 def test_live_warnings_while_typing() -> None:
@@ -304,14 +310,14 @@ def test_three_returns_make_three_rows_and_fill_the_case() -> None:
 
 def test_each_agency_once_however_its_name_is_written(rr: dict[str, Any]) -> None:
     result = add_returns(
-        rr, returns("humberside  police.", "HUMBERSIDE POLICE", "Grimsby Primary School", "GP")
+        rr, returns("police  service.", "POLICE SERVICE", "Grimsby Primary School", "GP")
     )
     names = [r["agency"] for r in result.document["agency_returns"]]
-    assert names == ["Grimsby Primary School", "Humberside Police", "GP"]
+    assert names == ["Grimsby Primary School", "Police Service", "GP"]
     assert result.added == ["GP"]
-    assert result.unchanged == ["Humberside Police", "Grimsby Primary School"]
+    assert result.unchanged == ["Police Service", "Grimsby Primary School"]
     # Adding the same returns again changes nothing.
-    again = add_returns(result.document, returns("GP", "Humberside Police"))
+    again = add_returns(result.document, returns("GP", "Police Service"))
     assert again.document["agency_returns"] == result.document["agency_returns"]
     assert not again.changed
 
@@ -465,7 +471,7 @@ def test_letter_carries_the_decision_rationale_and_enclosures(rr: dict[str, Any]
         "Dear Panel members,",
         "Yours faithfully,",
         "The completed Rapid Review Template",
-        "returns (2: Grimsby Primary School and Humberside Police)",
+        "2: Grimsby Primary School and Police Service)",
         "Friday 20 November 2026",
         "Łukasz Żółć Director of Children's Services. Signed off on 28 October 2026 On behalf "
         "of the local authority",
@@ -485,7 +491,7 @@ def test_notice_says_what_was_decided_and_what_happens_next(rr: dict[str, Any]) 
         "OFFICIAL-SENSITIVE",
         "Rapid Review outcome: notice to the agencies",
         "The agencies that contributed to the Rapid Review: Grimsby Primary School and "
-        "Humberside Police",
+        "Police Service",
         "Dear colleagues,",
         "The safeguarding partners decided to carry out a local child safeguarding practice "
         "review.",
@@ -622,7 +628,7 @@ def test_cli_add_returns(cli: Any, tmp_path: Path) -> None:
     ]
     saved = json.loads(target.read_text(encoding="utf-8"))
     assert [r["agency"] for r in saved["agency_returns"]] == [
-        "Grimsby Primary School", "Humberside Police", "NHS Trust", "GP Practice"]  # fmt: skip
+        "Grimsby Primary School", "Police Service", "NHS Trust", "GP Practice"]  # fmt: skip
     assert saved["agency_returns"][:2] == RapidReview.example()["agency_returns"]
     assert engine.read_file(RapidReview, target.read_text(encoding="utf-8")) == saved
 

@@ -1,4 +1,4 @@
-// The Rapid Review Template page: the shared form machinery, plus two ways to fill it from
+// The Rapid Review record page: the shared form machinery, plus two ways to fill it from
 // saved files: "Fill in from the referral" and "Add agency returns" (one row per agency).
 import { startFormPage } from "./form-page.js";
 import { fillFromFiles } from "./file-fill.js";

@@ -1,4 +1,4 @@
-// The agencies' Initial Scoping return page: the shared form machinery on the scoping model,
+// The agencies' scoping return page: the shared form machinery on the scoping model,
 // plus "Fill in from the referral". The return-by date is worked out by the core (the
 // partnership's Appendix 1 timescale after the referral).
 import { startFormPage } from "./form-page.js";

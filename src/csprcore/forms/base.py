@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict
 
 from ..errors import FieldError
+from ..partnership import current
 from ..rules.citations import Cite
 from .meta import Computed
 
@@ -29,7 +30,7 @@ class FormBase(BaseModel):
     #: The first sentence of "What to do next" after an export; the partnership support
     #: office's secure email address follows it when ``to_support_office``.
     after_export_lead: ClassVar[str] = (
-        "Send the PDF to the partnership support office through secure email"
+        f"Send the PDF to the {current().business_unit} through secure email"
     )
     to_support_office: ClassVar[bool] = True
     #: The document in a sentence: "Check your answers before you download the referral".

@@ -1,7 +1,7 @@
 """Starting Appendix 1's documents from a saved referral.
 
 The business unit receives the referral (section 3) as the referral form's JSON file. The
-Rapid Review Template and an agency's Initial Scoping return repeat some of it: who the child
+Rapid Review record and an agency's scoping return repeat some of it: who the child
 is, when it happened, when the referral came. ``fill_from_referral`` copies those into empty
 boxes only, so nothing anyone has written is ever replaced.
 

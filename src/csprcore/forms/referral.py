@@ -1,4 +1,4 @@
-"""The Serious Child Safeguarding Incident Notification to Safeguarding Partners form.
+"""The referral form (the partnership names it in its profile: ``documents.referral``).
 
 Section 3 of the procedure: any organisation with statutory or official duties in relation to
 children informs the safeguarding partners of an incident they think should be considered for
@@ -30,7 +30,7 @@ from ..rules.criteria import (
     assess,
     parse_facts,
 )
-from ..rules.timescales import NOTIFY_PANEL, amount, meeting_window_words, working_days
+from ..rules.timescales import NOTIFY_PANEL, RAPID_REVIEW_TO_PANEL, role_words, working_days
 from .base import FormBase
 from .controls import clean_text
 from .fields import OptDate, Part, Text
@@ -489,6 +489,15 @@ class CheckerRecord(BaseModel):
     checked_at: str = Field(default="", pattern=r"^(\d{2}/\d{2}/\d{4} \d{2}:\d{2})?$")
 
 
+def _scoping_sent_step() -> tuple[tuple[str, Cite], ...]:
+    """What happens next about the scoping templates, if the partnership has that step."""
+    words = role_words("scoping_sent")
+    if not words:
+        return ()
+    return ((f"The {current().documents['scoping_return']} goes to all relevant agencies "
+             f"{words}.", "appendix-1"),)  # fmt: skip
+
+
 class Referral(FormBase):
     """The whole form, in order. The JSON file is this model with ``form`` and
     ``schema_version``; a file of another kind or version is refused."""
@@ -502,7 +511,7 @@ class Referral(FormBase):
     noun: ClassVar[str] = "the referral"
     after_export_lead: ClassVar[str] = (
         "Send the PDF, with the JSON file (the business unit starts the Rapid Review from it), "
-        "to the partnership support office through secure email"
+        f"to the {current().business_unit} through secure email"
     )
     after_export: ClassVar[tuple[tuple[str, Cite], ...]] = (
         ("Send the referral as soon as possible after the serious incident.", "section-3"),
@@ -511,14 +520,11 @@ class Referral(FormBase):
             f"{working_days(NOTIFY_PANEL)} of becoming aware of the incident.",
             "section-3",
         ),
+        *_scoping_sent_step(),
         (
-            "The Initial Scoping and Information Sharing Template goes to all relevant agencies "
-            f"within {working_days(amount('scoping_template_sent'))} of the referral, and they "
-            f"return it within {amount('scoping_template_returned')}.",
-            "appendix-1",
-        ),
-        (
-            f"The Rapid Review meeting is held {meeting_window_words()} after the referral.",
+            f"The Rapid Review meeting is held {role_words('meeting')}; it reaches the Panel "
+            f"{role_words('sent_to_panel')}, and within {working_days(RAPID_REVIEW_TO_PANEL)} "
+            "of the notification to the Panel at the latest.",
             "appendix-1",
         ),
     )
@@ -631,7 +637,7 @@ class Referral(FormBase):
                         "contact_details": "alex.smith@council.example",
                         "still_involved": "yes",
                     },
-                    {"agency": "Humberside Police", "still_involved": "yes"},
+                    {"agency": "Police Service", "still_involved": "yes"},
                 ],
                 "other_processes": {
                     "criminal_investigation": "yes",

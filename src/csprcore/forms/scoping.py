@@ -1,12 +1,12 @@
-"""The Initial Scoping and Information Sharing Template: one agency's return.
+"""An agency's scoping return (the partnership names it: ``documents.scoping_return``).
 
-Appendix 1 of the procedure: within a few working days of the referral (the partnership's
-``scoping_template_sent``) the template is "sent to all relevant agencies"; within its
-``scoping_template_returned`` working days the completed template is "returned by agencies
-and then shared with those attending the Rapid Review meeting along with the Referral Form
-and any LA notification". The procedure names the template but does not list its fields: the
-fields are ours, from common practice. It carries the child's initials and age, never a full
-name: the return travels between agencies, and the Rapid Review needs no more.
+Appendix 1 of the procedure: the partnership sends the template to all relevant agencies (its
+step with the role ``scoping_sent``); the completed template is "returned by agencies and
+then shared with those attending the Rapid Review meeting along with the Referral Form and
+any LA notification" (``scoping_returned``). The procedure names the template but does not
+list its fields: the fields are ours, from common practice. It carries the child's initials
+and age, never a full name: the return travels between agencies, and the Rapid Review needs
+no more.
 """
 
 from __future__ import annotations
@@ -17,22 +17,55 @@ from typing import Annotated, Any, ClassVar, Final, Literal
 
 from pydantic import Field
 
-from ..errors import FieldError
+from ..errors import FieldError, InputError
 from ..partnership import current
 from ..rules.calendar import DEFAULT_CALENDAR
 from ..rules.citations import Cite, cited
-from ..rules.dates import long_date, long_date_with_weekday
-from ..rules.timescales import amount, meeting_window_words, working_days
+from ..rules.dates import long_date_with_weekday
+from ..rules.deadlines import compute, in_words
+from ..rules.timescales import (
+    AFTER_WORDS,
+    by_role,
+    meeting_counted_from,
+    meeting_window_words,
+    step_words,
+    working_days,
+)
 from .base import FormBase
 from .controls import initials_problem
 from .engine import document_date, fill_computed
 from .fields import ChildAge, OptDate, Part, Text
 from .meta import Computed, Meta, Repeat, Section
 
-#: Appendix 1: the completed template is returned within these working days of the referral.
-RETURN_WORKING_DAYS: Final = amount("scoping_template_returned")
-#: Appendix 1: the template is sent within these working days of the referral.
-SEND_WORKING_DAYS: Final = amount("scoping_template_sent")
+#: The partnership's steps for sending the template and returning it (each may be absent).
+_RETURNED: Final = by_role("scoping_returned")
+_SENT: Final = by_role("scoping_sent")
+#: How the return's date is counted, in words ("N working days after the referral").
+RETURN_WORDS: Final = step_words(_RETURNED) if _RETURNED else "by the date the partnership gives"
+
+
+#: The return's dates as "enter ..." names them.
+_ENTER: Final = {
+    "referral": "the date of the referral",
+    "notified": "the date the local authority notified the Panel",
+}
+
+
+def _events(doc: Mapping[str, Any]) -> dict[str, date]:
+    found = {
+        "referral": document_date(doc, "case.referral_date"),
+        "notified": document_date(doc, "case.notification_date"),
+    }
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def _milestones(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """The partnership's steps the return's dates let us count, by id."""
+    try:
+        result = compute({k: v.isoformat() for k, v in _events(doc).items()})
+    except (InputError, ValueError):
+        return {}
+    return {m["id"]: m for m in result["milestones"] if "due" in m}
 
 
 def _text(value: Any) -> str:
@@ -79,6 +112,16 @@ class ScopingCase(Part):
             error_name="the date of the referral",
         ),
     ] = None
+    notification_date: Annotated[
+        OptDate,
+        Meta(
+            "Date the local authority notified the Panel",
+            kind="date",
+            not_future=True,
+            hint="As given on the template, if it gives it.",
+            error_name="the date the local authority notified the Panel",
+        ),
+    ] = None
     date_sent: Annotated[
         OptDate,
         Meta(
@@ -94,8 +137,8 @@ class ScopingCase(Part):
             "Return this template by",
             kind="date",
             computed=True,
-            hint=f"{working_days(RETURN_WORKING_DAYS)} after the referral "
-            f"({cited('appendix-1')}), counting England and Wales working days.",
+            hint=f"{RETURN_WORDS[:1].upper()}{RETURN_WORDS[1:]} ({cited('appendix-1')}), "
+            "counting England and Wales working days.",
         ),
     ] = None
 
@@ -112,7 +155,7 @@ class ScopingAgency(Part):
             "Agency or organisation",
             required=True,
             autocomplete="organization",
-            hint="For example, Humberside Police or the child's school.",
+            hint="For example, the police force or the child's school.",
             error_name="your agency or organisation",
             max_length=120,
         ),
@@ -286,22 +329,21 @@ class ScopingOther(Part):
 
 
 class ScopingReturn(FormBase):
-    """One agency's Initial Scoping and Information Sharing return."""
+    """One agency's scoping return."""
 
     form_id: ClassVar[str] = "scoping-return"
-    title: ClassVar[str] = "Initial Scoping and Information Sharing Template"
+    title: ClassVar[str] = current().documents["scoping_return"]
     schema_version_current: ClassVar[int] = 2
     #: Version 2 names the referral date as every other document does (issue 14).
     renamed: ClassVar = {1: {"case.date_of_referral": "case.referral_date"}}
     noun: ClassVar[str] = "your return"
     after_export_lead: ClassVar[str] = (
         "Send the completed return (the PDF, and the JSON file if the partnership asks for "
-        "it) to the partnership support office through secure email"
+        f"it) to the {current().business_unit} through secure email"
     )
     after_export: ClassVar[tuple[tuple[str, Cite], ...]] = (
         (
-            f"Return it within {working_days(RETURN_WORKING_DAYS)} of the referral: the date is "
-            "shown in your answers.",
+            f"Return it {RETURN_WORDS}: the date is shown in your answers.",
             "appendix-1",
         ),
         (
@@ -310,8 +352,8 @@ class ScopingReturn(FormBase):
             "appendix-1",
         ),
         (
-            f"The Rapid Review meeting is held {meeting_window_words()} after the "
-            "referral; the agencies are told its outcome.",
+            f"The Rapid Review meeting is held {meeting_window_words()} after "
+            f"{AFTER_WORDS[meeting_counted_from()]}; the agencies are told its outcome.",
             "appendix-1",
         ),
     )
@@ -334,36 +376,36 @@ class ScopingReturn(FormBase):
 
     @classmethod
     def computed(cls, doc: Mapping[str, Any]) -> dict[str, Computed]:
-        referral = document_date(doc, "case.referral_date")
-        if referral is None:
-            return {
-                "case.return_by": Computed("", "Not worked out yet: enter the date of the referral")
-            }
-        due = DEFAULT_CALENDAR.add_working_days(referral, RETURN_WORKING_DAYS)
-        return {
-            "case.return_by": Computed(
-                due.isoformat(),
-                f"{long_date_with_weekday(due)} ({working_days(RETURN_WORKING_DAYS)} after the "
-                "referral "
-                f"on {long_date(referral)})",
-            )
-        }
+        if _RETURNED is None:
+            return {"case.return_by": Computed("", "The partnership gives the date to return it")}
+        found = _milestones(doc)
+        m = found.get(_RETURNED.id)
+        if m is None:
+            start = _RETURNED.counts[0].event
+            return {"case.return_by": Computed(
+                "", f"Not worked out yet: enter {_ENTER[start]}")}  # fmt: skip
+        due = date.fromisoformat(m["due"])
+        words = in_words(m, _events(doc))
+        return {"case.return_by": Computed(
+            due.isoformat(), f"{long_date_with_weekday(due)} ({words})")}  # fmt: skip
 
     @classmethod
     def warnings(cls, doc: Mapping[str, Any]) -> list[FieldError]:
-        referral = document_date(doc, "case.referral_date")
         sent = document_date(doc, "case.date_sent")
-        if referral is None or sent is None or sent < referral:
+        m = _milestones(doc).get(_SENT.id) if _SENT is not None else None
+        if sent is None or m is None:
             return []
-        n = DEFAULT_CALENDAR.working_days_between(referral, sent)
-        if n <= SEND_WORKING_DAYS:
+        due = date.fromisoformat(m["due"])
+        start = _events(doc).get(m["counted_from"])
+        if sent <= due or start is None or _SENT is None:
             return []
+        n = DEFAULT_CALENDAR.working_days_between(start, sent)
         return [
             FieldError(
                 "case.date_sent",
-                f"The template was sent {working_days(n)} after the referral; "
-                f"{cited('appendix-1')} sends it within {working_days(SEND_WORKING_DAYS)}. "
-                "Return it as soon as you can",
+                f"The template was sent {working_days(n)} after "
+                f"{AFTER_WORDS[m['counted_from']]}; {cited('appendix-1')} sends it "
+                f"{step_words(_SENT)}. Return it as soon as you can",
             )
         ]
 
@@ -406,6 +448,7 @@ def example_return(
             "child_initials": "Z N",
             "child_age": "8",
             "referral_date": "2026-10-14",
+            "notification_date": "2026-10-14",
             "date_sent": "2026-10-15",
         },
         "agency": {

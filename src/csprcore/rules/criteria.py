@@ -23,8 +23,9 @@ from .dates import parse_local_datetime
 from .timescales import (
     NOTIFY_PANEL,
     REPORT_TO_PARTNERS,
-    amount,
-    meeting_window_words,
+    by_role,
+    role_words,
+    step_words,
     working_days,
 )
 from .tri import NO, UNSURE, YES, Tri, all_of, any_of, negate
@@ -32,7 +33,11 @@ from .visibility import shown
 
 _LOCAL: Final = current()
 AREA: Final = _LOCAL.area
-COUNCIL: Final = _LOCAL.local_authority
+#: The council that notifies: the one council, or "the council for the area where it
+#: happened (A or B)" for a partnership of two or more councils.
+COUNCIL: Final = _LOCAL.council_for_the_area
+#: The same, to start a sentence.
+COUNCIL_START: Final = COUNCIL[:1].upper() + COUNCIL[1:]
 REVIEW_GROUP: Final = _LOCAL.group("review").name
 LEARNING_EVENT: Final = _LOCAL.local_learning
 
@@ -525,7 +530,7 @@ def _explain_notification(
     if must == YES:
         out.say(
             f,
-            f"{COUNCIL} must notify the Child Safeguarding Practice "
+            f"{COUNCIL_START} must notify the Child Safeguarding Practice "
             f"Review Panel within {working_days(NOTIFY_PANEL)} of becoming aware of the "
             "incident, and report it to the safeguarding partners within "
             f"{working_days(REPORT_TO_PARTNERS)}.",
@@ -581,7 +586,7 @@ def _explain_rapid_review(out: _Assessment, rapid: Tri) -> None:
             f,
             f"The {REVIEW_GROUP} arranges a Rapid Review for every case "
             "notified or raised for consideration of a review: the meeting is held "
-            f"{meeting_window_words()} after the referral.",
+            f"{role_words('meeting')}.",
             "section-5",
         )
     elif rapid == NO:
@@ -716,15 +721,8 @@ def _next_steps(
     if serious != NO:
         steps.append(
             NextStep(
-                "Discuss the case with your agency's designated safeguarding lead "
-                "and agree the referral with your service manager.",
-                "section-3",
-            )
-        )
-        steps.append(
-            NextStep(
-                "Refer the incident to the safeguarding partners as soon as "
-                f"possible, using the {_LOCAL.referral_form_title} form.",
+                "Refer the incident to the safeguarding partners as soon as possible, using "
+                f"the {_LOCAL.documents['referral']} form. {_LOCAL.referral_route}",
                 "section-3",
             )
         )
@@ -762,20 +760,22 @@ def _next_steps(
                 "section-3",
             )
         )
-    if serious != NO:
+    sent, meeting = by_role("scoping_sent"), by_role("meeting")
+    if serious != NO and sent is not None:
         steps.append(
             NextStep(
-                "The initial scoping template goes to all relevant agencies within "
-                f"{working_days(amount('scoping_template_sent'))} of the referral.",
+                f"The {_LOCAL.documents['scoping_return']} goes to all relevant agencies "
+                f"{step_words(sent)}.",
                 "appendix-1",
-                "scoping_template_sent",
+                sent.id,
             )
         )
+    if serious != NO and meeting is not None:
         steps.append(
             NextStep(
-                f"The Rapid Review meeting is held {meeting_window_words()} after the referral.",
+                f"The Rapid Review meeting is held {step_words(meeting)}.",
                 "appendix-1",
-                "rapid_review_meeting",
+                meeting.id,
             )
         )
     if line_of_sight != NO and serious != YES:

@@ -21,16 +21,19 @@ from .calendar import (
 from .citations import cited
 from .dates import day_list, long_date, parse_iso_date
 from .timescales import (
+    AFTER_WORDS,
     DUE_SOON,
     EVENT_NAMES,
     EVENTS,
     ORDER,
-    RAPID_REVIEW_TO_PANEL,
     TIMESCALES,
+    TIMESCALES_BY_ID,
     Count,
     Timescale,
+    meeting_counted_from,
     meeting_window,
     meeting_window_words,
+    step_words,
     working_days,
 )
 
@@ -84,6 +87,8 @@ def _describe(
         return text
     unit = "working day" if n == 1 and not amount_text else "working days"
     text = f"{amount} {unit} {direction} {long_date(start)} ({EVENTS[count.event]})"
+    if count.via:
+        text += f", through {count.via}, whose own date is not known yet"
     skipped = cal.skipped_days(start, result)
     if skipped:
         names = ", ".join(name for _, name in skipped)
@@ -124,8 +129,10 @@ def compute(
                     t, exc.day, latest=t.latest is not None and _fits(count, events, cal)
                 ),
             })  # fmt: skip
-    if "referral" in events and "meeting" in events:
-        problem = meeting_window_problem(events["referral"], events["meeting"], cal)
+    warnings.extend(_binding(milestones))
+    start = meeting_counted_from()
+    if start in events and "meeting" in events:
+        problem = meeting_window_problem(events[start], events["meeting"], cal)
         if problem:
             warnings.append({"field": "meeting", "message": problem})
     return {
@@ -136,6 +143,44 @@ def compute(
         "bank_holidays": _bank_holidays_in(events, milestones, cal),
         "closures": sorted({d.isoformat() for d in cal.closures}),
     }
+
+
+def in_words(m: Mapping[str, Any], events: Mapping[str, date]) -> str:
+    """How a milestone was counted, as a date's hint says it: "N working days after the
+    referral on 14 October 2026"; the full basis when it was counted through another step."""
+    t = TIMESCALES_BY_ID[m["id"]]
+    start = events.get(m["counted_from"])
+    if start is None or m["counted_from"] != t.counts[0].event:
+        return str(m["basis"])
+    return f"{step_words(t)} on {long_date(start)}"
+
+
+def _binding(milestones: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Where the partnership's date for a step serving the Rapid Review's arrival at the
+    Panel falls after the national deadline: the national deadline binds, and it is said
+    on both (``binds``: ``national``)."""
+    national = next((m for m in milestones if m["id"] == "rapid_review_national"), None)
+    if national is None:
+        return []
+    deadline = date.fromisoformat(national["due"])
+    found = []
+    for m in milestones:
+        t = TIMESCALES_BY_ID[m["id"]]
+        if t.step is None or t.role not in ("sent_to_panel", "sign_off", "meeting"):
+            continue
+        last = date.fromisoformat(m.get("due") or m["latest"])
+        if last > deadline:
+            m["binds"] = "national"
+            national["binds"] = "national"
+            found.append({
+                "field": "notified",
+                "milestone": m["id"],
+                "cite": "section-5",
+                "message": f"The partnership's date for {t.name}, {long_date(last)}, is after "
+                f"the national deadline for the Rapid Review to reach the Panel, "
+                f"{long_date(deadline)}: the national deadline binds",
+            })  # fmt: skip
+    return found
 
 
 def _fits(count: Count, events: Mapping[str, date], cal: WorkingCalendar) -> bool:
@@ -184,13 +229,18 @@ def _milestone(
         last = due
     item["basis"] = basis
     item["counted_from"] = count.event
-    if t.note and count.event == "meeting":
-        item["note"] = t.note
-    elif t.note:
+    if count.via:
         item["note"] = (
-            f"The meeting date is not known yet, so this counts "
-            f"{working_days(RAPID_REVIEW_TO_PANEL)} from the referral. " + t.note
+            f"Counted from {count.via}, as that date is not known yet: "
+            f"{working_days(count.amount)} after {AFTER_WORDS[count.event]}."
+            + (f" {t.note}" if t.note else "")
         )
+    elif t.note:
+        item["note"] = t.note
+    if t.source:
+        item["source"] = t.source
+    if t.step is not None and t.step.quote:
+        item["quote"] = t.step.quote
     if today is not None:
         item["status"] = _status(t, last, events, cal, today)
     return item
@@ -232,24 +282,25 @@ def _bank_holidays_in(
 
 
 def meeting_window_problem(
-    referral: date, meeting: date, cal: WorkingCalendar = DEFAULT_CALENDAR
+    start: date, meeting: date, cal: WorkingCalendar = DEFAULT_CALENDAR
 ) -> str | None:
     """Appendix 1: the meeting is held within the partnership's window of working days after
-    the referral (``timescales.meeting_window``).
+    the event it counts from (``timescales.meeting_window``, ``meeting_counted_from``).
 
     Returns a sentence saying how the meeting date misses the window, or None when it fits.
     """
     first, last = meeting_window()
-    n = cal.working_days_between(referral, meeting)
+    n = cal.working_days_between(start, meeting)
     if first <= n <= last:
         return None
+    after = AFTER_WORDS[meeting_counted_from()]
     text = (
-        f"The meeting is {working_days(n)} after the referral; "
+        f"The meeting is {working_days(n)} after {after}; "
         f"{cited('appendix-1', capital=True)} sets it {meeting_window_words()}"
     )
     try:
-        earliest = cal.add_working_days(referral, first)
-        latest = cal.add_working_days(referral, last)
+        earliest = cal.add_working_days(start, first)
+        latest = cal.add_working_days(start, last)
     except CalendarRangeError:
         return text  # the window runs past the calendar: no dates to give
     return f"{text} ({long_date(earliest)} to {long_date(latest)})"
@@ -267,6 +318,8 @@ def timescales_table() -> list[dict[str, Any]]:
             if t.latest is None
             else {"event": t.latest.event, "amount": t.latest.amount, "unit": t.latest.unit},
             "note": t.note,
+            "role": t.role,
+            "source": t.source,
         }
         for t in TIMESCALES
     ]

@@ -18,6 +18,7 @@ from typing import Final, Literal
 from .calendar import DEFAULT_CALENDAR, CalendarRangeError, WorkingCalendar, add_months
 from .citations import Cite
 from .timescales import (
+    AFTER_WORDS,
     COPIES_BEFORE_PUBLICATION,
     DUE_SOON,
     NOTIFY_PANEL,
@@ -27,8 +28,11 @@ from .timescales import (
     TIMESCALES_BY_ID,
     Count,
     Timescale,
-    amount,
+    by_role,
+    meeting_counted_from,
     meeting_window,
+    meeting_window_span,
+    working_days,
 )
 
 
@@ -43,7 +47,7 @@ class RegisterEvent:
 
 #: The events a case records, in the order they happen. The ids are the register file's
 #: ``dates`` keys (a contract: independent checks read them).
-REGISTER_EVENTS: Final[tuple[RegisterEvent, ...]] = (
+REGISTER_EVENTS: tuple[RegisterEvent, ...] = (
     RegisterEvent("aware", "Local authority became aware of the incident",
                   "the date the local authority became aware of the incident", "section-3"),
     RegisterEvent("notified", "Local authority notified the Panel",
@@ -79,6 +83,29 @@ REGISTER_EVENTS: Final[tuple[RegisterEvent, ...]] = (
                   "the date the action plan was signed off", "section-12"),
     RegisterEvent("closed", "Case closed", "the date the case was closed", "section-12"),
 )  # fmt: skip
+#: The register event that records a step of each role done; a step of any other role (the
+#: partners' sign-off) or of none is recorded under its own id.
+ROLE_DONE_BY: Final[dict[str, str]] = {
+    "scoping_sent": "scoping-sent",
+    "scoping_returned": "scoping-returned",
+    "meeting": "meeting",
+    "sent_to_panel": "sent-to-panel",
+}
+
+
+def _with_steps(events: tuple[RegisterEvent, ...]) -> tuple[RegisterEvent, ...]:
+    """The register's events with the partnership's own steps that no event records (its
+    sign-off, a step that sets the meeting's date), before the Rapid Review is sent."""
+    own = tuple(
+        RegisterEvent(t.id, t.label, f"the date of {t.name}", t.cite)
+        for t in TIMESCALES
+        if t.step is not None and t.role not in ROLE_DONE_BY
+    )
+    at = next(i for i, e in enumerate(events) if e.id == "sent-to-panel")
+    return (*events[:at], *own, *events[at:])
+
+
+REGISTER_EVENTS = _with_steps(REGISTER_EVENTS)
 REGISTER_EVENTS_BY_ID: Final = {e.id: e for e in REGISTER_EVENTS}
 EVENT_IDS: Final = tuple(e.id for e in REGISTER_EVENTS)
 
@@ -120,6 +147,7 @@ ORDER: Final[tuple[Order, ...]] = (
     Order("planned-publication", "decision", strict=True),
     Order("publication", "decision", strict=True),
     Order("publication", "final-report"),
+    *(Order(e.id, "aware") for e in REGISTER_EVENTS if e.id in TIMESCALES_BY_ID),
     *(Order("closed", e.id) for e in REGISTER_EVENTS if e.id != "closed"),
 )
 
@@ -201,40 +229,56 @@ STATUSES: Final[dict[str, str]] = {
     "on_time": "On time",
 }
 
-#: The recorded event that shows each step of the timescale table done. (Section 3: the
-#: local authority's report to the safeguarding partners is the referral they receive.)
-DONE_BY: Final[dict[str, str]] = {
+#: The recorded event that shows each national step done. (Section 3: the local authority's
+#: report to the safeguarding partners is the referral they receive.)
+_NATIONAL_DONE_BY: Final[dict[str, str]] = {
     "notify_panel": "notified",
     "report_to_safeguarding_partners": "referral",
-    "scoping_template_sent": "scoping-sent",
-    # Appendix 1 sets the meeting's date in the same step as sending the scoping templates
-    # (within a few working days of the referral): the templates sent show it set. A meeting
-    # held shows it too (``steps``).
-    "rapid_review_meeting_date_set": "scoping-sent",
-    "scoping_template_returned": "scoping-returned",
-    "rapid_review_meeting": "meeting",
-    "rapid_review_to_panel": "sent-to-panel",
+    "rapid_review_national": "sent-to-panel",
     "panel_decision": "panel-response",
     "final_report_published": "publication",
     "report_to_panel_and_secretary_of_state": "copies-sent",
     "report_to_ofsted": "ofsted-sent",
 }
-#: A step never recorded stops being due once a later step it leads to is recorded: the
-#: scoping templates serve the meeting, the copies must go before publication, the Panel
-#: cannot have the Rapid Review without being notified. Such a step is "not recorded".
-MOOT_AFTER: Final[dict[str, tuple[str, ...]]] = {
+#: A national step never recorded stops being due once a later step it leads to is
+#: recorded: the copies must go before publication, the Panel cannot have the Rapid Review
+#: without being notified. Such a step is "not recorded".
+_NATIONAL_MOOT_AFTER: Final[dict[str, tuple[str, ...]]] = {
     "notify_panel": ("sent-to-panel",),
     "report_to_safeguarding_partners": ("meeting",),
-    "scoping_template_sent": ("meeting",),
-    "rapid_review_meeting_date_set": ("meeting",),
-    "scoping_template_returned": ("meeting",),
-    "rapid_review_meeting": ("sent-to-panel",),
-    "rapid_review_to_panel": ("panel-response", "decision"),
+    "rapid_review_national": ("panel-response", "decision"),
     "panel_decision": ("decision",),
     "final_report_published": (),
     "report_to_panel_and_secretary_of_state": ("publication",),
     "report_to_ofsted": ("publication",),
 }
+
+
+def _local_done_by(t: Timescale) -> str:
+    return ROLE_DONE_BY.get(t.role or "", t.id)
+
+
+def _local_moot_after(t: Timescale, meeting_at: int, position: int) -> tuple[str, ...]:
+    """The partnership's steps serve the meeting (those before it) or the Rapid Review sent
+    to the Panel (the meeting and those after it); the Rapid Review itself is moot once the
+    Panel has answered or a decision is recorded."""
+    if t.role == "sent_to_panel":
+        return ("panel-response", "decision")
+    return ("meeting",) if position < meeting_at else ("sent-to-panel",)
+
+
+def _tables() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    local = [t for t in TIMESCALES if t.step is not None]
+    meeting_at = next(i for i, t in enumerate(local) if t.role == "meeting")
+    done = {t.id: _local_done_by(t) for t in local}
+    moot = {t.id: _local_moot_after(t, meeting_at, i) for i, t in enumerate(local)}
+    return {**_NATIONAL_DONE_BY, **done}, {**_NATIONAL_MOOT_AFTER, **moot}
+
+
+#: The recorded event that shows each step of the timescale table done, and the later events
+#: that make a step never recorded moot: the scoping templates serve the meeting, so once it
+#: is held a template nobody dated is no longer "overdue".
+DONE_BY, MOOT_AFTER = _tables()
 
 StepState = Literal["done", "open", "not_recorded", "beyond_calendar"]
 
@@ -257,10 +301,7 @@ class Step:
 
 def is_done(case: Case, timescale: str) -> bool:
     """The case records the step done."""
-    if DONE_BY[timescale] in case.dates:
-        return True
-    # A meeting held shows that its date was set, not when.
-    return timescale == "rapid_review_meeting_date_set" and "meeting" in case.dates
+    return DONE_BY[timescale] in case.dates
 
 
 def is_moot(case: Case, timescale: str) -> bool:
@@ -290,7 +331,9 @@ def calculator_events(case: Case) -> dict[str, date]:
     local review (section 11 counts from the decision to initiate one); the copies count back
     from the publication date, or the planned one until the report is published."""
     d = case.dates
-    events = {k: d[k] for k in ("aware", "referral", "meeting", "sent-to-panel") if k in d}
+    events = {
+        k: d[k] for k in ("aware", "notified", "referral", "meeting", "sent-to-panel") if k in d
+    }
     if case.local_review and "decision" in d:
         events["decision"] = d["decision"]
     publication = d.get("publication") or d.get("planned-publication")
@@ -441,12 +484,27 @@ def _row(timescale: str, event: str) -> Count:
     return next(c for c in TIMESCALES_BY_ID[timescale].counts if c.event == event)
 
 
+def _timetable_measure() -> Measure:
+    """Rapid Reviews sent to the Panel by the partnership's own timetable: its
+    ``sent_to_panel`` step's count (a number of working days after the meeting, or after the
+    notification), each case counted in the period of the event the meeting counts from."""
+    step = by_role("sent_to_panel")
+    assert step is not None
+    count = step.counts[0]
+    n = abs(count.amount)
+    start = meeting_counted_from() if count.event == "meeting" else count.event
+    return Measure("rapid_review_local_timetable",
+                   f"Rapid Reviews sent to the Panel within {working_days(n)} of "
+                   f"{AFTER_WORDS[count.event]} (the partnership's timetable)", start,
+                   "sent-to-panel", count, "appendix-1")  # fmt: skip
+
+
 def _measures() -> tuple[Measure, ...]:
     """The annual report's measures, each counted by a row of the one timescale table."""
-    meeting = TIMESCALES_BY_ID["rapid_review_meeting"]
-    assert meeting.latest is not None
+    meeting = by_role("meeting")
+    assert meeting is not None
     first, last = meeting_window()
-    to_panel = amount("rapid_review_to_panel")
+    start = meeting_counted_from()
     return (
         Measure("notification_within_5_working_days",
                 f"Notifications to the Panel within {NOTIFY_PANEL} working days of the local "
@@ -454,16 +512,14 @@ def _measures() -> tuple[Measure, ...]:
                 _row("notify_panel", "aware"), "section-3"),
         Measure("rapid_review_within_15_working_days",
                 f"Rapid Reviews sent to the Panel within {RAPID_REVIEW_TO_PANEL} working days "
-                "of the referral", "referral", "sent-to-panel",
-                _row("rapid_review_to_panel", "referral"), "appendix-1"),
-        Measure("rapid_review_after_meeting",
-                f"Rapid Reviews sent to the Panel within {to_panel} working "
-                f"day{'' if to_panel == 1 else 's'} of the meeting", "referral",
-                "sent-to-panel", _row("rapid_review_to_panel", "meeting"), "appendix-1"),
+                "of the notification (national guidance)", "notified", "sent-to-panel",
+                _row("rapid_review_national", "notified"), "section-5"),
+        _timetable_measure(),
         Measure("meeting_in_window",
-                f"Rapid Review meetings held {first} to {last} working days after the "
-                "referral", "referral", "meeting", meeting.latest, "appendix-1",
-                earliest=meeting.counts[0]),
+                f"Rapid Review meetings held {meeting_window_span()} after "
+                f"{AFTER_WORDS[start]}", start, "meeting",
+                meeting.latest or meeting.counts[0], "appendix-1",
+                earliest=meeting.counts[0] if first != last else None),
         Measure("published_within_6_months",
                 f"Local reviews published within {REPORT_WITHIN_MONTHS} months of the "
                 "decision", "decision", "publication",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import KW_ONLY, dataclass
 from typing import Final, Literal
 
-from ..partnership import current
+from ..partnership import RapidReviewStep, current
 from .citations import Cite
 
 _LOCAL: Final = current()
@@ -24,9 +24,11 @@ _LOCAL: Final = current()
 NOTIFY_PANEL: Final = 5
 #: Section 3: it also reports the event to the safeguarding partners within five working days.
 REPORT_TO_PARTNERS: Final = 5
-#: National guidance: the Rapid Review reaches the Panel within 15 working days of the
-#: referral (the count used while the meeting date is not known).
+#: The Panel's guidance for safeguarding partners (June 2025, as partnerships following it
+#: cite it): the Rapid Review reaches the Panel within 15 working days of the local
+#: authority's notification to the Panel.
 RAPID_REVIEW_TO_PANEL: Final = 15
+RAPID_REVIEW_SOURCE: Final = "the Panel's guidance for safeguarding partners"
 #: Section 6: the Panel aims to decide "within 15 working days of a rapid review being
 #: received".
 PANEL_DECISION: Final = 15
@@ -42,12 +44,15 @@ AVAILABLE_FOR_MONTHS: Final = 12
 #: shown as "due soon".
 DUE_SOON: Final = 2
 
-Event = Literal["aware", "referral", "meeting", "sent-to-panel", "decision", "publication"]
+Event = Literal[
+    "aware", "notified", "referral", "meeting", "sent-to-panel", "decision", "publication"
+]
 Unit = Literal["working_days", "months"]
 
 #: The events timescales count from, in the order they happen, with their wording.
 EVENTS: Final[dict[str, str]] = {
     "aware": "the local authority became aware of the incident",
+    "notified": "the local authority notified the Panel",
     "referral": "the referral was received",
     "meeting": "the Rapid Review meeting was held",
     "sent-to-panel": "the Rapid Review was sent to the Panel",
@@ -57,6 +62,7 @@ EVENTS: Final[dict[str, str]] = {
 
 EVENT_LABELS: Final[dict[str, str]] = {
     "aware": "Date the local authority became aware of the incident",
+    "notified": "Date the local authority notified the Panel",
     "referral": "Date the referral was received",
     "meeting": "Date of the Rapid Review meeting",
     "sent-to-panel": "Date the Rapid Review was sent to the Panel",
@@ -68,6 +74,7 @@ EVENT_LABELS: Final[dict[str, str]] = {
 #: date". (The wording of ``EVENTS`` reads well after "counted from", not after "the date".)
 EVENT_NAMES: Final[dict[str, str]] = {
     "aware": "the date the local authority became aware of the incident",
+    "notified": "the date the local authority notified the Panel",
     "referral": "the date the referral was received",
     "meeting": "the date of the Rapid Review meeting",
     "sent-to-panel": "the date the Rapid Review was sent to the Panel",
@@ -75,18 +82,23 @@ EVENT_NAMES: Final[dict[str, str]] = {
     "publication": "the planned publication date",
 }
 
-#: How the site reads the partnership's words where they are ambiguous, for a local timescale
-#: ("within 2 days" in North East Lincolnshire's Appendix 1): from the profile.
-APPENDIX_2_DAYS_READING: Final = _LOCAL.timescale_notes.get("rapid_review_to_panel", "")
+#: The profile's ``from`` as the event it names.
+FROM_EVENT: Final[dict[str, Event]] = {
+    "notification": "notified", "referral": "referral", "meeting": "meeting"}  # fmt: skip
+#: The event that records a step of each role done, where the calculator has one.
+ROLE_EVENT: Final[dict[str, Event]] = {"meeting": "meeting", "sent_to_panel": "sent-to-panel"}
 
 
 @dataclass(frozen=True)
 class Count:
-    """``amount`` units after (before, when negative) ``event``."""
+    """``amount`` units after (before, when negative) ``event``. ``via``: a count through a
+    step whose own date is not known yet, from the latest date it may have ("the latest
+    date for the Rapid Review meeting"); "" for a count straight from the event."""
 
     event: Event
     amount: int
     unit: Unit = "working_days"
+    via: str = ""
 
 
 @dataclass(frozen=True)
@@ -104,6 +116,57 @@ class Timescale:
     _: KW_ONLY
     #: The step as a sentence names it: "The date for {name} is after 2099, ...".
     name: str
+    #: The partnership's step (its profile's ``rapid_review_steps``), or None for a national
+    #: timescale.
+    step: RapidReviewStep | None = None
+    #: Where a national timescale comes from, beside the procedure's section it cites.
+    source: str = ""
+
+    @property
+    def role(self) -> str | None:
+        return self.step.role if self.step is not None else None
+
+
+def _sentence_name(step: RapidReviewStep) -> str:
+    return f"the step \u201c{step.name}\u201d"
+
+
+def _local() -> tuple[Timescale, ...]:
+    """The partnership's Rapid Review steps as rows of the table. A step counted from an
+    earlier step counts from that step's recorded event when there is one (the meeting
+    held), and otherwise from the latest date the earlier step may have, through to the
+    event it counts from: "the N-th working day after the M-th working day after X" is the
+    (M+N)-th working day after X, so the chain is one count, which says how it was made."""
+    rows: dict[str, Timescale] = {}
+    meeting = _LOCAL.step("meeting")
+    for step in _LOCAL.steps:
+        first, last = step.window if step.window else (step.working_days or 0,) * 2
+        if step.from_ in ("notification", "referral"):
+            counts: tuple[Count, ...] = (Count(FROM_EVENT[step.from_], first),)
+            latest = Count(FROM_EVENT[step.from_], last) if step.window else None
+        else:
+            source = rows[meeting.id if step.from_ == "meeting" and meeting else step.from_]
+            assert source.step is not None
+            own = ROLE_EVENT.get(source.step.role or "")
+            via = f"the latest date for {_sentence_name(source.step)}"
+            ends = (source.latest,) if source.latest is not None else source.counts
+            counts = (
+                *((Count(own, first),) if own else ()),
+                *(Count(c.event, c.amount + first, via=via) for c in ends),
+            )
+            latest = None
+        rows[step.id] = Timescale(
+            step.id,
+            step.name,
+            "appendix-1",
+            counts,
+            latest=latest,
+            done_by=ROLE_EVENT.get(step.role or ""),
+            note=step.note,
+            name=_sentence_name(step),
+            step=step,
+        )
+    return tuple(rows.values())
 
 
 TIMESCALES: Final[tuple[Timescale, ...]] = (
@@ -121,48 +184,15 @@ TIMESCALES: Final[tuple[Timescale, ...]] = (
         (Count("aware", REPORT_TO_PARTNERS),),
         name="reporting the incident to the safeguarding partners",
     ),
+    *_local(),
     Timescale(
-        "scoping_template_sent",
-        "Initial Scoping and Information Sharing Template sent to all relevant agencies",
-        "appendix-1",
-        (Count("referral", _LOCAL.days("scoping_template_sent")),),
-        name="sending the Initial Scoping and Information Sharing Template",
-    ),
-    Timescale(
-        "rapid_review_meeting_date_set",
-        "Date set for the Rapid Review meeting",
-        "appendix-1",
-        (Count("referral", _LOCAL.days("rapid_review_meeting_date_set")),),
-        name="setting the date of the Rapid Review meeting",
-    ),
-    Timescale(
-        "scoping_template_returned",
-        "Completed scoping templates returned by agencies",
-        "appendix-1",
-        (Count("referral", _LOCAL.days("scoping_template_returned")),),
-        name="returning the completed scoping templates",
-    ),
-    Timescale(
-        "rapid_review_meeting",
-        "Rapid Review meeting held",
-        "appendix-1",
-        (Count("referral", _LOCAL.window("rapid_review_meeting")[0]),),
-        latest=Count("referral", _LOCAL.window("rapid_review_meeting")[1]),
-        done_by="meeting",
-        name="the Rapid Review meeting",
-    ),
-    Timescale(
-        "rapid_review_to_panel",
-        "Rapid Review Template and accompanying letter sent to the Panel; agencies told the "
-        "outcome",
-        "appendix-1",
-        (
-            Count("meeting", _LOCAL.days("rapid_review_to_panel")),
-            Count("referral", RAPID_REVIEW_TO_PANEL),
-        ),
+        "rapid_review_national",
+        "Rapid Review with the Panel (national guidance)",
+        "section-5",
+        (Count("notified", RAPID_REVIEW_TO_PANEL),),
         done_by="sent-to-panel",
-        note=APPENDIX_2_DAYS_READING,
-        name="sending the Rapid Review to the Panel",
+        name="the Rapid Review reaching the Panel",
+        source=RAPID_REVIEW_SOURCE,
     ),
     Timescale(
         "panel_decision",
@@ -220,6 +250,21 @@ class Order:
 #: blocks the calculation: a date in the wrong order is a mistyped date, and deadlines
 #: counted from it would be wrong.
 ORDER: Final[tuple[Order, ...]] = (
+    # Section 3: the local authority notifies the Panel once it is aware of the incident,
+    # and the Panel receives a Rapid Review only after the notification (the Panel's FAQ).
+    Order(
+        "notified",
+        "aware",
+        "The date the Panel was notified must be the same as or after the date the local "
+        "authority became aware of the incident",
+        "section-3",
+    ),
+    Order(
+        "sent-to-panel",
+        "notified",
+        "The date sent to the Panel must be the same as or after the notification to the Panel",
+        "section-3",
+    ),
     # Section 3: the referral comes after the incident, and the local authority is one of
     # the safeguarding partners who receive it, so it cannot be received before the local
     # authority became aware (the referral form checks the same of its own dates).
@@ -271,21 +316,74 @@ def amount(timescale: str) -> int:
     return abs(TIMESCALES_BY_ID[timescale].counts[0].amount)
 
 
+def by_role(role: str) -> Timescale | None:
+    """The partnership's step with this role (``partnership.STEP_ROLES``), if it has one."""
+    return next((t for t in TIMESCALES if t.role == role), None)
+
+
+def meeting() -> Timescale:
+    """The Rapid Review meeting's step (every profile has one)."""
+    found = by_role("meeting")
+    assert found is not None
+    return found
+
+
 def meeting_window() -> tuple[int, int]:
-    """Appendix 1: the Rapid Review meeting's earliest and latest working day after the
-    referral."""
-    t = TIMESCALES_BY_ID["rapid_review_meeting"]
-    assert t.latest is not None
-    return t.counts[0].amount, t.latest.amount
+    """The meeting's earliest and latest working day after the event it counts from
+    (``meeting_counted_from``); the same day twice for a meeting with one due date."""
+    t = meeting()
+    last = t.latest if t.latest is not None else t.counts[0]
+    return t.counts[0].amount, last.amount
+
+
+def meeting_counted_from() -> Event:
+    return meeting().counts[0].event
 
 
 def meeting_window_span() -> str:
     """ "7 to 13 working days"."""
     first, last = meeting_window()
-    return f"{first} to {last} working days"
+    return f"{first} to {last} working days" if first != last else working_days(last)
 
 
 def meeting_window_words() -> str:
     """ "between 7 and 13 working days"."""
     first, last = meeting_window()
-    return f"between {first} and {last} working days"
+    return f"between {first} and {last} working days" if first != last else working_days(last)
+
+
+def steps_by_role() -> dict[str, Timescale]:
+    return {t.role: t for t in TIMESCALES if t.role is not None}
+
+
+#: Each event as "N working days after ..." names it.
+AFTER_WORDS: Final[dict[str, str]] = {
+    "aware": "the local authority became aware",
+    "notified": "the notification to the Panel",
+    "referral": "the referral",
+    "meeting": "the meeting",
+    "sent-to-panel": "the Rapid Review is sent to the Panel",
+    "decision": "the decision",
+    "publication": "publication",
+}
+
+
+def step_words(t: Timescale) -> str:
+    """How a step is counted, in words: "2 working days after the meeting", "between 7 and
+    13 working days after the referral"."""
+    first = t.counts[0]
+    n = abs(first.amount)
+    if t.latest is not None and t.latest.amount != first.amount:
+        amount_text = f"between {n} and {abs(t.latest.amount)} working days"
+    elif first.unit == "months":
+        amount_text = f"{n} month{'' if n == 1 else 's'}"
+    else:
+        amount_text = working_days(n)
+    direction = "before" if first.amount < 0 else "after"
+    return f"{amount_text} {direction} {AFTER_WORDS[first.event]}"
+
+
+def role_words(role: str) -> str:
+    """A role's step counted in words, or "" when the partnership has no such step."""
+    t = by_role(role)
+    return step_words(t) if t is not None else ""

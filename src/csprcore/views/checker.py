@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from ..rules.criteria import COUNCIL, LEARNING_EVENT, QUESTIONS, is_shown, parse_facts
+from ..rules.criteria import COUNCIL_START, LEARNING_EVENT, QUESTIONS, is_shown, parse_facts
 
 #: Each conclusion in a few words, for the one-line summary a screen reader hears when the
 #: result changes ("Serious child safeguarding case: yes. ...").
 CONCLUSION_SHORT: Final[dict[str, str]] = {
     "serious_case": "Serious child safeguarding case",
-    "la_must_notify_panel": f"{COUNCIL} must notify the Panel",
+    "la_must_notify_panel": f"{COUNCIL_START} must notify the Panel",
     "notify_ofsted_and_secretary_of_state": "Ofsted and the Secretary of State must be told",
     "rapid_review": "Rapid Review",
     "line_of_sight_learning": f"{LEARNING_EVENT} could fit",

@@ -8,9 +8,18 @@ picture, its title and its description follow.
 
 from __future__ import annotations
 
+import textwrap
 from typing import Final
 
-from ..rules.timescales import amount, meeting_window, working_days
+from ..rules.timescales import (
+    RAPID_REVIEW_TO_PANEL,
+    TIMESCALES,
+    TIMESCALES_BY_ID,
+    Timescale,
+    meeting_counted_from,
+    meeting_window,
+    working_days,
+)
 from .timeline import Node, el
 
 TOP: Final = 70
@@ -49,61 +58,78 @@ class _Labels:
         return nodes
 
 
+_START_WORDS: Final = {
+    "referral": ("Referral received", "the referral"),
+    "notified": ("Panel notified", "the notification to the Panel"),
+}
+
+
+def _wrapped(text: str, width: int = 26) -> list[str]:
+    return textwrap.wrap(text, width) or [text]
+
+
+def _days(t: Timescale, start: str) -> tuple[int, int] | None:
+    """The step's first and last working day from ``start``, or None when it is not
+    counted from it (a step counted from another event)."""
+    count = next((c for c in t.counts if c.event == start), None)
+    if count is None:
+        return None
+    last = t.latest.amount if t.latest is not None and t.latest.event == start else count.amount
+    return count.amount, last
+
+
 def picture() -> Node:
-    sent, date_set = amount("scoping_template_sent"), amount("rapid_review_meeting_date_set")
-    returned = amount("scoping_template_returned")
+    """The partnership's steps down the page, from the event its meeting counts from (day 0)
+    to the Rapid Review sent to the Panel; the national deadline too when it counts from the
+    same event (the notification to the Panel)."""
+    start = meeting_counted_from()
+    heading, start_words = _START_WORDS.get(start, ("Day 0", "the first event"))
+    rows = [(t, d) for t in TIMESCALES if t.step is not None if (d := _days(t, start))]
+    national = TIMESCALES_BY_ID["rapid_review_national"]
+    on_axis = national.counts[0].event == start
+    end = max([last for _, (_, last) in rows] + ([national.counts[0].amount] if on_axis else []))
     first, last = meeting_window()
-    to_panel = amount("rapid_review_to_panel")
-    end = last + to_panel
     labels = _Labels()
-    steps: list[Node] = labels.step(0, ["Referral received", "The day itself does not count"])
-    if sent == date_set:
-        steps += labels.step(
-            sent, ["Scoping template sent", "to all relevant agencies;", "meeting date set"]
+    steps: list[Node] = labels.step(0, [heading, "The day itself does not count"])
+    sentences = [f"Day 0: {start_words}; the day itself does not count."]
+    for t, (a, b) in rows:
+        if t.role == "meeting" and a != b:
+            continue  # drawn as a band below
+        lines = _wrapped(t.label)
+        lines.append(f"working day {b}")
+        steps += labels.step(b, lines, last=t.role == "sent_to_panel")
+        sentences.append(f"By working day {b}: {t.label}.")
+    if first != last:
+        middle = (_y(first) + _y(last)) // 2
+        top = labels.place(middle - 17, 3)
+        steps += [
+            el("line", class_="dg-link", x1=82, y1=_y(first), x2=92, y2=_y(first)),
+            el("line", class_="dg-link", x1=92, y1=_y(first), x2=92, y2=_y(last)),
+            el("line", class_="dg-link", x1=82, y1=_y(last), x2=92, y2=_y(last)),
+            el("line", class_="dg-link", x1=92, y1=middle, x2=102, y2=top + 17),
+            el("text", "Rapid Review meeting", class_="dg-strong", x=108, y=top),
+            el("text", "on one working day", x=108, y=top + 22),
+            el("text", f"from day {first} to day {last}", x=108, y=top + 44),
+        ]
+        sentences.append(f"On one working day from day {first} to day {last}: the Rapid Review "
+                         "meeting.")  # fmt: skip
+    if on_axis:
+        day = national.counts[0].amount
+        steps += labels.step(day, ["National deadline:", "with the Panel by", f"working day {day}"])
+        sentences.append(
+            f"By working day {day} at the latest, whatever the steps above: the Rapid Review is "
+            f"with the Panel ({national.source})."
         )
     else:
-        steps += labels.step(sent, ["Scoping template sent", "to all relevant agencies"])
-        steps += labels.step(date_set, ["Meeting date set"])
-    steps += labels.step(
-        returned, ["Templates returned", "and shared with those", "attending the meeting"]
-    )
-    middle = (_y(first) + _y(last)) // 2
-    top = labels.place(middle - 17, 3)
-    steps += [
-        el("line", class_="dg-link", x1=82, y1=_y(first), x2=92, y2=_y(first)),
-        el("line", class_="dg-link", x1=92, y1=_y(first), x2=92, y2=_y(last)),
-        el("line", class_="dg-link", x1=82, y1=_y(last), x2=92, y2=_y(last)),
-        el("line", class_="dg-link", x1=92, y1=middle, x2=102, y2=top + 17),
-        el("text", "Rapid Review meeting", class_="dg-strong", x=108, y=top),
-        el("text", "on one working day", x=108, y=top + 22),
-        el("text", f"from day {first} to day {last}", x=108, y=top + 44),
-    ]
-    steps += labels.step(
-        end,
-        [
-            "Sent to the Panel",
-            f"{working_days(to_panel)} after",
-            f"the meeting: day {end}",
-            "at the latest",
-        ],
-        last=True,
-    )
+        sentences.append(
+            f"National guidance: the Rapid Review is with the Panel within "
+            f"{working_days(RAPID_REVIEW_TO_PANEL)} of the notification to the Panel "
+            f"({national.source}), whichever comes first."
+        )
     days = range(end + 1)
     height = max(_y(end) + 85, labels.free + 10)
-    title = f"Timeline of the Rapid Review, working days 0 to {end} from the referral to the Panel"
-    desc = (
-        "Day 0: the referral is received; the day itself does not count. "
-        f"By working day {sent}: the Initial Scoping and Information Sharing Template is sent "
-        "to all relevant agencies"
-        + (" and the date of the Rapid Review meeting is set. " if sent == date_set else ". ")
-        + ("" if sent == date_set else f"By working day {date_set}: the meeting date is set. ")
-        + f"By working day {returned}: agencies return their completed templates, which are "
-        "shared with those attending the meeting. "
-        f"On one working day from day {first} to day {last}: the Rapid Review meeting. "
-        f"{working_days(to_panel)} after the meeting, so by working day {end} at the latest: "
-        "the Rapid Review Template and accompanying letter are sent to the national Panel and "
-        "agencies are told the outcome."
-    )
+    title = f"Timeline of the Rapid Review, working days 0 to {end} from {start_words}"
+    desc = " ".join(sentences)
     return el(
         "svg",
         children=[

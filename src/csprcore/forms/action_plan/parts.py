@@ -12,7 +12,9 @@ from ..fields import OptDate, Part, Text
 from ..meta import Meta, Section
 
 REVIEW_GROUP: Final = current().group("review").name
-ASSURANCE_GROUP: Final = current().group("assurance").name
+#: Section 12: the group that oversees the plan's impact; without an assurance group (it is
+#: optional in the profile), the board that signs the plan off.
+ASSURANCE_GROUP: Final = (current().groups.get("assurance") or current().group("board")).name
 BOARD: Final = current().group("board").name
 
 SOURCES: Final = (

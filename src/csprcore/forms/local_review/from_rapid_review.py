@@ -6,7 +6,7 @@ considered (regulation 11), the reviewer named and the partners' signatories cro
 empty boxes only. A Rapid Review that decided anything else is refused, naming the file, and
 nothing changes.
 
-The Rapid Review Template has no box for the date of the decision: the partners decide at the
+The Rapid Review record has no box for the date of the decision: the partners decide at the
 meeting and agree it by signing the template off, so the decision's date is the last of the
 three partners' sign-off dates, or the meeting's date when none is given.
 """

@@ -1,79 +1,143 @@
-"""The Rapid Review's key dates, worked out from its referral and meeting dates (Appendix 1,
-section 6)."""
+"""The Rapid Review's key dates, worked out by the one timescale table from the template's
+dates (Appendix 1, section 6): the meeting's window and the date to send it to the Panel in
+the partnership's timetable, the national deadline beside them, and the Panel's decision."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Final
 
-from ...rules.calendar import DEFAULT_CALENDAR
+from ...errors import InputError
 from ...rules.dates import long_date, long_date_with_weekday
-from ...rules.timescales import meeting_window_span, working_days
+from ...rules.deadlines import compute, in_words
+from ...rules.timescales import EVENT_NAMES, by_role
 from ..engine import document_date
 from ..meta import Computed
-from .parts import (
-    MEETING_EARLIEST,
-    MEETING_LATEST,
-    PANEL_DECISION_WORKING_DAYS,
-    TO_PANEL_WORKING_DAYS,
-)
 
-# --------------------------------------------------------------------------------------
-# key dates
-# --------------------------------------------------------------------------------------
+#: The template's dates as the timescale table's events.
+EVENTS_FROM: Final = {
+    "referral": "case.referral_date",
+    "notified": "case.la_notification_date",
+    "meeting": "case.meeting_date",
+    "sent-to-panel": "sign_off.sent_to_panel",
+}
+
+
+def _events(doc: Mapping[str, Any]) -> dict[str, date]:
+    return {e: d for e, path in EVENTS_FROM.items() if (d := document_date(doc, path))}
+
+
+@dataclass(frozen=True)
+class DueDate:
+    """The last day to send the Rapid Review to the Panel: ``local`` (the partnership's
+    timetable) or ``national`` (the Panel's guidance), and how it was counted."""
+
+    key: str
+    day: date
+    basis: str
+
+
+def due_dates(events: Mapping[str, date]) -> list[DueDate]:
+    """The Rapid Review's dates to reach the Panel that ``events`` let us count."""
+    to_panel = by_role("sent_to_panel")
+    assert to_panel is not None
+    try:
+        found = {m["id"]: m for m in compute(
+            {k: v.isoformat() for k, v in events.items()})["milestones"]}  # fmt: skip
+    except InputError:
+        return []
+    return [
+        DueDate(key, date.fromisoformat(m["due"]), in_words(m, events))
+        for key, timescale in (("local", to_panel.id), ("national", "rapid_review_national"))
+        if (m := found.get(timescale)) is not None and "due" in m
+    ]
+
+
+def _waiting(needs: list[str]) -> Computed:
+    return Computed("", f"Not worked out yet: enter {EVENT_NAMES[needs[0]]}")
 
 
 def key_dates(doc: Mapping[str, Any]) -> dict[str, Computed | None]:
-    """The Rapid Review's key dates from a document that may be incomplete: the meeting
-    window (Appendix 1), the date to send to the Panel (Appendix 1) and the date the Panel's
-    decision is expected (section 6)."""
-    referral = document_date(doc, "case.referral_date")
-    meeting = document_date(doc, "case.meeting_date")
-    sent = document_date(doc, "sign_off.sent_to_panel")
-    out: dict[str, Computed | None] = {
-        "key_dates.meeting_window": Computed(
-            "", "Not worked out yet: enter the date the referral was received"
-        ),
-        "key_dates.send_to_panel_by": Computed(
-            "", "Not worked out yet: enter the date of the Rapid Review meeting"
-        ),
-        "key_dates.panel_decision_by": Computed(
-            "", "Not worked out yet: enter the date of the Rapid Review meeting"
-        ),
-    }
-    cal = DEFAULT_CALENDAR
+    """The Rapid Review's key dates from a document that may be incomplete: the meeting's
+    window and the date to send to the Panel (the partnership's steps), the national
+    deadline (the Panel's guidance: counted from the notification), and the date the
+    Panel's decision is expected (section 6, from the date sent, or the date due)."""
+    meeting, to_panel = by_role("meeting"), by_role("sent_to_panel")
+    assert meeting is not None and to_panel is not None
+    events = _events(doc)
     try:
-        if referral:
-            earliest = cal.add_working_days(referral, MEETING_EARLIEST)
-            latest = cal.add_working_days(referral, MEETING_LATEST)
-            text = (
-                f"{long_date_with_weekday(earliest)} to {long_date_with_weekday(latest)} "
-                f"({meeting_window_span()} after the referral on {long_date(referral)})"
-            )
-            out["key_dates.meeting_window"] = Computed(text, text)
-        send_by = None
-        if meeting:
-            send_by = cal.add_working_days(meeting, TO_PANEL_WORKING_DAYS)
-            out["key_dates.send_to_panel_by"] = Computed(
-                send_by.isoformat(),
-                f"{long_date_with_weekday(send_by)} ({working_days(TO_PANEL_WORKING_DAYS)} after "
-                "the meeting on "
-                f"{long_date(meeting)})",
-            )
-        start = sent or send_by
-        if start:
-            decision = cal.add_working_days(start, PANEL_DECISION_WORKING_DAYS)
-            basis = (
-                f"sent to the Panel on {long_date(start)}"
-                if sent
-                else f"if it is sent on {long_date(start)}"
-            )
-            out["key_dates.panel_decision_by"] = Computed(
-                decision.isoformat(),
-                f"{long_date_with_weekday(decision)} "
-                f"({working_days(PANEL_DECISION_WORKING_DAYS)} after the Rapid Review "
-                f"is received: {basis})",
-            )
-    except ValueError:  # past the calendar's years: left as not worked out
-        pass
+        result = compute({k: v.isoformat() for k, v in events.items()})
+    except InputError:  # dates out of order: the form's own checks name them
+        result = compute({})
+    found = {m["id"]: m for m in result["milestones"]}
+    waiting: dict[str, Computed] = {w["id"]: _waiting(w["needs"]) for w in result["waiting"]}
+    # A step past the calendar's last year: why, rather than "enter a date".
+    waiting |= {
+        w["milestone"]: Computed("", w["message"]) for w in result["warnings"] if "milestone" in w
+    }
+    out: dict[str, Computed | None] = {}
+    m = found.get(meeting.id)
+    if m is None:
+        out["key_dates.meeting_window"] = waiting.get(meeting.id)
+    elif "earliest" in m:
+        first, last = date.fromisoformat(m["earliest"]), date.fromisoformat(m["latest"])
+        text = (
+            f"{long_date_with_weekday(first)} to {long_date_with_weekday(last)} "
+            f"({in_words(m, events)})"
+        )
+        out["key_dates.meeting_window"] = Computed(text, text)
+    else:
+        due = date.fromisoformat(m["due"])
+        text = f"{long_date_with_weekday(due)} ({in_words(m, events)})"
+        out["key_dates.meeting_window"] = Computed(text, text)
+    send_by = _dated(out, found, waiting, "key_dates.send_to_panel_by", to_panel.id, events)
+    national = _dated(
+        out, found, waiting, "key_dates.national_deadline", "rapid_review_national", events
+    )
+    if send_by and national and send_by > national:
+        local = out["key_dates.send_to_panel_by"]
+        assert local is not None
+        out["key_dates.send_to_panel_by"] = Computed(
+            local.value,
+            f"{local.text}. This is after the national deadline, "
+            f"{long_date(national)}: that date binds",
+        )
+    sent = events.get("sent-to-panel")
+    start = sent or send_by
+    decision = found.get("panel_decision")
+    if start and not sent:
+        counted = compute({"sent-to-panel": start.isoformat()})["milestones"]
+        decision = next((d for d in counted if d["id"] == "panel_decision"), None)
+    if start and decision and decision.get("due"):
+        basis = f"sent to the Panel on {long_date(start)}" if sent else (
+            f"if it is sent on {long_date(start)}")  # fmt: skip
+        due = date.fromisoformat(decision["due"])
+        out["key_dates.panel_decision_by"] = Computed(
+            due.isoformat(),
+            f"{long_date_with_weekday(due)} ({decision['basis'].split(' after ')[0]} after "
+            f"the Rapid Review is received: {basis})",
+        )
+    else:
+        out["key_dates.panel_decision_by"] = Computed(
+            "", f"Not worked out yet: enter {EVENT_NAMES['meeting']}"
+        )
     return out
+
+
+def _dated(
+    out: dict[str, Computed | None],
+    found: Mapping[str, Any],
+    waiting: Mapping[str, Computed],
+    key: str,
+    timescale: str,
+    events: Mapping[str, date],
+) -> date | None:
+    m = found.get(timescale)
+    if m is None or "due" not in m:
+        out[key] = waiting.get(timescale)
+        return None
+    due = date.fromisoformat(m["due"])
+    out[key] = Computed(due.isoformat(), f"{long_date_with_weekday(due)} ({in_words(m, events)})")
+    return due

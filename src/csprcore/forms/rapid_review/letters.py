@@ -10,7 +10,7 @@ from typing import Any
 from ...exports.letter import Letter, render_letter
 from ...partnership import current
 from ...rules.citations import cited
-from ...rules.criteria import AREA, COUNCIL, LEARNING_EVENT, NATIONAL_CIRCUMSTANCES
+from ...rules.criteria import AREA, LEARNING_EVENT, NATIONAL_CIRCUMSTANCES
 from ...rules.dates import and_list
 from ...rules.timescales import PANEL_DECISION, working_days
 from ..meta import YES_NO_NOT_KNOWN
@@ -100,7 +100,7 @@ def _signatories(sign: Mapping[str, Any]) -> list[tuple[str, str, str]]:
 def _sender() -> list[str]:
     return [
         f"The {AREA} safeguarding partners",
-        f"{COUNCIL}, health and the police",
+        f"{current().local_authority}, health and the police",
         current().name,
     ]
 
@@ -143,7 +143,8 @@ def letter_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
             if case.get("la_notification_date")
             else "The local authority did not notify the Panel. "
         )
-        + "We enclose the completed Rapid Review Template and tell you our decision "
+        + f"We enclose the completed {current().documents['rapid_review']} and tell you our "
+        "decision "
         f"({cited('section-5')} of our procedure)."
     )
     answers = []
@@ -163,10 +164,10 @@ def letter_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
     if as_text(crit.get("national_rationale")):
         circumstances += f"\n{as_text(crit.get('national_rationale'))}"
     agencies = _agencies(doc)
-    enclosed = ["The completed Rapid Review Template"]
+    enclosed = [f"The completed {current().documents['rapid_review']}"]
     if agencies:
         enclosed.append(
-            f"The agencies' Initial Scoping and Information Sharing returns ({len(agencies)}: "
+            f"The agencies' returns ({current().documents['scoping_return']}, {len(agencies)}: "
             f"{and_list(agencies)})"
         )
     enclosed.append("The referral form")

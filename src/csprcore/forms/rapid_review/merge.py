@@ -1,4 +1,4 @@
-"""Adding the agencies' Initial Scoping returns to a Rapid Review, never overwriting what the
+"""Adding the agencies' scoping returns to a Rapid Review, never overwriting what the
 business unit has already written (Appendix 1)."""
 
 from __future__ import annotations

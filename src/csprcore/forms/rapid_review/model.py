@@ -1,4 +1,4 @@
-"""The Rapid Review Template as one form: its sections, warnings, checks and
+"""The Rapid Review record as one form: its sections, warnings, checks and
 exports."""
 
 from __future__ import annotations
@@ -13,19 +13,26 @@ from ...errors import FieldError
 from ...partnership import current
 from ...rules.calendar import DEFAULT_CALENDAR
 from ...rules.citations import Cite, cited
+from ...rules.dates import long_date
 from ...rules.deadlines import meeting_window_problem
-from ...rules.timescales import APPENDIX_2_DAYS_READING, working_days
+from ...rules.timescales import (
+    PANEL_DECISION,
+    RAPID_REVIEW_TO_PANEL,
+    meeting_counted_from,
+    role_words,
+    working_days,
+)
 from ..base import FormBase
 from ..controls import initials_problem
 from ..engine import document_date, fill_computed
 from ..meta import Computed, Repeat
 from ..referral import OtherProcesses
-from .key_dates import key_dates
+from .key_dates import EVENTS_FROM, key_dates
+from .key_dates import due_dates as _due_dates
 from .letters import letter_pdf, notice_pdf
 from .parts import (
-    PANEL_DECISION_WORKING_DAYS,
     PARTNERS,
-    TO_PANEL_WORKING_DAYS,
+    TO_PANEL_NOTE,
     Actions,
     AgencyReturn,
     Attendee,
@@ -38,27 +45,29 @@ from .parts import (
 
 
 class RapidReview(FormBase):
-    """The Rapid Review Template, completed at the Rapid Review meeting."""
+    """The Rapid Review record, completed at the Rapid Review meeting."""
 
     form_id: ClassVar[str] = "rapid-review"
-    title: ClassVar[str] = "Rapid Review Template"
+    title: ClassVar[str] = current().documents["rapid_review"]
     schema_version_current: ClassVar[int] = 1
     noun: ClassVar[str] = "the Rapid Review"
     to_support_office: ClassVar[bool] = False
     after_export_lead: ClassVar[str] = (
-        "Send the Rapid Review Template with the letter to the Child Safeguarding Practice "
+        f"Send the {current().documents['rapid_review']} with the letter to the Child "
+        "Safeguarding Practice "
         "Review Panel through secure email, and the outcome notice to the agencies"
     )
     after_export: ClassVar[tuple[tuple[str, Cite], ...]] = (
         (
-            "The Rapid Review Template and the accompanying letter go to the Panel within "
-            f"{working_days(TO_PANEL_WORKING_DAYS)} of the meeting; the agencies are told the "
-            "outcome.",
+            "The Rapid Review and the accompanying letter go to the Panel "
+            f"{role_words('sent_to_panel')} in the partnership's timetable, and never later "
+            f"than {working_days(RAPID_REVIEW_TO_PANEL)} after the notification to the Panel "
+            "(the Panel's guidance); the agencies are told the outcome.",
             "appendix-1",
         ),
         (
             "The Panel aims to respond with its decision within "
-            f"{working_days(PANEL_DECISION_WORKING_DAYS)} of receiving the Rapid Review.",
+            f"{working_days(PANEL_DECISION)} of receiving the Rapid Review.",
             "section-6",
         ),
         (
@@ -89,7 +98,7 @@ class RapidReview(FormBase):
             "The facts: agencies' returns",
             "agency",
             why=f"{cited('appendix-1', capital=True)}: the meeting reviews the facts presented in "
-            "the agencies' Initial Scoping and Information Sharing returns. Add them from their "
+            f"the agencies' returns ({current().documents['scoping_return']}). Add them from their "
             "saved files, or type them in.",
         ),
     ] = Field(default_factory=list)
@@ -111,26 +120,28 @@ class RapidReview(FormBase):
 
     @classmethod
     def warnings(cls, doc: Mapping[str, Any]) -> list[FieldError]:
+        """The meeting outside its window; the Rapid Review sent after the partnership's
+        date for it, or after the national deadline."""
         found: list[FieldError] = []
-        referral = document_date(doc, "case.referral_date")
-        meeting = document_date(doc, "case.meeting_date")
-        sent = document_date(doc, "sign_off.sent_to_panel")
+        events = {e: d for e, path in EVENTS_FROM.items() if (d := document_date(doc, path))}
+        start, meeting = events.get(meeting_counted_from()), events.get("meeting")
         try:
-            if referral and meeting and meeting >= referral:
-                problem = meeting_window_problem(referral, meeting)
+            if start and meeting and meeting >= start:
+                problem = meeting_window_problem(start, meeting)
                 if problem:
                     found.append(FieldError("case.meeting_date", problem))
-            if meeting and sent and sent >= meeting:
-                n = DEFAULT_CALENDAR.working_days_between(meeting, sent)
-                if n > TO_PANEL_WORKING_DAYS:
-                    found.append(
-                        FieldError(
+            sent = events.get("sent-to-panel")
+            if sent is not None:
+                due = {m.key: m for m in _due_dates(events)}
+                for key, words in (("local", f"{cited('appendix-1')} sends it by"),
+                                   ("national", "the Panel's guidance has it by")):  # fmt: skip
+                    if key in due and sent > due[key].day:
+                        late = DEFAULT_CALENDAR.working_days_between(due[key].day, sent)
+                        found.append(FieldError(
                             "sign_off.sent_to_panel",
-                            f"The Rapid Review was sent to the Panel {working_days(n)} after "
-                            f"the meeting; {cited('appendix-1')} sends it within "
-                            f"{working_days(TO_PANEL_WORKING_DAYS)}",
-                        )
-                    )
+                            f"The Rapid Review was sent to the Panel {working_days(late)} late: "
+                            f"{words} {long_date(due[key].day)} ({due[key].basis})",
+                        ))  # fmt: skip
         except ValueError:  # a date the calendar cannot count from: nothing to say
             pass
         return found
@@ -175,7 +186,7 @@ class RapidReview(FormBase):
 
     @classmethod
     def summary_extra(cls, doc: Mapping[str, Any]) -> list[dict[str, Any]]:
-        notes = [f"Sending to the Panel: {APPENDIX_2_DAYS_READING}"]
+        notes = [f"Sending to the Panel: {TO_PANEL_NOTE}"] if TO_PANEL_NOTE else []
         notes += [f"{w.message}." for w in cls.warnings(doc)]
         return [
             {"name": "key_dates_notes", "title": "Notes on the key dates", "kind": "extra",
@@ -217,7 +228,7 @@ class RapidReview(FormBase):
                     "key_points": "Bruising seen twice and referred; absence not followed up.",
                 },
                 {
-                    "agency": "Humberside Police",
+                    "agency": "Police Service",
                     "involvement": "Attended the home in October 2026.",
                     "key_points": "Investigation under way.",
                 },
@@ -256,14 +267,14 @@ class RapidReview(FormBase):
                 "safeguarding_adults_review": "no",
                 "cdop": "no",
                 "disciplinary": "not_known",
-                "details": "Humberside Police investigation opened on 12 October.",
+                "details": "Police Service investigation opened on 12 October.",
             },
             "attendees": [
                 {"name": "Siobhán O'Neill", "role": "Chair", "agency": "Partnership"},
                 {
                     "name": "Ілля Коваленко",
                     "role": "Detective Inspector",
-                    "agency": "Humberside Police",
+                    "agency": "Police Service",
                 },
             ],
             "sign_off": {

@@ -1,4 +1,4 @@
-"""The Rapid Review Template's sections, in page order (Appendix 1), and their options."""
+"""The Rapid Review record's sections, in page order (Appendix 1), and their options."""
 
 from __future__ import annotations
 
@@ -11,25 +11,22 @@ from ...rules.citations import cited
 from ...rules.criteria import LEARNING_EVENT, NATIONAL_CIRCUMSTANCES
 from ...rules.dates import long_date
 from ...rules.timescales import (
-    APPENDIX_2_DAYS_READING,
+    AFTER_WORDS,
     PANEL_DECISION,
-    amount,
-    meeting_window,
-    meeting_window_span,
+    RAPID_REVIEW_TO_PANEL,
+    by_role,
+    meeting_counted_from,
     meeting_window_words,
+    role_words,
     working_days,
 )
 from ..fields import ChildAge, ChildInitials, OptDate, Part, Text
 from ..meta import Meta, Section
 from ..referral import GENDERS
 
-#: Appendix 1: the meeting's window of working days after the referral (the partnership's).
-MEETING_EARLIEST, MEETING_LATEST = meeting_window()
-#: Appendix 1: the template and letter go to the Panel within these working days of the
-#: meeting (see ``APPENDIX_2_DAYS_READING``).
-TO_PANEL_WORKING_DAYS: Final = amount("rapid_review_to_panel")
-#: Section 6: the Panel aims to decide within these working days of receiving it.
-PANEL_DECISION_WORKING_DAYS: Final = PANEL_DECISION
+_TO_PANEL: Final = by_role("sent_to_panel")
+#: The partnership's own reading of its words for sending to the Panel, if it gives one.
+TO_PANEL_NOTE: Final = _TO_PANEL.note if _TO_PANEL is not None else ""
 #: At most this many returns in one go (the most agency rows a Rapid Review keeps).
 MAX_RETURNS = 30
 
@@ -96,8 +93,8 @@ class CaseDetails(Part):
             "Date of the Rapid Review meeting",
             kind="date",
             required=True,
-            hint=f"{cited('appendix-1', capital=True)}: {meeting_window_words()} after the "
-            "referral.",
+            hint=f"{cited('appendix-1', capital=True)}: {meeting_window_words()} after "
+            f"{AFTER_WORDS[meeting_counted_from()]}.",
             error_name="the date of the Rapid Review meeting",
         ),
     ] = None
@@ -114,7 +111,7 @@ class KeyDates(Part):
         Meta(
             "Window for the Rapid Review meeting",
             computed=True,
-            hint=f"{meeting_window_span()} after the referral ({cited('appendix-1')}).",
+            hint=f"{role_words('meeting')} ({cited('appendix-1')}).",
         ),
     ] = ""
     send_to_panel_by: Annotated[
@@ -123,8 +120,18 @@ class KeyDates(Part):
             "Send the Rapid Review and the letter to the Panel by",
             kind="date",
             computed=True,
-            hint=f"{working_days(TO_PANEL_WORKING_DAYS)} after the meeting. "
-            f"{APPENDIX_2_DAYS_READING}",
+            hint=f"The partnership's timetable: {role_words('sent_to_panel')}. {TO_PANEL_NOTE}",
+        ),
+    ] = None
+    national_deadline: Annotated[
+        OptDate,
+        Meta(
+            "With the Panel by, at the latest (national guidance)",
+            kind="date",
+            computed=True,
+            hint=f"{working_days(RAPID_REVIEW_TO_PANEL)} after the local authority notified "
+            "the Panel (the Panel's guidance for safeguarding partners). Where the "
+            "partnership's date is later, this one binds.",
         ),
     ] = None
     panel_decision_by: Annotated[
