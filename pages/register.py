@@ -183,6 +183,8 @@ def case_form() -> str:
         + text_input("child_initials", TEXT["initials_label"], TEXT["initials_hint"],
                      width="short", required=True)
         + text_input("child_age", TEXT["age_label"], TEXT["age_hint"], width="short")
+        + choices("notification", TEXT["notification_legend"],
+                  list(register.NOTIFICATIONS.items()))
         + choices("review_kind", TEXT["review_kind_legend"], kinds)
         + f'<fieldset class="cs-fieldset cs-register__dates"><legend '
         f'class="cs-fieldset__legend cs-fieldset__legend--section">{_t("dates_heading")}'

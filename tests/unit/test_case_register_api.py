@@ -376,3 +376,71 @@ def test_an_open_actions_calendar_id_does_not_move_when_a_step_is_recorded() -> 
     kept = {u: d for u, d in first.items() if u.startswith("action-")}
     assert len(kept) == 3
     assert {u: d for u, d in second.items() if u.startswith("action-")} == kept
+
+
+# --- who notified the Panel (section 3) ------------------------------------------------------
+
+
+def test_a_register_saved_before_cases_recorded_who_notified_opens_as_ours() -> None:
+    old = a_register({k: v for k, v in a_case("NEL-O", aware="2026-12-01").items()
+                      if k != "notification"})  # fmt: skip
+    opened = ok("register_open", {"file": {"name": "old.json", "content": json.dumps(old)}})
+    assert opened["register"] == old
+    assert "notify_panel" in deadline_ids(old["cases"][0])
+
+
+def deadline_ids(case: dict[str, Any], today: str = "2026-12-02") -> list[str]:
+    view = ok("register_case", {"register": a_register(case), "index": 0, "today": today})
+    return [d["id"] for d in view["deadlines"]]
+
+
+@pytest.mark.parametrize("who", ["another_authority", "not_notifiable"])
+def test_our_authority_never_owes_a_notification_it_did_not_make(who: str) -> None:
+    # Section 3, s16C(1): the duty is the local authority's for the area where the incident
+    # happened. Another authority's notification, or a case that was not notifiable (a local
+    # learning review), never shows "Local authority notifies the Panel: overdue".
+    case = {**a_case("NEL-X", aware="2026-11-02"), "notification": who}
+    assert "notify_panel" not in deadline_ids(case)
+    assert "notify_panel" in deadline_ids({**case, "notification": "this_authority"})
+    listed = ok("register_view", {"register": a_register(case), "today": "2026-12-02"})
+    assert all(r["next_deadline"] is None or r["next_deadline"]["id"] != "notify_panel"
+               for r in listed["rows"])  # fmt: skip
+
+
+def test_another_authoritys_notification_starts_the_national_deadline() -> None:
+    # Its Rapid Review counts from that authority's notification, recorded as notified:
+    # 15 working days after Monday 2 November 2026 is Monday 23 November.
+    case = {**a_case("NEL-Y", aware="2026-10-30", notified="2026-11-02"),
+            "notification": "another_authority"}  # fmt: skip
+    view = ok("register_case", {"register": a_register(case), "index": 0, "today": "2026-11-03"})
+    national = next(d for d in view["deadlines"] if d["id"] == "rapid_review_national")
+    assert national["due"] == "2026-11-23"
+
+
+def test_a_case_that_was_not_notifiable_has_no_panel_steps() -> None:
+    case = {**a_case("NEL-Z", aware="2026-11-02", referral="2026-11-03"),
+            "notification": "not_notifiable"}  # fmt: skip
+    ids = deadline_ids(case, "2026-11-04")
+    assert not {"notify_panel", "rapid_review_national", "panel_decision",
+                "rapid_review_to_panel"} & set(ids)  # fmt: skip
+    assert "scoping_template_sent" in ids
+
+
+def test_only_our_notifications_count_in_the_notification_measure() -> None:
+    cases = [
+        {**a_case("N-OURS", aware="2026-04-01", notified="2026-04-20")},
+        {**a_case("N-THEIRS", aware="2026-04-01", notified="2026-04-20"),
+         "notification": "another_authority"},
+        {**a_case("N-NONE", aware="2026-04-01"), "notification": "not_notifiable"},
+    ]  # fmt: skip
+    report = ok("register_report", {"register": a_register(*cases), "from": "2026-04-01",
+                                    "to": "2027-03-31"})  # fmt: skip
+    measure = next(m for m in report["measures"] if m["id"] == "notification_within_5_working_days")
+    assert (measure["met"], measure["total"], measure["unknown"]) == (0, 1, 0)
+
+
+def test_an_unknown_notification_is_named() -> None:
+    case = {**a_case("NEL-Q", aware="2026-11-02"), "notification": "theirs"}
+    file = {"name": "r.json", "content": json.dumps(a_register(case))}
+    problems = errors("register_open", {"file": file})
+    assert "Choose who notified the Panel" in problems[0][1]

@@ -152,7 +152,9 @@ def test_harm_outside_england_depends_on_residence(resident: str | None, expecte
     result = assess(facts)
     assert result["serious_case"] == "yes"
     assert result["la_must_notify_panel"] == expected
-    assert result["rapid_review"] == "yes"
+    # A child who lives elsewhere in England, harmed abroad: that area's local authority
+    # notifies (s16C(1)(b)), and the Rapid Review is that area's.
+    assert result["rapid_review"] == ("other_area" if resident == "no" else "yes")
     assert "outside England" in reasons_for(result, "la_must_notify_panel")
 
 
@@ -171,14 +173,29 @@ def test_harm_elsewhere_in_england() -> None:
     )
     assert result["serious_case"] == "yes"
     assert result["la_must_notify_panel"] == "no"
-    # Section 5: a Rapid Review still follows "All cases raised for consideration of a review
-    # by partner organisations".
-    assert result["rapid_review"] == "yes"
+    # The Panel's FAQ: "a rapid review cannot be undertaken without the prior submission of
+    # a Serious Incident Notification", and both rest "with the local authority of where the
+    # serious incident took place". The Rapid Review is that area's, not this partnership's.
+    assert result["rapid_review"] == "other_area"
     why = reasons_for(result, "la_must_notify_panel")
     assert "local authority for the area where it happened" in why
     assert "not with North East Lincolnshire" in why
+    rapid = reasons_for(result, "rapid_review")
+    assert "for the safeguarding partners of the area where the incident happened" in rapid
+    assert "agree with that area who leads" in rapid
     steps = " ".join(s["text"] for s in result["next_steps"])
     assert "local authority for the area where the child died or was harmed" in steps
+    assert "contribute to their Rapid Review" in steps
+    # No step of this partnership's own Rapid Review timetable.
+    assert not any(s["cite"] == "appendix-1" for s in result["next_steps"])
+
+
+def test_the_location_question_asks_where_the_harm_happened() -> None:
+    # A child harmed here who dies in a hospital elsewhere was harmed here: the question asks
+    # where the incident happened, not where the child was treated or died.
+    question = criteria.QUESTIONS_BY_KEY["incident_location"]
+    assert question.text == "Where did the incident happen: where was the child harmed?"
+    assert "not where the child was treated or died" in question.hint
 
 
 @pytest.mark.nel
@@ -291,7 +308,13 @@ def _expected(facts: dict[str, str]) -> dict[str, str]:
     outside = answer("incident_location", {"outside_england"}, {"in_area", "elsewhere_in_england"})
     resident = answer("normally_resident_in_area", {"yes"}, {"no"})
     notify = tri.all_of(serious, tri.any_of(in_area, tri.all_of(outside, resident)))
-    return {"serious_case": serious, "la_must_notify_panel": notify, "rapid_review": serious}
+    # The Rapid Review is the notifying area's: another area's when the incident happened
+    # elsewhere in England, or abroad to a child who lives elsewhere.
+    elsewhere = facts.get("incident_location") == "elsewhere_in_england" or (
+        outside == "yes" and resident == "no"
+    )
+    rapid = "other_area" if elsewhere and serious != "no" else serious
+    return {"serious_case": serious, "la_must_notify_panel": notify, "rapid_review": rapid}
 
 
 @pytest.mark.parametrize(
@@ -460,8 +483,8 @@ def test_every_reason_is_well_formed(facts: dict[str, Any]) -> None:
     result = assess(facts)
     assert set(result) >= OUTPUT_KEYS
     for key in CONCLUSION_KEYS:
-        assert result[key] in (Y, N, U)
-    assert result["rapid_review"] == result["serious_case"]
+        assert result[key] in ((Y, N, U, "other_area") if key == "rapid_review" else (Y, N, U))
+    assert result["rapid_review"] in (result["serious_case"], "other_area")
     for reason in result["reasons"]:
         assert set(reason) == {"finding", "text", "cite"}
         assert reason["finding"] in OUTPUT_KEYS - {"reasons"}

@@ -316,10 +316,11 @@ class Incident(Part):
     location: Annotated[
         Text,
         Meta(
-            "Where did it happen?",
+            QUESTIONS_BY_KEY["incident_location"].text,
             kind="radios",
             options=LOCATIONS,
             required=True,
+            hint=QUESTIONS_BY_KEY["incident_location"].hint,
             error_name="where the incident happened",
         ),
     ] = ""

@@ -121,8 +121,12 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     ),
     Question(
         key="incident_location",
-        text="Where did the child die or come to harm?",
-        hint=f"The local authority's area here is {AREA}.",
+        text="Where did the incident happen: where was the child harmed?",
+        hint=(
+            "Where the abuse or neglect and the harm happened, not where the child was "
+            "treated or died: a child harmed here who died in a hospital elsewhere was harmed "
+            f"here. The local authority's area here is {AREA}."
+        ),
         options=(
             Option("in_area", f"In {AREA}"),
             Option("elsewhere_in_england", "Elsewhere in England"),
@@ -306,7 +310,11 @@ CONCLUSION_QUESTIONS: Final[dict[str, str]] = {
     ),
 }
 
-ANSWER_WORDS: Final[dict[str, str]] = {"yes": "Yes", "no": "No", "unsure": "Not sure yet"}
+#: The Rapid Review is another area's: the incident happened elsewhere in England (or the
+#: child lives in another English area and was harmed outside England).
+OTHER_AREA: Final = "other_area"
+ANSWER_WORDS: Final[dict[str, str]] = {
+    "yes": "Yes", "no": "No", "unsure": "Not sure yet", OTHER_AREA: "Another area's"}  # fmt: skip
 
 NATIONAL_CIRCUMSTANCES: Final[dict[str, str]] = {
     "educated_otherwise_than_at_school": (
@@ -374,9 +382,16 @@ def assess(raw_facts: Any) -> dict[str, Any]:
     _explain_ofsted(out, looked_after, died, ofsted)
 
     # Section 5: the partnership's review group arranges a Rapid Review for all cases notified
-    # and all cases raised for consideration of a review by partner organisations.
-    rapid = serious
-    _explain_rapid_review(out, rapid)
+    # and all cases raised for consideration of a review by partner organisations. The Rapid
+    # Review follows the notification (the Panel's FAQ: "a rapid review cannot be undertaken
+    # without the prior submission of a Serious Incident Notification"), which "rests with
+    # the local authority of where the serious incident took place": for an incident
+    # elsewhere in England it is that area's, and so is the Rapid Review.
+    elsewhere = location == "elsewhere_in_england" or (
+        location == "outside_england" and resident == NO
+    )
+    rapid: str = OTHER_AREA if elsewhere and serious != NO else serious
+    _explain_rapid_review(out, rapid, location)
 
     # Section 7: a case that does not meet the definition but raises issues of importance to
     # the local area: an interagency local learning event may be undertaken.
@@ -396,7 +411,8 @@ def assess(raw_facts: Any) -> dict[str, Any]:
         "national_review_circumstances": circumstances,
         "reasons": [r.as_dict() for r in out.reasons],
         "next_steps": [
-            s.as_dict() for s in _next_steps(serious, must_notify, ofsted, line_of_sight, location)
+            s.as_dict()
+            for s in _next_steps(serious, must_notify, ofsted, line_of_sight, location, rapid)
         ],
         "facts": facts,
     }
@@ -579,9 +595,24 @@ def _explain_ofsted(out: _Assessment, looked_after: Tri, died: Tri, ofsted: Tri)
         )
 
 
-def _explain_rapid_review(out: _Assessment, rapid: Tri) -> None:
+def _explain_rapid_review(out: _Assessment, rapid: str, location: Any) -> None:
     f = "rapid_review"
-    if rapid == YES:
+    if rapid == OTHER_AREA:
+        where = (
+            "the area where the incident happened"
+            if location == "elsewhere_in_england"
+            else "the area in England where the child normally lives"
+        )
+        out.say(
+            f,
+            f"The Rapid Review is for the safeguarding partners of {where}: it follows that "
+            "local authority's notification to the Panel (the Panel's frequently asked "
+            f"questions). The {REVIEW_GROUP} does not hold one of its own; {AREA}'s agencies "
+            "contribute what they know, and where the child lived here the partners agree "
+            "with that area who leads.",
+            "section-5",
+        )
+    elif rapid == YES:
         out.say(
             f,
             f"The {REVIEW_GROUP} arranges a Rapid Review for every case "
@@ -715,7 +746,7 @@ def _circumstance_shown_by(facts: Mapping[str, Any], key: str) -> str:
 
 
 def _next_steps(
-    serious: Tri, must_notify: Tri, ofsted: Tri, line_of_sight: Tri, location: Any
+    serious: Tri, must_notify: Tri, ofsted: Tri, line_of_sight: Tri, location: Any, rapid: str
 ) -> list[NextStep]:
     steps: list[NextStep] = []
     if serious != NO:
@@ -760,8 +791,17 @@ def _next_steps(
                 "section-3",
             )
         )
+    if rapid == OTHER_AREA:
+        steps.append(
+            NextStep(
+                "Tell the safeguarding partners of the area whose Rapid Review it is what your "
+                "agency knows, and contribute to their Rapid Review when asked.",
+                "section-5",
+            )
+        )
     sent, meeting = by_role("scoping_sent"), by_role("meeting")
-    if serious != NO and sent is not None:
+    ours = rapid in (YES, UNSURE)
+    if ours and sent is not None:
         steps.append(
             NextStep(
                 f"The {_LOCAL.documents['scoping_return']} goes to all relevant agencies "
@@ -770,7 +810,7 @@ def _next_steps(
                 sent.id,
             )
         )
-    if serious != NO and meeting is not None:
+    if ours and meeting is not None:
         steps.append(
             NextStep(
                 f"The Rapid Review meeting is held {step_words(meeting)}.",

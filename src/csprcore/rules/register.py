@@ -109,6 +109,20 @@ REGISTER_EVENTS = _with_steps(REGISTER_EVENTS)
 REGISTER_EVENTS_BY_ID: Final = {e.id: e for e in REGISTER_EVENTS}
 EVENT_IDS: Final = tuple(e.id for e in REGISTER_EVENTS)
 
+Notification = Literal["this_authority", "another_authority", "not_notifiable"]
+#: Who notified the Panel of the case (section 3, s16C): this partnership's local authority
+#: (the default: it notifies incidents in its area); another authority (an incident in its
+#: area, with this partnership contributing); or nobody, the case not being notifiable (a
+#: local learning review).
+NOTIFICATIONS: Final[dict[str, str]] = {
+    "this_authority": "Our local authority notified the Panel",
+    "another_authority": "Another local authority notified the Panel",
+    "not_notifiable": "Not notifiable to the Panel",
+}
+#: The steps that are the Panel's (its notification, the Rapid Review to it, its decision):
+#: none of them is a step for a case that was not notifiable.
+_PANEL_STEPS: Final = ("notify_panel", "rapid_review_national", "panel_decision")
+
 ReviewKind = Literal["local", "national", "learning", "none"]
 #: Section 4: what the safeguarding partners (and the Panel) decided after the Rapid Review.
 REVIEW_KINDS: Final[dict[str, str]] = {
@@ -168,6 +182,17 @@ class Case:
     review_kind: ReviewKind | None = None
     dates: Mapping[str, date] = field(default_factory=dict)
     open_actions: tuple[OpenAction, ...] = ()
+    notification: Notification = "this_authority"
+
+    def has_step(self, timescale: str) -> bool:
+        """Whether the step is this case's to take: our local authority notifies only what
+        it notified; a case nobody notified has none of the Panel's steps."""
+        if self.notification != "this_authority" and timescale == "notify_panel":
+            return False
+        if self.notification == "not_notifiable":
+            t = TIMESCALES_BY_ID.get(timescale)
+            return timescale not in _PANEL_STEPS and not (t and t.role == "sent_to_panel")
+        return True
 
     @property
     def local_review(self) -> bool:
@@ -316,6 +341,8 @@ def is_moot(case: Case, timescale: str) -> bool:
 def still_to_come(case: Case, timescale: str) -> bool:
     """A step the case may yet need: not done, not moot, and (for the report's steps, which
     count from the decision to hold a local review) part of this case's path."""
+    if not case.has_step(timescale):
+        return False
     if timescale not in DONE_BY:
         return case.local_review and "closed" not in case.dates
     if is_done(case, timescale) or is_moot(case, timescale):
@@ -355,8 +382,8 @@ def steps(case: Case, cal: WorkingCalendar = DEFAULT_CALENDAR) -> list[Step]:
     out: list[Step] = []
     for t in TIMESCALES:
         done_by = DONE_BY.get(t.id)
-        if done_by is None:
-            continue  # a period to keep to (the report's availability), not a step to take
+        if done_by is None or not case.has_step(t.id):
+            continue  # a period to keep to (the report's availability), or not this case's
         count = next((c for c in t.counts if c.event in events), None)
         if count is None:
             continue
@@ -477,6 +504,8 @@ class Measure:
     earliest: Count | None = None
     #: Only cases that went on to a local review are counted.
     local_review_only: bool = False
+    #: Only cases whose step this is (``Case.has_step``) are counted.
+    step: str = ""
 
 
 def _row(timescale: str, event: str) -> Count:
@@ -509,11 +538,12 @@ def _measures() -> tuple[Measure, ...]:
         Measure("notification_within_5_working_days",
                 f"Notifications to the Panel within {NOTIFY_PANEL} working days of the local "
                 "authority becoming aware", "aware", "notified",
-                _row("notify_panel", "aware"), "section-3"),
+                _row("notify_panel", "aware"), "section-3", step="notify_panel"),
         Measure("rapid_review_within_15_working_days",
                 f"Rapid Reviews sent to the Panel within {RAPID_REVIEW_TO_PANEL} working days "
                 "of the notification (national guidance)", "notified", "sent-to-panel",
-                _row("rapid_review_national", "notified"), "section-5"),
+                _row("rapid_review_national", "notified"), "section-5",
+                step="rapid_review_national"),
         _timetable_measure(),
         Measure("meeting_in_window",
                 f"Rapid Review meetings held {meeting_window_span()} after "
@@ -604,6 +634,8 @@ def measure(
         if begin is None or not start <= begin <= end:
             continue
         if m.local_review_only and not case.local_review:
+            continue
+        if m.step and not case.has_step(m.step):
             continue
         try:
             outcome = _outcome(m, case, cal)

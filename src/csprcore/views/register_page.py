@@ -152,6 +152,7 @@ PAGE_TEXT: Final[dict[str, str]] = {
     "initials_hint": "Initials only, never the name, for example ZN",
     "age_label": "The child's age",
     "age_hint": "For example, 8, or 4 months",
+    "notification_legend": "Who notified the Panel",
     "review_kind_legend": "What was decided after the Rapid Review",
     "review_kind_none": "Not decided yet",
     "dates_heading": "Dates",

@@ -30,10 +30,12 @@ from ...partnership import current
 from ...rules.dates import parse_iso_date
 from ...rules.register import (
     EVENT_IDS,
+    NOTIFICATIONS,
     ORDER,
     REGISTER_EVENTS_BY_ID,
     REVIEW_KINDS,
     Case,
+    Notification,
     OpenAction,
     ReviewKind,
 )
@@ -62,7 +64,8 @@ FILE_FIELD: Final = "register-file"
 MAX_PROBLEMS: Final = 10
 
 CASE_KEYS: Final = frozenset(
-    {"reference", "child_initials", "child_age", "review_kind", "dates", "open_actions",
+    {"reference", "child_initials", "child_age", "review_kind", "notification", "dates",
+     "open_actions",
      "filled_from"}
 )  # fmt: skip
 TOP_KEYS: Final = frozenset({"form", "schema_version", "partnership", "cases"})
@@ -147,6 +150,13 @@ def check_case(raw: Any, references: Iterable[str] = ()) -> tuple[dict[str, Any]
     elif not isinstance(kind, str) or kind not in REVIEW_KINDS:
         errors.append(FieldError("review_kind", "Choose which kind of review follows, or none"))
         kind = None
+    notification = raw.get("notification")
+    if notification in ("", None):
+        notification = "this_authority"  # a register saved before cases recorded it
+    elif not isinstance(notification, str) or notification not in NOTIFICATIONS:
+        errors.append(FieldError("notification", "Choose who notified the Panel, or that the "
+                                 "case was not notifiable"))  # fmt: skip
+        notification = "this_authority"
     dates = _dates(raw.get("dates"), errors)
     actions = _actions(raw.get("open_actions"), errors)
     filled_from = _filled_from(raw.get("filled_from"), dates, errors)
@@ -157,11 +167,15 @@ def check_case(raw: Any, references: Iterable[str] = ()) -> tuple[dict[str, Any]
         "child_initials": initials,
         "child_age": age,
         "review_kind": kind,
+        # Recorded when the file or the page gave it: a register saved before cases
+        # recorded who notified opens, and saves, unchanged.
+        **({"notification": notification} if raw.get("notification") else {}),
         "dates": {k: (d.isoformat() if (d := dates.get(k)) else None) for k in EVENT_IDS},
         "open_actions": [{"due": a.due.isoformat(), "agency": a.agency} for a in actions],
         "filled_from": filled_from,
     }
-    case = Case(reference, initials, age, cast(ReviewKind | None, kind), dates, tuple(actions))
+    case = Case(reference, initials, age, cast(ReviewKind | None, kind), dates, tuple(actions),
+                cast(Notification, notification))  # fmt: skip
     return stored, case
 
 
@@ -265,7 +279,7 @@ def check_answers(
         if not errors:
             return checked
     order = {f: i for i, f in enumerate(("reference", "child_initials", "child_age",
-                                         "review_kind", *EVENT_IDS))}  # fmt: skip
+                                         "review_kind", "notification", *EVENT_IDS))}  # fmt: skip
     raise InputError(sorted(errors, key=lambda e: order.get(e.field, len(order))))
 
 
@@ -298,6 +312,7 @@ def case_from_answers(
         "child_initials": answers.get("child_initials", ""),
         "child_age": answers.get("child_age", ""),
         "review_kind": answers.get("review_kind") or None,
+        "notification": answers.get("notification") or "this_authority",
         "dates": dates,
         "open_actions": previous.get("open_actions", []),
         "filled_from": {
@@ -314,6 +329,7 @@ def answers_from_case(case: Mapping[str, Any]) -> dict[str, str]:
         "child_initials": case.get("child_initials") or "",
         "child_age": case.get("child_age") or "",
         "review_kind": case.get("review_kind") or "",
+        "notification": case.get("notification") or "this_authority",
     }
     for event, iso in (case.get("dates") or {}).items():
         day = date.fromisoformat(iso) if iso else None
