@@ -122,7 +122,9 @@ HEADLINES: dict[str, dict[str, Any]] = {
     "harm elsewhere in England": {
         "serious_case": "yes",
         "la_must_notify_panel": "no",
-        "rapid_review": "yes",
+        # The Panel's FAQ: the Rapid Review follows the notification of the area where the
+        # serious incident took place.
+        "rapid_review": "other_area",
         "national_review_circumstances": ["in_care_or_child_protection_plan"],
     },
     "near miss with poor practice": {

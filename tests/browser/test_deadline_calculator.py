@@ -176,7 +176,7 @@ def test_part_of_the_dates_says_which_date_would_unlock_the_rest(page: Page) -> 
     expect(unlock).to_contain_text("Local authority notifies the Child Safeguarding", timeout=SLOW)
     # Without a meeting date, the Panel deadline counts from the referral, and says why.
     note = page.locator("[data-milestone=rapid_review_to_panel] .cs-deadlines__note")
-    expect(note).to_contain_text("The meeting date is not known yet", timeout=SLOW)
+    expect(note).to_contain_text("as that date is not known yet", timeout=SLOW)
 
 
 # --- the picture and statuses ---------------------------------------------------------------
@@ -340,9 +340,11 @@ def test_a_step_past_2099_is_named_and_the_rest_are_worked_out(page: Page) -> No
     assert len(rows) == 5
     expect(warnings).to_have_text(
         [
-            "Warning: The latest date for the Rapid Review meeting is after 2099, the last year "
+            "Warning: The latest date for the step \u201cRapid Review meeting held\u201d is after "
+            "2099, the last year "
             "this calculator knows",
-            "Warning: The date for sending the Rapid Review to the Panel is after 2099, the last "
+            "Warning: The date for the step \u201cRapid Review Template and accompanying letter "
+            "sent to the Panel; agencies told the outcome\u201d is after 2099, the last "
             "year this calculator knows",
         ],
         timeout=SLOW,
