@@ -444,3 +444,22 @@ def test_an_unknown_notification_is_named() -> None:
     file = {"name": "r.json", "content": json.dumps(a_register(case))}
     problems = errors("register_open", {"file": file})
     assert "Choose who notified the Panel" in problems[0][1]
+
+
+def test_a_step_a_register_event_records_may_be_dated_by_its_own_id() -> None:
+    # A case may record a date for any of the partnership's steps by the step's id: the
+    # scoping templates' step is the register's "scoping-sent" whatever the profile calls it.
+    from csprcore.rules.timescales import by_role
+
+    step = by_role("scoping_sent")
+    assert step is not None
+    case = a_case("NEL-S", aware="2026-12-01", referral="2026-12-02")
+    case["dates"][step.id] = "2026-12-03"
+    file = {"name": "s.json", "content": json.dumps(a_register(case))}
+    opened = ok("register_open", {"file": file})
+    dates = opened["register"]["cases"][0]["dates"]
+    assert dates["scoping-sent"] == "2026-12-03" and step.id not in dates
+    case["dates"]["scoping-sent"] = "2026-12-04"
+    file = {"name": "s.json", "content": json.dumps(a_register(case))}
+    problems = errors("register_open", {"file": file})
+    assert "gives two dates" in problems[0][1]

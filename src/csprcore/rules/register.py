@@ -304,6 +304,11 @@ def _tables() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
 #: that make a step never recorded moot: the scoping templates serve the meeting, so once it
 #: is held a template nobody dated is no longer "overdue".
 DONE_BY, MOOT_AFTER = _tables()
+#: A partnership's step that a register event records, by the step's own id (the example's
+#: ``templates_sent`` is the event ``scoping-sent``): a file may date it either way.
+STEP_ALIASES: Final[dict[str, str]] = {
+    t.id: DONE_BY[t.id] for t in TIMESCALES if t.step is not None and DONE_BY[t.id] != t.id
+}
 
 StepState = Literal["done", "open", "not_recorded", "beyond_calendar"]
 

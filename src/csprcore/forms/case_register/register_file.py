@@ -34,6 +34,7 @@ from ...rules.register import (
     ORDER,
     REGISTER_EVENTS_BY_ID,
     REVIEW_KINDS,
+    STEP_ALIASES,
     Case,
     Notification,
     OpenAction,
@@ -186,6 +187,16 @@ def _dates(raw: Any, errors: list[FieldError]) -> dict[str, date]:
         errors.append(FieldError("aware", "The dates must be an object of event dates"))
         return {}
     dates: dict[str, date] = {}
+    raw = dict(raw)
+    for step, event in STEP_ALIASES.items():
+        if raw.get(step) in (None, ""):
+            raw.pop(step, None)
+        elif raw.get(event) in (None, "", raw[step]):
+            raw[event] = raw.pop(step)
+        else:
+            name = REGISTER_EVENTS_BY_ID[event].name
+            errors.append(FieldError(event, f"The file gives two dates for {name}: "
+                                     f"{raw[event]} and {raw.pop(step)} (as {step})"))  # fmt: skip
     for key in raw:
         if key not in REGISTER_EVENTS_BY_ID:
             errors.append(FieldError("aware", f"'{key}' is not an event the register records"))
