@@ -32,8 +32,8 @@ RAPID_REVIEW_SOURCE: Final = "the Panel's guidance for safeguarding partners"
 #: Section 6: the Panel aims to decide "within 15 working days of a rapid review being
 #: received".
 PANEL_DECISION: Final = 15
-#: Section 11 (reg 13 and Working Together): the final report is completed and published
-#: within six months of the decision to initiate the review.
+#: Section 11, from Working Together (statutory guidance, not a regulation): the final report
+#: is completed and published within six months of the decision to initiate the review.
 REPORT_WITHIN_MONTHS: Final = 6
 #: Section 11: copies to the Panel, the Secretary of State and Ofsted "at least seven working
 #: days before publication".
