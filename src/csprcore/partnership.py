@@ -132,6 +132,12 @@ SCHEMA: Final[dict[str, tuple[bool, str]]] = {
         "each, meeting and sent_to_panel required), by (a group), quote (the procedure's own "
         "words) and note (how the site reads words that are ambiguous).",
     ),
+    "safeguarding_partners": (
+        False,
+        "The safeguarding partners the letters name, each with organisation and, optionally, "
+        "lead_role (the lead safeguarding partner's role, Working Together 2023); without it "
+        "the letters come from \u201cthe safeguarding partners for {area}\u201d.",
+    ),
     "national_guidance": (
         False,
         "What the procedure already follows: working_together (2018 or 2023) and reflects "
@@ -187,6 +193,12 @@ class RapidReviewStep:
 
 
 @dataclass(frozen=True)
+class SafeguardingPartner:
+    organisation: str
+    lead_role: str = ""
+
+
+@dataclass(frozen=True)
 class NationalGuidance:
     working_together: int = 2018
     reflects: tuple[str, ...] = ()
@@ -221,6 +233,7 @@ class Partnership:
     local_learning: str
     steps: tuple[RapidReviewStep, ...]
     national_guidance: NationalGuidance
+    safeguarding_partners: tuple[SafeguardingPartner, ...]
     procedure: tuple[Page, ...]
     abbreviations: Mapping[str, str]
     last_reviewed: str
@@ -241,6 +254,13 @@ class Partnership:
             return self.local_authorities[0]
         names = _joined(self.local_authorities, "or")
         return f"the council for the area where it happened ({names})"
+
+    @property
+    def partners_words(self) -> str:
+        """Who the safeguarding partners are, as a letter's sender names them: the profile's
+        organisations, or "the safeguarding partners for {area}"."""
+        names = tuple(p.organisation for p in self.safeguarding_partners)
+        return _joined(names, "and") if names else f"the safeguarding partners for {self.area}"
 
     @property
     def referral_form_title(self) -> str:
@@ -303,6 +323,13 @@ def _raw(p: Partnership) -> dict[str, Any]:
             "working_together": p.national_guidance.working_together,
             "reflects": list(p.national_guidance.reflects),
         },
+        "safeguarding_partners": [
+            {
+                "organisation": sp.organisation,
+                **({"lead_role": sp.lead_role} if sp.lead_role else {}),
+            }
+            for sp in p.safeguarding_partners
+        ],
         "procedure": [
             {"title": pg.title, "file": pg.file, "cites": list(pg.cites)} for pg in p.procedure
         ],
@@ -473,6 +500,27 @@ def _steps(r: _Reader, data: Any, groups: Mapping[str, Group]) -> tuple[RapidRev
     return tuple(steps)
 
 
+def _partners(r: _Reader, data: Any) -> tuple[SafeguardingPartner, ...]:
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        r.fail("safeguarding_partners", "must list the partners, each with organisation")
+        return ()
+    out = []
+    for i, item in enumerate(data):
+        where = f"safeguarding_partners[{i}]."
+        if not isinstance(item, Mapping):
+            r.fail(f"safeguarding_partners[{i}]", "must have an organisation")
+            continue
+        for key in item:
+            if key not in ("organisation", "lead_role"):
+                r.fail(f"{where}{key}", "is not a key of a partner; use organisation, lead_role")
+        name = r.text(item, "organisation", where, required=True)
+        if name:
+            out.append(SafeguardingPartner(name, r.text(item, "lead_role", where, required=False)))
+    return tuple(out)
+
+
 def _documents(r: _Reader, data: Any) -> dict[str, str]:
     if not isinstance(data, Mapping):
         r.fail("documents", "must name the documents: " + ", ".join(DOCUMENTS))
@@ -587,7 +635,8 @@ def from_data(data: Any, source: str, directory: Path | None = None) -> Partners
         elif key not in SCHEMA:
             r.fail(str(key), "is not a key the site knows; see the set-up page for the keys")
     structured = {"groups", "rapid_review_steps", "national_guidance", "procedure",
-                  "abbreviations", "local_authorities", "documents"}  # fmt: skip
+                  "abbreviations", "local_authorities", "documents",
+                  "safeguarding_partners"}  # fmt: skip
     text = {
         key: r.text(data, key, required=required)
         if not (key == "last_reviewed" and isinstance(data.get(key), date))
@@ -630,6 +679,7 @@ def from_data(data: Any, source: str, directory: Path | None = None) -> Partners
         local_learning=text["local_learning"],
         steps=_steps(r, data.get("rapid_review_steps"), groups),
         national_guidance=_national(r, data.get("national_guidance")),
+        safeguarding_partners=_partners(r, data.get("safeguarding_partners")),
         procedure=_procedure(r, data.get("procedure"), directory),
         abbreviations=_strings(r, data.get("abbreviations"), "abbreviations"),
         last_reviewed=text["last_reviewed"],

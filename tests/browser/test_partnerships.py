@@ -119,7 +119,9 @@ def test_the_rapid_review_warns_against_the_partnerships_window(page: Page, tmp_
     letter = flat(read_pdf(download(
         page, check.get_by_role("button", name="Download the letter to the Panel (PDF)"),
         tmp_path / "letter.pdf")))  # fmt: skip
-    assert f"The {PROFILE.area} safeguarding partners" in letter
+    assert f"The safeguarding partners for {PROFILE.area}" in letter
+    for partner in PROFILE.safeguarding_partners:
+        assert partner.organisation in letter
     template = flat(read_pdf(download(
         page, check.get_by_role("button", name="Download the Rapid Review (PDF)"),
         tmp_path / "rr.pdf")))  # fmt: skip

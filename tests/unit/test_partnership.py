@@ -392,3 +392,18 @@ def test_a_profile_without_an_assurance_group_runs_every_tool(tmp_path: Path) ->
     text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(out).pages).split())
     # The board that signs the plan off oversees its impact.
     assert "Safeguarding Children Partnership Executive Board" in text
+
+
+def test_the_safeguarding_partners_are_named_or_said_for_the_area() -> None:
+    # Children Act 2004 s16E: the local authority, the integrated care board and the chief
+    # officer of police. A profile that names them gets them in its letters; one that does
+    # not is "the safeguarding partners for {area}".
+    named = from_data(raw(), "p.yml")
+    assert [p.organisation for p in named.safeguarding_partners][0] == named.local_authorities[0]
+    assert named.partners_words.count(" and ") == 1
+    data = raw()
+    del data["safeguarding_partners"]
+    plain = from_data(data, "p.yml")
+    assert plain.partners_words == f"the safeguarding partners for {plain.area}"
+    data["safeguarding_partners"] = [{"organisation": "X", "role": "Chief"}]
+    assert "safeguarding_partners[0].role: is not a key of a partner" in problems(data)

@@ -47,8 +47,10 @@ def _date(doc: Mapping[str, Any], part: str, name: str) -> date | None:
 
 def _sender() -> list[str]:
     p = current()
-    return [p.name, f"On behalf of the {p.area} safeguarding partners:",
-            f"{p.local_authority}, health and the police"]  # fmt: skip
+    if not p.safeguarding_partners:
+        return [p.name, f"On behalf of the safeguarding partners for {p.area}"]
+    return [p.name, f"On behalf of the safeguarding partners for {p.area}:",
+            p.partners_words]  # fmt: skip
 
 
 def _signatories(doc: Mapping[str, Any]) -> list[tuple[str, str, str]]:

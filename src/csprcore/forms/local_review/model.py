@@ -298,7 +298,7 @@ class LocalReview(FormBase):
                 "la_name": "Łukasz Żółć",
                 "la_role": "Director of Children's Services",
                 "health_name": "Zoë Adams",
-                "health_role": "Designated Nurse",
+                "health_role": "Chief Nursing Officer, integrated care board (delegated partner)",
                 "police_name": "Ілля Коваленко",
                 "police_role": "Detective Superintendent",
             },

@@ -354,8 +354,9 @@ def _signer_role(partner: str) -> Meta:
 class Signatories(Part):
     section: ClassVar = Section(
         "The safeguarding partners' signatories",
-        "The letters are signed on behalf of the three safeguarding partners: the local "
-        "authority, health and the police.",
+        "The letters are signed on behalf of the safeguarding partners (Children Act 2004 "
+        "s16E): the local authority, the integrated care board and the chief officer of "
+        "police, or the people they delegate to.",
     )
     la_name: Annotated[Text, _signer("Local authority")] = ""
     la_role: Annotated[Text, _signer_role("Local authority")] = ""

@@ -98,11 +98,12 @@ def _signatories(sign: Mapping[str, Any]) -> list[tuple[str, str, str]]:
 
 
 def _sender() -> list[str]:
-    return [
-        f"The {AREA} safeguarding partners",
-        f"{current().local_authority}, health and the police",
-        current().name,
-    ]
+    """The letter is from the safeguarding partners: named where the profile names them
+    (Children Act 2004 s16E: the local authority, the integrated care board and the chief
+    officer of police; Working Together 2023's lead and delegated partners)."""
+    p = current()
+    first = f"The safeguarding partners for {AREA}"
+    return [first, *([p.partners_words] if p.safeguarding_partners else []), p.name]
 
 
 def _agencies(doc: Mapping[str, Any]) -> list[str]:

@@ -282,7 +282,7 @@ class RapidReview(FormBase):
                 "la_role": "Director of Children's Services",
                 "la_date": "2026-10-28",
                 "health_name": "Zoë Adams",
-                "health_role": "Designated Nurse",
+                "health_role": "Chief Nursing Officer, integrated care board (delegated partner)",
                 "health_date": "2026-10-28",
                 "police_name": "Ілля Коваленко",
                 "police_role": "Detective Superintendent",

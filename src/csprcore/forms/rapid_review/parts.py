@@ -341,8 +341,10 @@ def _signed(partner: str) -> Meta:
 class SignOff(Part):
     section: ClassVar = Section(
         "Sign-off by the safeguarding partners",
-        "The three safeguarding partners (the local authority, health and the police) agree "
-        "the Rapid Review and the decision. The letter to the Panel is from them.",
+        "The safeguarding partners (Children Act 2004 s16E: the local authority, the "
+        "integrated care board and the chief officer of police, or the people they delegate "
+        "to, in Working Together 2023's words) agree the Rapid Review and the decision. The "
+        "letter to the Panel is from them.",
     )
     la_name: Annotated[Text, _signer("Local authority")] = ""
     la_role: Annotated[Text, _signer_role("Local authority")] = ""
