@@ -299,7 +299,7 @@ def test_the_checker_speaks_of_the_changed_area_and_groups(changed: Path) -> Non
     assert "Testshire County Council must notify" in reasons
     assert "The Case Review Panel arranges a Rapid Review" in reasons
     assert "between 5 and 10 working days" in reasons + steps
-    assert "1 working day after the referral" in steps
+    assert "within 1 working day of the referral" in steps
     assert "North East Lincolnshire" not in reasons + steps
 
 

@@ -30,7 +30,14 @@ from ..rules.criteria import (
     assess,
     parse_facts,
 )
-from ..rules.timescales import NOTIFY_PANEL, RAPID_REVIEW_TO_PANEL, role_words, working_days
+from ..rules.timescales import (
+    NOTIFY_PANEL,
+    RAPID_REVIEW_TO_PANEL,
+    by_role,
+    role_words,
+    within_words,
+    working_days,
+)
 from .base import FormBase
 from .controls import clean_text
 from .fields import OptDate, Part, Text
@@ -492,9 +499,10 @@ class CheckerRecord(BaseModel):
 
 def _scoping_sent_step() -> tuple[tuple[str, Cite], ...]:
     """What happens next about the scoping templates, if the partnership has that step."""
-    words = role_words("scoping_sent")
-    if not words:
+    step = by_role("scoping_sent")
+    if step is None:
         return ()
+    words = within_words(step)
     return ((f"The {current().documents['scoping_return']} goes to all relevant agencies "
              f"{words}.", "appendix-1"),)  # fmt: skip
 

@@ -29,6 +29,7 @@ from ..rules.timescales import (
     meeting_counted_from,
     meeting_window_words,
     step_words,
+    within_words,
     working_days,
 )
 from .base import FormBase
@@ -41,7 +42,7 @@ from .meta import Computed, Meta, Repeat, Section
 _RETURNED: Final = by_role("scoping_returned")
 _SENT: Final = by_role("scoping_sent")
 #: How the return's date is counted, in words ("N working days after the referral").
-RETURN_WORDS: Final = step_words(_RETURNED) if _RETURNED else "by the date the partnership gives"
+RETURN_WORDS: Final = within_words(_RETURNED) if _RETURNED else "by the date the partnership gives"
 
 
 #: The return's dates as "enter ..." names them.

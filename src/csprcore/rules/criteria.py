@@ -26,6 +26,7 @@ from .timescales import (
     by_role,
     role_words,
     step_words,
+    within_words,
     working_days,
 )
 from .tri import NO, UNSURE, YES, Tri, all_of, any_of, negate
@@ -805,7 +806,7 @@ def _next_steps(
         steps.append(
             NextStep(
                 f"The {_LOCAL.documents['scoping_return']} goes to all relevant agencies "
-                f"{step_words(sent)}.",
+                f"{within_words(sent)}.",
                 "appendix-1",
                 sent.id,
             )

@@ -387,3 +387,15 @@ def role_words(role: str) -> str:
     """A role's step counted in words, or "" when the partnership has no such step."""
     t = by_role(role)
     return step_words(t) if t is not None else ""
+
+
+def within_words(t: Timescale) -> str:
+    """A step's deadline as a sentence asks for it: "within 5 working days of the referral",
+    "on the day of the notification to the Panel", "between 7 and 13 working days after the
+    referral" (a window)."""
+    first = t.counts[0]
+    if (t.latest is not None and t.latest.amount != first.amount) or first.amount < 0:
+        return step_words(t)
+    if first.amount == 0:
+        return f"on the day of {AFTER_WORDS[first.event]}"
+    return f"within {working_days(first.amount)} of {AFTER_WORDS[first.event]}"
