@@ -232,7 +232,7 @@ def test_rapid_review_add_three_returns_complete_and_export(rapid: Page, tmp_pat
         "We have decided to carry out a local child safeguarding practice review.",
         "Our rationale: Schools and social care did not share attendance concerns.",
         "Z N, aged 8 years",
-        "returns (3: humberside police, Grimsby Primary School and NHS Trust)",
+        "3: humberside police, Grimsby Primary School and NHS Trust)",
         "We have commissioned Nguyễn Thị Ánh as the reviewer.",
     ):
         assert words in letter, words
