@@ -44,18 +44,41 @@ class _Labels:
         self.free = first + LINE * (count - 1) + LINE + 4
         return first
 
-    def step(self, day: int, lines: list[str], *, last: bool = False) -> list[Node]:
-        """A dot on its day, a link, and the step in words (the first line in bold)."""
+    def step(
+        self, day: int, lines: list[str], *, last: bool = False, strong: int = 1
+    ) -> list[Node]:
+        """A dot on its day, a link, and the step in words (its first ``strong`` lines in
+        bold)."""
         y = _y(day)
         radius = 9 if last else 7
         first = self.place(y + 5, len(lines))
         nodes = [
             el("circle", class_="dg-dot", cx=58, cy=y, r=radius),
             el("line", class_="dg-link", x1=58 + radius + 1, y1=y, x2=82, y2=first - 5),
-            el("text", lines[0], class_="dg-strong", x=88, y=first),
         ]
-        nodes += [el("text", text, x=88, y=first + LINE * n) for n, text in enumerate(lines[1:], 1)]
+        nodes += [
+            el(
+                "text",
+                text,
+                x=88,
+                y=first + LINE * n,
+                class_="dg-strong" if n < strong else None,
+            )
+            for n, text in enumerate(lines)
+        ]
         return nodes
+
+    def band(self, first: int, last: int) -> list[Node]:
+        """The meeting's window: the band on the axis (drawn by ``picture``), linked from its
+        middle to its words."""
+        middle = (_y(first) + _y(last)) // 2
+        top = self.place(middle - 17, 3)
+        return [
+            el("line", class_="dg-link", x1=70, y1=middle, x2=82, y2=top - 5),
+            el("text", "Rapid Review meeting", class_="dg-strong", x=88, y=top),
+            el("text", "on one working day", x=88, y=top + LINE),
+            el("text", f"from day {first} to day {last}", x=88, y=top + 2 * LINE),
+        ]
 
 
 _START_WORDS: Final = {
@@ -92,30 +115,32 @@ def picture() -> Node:
     labels = _Labels()
     steps: list[Node] = labels.step(0, [heading, "The day itself does not count"])
     sentences = [f"Day 0: {start_words}; the day itself does not count."]
-    for t, (a, b) in rows:
+    # Words go down the page in the order of their days (the window by its middle), so no
+    # label is placed above one that comes before it.
+    items: list[tuple[float, int, Timescale | None]] = [
+        ((a + b) / 2 if t.role == "meeting" and a != b else b, i, t)
+        for i, (t, (a, b)) in enumerate(rows)
+    ]
+    if on_axis:
+        items.append((national.counts[0].amount + 0.5, len(items), None))
+    for _, _, t in sorted(items, key=lambda item: (item[0], item[1])):
+        if t is None:
+            day = national.counts[0].amount
+            steps += labels.step(day, ["National deadline:", "with the Panel by",
+                                       f"working day {day}"], strong=1)  # fmt: skip
+            continue
+        a, b = _days(t, start) or (0, 0)
         if t.role == "meeting" and a != b:
-            continue  # drawn as a band below
+            steps += labels.band(a, b)
+            sentences.append(f"On one working day from day {a} to day {b}: the Rapid Review "
+                             "meeting.")  # fmt: skip
+            continue
         lines = _wrapped(t.label)
-        lines.append(f"working day {b}")
-        steps += labels.step(b, lines, last=t.role == "sent_to_panel")
+        steps += labels.step(b, [*lines, f"working day {b}"], last=t.role == "sent_to_panel",
+                             strong=len(lines))  # fmt: skip
         sentences.append(f"By working day {b}: {t.label}.")
-    if first != last:
-        middle = (_y(first) + _y(last)) // 2
-        top = labels.place(middle - 17, 3)
-        steps += [
-            el("line", class_="dg-link", x1=82, y1=_y(first), x2=92, y2=_y(first)),
-            el("line", class_="dg-link", x1=92, y1=_y(first), x2=92, y2=_y(last)),
-            el("line", class_="dg-link", x1=82, y1=_y(last), x2=92, y2=_y(last)),
-            el("line", class_="dg-link", x1=92, y1=middle, x2=102, y2=top + 17),
-            el("text", "Rapid Review meeting", class_="dg-strong", x=108, y=top),
-            el("text", "on one working day", x=108, y=top + 22),
-            el("text", f"from day {first} to day {last}", x=108, y=top + 44),
-        ]
-        sentences.append(f"On one working day from day {first} to day {last}: the Rapid Review "
-                         "meeting.")  # fmt: skip
     if on_axis:
         day = national.counts[0].amount
-        steps += labels.step(day, ["National deadline:", "with the Panel by", f"working day {day}"])
         sentences.append(
             f"By working day {day} at the latest, whatever the steps above: the Rapid Review is "
             f"with the Panel ({national.source})."
@@ -169,8 +194,9 @@ def picture() -> Node:
 def figure() -> str:
     """The picture in its figure, for a procedure page (``<!-- csprcore:rapid-review-timeline
     -->``)."""
+    start = _START_WORDS.get(meeting_counted_from(), ("", "the first event"))[1]
     caption = (
-        "The Rapid Review timescales in working days, counted from the day after the referral. "
+        f"The Rapid Review timescales in working days, counted from the day after {start}. "
         "Drawn by this site from the partnership's timescales, which the table above states "
         "in the procedure's own words."
     )
