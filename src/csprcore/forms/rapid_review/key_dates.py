@@ -12,7 +12,7 @@ from typing import Any, Final
 from ...errors import InputError
 from ...rules.dates import long_date, long_date_with_weekday
 from ...rules.deadlines import compute, in_words
-from ...rules.timescales import EVENT_NAMES, by_role
+from ...rules.timescales import EVENT_NAMES, PANEL_DECISION, by_role, working_days
 from ..engine import document_date
 from ..meta import Computed
 
@@ -116,7 +116,7 @@ def key_dates(doc: Mapping[str, Any]) -> dict[str, Computed | None]:
         due = date.fromisoformat(decision["due"])
         out["key_dates.panel_decision_by"] = Computed(
             due.isoformat(),
-            f"{long_date_with_weekday(due)} ({decision['basis'].split(' after ')[0]} after "
+            f"{long_date_with_weekday(due)} ({working_days(PANEL_DECISION)} after "
             f"the Rapid Review is received: {basis})",
         )
     else:
