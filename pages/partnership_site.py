@@ -27,7 +27,7 @@ from csprcore.partnership import (
     current,
     page_file_problem,
 )
-from csprcore.rules import citations, timescales
+from csprcore.rules import citations, regulations, timescales
 
 #: Pages every partnership writes for itself (in its ``pages/`` folder).
 LOCAL_PAGES = ("index.md", "about/amendments.md", "about/glossary.md")
@@ -40,7 +40,12 @@ STEP = re.compile(r"\{\{\s*step\.([a-z_]+)\s*\}\}")
 #: ``{{ guidance.edition }}`` (the edition of Working Together the procedure follows) and
 #: ``{{ guidance.status <update> }}`` (whether the procedure already reflects an update of
 #: the national guidance page).
-GUIDANCE = re.compile(r"\{\{\s*guidance\.(edition|status\s+([a-z_0-9]+))\s*\}\}")
+GUIDANCE = re.compile(
+    r"\{\{\s*guidance\.(edition|local_review_circumstances|status\s+([a-z_0-9]+))\s*\}\}"
+)
+#: ``{{ regulation 11 }}`` (or 3): the regulation's lettered criteria, quoted from the one
+#: place the site keeps them (``csprcore.rules.regulations``).
+REGULATION = re.compile(r"\{\{\s*regulation\s+(3|11)\s*\}\}")
 #: ``{{ cite section-6 }}`` (or ``{{ cite section-6 | words }}``): a link to the page of the
 #: partnership's procedure that covers a topic, named as the procedure numbers it.
 CITE = re.compile(r"\{\{\s*cite\s+([a-z0-9-]+)\s*(?:\|\s*([^}]+?)\s*)?\}\}")
@@ -173,6 +178,10 @@ def fill_tokens(markdown: str, page_file: str) -> str:
         national = profile.national_guidance
         if match.group(1) == "edition":
             return str(national.working_together)
+        if match.group(1) == "local_review_circumstances":
+            return "\n".join(
+                f"- {markdown_text(c)}" for c in regulations.LOCAL_REVIEW_CIRCUMSTANCES.values()
+            )
         update = match.group(2)
         if update not in GUIDANCE_UPDATES:
             raise PluginError(f"{page_file}: unknown national guidance update {match.group(0)}")
@@ -184,6 +193,7 @@ def fill_tokens(markdown: str, page_file: str) -> str:
         return f"**This is not yet part of {short}'s procedure.**"
 
     text = TOKEN.sub(replace, markdown)
+    text = REGULATION.sub(lambda m: markdown_text(regulations.quoted(int(m.group(1)))), text)
     text = GUIDANCE.sub(guidance, text)
     text = TIMESCALE.sub(timescale, text)
     text = STEP.sub(step, text)

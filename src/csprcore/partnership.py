@@ -58,7 +58,7 @@ WORKING_TOGETHER: Final = (2018, 2023)
 GUIDANCE_UPDATES: Final = (
     "review_criteria", "supervising_a_review", "working_together_2023",
     "one_notification_per_incident", "who_notifies", "rapid_review_from_notification",
-    "rapid_review_content",
+    "rapid_review_content", "local_review_circumstances", "care_leavers",
 )  # fmt: skip
 #: Keys of the first form of the profile, each with the key that replaced it.
 OLD_KEYS: Final = {

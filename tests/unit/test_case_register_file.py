@@ -413,3 +413,22 @@ def test_an_action_plan_with_every_action_done_empties_the_open_actions() -> Non
     before = {**case_zn(), "open_actions": [{"due": "2026-11-13", "agency": "Education"}]}
     added = add_document(before, json.dumps(plan), "plan.json", [], TODAY)
     assert added.case["open_actions"] == []
+
+
+def test_the_example_never_sends_a_rapid_review_without_a_notification() -> None:
+    """The Panel's FAQ: "a rapid review cannot be undertaken without the prior submission of a
+    Serious Incident Notification". A case sent to the Panel was notified (by this authority,
+    with its date, or by another); a case that was not notifiable has no Panel steps."""
+    from csprcore.forms.case_register.register_file import example_register
+
+    cases = example_register()["cases"]
+    for case in cases:
+        dates = case["dates"]
+        notification = case.get("notification", "this_authority")
+        if dates["sent-to-panel"]:
+            assert notification != "not_notifiable", case["reference"]
+            if notification == "this_authority":
+                assert dates["notified"], case["reference"]
+        if notification == "not_notifiable":
+            assert not any(dates[e] for e in ("notified", "sent-to-panel", "panel-response"))
+    assert any(c.get("notification") == "not_notifiable" for c in cases)

@@ -37,7 +37,7 @@ ISSUE_QUESTIONS: dict[str, tuple[str, ...]] = {
     "harm": ("died", "seriously_harmed", "not_seriously_harmed", "unsure"),
     "incident_location": ("in_area", "elsewhere_in_england", "outside_england", "unsure"),
     "normally_resident_in_area": ("yes", "no", "unsure"),
-    "looked_after": ("yes", "no", "unsure"),
+    "looked_after": ("yes", "no", "care_leaver", "unsure"),
     "child_protection_plan": ("current", "recently_removed", "none", "unsure"),
     "educated_otherwise_than_at_school": ("yes", "no", "unsure"),
     "institutional_setting": ("yes", "no", "unsure"),
@@ -188,6 +188,38 @@ def test_harm_elsewhere_in_england() -> None:
     assert "contribute to their Rapid Review" in steps
     # No step of this partnership's own Rapid Review timetable.
     assert not any(s["cite"] == "appendix-1" for s in result["next_steps"])
+
+
+@pytest.mark.parametrize(
+    ("harm", "answer"),
+    [("died", "check"), ("unsure", "unsure"), ("seriously_harmed", "no")],
+)
+def test_a_care_leavers_death_is_never_a_silent_no(harm: str, answer: str) -> None:
+    """The procedure (section 3) names only a looked-after child's death. Partnerships read
+    Working Together 2023, chapter 5, as asking the local authority to notify the Secretary of
+    State and Ofsted of the death of a care leaver "up to and including the age of 24"
+    (North Yorkshire's and Lincolnshire's procedures); a briefing calls it non-mandatory, and
+    the guidance itself could not be read: the answer is "check", with the sources named."""
+    result = assess({"abuse_or_neglect": "not_suspected", "harm": harm,
+                     "looked_after": "care_leaver"})  # fmt: skip
+    assert result["notify_ofsted_and_secretary_of_state"] == answer
+    why = reasons_for(result, "notify_ofsted_and_secretary_of_state")
+    if answer == "check":
+        assert "Working Together to Safeguard Children 2023 (chapter 5)" in why
+        assert "up to and including the age of 24" in why
+        assert "non-mandatory" in why
+        assert criteria.ANSWER_WORDS["check"] == "Check national guidance"
+        steps = " ".join(s["text"] for s in result["next_steps"])
+        assert "Check that the local authority has told the Secretary of State and Ofsted" in steps
+    elif answer == "unsure":
+        assert "care leaver" in why
+    else:
+        assert "the care leaver has not died" in why
+
+
+def test_a_looked_after_childs_death_is_still_yes() -> None:
+    result = assess({"abuse_or_neglect": "not_suspected", "harm": "died", "looked_after": "yes"})
+    assert result["notify_ofsted_and_secretary_of_state"] == "yes"
 
 
 def test_the_location_question_asks_where_the_harm_happened() -> None:
@@ -483,7 +515,8 @@ def test_every_reason_is_well_formed(facts: dict[str, Any]) -> None:
     result = assess(facts)
     assert set(result) >= OUTPUT_KEYS
     for key in CONCLUSION_KEYS:
-        assert result[key] in ((Y, N, U, "other_area") if key == "rapid_review" else (Y, N, U))
+        extra = {"rapid_review": ("other_area",), "notify_ofsted_and_secretary_of_state": ("check",)}
+        assert result[key] in (Y, N, U, *extra.get(key, ()))
     assert result["rapid_review"] in (result["serious_case"], "other_area")
     for reason in result["reasons"]:
         assert set(reason) == {"finding", "text", "cite"}

@@ -221,6 +221,11 @@ def test_start_from_the_rapid_review() -> None:
         "Agencies working together (regulation 11(c)): Yes. The school and social care did not "
         "share what each had seen.",
         "The Panel concluded a local review may be more appropriate (regulation 11(d)): No.",
+        # Working Together 2023's circumstances for a local review, when any was ticked.
+        "Circumstances for a local review (Working Together to Safeguard Children 2023): "
+        "Where more than one local authority, police area or integrated care board is "
+        "involved, including in cases where families have moved around. The family moved "
+        "here from another area in 2025.",
     ]
     assert doc["reviewers"] == [{"name": "Nguyễn Thị Ánh"}]
     assert doc["signatories"]["police_name"] == "Ілля Коваленко"
@@ -254,7 +259,7 @@ def test_without_sign_off_the_decision_date_is_the_meeting() -> None:
 @pytest.mark.parametrize(
     ("decision", "words"),
     [("no_review", "decided \u201cNo further review\u201d"),
-     ("refer_national", "decided \u201cRefer the case to the Panel"),
+     ("other_learning", "decided \u201cHold another learning review"),
      ("", "has no decision yet")],
 )  # fmt: skip
 def test_a_rapid_review_that_did_not_decide_on_a_local_review_is_refused(

@@ -465,7 +465,7 @@ def test_letter_carries_the_decision_rationale_and_enclosures(rr: dict[str, Any]
         # Regulation 11's criteria for a local review, (c) and (d) included.
         "• Agencies working together (regulation 11(c)): Yes. The school and social care did not "
         "share what each had seen.",
-        "• The Panel concluded a local review may suit (regulation 11(d)): No.",
+        "• The Panel concluded a local review may be more appropriate (regulation 11(d)): No.",
         "• Legislative or guidance change (regulation 3(b)): No.",
         # A letter, not a form: salutation, sign-off and each partner's signatory.
         "Dear Panel members,",
@@ -688,7 +688,7 @@ def test_cli_export_refuses_an_incomplete_rapid_review(cli: Any, tmp_path: Path)
     code, _, err = cli("rapid-review", "export", str(source), "--format", "letter",
                        "-o", str(target))  # fmt: skip
     assert code == 1
-    assert err == "decision.decision: Select what the safeguarding partners decided\n"
+    assert err == "decision.decision: Select the safeguarding partners' decision on a local review\n"
     assert not target.exists()
 
 

@@ -13,11 +13,18 @@ import * as storage from "./storage.js";
 const ROW = "__i__";
 
 /** A draft saved before a field was renamed, with its answers under the current names
- *  (the core's ``renamed_answers``; a date's three boxes follow their field). */
+ *  (the core's ``renamed_answers``; a date's three boxes follow their field; an answer that
+ *  moved to another field is ``"field=answer": "field=answer"``). */
 function renameOld(answers, renamed) {
   if (!answers) return answers;
   const out = {};
   for (const [name, value] of Object.entries(answers)) {
+    const moved = typeof value === "string" ? renamed[`${name}=${value}`] : undefined;
+    if (typeof moved === "string") {
+      const at = moved.indexOf("=");
+      out[moved.slice(0, at)] = moved.slice(at + 1);
+      continue;
+    }
     const [, field, box = ""] = /^(.*?)(-day|-month|-year)?$/.exec(name);
     const current = Object.hasOwn(renamed, field) ? renamed[field] + box : name;
     if (!(current in out) || current === name) out[current] = value;

@@ -23,7 +23,8 @@ class FormBase(BaseModel):
     schema_version_current: ClassVar[int] = 1
     #: Fields renamed since earlier versions: ``{older version: {old path: new path}}``. A
     #: file or a draft of an older version is read with its answers under their new names,
-    #: so nothing typed is lost when a name changes.
+    #: so nothing typed is lost when a name changes. An answer that moved to another field
+    #: is ``{"part.field=old answer": "part.field=new answer"}``: the old field is emptied.
     renamed: ClassVar[Mapping[int, Mapping[str, str]]] = {}
     #: What happens once the document is sent: (sentence, citation), shown after export.
     after_export: ClassVar[tuple[tuple[str, Cite], ...]] = ()

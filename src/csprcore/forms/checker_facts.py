@@ -34,6 +34,7 @@ LEGAL_STATUS: Final[tuple[tuple[str, dict[str, str]], ...]] = (
     ("looked_after", {"looked_after": "yes"}),
     ("cpp_current", {"child_protection_plan": "current"}),
     ("cpp_recently_removed", {"child_protection_plan": "recently_removed"}),
+    ("care_leaver", {"looked_after": "care_leaver"}),
     ("child_in_need", {"looked_after": "no", "child_protection_plan": "none"}),
     ("none", {"looked_after": "no", "child_protection_plan": "none"}),
 )
@@ -41,7 +42,7 @@ LEGAL_STATUS_FIELD: Final = "child.legal_status"
 
 #: Statuses a check can point to: "not looked after and not on a plan" does not tell a child
 #: in need from any other child, so the referrer chooses.
-_FROM_CHECK: Final = ("looked_after", "cpp_current", "cpp_recently_removed")
+_FROM_CHECK: Final = ("looked_after", "cpp_current", "cpp_recently_removed", "care_leaver")
 
 
 def _get(doc: Mapping[str, Any], path: str) -> Any:

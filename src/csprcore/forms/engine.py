@@ -646,6 +646,9 @@ def upgrade(form: type[FormBase], doc: Mapping[str, Any]) -> dict[str, Any]:
     out = dict(doc)
     for version in range(doc["schema_version"], _version(form)):
         for old, new in form.renamed[version].items():
+            if "=" in old:
+                _move_answer(out, old, new)
+                continue
             old_part, _, old_name = old.partition(".")
             new_part, _, new_name = new.partition(".")
             section = out.get(old_part)
@@ -658,6 +661,19 @@ def upgrade(form: type[FormBase], doc: Mapping[str, Any]) -> dict[str, Any]:
                 out[new_part] = target
     out["schema_version"] = _version(form)
     return out
+
+
+def _move_answer(doc: dict[str, Any], old: str, new: str) -> None:
+    """An answer that became another field's (``part.field=answer``), in place."""
+    (old_path, old_value), (new_path, new_value) = old.split("=", 1), new.split("=", 1)
+    old_part, _, old_name = old_path.partition(".")
+    new_part, _, new_name = new_path.partition(".")
+    section = doc.get(old_part)
+    if not isinstance(section, Mapping) or section.get(old_name) != old_value:
+        return
+    doc[old_part] = {**section, old_name: ""}
+    target = doc.get(new_part)
+    doc[new_part] = {**(target if isinstance(target, Mapping) else {}), new_name: new_value}
 
 
 def renamed_answers(form: type[FormBase]) -> dict[str, str]:

@@ -154,6 +154,7 @@ LEGAL_STATUS = (
     ("cpp_current", "On a child protection plan"),
     ("cpp_recently_removed", "Recently removed from a child protection plan"),
     ("looked_after", "Looked after (in care)"),
+    ("care_leaver", "A care leaver (has left care)"),
     ("none", "None of these"),
     ("not_known", "Not known"),
 )

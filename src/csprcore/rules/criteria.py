@@ -149,10 +149,17 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     ),
     Question(
         key="looked_after",
-        text="Is the child looked after by a local authority (in care)?",
+        text="Is the child looked after by a local authority (in care), or a care leaver?",
         hint="The death of a looked-after child must also be notified to Ofsted and the "
-        "Secretary of State, whether or not abuse or neglect is known or suspected.",
-        options=YES_NO_UNSURE,
+        "Secretary of State, whether or not abuse or neglect is known or suspected. National "
+        "guidance since 2023 asks the same for a care leaver up to and including the age "
+        "of 24.",
+        options=(
+            Option("yes", "Yes"),
+            Option("no", "No"),
+            Option("care_leaver", "The child has left care: a care leaver"),
+            NOT_SURE,
+        ),
         cite="section-3",
     ),
     Question(
@@ -314,8 +321,20 @@ CONCLUSION_QUESTIONS: Final[dict[str, str]] = {
 #: The Rapid Review is another area's: the incident happened elsewhere in England (or the
 #: child lives in another English area and was harmed outside England).
 OTHER_AREA: Final = "other_area"
+#: National guidance expects it, but the site could not confirm the guidance's own words:
+#: the care leaver's death (``_explain_ofsted``). Never a silent "no".
+CHECK: Final = "check"
 ANSWER_WORDS: Final[dict[str, str]] = {
-    "yes": "Yes", "no": "No", "unsure": "Not sure yet", OTHER_AREA: "Another area's"}  # fmt: skip
+    "yes": "Yes", "no": "No", "unsure": "Not sure yet", OTHER_AREA: "Another area's",
+    CHECK: "Check national guidance"}  # fmt: skip
+#: Where the site found what national guidance asks when a care leaver dies: partnerships'
+#: readings of Working Together 2023, chapter 5 (the guidance itself could not be read here).
+CARE_LEAVER_SOURCES: Final = (
+    "https://www.safeguardingchildren.co.uk/professionals/procedures-practice-guidance-and-"
+    "one-minute-guides/death-of-a-care-leaver-one-minute-guide",
+    "https://lincolnshirechildcare.trixonline.co.uk/chapter/death-or-serious-injury-to-a-"
+    "child-in-care-child-in-need-or-care-leaver-up-to-and-including-the-age-of-24",
+)
 
 NATIONAL_CIRCUMSTANCES: Final[dict[str, str]] = {
     "educated_otherwise_than_at_school": (
@@ -378,9 +397,15 @@ def assess(raw_facts: Any) -> dict[str, Any]:
 
     # Section 3: "The local authority must also notify the Secretary of State and Ofsted where
     # a looked after child has died, whether or not abuse or neglect is known or suspected".
-    looked_after = _answer(facts, "looked_after", {"yes"}, {"no"})
-    ofsted = all_of(looked_after, died)
-    _explain_ofsted(out, looked_after, died, ofsted)
+    looked_after = _answer(facts, "looked_after", {"yes"}, {"no", "care_leaver"})
+    ofsted: str = all_of(looked_after, died)
+    # Working Together 2023 (as partnerships read chapter 5) asks the local authority to tell
+    # the Secretary of State and Ofsted of a care leaver's death up to the age of 24: guidance
+    # the site could not read itself, so "check", never "no".
+    care_leaver = facts.get("looked_after") == "care_leaver"
+    if care_leaver:
+        ofsted = {YES: CHECK, NO: NO}.get(died, UNSURE)
+    _explain_ofsted(out, looked_after, died, ofsted, care_leaver)
 
     # Section 5: the partnership's review group arranges a Rapid Review for all cases notified
     # and all cases raised for consideration of a review by partner organisations. The Rapid
@@ -568,9 +593,23 @@ def _explain_notification(
         )
 
 
-def _explain_ofsted(out: _Assessment, looked_after: Tri, died: Tri, ofsted: Tri) -> None:
+def _explain_ofsted(
+    out: _Assessment, looked_after: Tri, died: Tri, ofsted: str, care_leaver: bool
+) -> None:
     f = "notify_ofsted_and_secretary_of_state"
-    if ofsted == YES:
+    if ofsted == CHECK:
+        out.say(
+            f,
+            "A care leaver has died. The procedure asks this only for a looked-after child, but "
+            "Working Together to Safeguard Children 2023 (chapter 5), as partnerships read it, "
+            "asks the local authority to notify the Secretary of State and Ofsted of the death "
+            "of a care leaver up to and including the age of 24, whether or not abuse or "
+            "neglect is known or suspected; one briefing calls this reporting non-mandatory. "
+            "The site has not read the guidance's own words: check with the local authority "
+            "that it has notified.",
+            "section-3",
+        )
+    elif ofsted == YES:
         out.say(
             f,
             "A looked-after child has died: the local authority must also notify the "
@@ -579,7 +618,12 @@ def _explain_ofsted(out: _Assessment, looked_after: Tri, died: Tri, ofsted: Tri)
             "section-3",
         )
     elif ofsted == NO:
-        why = "the child is not looked after" if looked_after == NO else "the child has not died"
+        if died != NO:
+            why = "the child is not looked after"
+        elif care_leaver:
+            why = "the care leaver has not died"
+        else:
+            why = "the child has not died"
         out.say(
             f,
             f"Ofsted and the Secretary of State must be notified when a looked-after "
@@ -591,7 +635,8 @@ def _explain_ofsted(out: _Assessment, looked_after: Tri, died: Tri, ofsted: Tri)
             f,
             "If the child is looked after and has died, the local authority must also "
             "notify the Secretary of State and Ofsted, whether or not abuse or neglect is "
-            "known or suspected.",
+            "known or suspected. National guidance since 2023 asks the same for a care leaver "
+            "up to and including the age of 24.",
             "section-3",
         )
 
@@ -747,7 +792,7 @@ def _circumstance_shown_by(facts: Mapping[str, Any], key: str) -> str:
 
 
 def _next_steps(
-    serious: Tri, must_notify: Tri, ofsted: Tri, line_of_sight: Tri, location: Any, rapid: str
+    serious: Tri, must_notify: Tri, ofsted: str, line_of_sight: Tri, location: Any, rapid: str
 ) -> list[NextStep]:
     steps: list[NextStep] = []
     if serious != NO:
@@ -784,11 +829,21 @@ def _next_steps(
                 "section-3",
             )
         )
-    if ofsted != NO:
+    if ofsted == CHECK:
         steps.append(
             NextStep(
-                "If a looked-after child has died, the local authority also "
-                "notifies the Secretary of State and Ofsted.",
+                "Check that the local authority has told the Secretary of State and Ofsted of "
+                "the care leaver's death, as national guidance since 2023 asks (see the "
+                "site's page on updates in national guidance).",
+                "section-3",
+            )
+        )
+    elif ofsted != NO:
+        steps.append(
+            NextStep(
+                "If a looked-after child (or, under national guidance since 2023, a care "
+                "leaver) has died, the local authority also notifies the Secretary of State "
+                "and Ofsted.",
                 "section-3",
             )
         )

@@ -23,7 +23,8 @@ CONCLUSION_SHORT: Final[dict[str, str]] = {
 
 #: The answers inside the summary sentence.
 SUMMARY_WORDS: Final[dict[str, str]] = {
-    "yes": "yes", "no": "no", "unsure": "not sure yet", "other_area": "another area's"}  # fmt: skip
+    "yes": "yes", "no": "no", "unsure": "not sure yet", "other_area": "another area's",
+    "check": "check national guidance"}  # fmt: skip
 
 #: Everything else the checker page says. The page glue only places these words.
 PAGE_TEXT: Final[dict[str, str]] = {

@@ -499,8 +499,9 @@ def write_register(doc: Mapping[str, Any]) -> str:
 
 def example_register() -> dict[str, Any]:
     """A register of made-up cases, one at each stage (the CLI's ``register example``). In
-    the financial year 2025-26 one notification was late, one meeting and its Rapid Review
-    missed their timescales, and one notification's date is not recorded."""
+    the financial year 2025-26 one notification was late, and one meeting and its Rapid
+    Review missed their timescales; one case of 2026 was never notifiable (a local learning
+    event)."""
     prefix = current().reference_prefix
 
     def case(n: int, initials: str, age: str, kind: str | None, **dates: str) -> dict[str, Any]:
@@ -534,12 +535,14 @@ def example_register() -> dict[str, Any]:
              copies_sent="2025-11-24", ofsted_sent="2025-11-24",
              planned_publication="2025-12-08", publication="2025-12-08"),
         case(6, "L M", "6", "learning", aware="2026-03-02", referral="2026-03-03",
-             meeting="2026-03-24", sent_to_panel="2026-03-27", panel_response="2026-04-13",
-             decision="2026-04-15"),
+             meeting="2026-03-24", decision="2026-04-15"),
         case(7, "N P", "2", "none", aware="2025-10-06", notified="2025-10-15",
              referral="2025-10-07", meeting="2025-10-17", sent_to_panel="2025-10-21",
              panel_response="2025-11-04", decision="2025-11-05", closed="2025-11-20"),
     ]  # fmt: skip
+    # Not a serious case (section 7): raised by a partner agency, never notified, so it has
+    # no Panel steps; its meeting decided on a local learning event.
+    cases[5]["notification"] = "not_notifiable"
     cases[4]["open_actions"] = [
         {"due": "2026-10-30", "agency": "Police"},
         {"due": "2027-03-31", "agency": "Children's social care"},

@@ -2,9 +2,9 @@
 
 A local review follows a Rapid Review that decided to carry one out (section 5): its case
 details (initials and age only), the decision and its date, the criteria the partners
-considered (regulation 11), the reviewer named and the partners' signatories cross over into
-empty boxes only. A Rapid Review that decided anything else is refused, naming the file, and
-nothing changes.
+considered (regulation 11, and Working Together 2023's circumstances), the reviewer named
+and the partners' signatories cross over into empty boxes only. A Rapid Review that decided
+anything else is refused, naming the file, and nothing changes.
 
 The Rapid Review record has no box for the date of the decision: the partners decide at the
 meeting and agree it by signing the template off, so the decision's date is the last of the
@@ -20,21 +20,12 @@ from typing import Any
 
 from ...errors import InputError
 from ...rules.dates import and_list, long_date
+from ...rules.regulations import LOCAL_CRITERIA, LOCAL_REVIEW_CIRCUMSTANCES, WORKING_TOGETHER_2023
 from ..engine import document_date, fill_computed
 from ..rapid_review.parts import DECISIONS, PARTNERS, YES_NO_UNSURE, as_text
 from ..spec import fields_of
 from .model import LocalReview
 from .parts import Signatories
-
-#: The Rapid Review's criteria, in the words of the regulations: (its field, the words).
-_CRITERIA = (
-    ("improvements", "Improvements needed (regulation 11(a))"),
-    ("recurrent_themes", "Recurrent themes (regulation 11(b))"),
-    ("working_together", "Agencies working together (regulation 11(c))"),
-    ("panel_suggests_local", "The Panel concluded a local review may be more appropriate "
-     "(regulation 11(d))"),
-)  # fmt: skip
-
 
 #: The case's fields as a sentence names them.
 _WORDS = {
@@ -75,12 +66,24 @@ def criteria_text(rr: Mapping[str, Any]) -> str:
     assert isinstance(crit, Mapping)
     words = dict(YES_NO_UNSURE)
     lines = []
-    for key, label in _CRITERIA:
+    for key, criterion in LOCAL_CRITERIA.items():
         answer = words.get(as_text(crit.get(key)), "")
         if not answer:
             continue
         why = as_text(crit.get(f"{key}_rationale"))
-        lines.append(f"{label}: {answer}." + (f" {why}" if why else ""))
+        lines.append(
+            f"{criterion.name} (regulation {criterion.ref}): {answer}." + (f" {why}" if why else "")
+        )
+    chosen = crit.get("local_circumstances")
+    found = [LOCAL_REVIEW_CIRCUMSTANCES[c] for c in chosen or [] if c in LOCAL_REVIEW_CIRCUMSTANCES]
+    if found:
+        why = as_text(crit.get("local_circumstances_rationale"))
+        lines.append(
+            f"Circumstances for a local review ({WORKING_TOGETHER_2023}): "
+            + "; ".join(found)
+            + "."
+            + (f" {why}" if why else "")
+        )
     return "\n".join(lines)
 
 

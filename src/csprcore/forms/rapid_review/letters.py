@@ -12,6 +12,13 @@ from ...partnership import current
 from ...rules.citations import cited
 from ...rules.criteria import AREA, LEARNING_EVENT, NATIONAL_CIRCUMSTANCES
 from ...rules.dates import and_list
+from ...rules.regulations import (
+    CRITERIA_ORDER,
+    LOCAL_REVIEW_CIRCUMSTANCES,
+    PUBLICATION_SOURCE,
+    WORKING_TOGETHER_2023,
+    criterion_label,
+)
 from ...rules.timescales import PANEL_DECISION, working_days
 from ..meta import YES_NO_NOT_KNOWN
 from ..referral import OtherProcesses
@@ -25,25 +32,37 @@ from .parts import PARTNERS, YES_NO_UNSURE, as_text, date_words
 
 _LETTER_DECISION = {
     "local_cspr": "We have decided to carry out a local child safeguarding practice review.",
-    "refer_national": "We think the case may raise issues which are complex or of national "
-    "importance such that a national review may be appropriate, and we ask the Panel to "
-    "consider it.",
     "other_learning": "We have decided not to carry out a child safeguarding practice review. "
     "The case raises issues of importance to the local area, and we will hold an interagency "
     f"{LEARNING_EVENT}.",
     "no_review": "We have decided not to carry out a child safeguarding practice review or "
     "another learning review.",
 }
+#: The partners' view on a national review, which the letter gives beside the decision
+#: (section 5).
+_LETTER_NATIONAL = {
+    "yes": "We think the case may raise issues which are complex or of national importance "
+    "such that a national review may be appropriate, and we ask the Panel to consider it.",
+    "no": "We do not think the case raises issues which are complex or of national "
+    "importance such that a national review is needed.",
+    "unsure": "We have not reached a view on whether the case raises issues which are "
+    "complex or of national importance, and we ask for the Panel's view on a national review.",
+}
 
 _NOTICE_DECISION = {
     "local_cspr": "The safeguarding partners decided to carry out a local child safeguarding "
     "practice review.",
-    "refer_national": "The safeguarding partners decided to refer the case to the Child "
-    "Safeguarding Practice Review Panel, as it may raise issues which are complex or of "
-    "national importance such that a national review may be appropriate.",
     "other_learning": "The safeguarding partners decided not to carry out a child safeguarding "
     f"practice review, and to hold an interagency {LEARNING_EVENT} instead.",
     "no_review": "The safeguarding partners decided that no further review will take place.",
+}
+_NOTICE_NATIONAL = {
+    "yes": "They have asked the Child Safeguarding Practice Review Panel to consider a "
+    "national review, as the case may raise issues which are complex or of national "
+    "importance.",
+    "no": "They do not think a national review is needed; the Panel decides.",
+    "unsure": "They have asked the Child Safeguarding Practice Review Panel for its view on "
+    "a national review.",
 }
 
 _NEXT_STEPS = {
@@ -53,15 +72,10 @@ _NEXT_STEPS = {
         "blamed for actions they took in good faith, and the family will be invited to "
         "contribute.",
         "The final report is published as soon as possible, and no later than six months "
-        f"from the decision to initiate the review ({cited('section-11')}).",
+        f"from the decision to initiate the review ({cited('section-11')}; "
+        f"{PUBLICATION_SOURCE}).",
         "The Panel, Ofsted and the Department for Education are told of the review "
         f"({cited('section-5')}).",
-    ),
-    "refer_national": (
-        "The Panel decides whether a national review is appropriate, and aims to respond "
-        f"within {working_days(PANEL_DECISION)} of receiving the Rapid Review "
-        f"({cited('section-6')}). You will be told its decision.",
-        "The Panel may ask for more information: please respond promptly.",
     ),
     "other_learning": (
         f"An interagency {LEARNING_EVENT} will be held ({cited('section-7')}). The "
@@ -115,10 +129,34 @@ def _agencies(doc: Mapping[str, Any]) -> list[str]:
 
 
 def _decision_text(decision: Mapping[str, Any]) -> str:
+    """The local decision, then the partners' view on a national review (section 5: they
+    share both with the Panel)."""
     text = _LETTER_DECISION.get(as_text(decision.get("decision")), "")
     if as_text(decision.get("decision")) == "local_cspr" and as_text(decision.get("reviewer")):
         text += f" We have commissioned {as_text(decision.get('reviewer'))} as the reviewer."
-    return text
+    national = _LETTER_NATIONAL.get(as_text(decision.get("national_review")), "")
+    why = as_text(decision.get("national_review_rationale"))
+    return " ".join(t for t in (text, national, why) if t)
+
+
+def _chosen(options: Mapping[str, str], chosen: Any) -> str:
+    """The options ticked, as a list, or "None identified."."""
+    found = [options.get(c, c) for c in chosen or [] if isinstance(c, str)]
+    return "\n".join(f"• {c}" for c in found) or "None identified."
+
+
+def _analysis(doc: Mapping[str, Any]) -> list[str]:
+    """The Panel's current asks (``parts.Analysis``), where the record answers them."""
+    analysis = doc.get("analysis") or {}
+    return [
+        f"{label}: {as_text(analysis.get(key))}"
+        for key, label in (
+            ("key_practice_episodes", "Key practice episodes"),
+            ("inequalities", "How racism and other inequalities may have influenced the "
+             "family's experience and the practice"),
+        )
+        if as_text(analysis.get(key))
+    ]  # fmt: skip
 
 
 def letter_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
@@ -149,19 +187,16 @@ def letter_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
         f"({cited('section-5')} of our procedure)."
     )
     answers = []
-    for key, label in (
-        ("improvements", "Improvements needed (regulations 11(a) and 3(a))"),
-        ("recurrent_themes", "Recurrent themes (regulations 11(b) and 3(c))"),
-        ("working_together", "Agencies working together (regulation 11(c))"),
-        ("panel_suggests_local", "The Panel concluded a local review may suit (regulation 11(d))"),
-        ("legislation", "Legislative or guidance change (regulation 3(b))"),
-    ):
+    for key in CRITERIA_ORDER:
         why = as_text(crit.get(f"{key}_rationale"))
         answers.append(
-            f"• {label}: {_label(YES_NO_UNSURE, crit.get(key))}." + f" {why}" * bool(why)
+            f"• {criterion_label(key)}: {_label(YES_NO_UNSURE, crit.get(key))}."
+            + f" {why}" * bool(why)
         )
-    found = [NATIONAL_CIRCUMSTANCES.get(c, c) for c in crit.get("national_circumstances") or []]
-    circumstances = "\n".join(f"• {c}" for c in found) or "None identified."
+    local = _chosen(LOCAL_REVIEW_CIRCUMSTANCES, crit.get("local_circumstances"))
+    if as_text(crit.get("local_circumstances_rationale")):
+        local += f"\n{as_text(crit.get('local_circumstances_rationale'))}"
+    circumstances = _chosen(NATIONAL_CIRCUMSTANCES, crit.get("national_circumstances"))
     if as_text(crit.get("national_rationale")):
         circumstances += f"\n{as_text(crit.get('national_rationale'))}"
     agencies = _agencies(doc)
@@ -183,8 +218,11 @@ def letter_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
     paragraphs = [
         intro,
         f"{_decision_text(decision)} Our rationale: {as_text(decision.get('rationale'))}",
+        *_analysis(doc),
         f"The criteria we considered (regulations 11 and 3; {cited('section-6')}):\n"
         + "\n".join(answers),
+        f"The circumstances for a local review that apply ({WORKING_TOGETHER_2023}, "
+        "chapter 5):\n" + local,
         "The circumstances the Panel has regard to that apply:\n" + circumstances,
         "Immediate action agreed: " + (as_text(actions.get("immediate_actions")) or "None."),
         f"Parallel processes ({cited('section-8')}): " + _processes_text(doc),
@@ -215,6 +253,12 @@ def _processes_text(doc: Mapping[str, Any]) -> str:
     return "\n".join(lines) or "None given."
 
 
+def _notice_decision(decision: Mapping[str, Any]) -> str:
+    national = _NOTICE_NATIONAL.get(as_text(decision.get("national_review")), "")
+    local = _NOTICE_DECISION.get(as_text(decision.get("decision")), "")
+    return " ".join(t for t in (local, national, f"Why: {as_text(decision.get('rationale'))}") if t)
+
+
 def notice_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
     """A short notice to the agencies of what was decided and what happens next (Appendix 1:
     "agencies told the outcome"; section 4: the rationale is communicated appropriately)."""
@@ -225,12 +269,13 @@ def notice_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
     steps = list(_NEXT_STEPS.get(key, ()))
     if key == "local_cspr" and as_text(decision.get("reviewer")):
         steps.insert(1, f"The reviewer is {as_text(decision.get('reviewer'))}.")
-    if key != "refer_national":
-        steps.append(
-            "The Rapid Review and this decision go to the Child Safeguarding Practice Review "
-            f"Panel ({cited('appendix-1')}), which may decide on a national review "
-            f"({cited('section-6')})."
-        )
+    steps.append(
+        "The Rapid Review and this decision go to the Child Safeguarding Practice Review "
+        f"Panel ({cited('appendix-1')}), which decides whether a national review is "
+        f"appropriate and aims to respond within {working_days(PANEL_DECISION)} of receiving "
+        f"it ({cited('section-6')}). The Panel may ask for more information: please respond "
+        "promptly."
+    )
     steps.append(
         "Keep supporting the staff affected by this case, in line with your organisation's "
         f"policies and procedures ({cited('section-5')})."
@@ -253,7 +298,7 @@ def notice_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
             + (f" (our reference {reference})" if reference else "")
             + f", referred on {date_words(case.get('referral_date'))}. Thank you for your "
             "agency's part in it.",
-            f"{_NOTICE_DECISION.get(key, '')} Why: {as_text(decision.get('rationale'))}",
+            _notice_decision(decision),
             "Immediate action agreed: " + (as_text(actions.get("immediate_actions")) or "None."),
             "What happens next:\n" + "\n".join(f"• {s}" for s in steps),
             "This notice is OFFICIAL-SENSITIVE. Share it only with those in your agency who "

@@ -15,6 +15,7 @@ from ...rules.calendar import DEFAULT_CALENDAR
 from ...rules.citations import Cite, cited
 from ...rules.dates import long_date
 from ...rules.deadlines import meeting_window_problem
+from ...rules.regulations import PUBLICATION_SOURCE
 from ...rules.timescales import (
     PANEL_DECISION,
     RAPID_REVIEW_TO_PANEL,
@@ -35,6 +36,7 @@ from .parts import (
     TO_PANEL_NOTE,
     Actions,
     AgencyReturn,
+    Analysis,
     Attendee,
     CaseDetails,
     Criteria,
@@ -49,7 +51,11 @@ class RapidReview(FormBase):
 
     form_id: ClassVar[str] = "rapid-review"
     title: ClassVar[str] = current().documents["rapid_review"]
-    schema_version_current: ClassVar[int] = 1
+    schema_version_current: ClassVar[int] = 2
+    #: Version 1 made "refer for a national review" one of the local decisions; since
+    #: version 2 the partners' view on a national review is asked beside the local decision
+    #: (section 5), and an old "refer" is kept as that view.
+    renamed: ClassVar = {1: {"decision.decision=refer_national": "decision.national_review=yes"}}
     noun: ClassVar[str] = "the Rapid Review"
     to_support_office: ClassVar[bool] = False
     after_export_lead: ClassVar[str] = (
@@ -77,7 +83,7 @@ class RapidReview(FormBase):
         ),
         (
             "A local review's final report is published no later than six months from the "
-            "decision to initiate it.",
+            f"decision to initiate it ({PUBLICATION_SOURCE}).",
             "section-11",
         ),
     )
@@ -89,7 +95,7 @@ class RapidReview(FormBase):
     )
 
     form: Literal["rapid-review"] = "rapid-review"
-    schema_version: Literal[1] = 1
+    schema_version: Literal[2] = 2
     case: CaseDetails = Field(default_factory=CaseDetails)
     key_dates: KeyDates = Field(default_factory=KeyDates)
     agency_returns: Annotated[
@@ -102,6 +108,7 @@ class RapidReview(FormBase):
             "saved files, or type them in.",
         ),
     ] = Field(default_factory=list)
+    analysis: Analysis = Field(default_factory=Analysis)
     actions: Actions = Field(default_factory=Actions)
     criteria: Criteria = Field(default_factory=Criteria)
     decision: Decision = Field(default_factory=Decision)
@@ -208,7 +215,7 @@ class RapidReview(FormBase):
         """A complete, valid Rapid Review with made-up people, for the CLI and the tests."""
         doc = {
             "form": "rapid-review",
-            "schema_version": 1,
+            "schema_version": 2,
             "case": {
                 "referral_reference": f"{current().reference_prefix}-2026-014",
                 "child_initials": "Z N",
@@ -233,6 +240,12 @@ class RapidReview(FormBase):
                     "key_points": "Investigation under way.",
                 },
             ],
+            "analysis": {
+                "key_practice_episodes": "September 2026: the school saw bruising and "
+                "referred; the absence that followed was not linked to it.",
+                "inequalities": "The family's first language is not English; no interpreter "
+                "was used at the home visit.",
+            },
             "actions": {
                 "immediate_actions": "Z N and her brother stay with their grandmother; "
                 "Children's Social Care reviews the plan weekly.",
@@ -250,6 +263,8 @@ class RapidReview(FormBase):
                 "what each had seen.",
                 "panel_suggests_local": "no",
                 "panel_suggests_local_rationale": "",
+                "local_circumstances": ["more_than_one_area"],
+                "local_circumstances_rationale": "The family moved here from another area in 2025.",
                 "national_circumstances": ["in_care_or_child_protection_plan"],
                 "national_rationale": "Z N was on a child protection plan.",
             },
@@ -258,6 +273,9 @@ class RapidReview(FormBase):
                 "rationale": "The case highlights improvements needed in how schools and "
                 "social care share attendance concerns.",
                 "reviewer": "Nguyễn Thị Ánh",
+                "national_review": "no",
+                "national_review_rationale": "The learning is local: how two local agencies "
+                "share what they see.",
             },
             "parallel_processes": {
                 "criminal_investigation": "yes",

@@ -10,6 +10,13 @@ from pydantic import Field
 from ...rules.citations import cited
 from ...rules.criteria import LEARNING_EVENT, NATIONAL_CIRCUMSTANCES
 from ...rules.dates import long_date
+from ...rules.regulations import (
+    INSTITUTIONAL_SETTINGS,
+    LOCAL_CRITERIA,
+    LOCAL_REVIEW_CIRCUMSTANCES,
+    LOCAL_REVIEW_CIRCUMSTANCES_SOURCE,
+    NATIONAL_CRITERIA,
+)
 from ...rules.timescales import (
     AFTER_WORDS,
     PANEL_DECISION,
@@ -32,11 +39,23 @@ MAX_RETURNS = 30
 
 YES_NO_UNSURE = (("yes", "Yes"), ("no", "No"), ("unsure", "Not sure"))
 
+#: The safeguarding partners' decision on a local review (section 4; regulation 11).
 DECISIONS: tuple[tuple[str, str], ...] = (
     ("local_cspr", "Carry out a local child safeguarding practice review"),
-    ("refer_national", "Refer the case to the Panel as possibly needing a national review"),
     ("other_learning", f"Hold another learning review (a {LEARNING_EVENT})"),
     ("no_review", "No further review"),
+)
+#: Their view on a national review, which they share with the Panel beside the decision
+#: (section 5); the Panel decides (section 6).
+NATIONAL_VIEWS: tuple[tuple[str, str], ...] = (
+    ("yes", "Yes: the case may raise issues which are complex or of national importance"),
+    ("no", "No"),
+    ("unsure", "Not sure: the partners ask for the Panel's view"),
+)
+#: Where the Panel's current asks of a Rapid Review were found: a partnership's summary of
+#: the Panel's guidance for safeguarding partners (June 2025), not the guidance itself.
+PANEL_ASKS_SOURCE: Final = (
+    "https://www.safeguardingcambspeterborough.org.uk/children-board/serious-case-reviews"
 )
 
 
@@ -187,8 +206,15 @@ class Actions(Part):
     ] = ""
 
 
-def _criterion(label: str, name: str, regulation: str) -> Meta:
-    return Meta(label, kind="radios", options=YES_NO_UNSURE, required=True, hint=regulation,
+def _criterion(key: str, question: str, name: str) -> Meta:
+    """A criterion's question, with the regulation's own words (``rules.regulations``) as its
+    hint: the one place the template quotes them."""
+    quotes = [c for c in (LOCAL_CRITERIA.get(key), NATIONAL_CRITERIA.get(key)) if c]
+    hint = " ".join(
+        f"Regulation {c.ref}, for a {'local' if c.regulation == 11 else 'national'} review: "
+        f"\u201c{c.words}\u201d." for c in quotes
+    )  # fmt: skip
+    return Meta(question, kind="radios", options=YES_NO_UNSURE, required=True, hint=hint,
                 error_name=f"whether the case {name}")  # fmt: skip
 
 
@@ -201,43 +227,46 @@ class Criteria(Part):
     regulation 11 is what the safeguarding partners take into account for a local review,
     regulation 3 what the Panel considers for a national one. The procedure's section 6 lists
     regulation 3's criteria under the local partners' heading and leaves out 11 (c) and (d);
-    the template asks what the regulations say, and the procedure page notes the slip."""
+    the template asks what the regulations say, and the procedure page notes the slip.
+    Working Together 2023 adds circumstances the partners should also have regard to for a
+    local review (a single agency, no agency, more than one area, institutional settings):
+    without them a case can look as if it fails regulation 11(c) when it need not."""
 
     section: ClassVar = Section(
         "The criteria for a review",
         "Regulation 11: the safeguarding partners must take into account whether the case "
-        "meets the first four criteria for a local review. Regulation 3: the Panel considers "
-        "the criteria for a national review, and has regard to the circumstances below "
-        "(section 6).",
+        "meets the first four criteria for a local review, and (Working Together 2023) should "
+        "also have regard to the circumstances for a local review below. Regulation 3: the "
+        "Panel considers the criteria for a national review, and has regard to the "
+        "circumstances for a national review (section 6).",
     )
     improvements: Annotated[
         Text,
         _criterion(
+            "improvements",
             "Does the case highlight, or may it highlight, improvements needed to safeguard "
             "and promote the welfare of children, including improvements identified before?",
             "highlights improvements needed",
-            "Regulation 11(a), for a local review; regulation 3(a), for a national review.",
         ),
     ] = ""
     improvements_rationale: Annotated[Text, _rationale("Rationale on improvements needed")] = ""
     recurrent_themes: Annotated[
         Text,
         _criterion(
+            "recurrent_themes",
             "Does the case highlight, or may it highlight, recurrent themes in safeguarding "
             "and promoting the welfare of children?",
             "highlights recurrent themes",
-            "Regulation 11(b), for a local review; regulation 3(c), for a national review.",
         ),
     ] = ""
     recurrent_themes_rationale: Annotated[Text, _rationale("Rationale on recurrent themes")] = ""
     working_together: Annotated[
         Text,
         _criterion(
-            "Does the case highlight, or may it highlight, concerns about two or more "
-            "organisations or agencies working together effectively to safeguard and promote "
-            "the welfare of children?",
+            "working_together",
+            "Does the case highlight, or may it highlight, concerns about how two or more "
+            "organisations or agencies worked together?",
             "highlights concerns about agencies working together",
-            "Regulation 11(c), for a local review.",
         ),
     ] = ""
     working_together_rationale: Annotated[
@@ -246,22 +275,35 @@ class Criteria(Part):
     panel_suggests_local: Annotated[
         Text,
         _criterion(
+            "panel_suggests_local",
             "Has the Child Safeguarding Practice Review Panel considered the case and "
             "concluded that a local review may be more appropriate?",
             "is one the Panel concluded a local review may suit",
-            "Regulation 11(d), for a local review.",
         ),
     ] = ""
     panel_suggests_local_rationale: Annotated[Text, _rationale("Rationale on the Panel's view")] = (
         ""
     )
+    local_circumstances: Annotated[
+        list[str],
+        Meta(
+            "Circumstances the safeguarding partners should also have regard to for a local review",
+            kind="checkboxes",
+            options=tuple(LOCAL_REVIEW_CIRCUMSTANCES.items()),
+            hint=f"{LOCAL_REVIEW_CIRCUMSTANCES_SOURCE}. Select all that apply. Institutional "
+            f"settings include {INSTITUTIONAL_SETTINGS}.",
+        ),
+    ] = Field(default_factory=list)
+    local_circumstances_rationale: Annotated[
+        Text, _rationale("How these circumstances apply to a local review")
+    ] = ""
     legislation: Annotated[
         Text,
         _criterion(
+            "legislation",
             "Does the case raise, or may it raise, issues requiring legislative change or "
             "changes to guidance?",
             "raises issues requiring legislative or guidance change",
-            "Regulation 3(b), for a national review.",
         ),
     ] = ""
     legislation_rationale: Annotated[
@@ -270,7 +312,7 @@ class Criteria(Part):
     national_circumstances: Annotated[
         list[str],
         Meta(
-            "Circumstances the Panel has regard to",
+            "Circumstances the Panel has regard to for a national review",
             kind="checkboxes",
             options=tuple(NATIONAL_CIRCUMSTANCES.items()),
             hint="Section 6. Select all that apply. \u201cFill in from the referral\u201d "
@@ -280,16 +322,53 @@ class Criteria(Part):
     national_rationale: Annotated[Text, _rationale("How these circumstances apply")] = ""
 
 
+class Analysis(Part):
+    """What the Panel's current guidance asks a Rapid Review to add to the facts, as a
+    partnership following it summarises it (``PANEL_ASKS_SOURCE``): optional, because the
+    procedure does not ask it and the site has not read the Panel's own words."""
+
+    section: ClassVar = Section(
+        "Analysis",
+        "The Panel's guidance for safeguarding partners (June 2025), as partnerships following "
+        "it summarise it, asks the Rapid Review for an analysis of key practice episodes, and "
+        "how racism and other inequalities may have influenced the child's and family's "
+        "experience and the practice.",
+    )
+    key_practice_episodes: Annotated[
+        Text,
+        Meta(
+            "Analysis of key practice episodes",
+            kind="textarea",
+            max_length=6000,
+            hint="The moments in the agencies' involvement that mattered most, and what "
+            "shaped the practice at each.",
+        ),
+    ] = ""
+    inequalities: Annotated[
+        Text,
+        Meta(
+            "How racism and other inequalities may have influenced the family's experience "
+            "and the practice",
+            kind="textarea",
+            max_length=6000,
+            hint="Including disability. Say what was considered, even where nothing was found.",
+        ),
+    ] = ""
+
+
 class Decision(Part):
     section: ClassVar = Section(
         "The decision",
+        "Section 5: the safeguarding partners share with the Panel both their decision "
+        "about a local review and whether they think a national review may be appropriate. "
         "Section 4: decisions on reviews are made transparently and the rationale "
         "communicated appropriately, including to families.",
     )
     decision: Annotated[
         Text,
-        Meta("What the safeguarding partners decided", kind="radios", options=DECISIONS,
-             required=True, error_name="what the safeguarding partners decided"),
+        Meta("The safeguarding partners' decision on a local review", kind="radios",
+             options=DECISIONS, required=True,
+             error_name="the safeguarding partners' decision on a local review"),
     ] = ""  # fmt: skip
     rationale: Annotated[
         Text,
@@ -305,6 +384,25 @@ class Decision(Part):
             show_if=("decision", ("local_cspr",)),
             max_length=200,
         ),
+    ] = ""
+    national_review: Annotated[
+        Text,
+        Meta(
+            "Do the safeguarding partners think a national review may be appropriate?",
+            kind="radios",
+            options=NATIONAL_VIEWS,
+            required=True,
+            hint=f"Section 5: whatever they decide locally, the partners tell the Panel "
+            f"whether they think the case may raise issues which are complex or of national "
+            f"importance such that a national review may be appropriate. The Panel decides "
+            f"({cited('section-6')}).",
+            error_name="whether the safeguarding partners think a national review may be "
+            "appropriate",
+        ),
+    ] = ""
+    national_review_rationale: Annotated[
+        Text,
+        Meta("Why, on a national review", kind="textarea", max_length=3000),
     ] = ""
 
 
