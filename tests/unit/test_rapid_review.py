@@ -688,7 +688,9 @@ def test_cli_export_refuses_an_incomplete_rapid_review(cli: Any, tmp_path: Path)
     code, _, err = cli("rapid-review", "export", str(source), "--format", "letter",
                        "-o", str(target))  # fmt: skip
     assert code == 1
-    assert err == "decision.decision: Select the safeguarding partners' decision on a local review\n"
+    assert err == (
+        "decision.decision: Select the safeguarding partners' decision on a local review\n"
+    )
     assert not target.exists()
 
 

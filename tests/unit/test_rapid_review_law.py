@@ -136,9 +136,7 @@ def test_a_version_1_file_that_referred_to_the_panel_keeps_its_answer(rr: dict[s
 
 
 @pytest.mark.parametrize("decision", ["local_cspr", "other_learning", "no_review"])
-def test_a_version_1_file_with_a_local_decision_keeps_it(
-    rr: dict[str, Any], decision: str
-) -> None:
+def test_a_version_1_file_with_a_local_decision_keeps_it(rr: dict[str, Any], decision: str) -> None:
     old = json.loads(json.dumps(rr))
     old["schema_version"] = 1
     old["decision"] = {"decision": decision, "rationale": "Why."}
