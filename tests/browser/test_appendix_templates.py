@@ -469,7 +469,7 @@ def test_rapid_review_axe_in_each_state(rapid: Page, axe: Axe, tmp_path: Path) -
     summary = page.locator("[data-error-summary]")
     expect(summary).to_be_focused()
     expect(summary).to_contain_text("Enter the child's initials")
-    expect(summary).to_contain_text("Select what the safeguarding partners decided")
+    expect(summary).to_contain_text("Select the safeguarding partners' decision on a local review")
     assert axe(page) == []
     page.locator("[data-add-returns]").set_input_files(return_files(tmp_path))
     expect(page.locator("[data-add-returns-message]")).to_contain_text("Added 3 agencies")

@@ -126,6 +126,18 @@ CASES: list[tuple[str, dict[str, Any]]] = [
                          "made_at": "26/11/2026 09:00"}),
     ("register_report_export", {"register": REGISTER, "format": "pdf", "from": "2025-04-01",
                                 "to": "2026-03-31", "made_at": "26/11/2026 09:00"}),
+    # The law as it stands: an incident elsewhere, a care leaver's death, the Rapid Review's
+    # two answers to the Panel and an older Rapid Review file that referred to it.
+    ("check", {"abuse_or_neglect": "known", "harm": "died",
+               "incident_location": "elsewhere_in_england", "normally_resident_in_area": "yes"}),
+    ("check", {"abuse_or_neglect": "not_suspected", "harm": "died",
+               "looked_after": "care_leaver"}),
+    ("form_export", {"form": "rapid-review", "format": "letter", "now": "26/11/2026 09:00",
+                     "document": {**RapidReview.example(), "decision": {
+                         **RapidReview.example()["decision"], "national_review": "yes"}}}),
+    ("form_open", {"form": "rapid-review", "name": "v1.json", "content": json.dumps({
+        **RapidReview.example(), "schema_version": 1, "analysis": {},
+        "decision": {"decision": "refer_national", "rationale": "National themes."}})}),
     # Issue 13, hostile files: each once killed the runtime or reached the page unseen.
     ("form_open", {"form": "referral", "name": "deep.json",
                    "content": '{"form": ' + "[" * 3000 + "]" * 3000 + "}"}),
