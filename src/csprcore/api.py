@@ -14,12 +14,14 @@ import base64
 import json
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from . import __version__
 from .errors import FieldError, InputError
 from .exports import check_record as record
 from .exports import ics
+from .exports.document import KINDS, Document, Kind, split_format
+from .exports.render import write
 from .exports.spreadsheet import CSV_MIME
 from .jsontext import JSONRefusedError, dumps, loads
 from .rules import criteria, deadlines
@@ -102,16 +104,26 @@ def check(payload: Payload) -> dict[str, Any]:
 
 
 def check_record(payload: Payload) -> dict[str, Any]:
-    """A PDF record of a criteria check: ``{"facts", "checked_at": "dd/mm/yyyy hh:mm"}``
-    (the page's local time; now when absent). The checker asks for no names."""
+    """A record of a criteria check: ``{"facts", "checked_at": "dd/mm/yyyy hh:mm",
+    "format": "pdf" | "odt"}`` (the page's local time, now when absent; a PDF unless the
+    editable copy is asked for). The checker asks for no names."""
     checked_at = criteria.parse_checked_at(payload.get("checked_at"))
-    data = record.record_pdf(payload.get("facts", {}), checked_at)
-    return {
-        "ok": True,
-        "filename": record.record_filename(checked_at),
-        "mime": "application/pdf",
-        "base64": base64.b64encode(data).decode("ascii"),
-    }
+    kind = _kind(payload.get("format", "pdf"), "Choose pdf or odt")
+    model = record.record(payload.get("facts", {}), checked_at)
+    stem = f"criteria-check-{checked_at.strftime('%Y-%m-%d-%H%M')}"
+    return {"ok": True, **_document_file(model, checked_at, kind, stem)}
+
+
+def _kind(fmt: Any, choose: str) -> Kind:
+    if fmt not in KINDS:
+        raise InputError.one("format", choose)
+    return cast(Kind, fmt)
+
+
+def _document_file(model: Document, made_at: datetime, kind: Kind, stem: str) -> dict[str, Any]:
+    """A document as a downloadable file: its PDF or its editable copy (``exports.odt``)."""
+    mime, extension = KINDS[kind]
+    return _file(f"{stem}.{extension}", mime, write(model, made_at, kind))
 
 
 # --- deadlines ------------------------------------------------------------------------
@@ -252,12 +264,12 @@ def form_open(payload: Payload) -> dict[str, Any]:
 def form_export(payload: Payload) -> dict[str, Any]:
     """Export as ``json`` (any state: it reopens exactly) or ``pdf`` (checked forms only)."""
     from .forms import engine
-    from .forms.registry import get_form, pdf_bytes
+    from .forms.naming import file_stem
+    from .forms.registry import document_formats, get_form, report
 
     form = get_form(payload.get("form"))
     fmt = payload.get("format")
     doc = _document(form, payload)
-    stem = f"{form.form_id}-{date.today().isoformat()}"
     if fmt == "json":
         # A complete form is saved in its checked, typed shape; a draft exactly as typed.
         model, _ = engine.check_document(form, doc, _today(payload))
@@ -268,31 +280,31 @@ def form_export(payload: Payload) -> dict[str, Any]:
             raise InputError.one("file", engine.too_big_to_save(len(text.encode("utf-8"))))
         return {
             "ok": True,
-            "filename": f"{stem}.json",
+            "filename": f"{file_stem(form, doc, 'json', date.today())}.json",
             "mime": "application/json",
             "text": text,
         }
-    formats = [f for f, _ in form.exports]
-    if fmt in formats or fmt == "pdf":
-        # The form itself (pdf), or another document made from it (a letter): checked forms only.
+    documents = document_formats(form)
+    files = [f for f, _ in form.exports if f in form.export_files]
+    if fmt in documents or fmt in files:
+        # The form itself (pdf), another document made from it (a letter), either's
+        # editable copy (odt, letter-odt), or a file (csv): checked forms only.
         model, errors = engine.check_document(form, doc, _today(payload))
         if model is None:
             return {"ok": False, "errors": engine.error_list(form, errors)}
         clean = model.model_dump(mode="json")
         made_at = parse_local_datetime(payload.get("now"), "now")
-        mime, extension = form.export_files.get(str(fmt), ("application/pdf", "pdf"))
-        if fmt == "pdf":
-            data, filename = pdf_bytes(form, clean, made_at), f"{stem}.pdf"
-        else:
-            data = form.export(str(fmt), clean, made_at)
-            filename = f"{form.form_id}-{fmt}-{date.today().isoformat()}.{extension}"
-        return {
-            "ok": True,
-            "filename": filename,
-            "mime": mime,
-            "base64": base64.b64encode(data).decode("ascii"),
-        }
-    names = [*dict.fromkeys(["json", "pdf", *formats])]
+        stem = file_stem(form, clean, str(fmt), made_at.date())
+        if fmt in files:
+            mime, extension = form.export_files[str(fmt)]
+            return {"ok": True, **_file(f"{stem}.{extension}", mime,
+                                        form.export(str(fmt), clean, made_at))}  # fmt: skip
+        base, kind = split_format(str(fmt))
+        made = (
+            form.document(base, clean, made_at) if base != "pdf" else report(form, clean, made_at)
+        )
+        return {"ok": True, **_document_file(made, made_at, kind, stem)}
+    names = [*dict.fromkeys(["json", *documents, *files])]
     raise InputError.one("format", f"Choose a format: {', '.join(names[:-1])} or {names[-1]}")
 
 
@@ -534,7 +546,8 @@ def register_add_document(payload: Payload) -> dict[str, Any]:
 
 def register_export(payload: Payload) -> dict[str, Any]:
     """The register as ``json`` (to open again), ``csv`` (Excel), ``ics`` (every open
-    deadline) or ``pdf`` (the summary for the review group's meeting)."""
+    deadline), ``pdf`` (the summary for the review group's meeting) or ``odt`` (the same
+    summary, editable)."""
     from .exports import register as files
     from .forms.case_register.register_file import write_register
 
@@ -550,11 +563,11 @@ def register_export(payload: Payload) -> dict[str, Any]:
     if fmt == "ics":
         text = files.register_ics(register.cases, today, datetime.now(UTC))
         return {"filename": f"{stem}.ics", "mime": ics.MIME, "text": text}
-    if fmt == "pdf":
+    if fmt in KINDS:
         made = _made_at(payload)
-        data = files.summary_pdf(register.cases, today, made)
-        return _file(f"case-register-summary-{today.isoformat()}.pdf", "application/pdf", data)
-    raise InputError.one("format", "Choose json, csv, ics or pdf")
+        summary = files.summary_report(register.cases, today, made)
+        return _document_file(summary, made, cast(Kind, fmt), f"case-register-summary-{today}")
+    raise InputError.one("format", "Choose json, csv, ics, pdf or odt")
 
 
 def _made_at(payload: Payload) -> datetime:
@@ -609,10 +622,11 @@ def register_report_export(payload: Payload) -> dict[str, Any]:
     fmt = payload.get("format")
     if fmt == "csv":
         return _file(f"{stem}.csv", CSV_MIME, files.report_csv(results, start, end))
-    if fmt == "pdf":
-        data = files.report_pdf(results, start, end, _made_at(payload))
-        return _file(f"{stem}.pdf", "application/pdf", data)
-    raise InputError.one("format", "Choose csv or pdf")
+    if fmt in KINDS:
+        made = _made_at(payload)
+        report_doc = files.timeliness_report(results, start, end, made)
+        return _document_file(report_doc, made, cast(Kind, fmt), stem)
+    raise InputError.one("format", "Choose csv, pdf or odt")
 
 
 # --- meta -----------------------------------------------------------------------------

@@ -19,13 +19,14 @@ import pytest
 from pypdf import PdfReader
 
 from csprcore import api
+from csprcore.exports.render import write
 from csprcore.forms import engine
 from csprcore.forms.action_plan import (
     BOM,
     COLUMNS,
     ActionPlan,
     csv_bytes,
-    progress_pdf,
+    progress_report,
     progress_view,
 )
 from csprcore.forms.action_plan.progress import by_agency, counts, next_monitoring, summary
@@ -200,7 +201,7 @@ def test_csv_export_through_the_api_is_named_and_typed_as_csv() -> None:
         "form": "action-plan", "document": ActionPlan.example(), "format": "csv",
         "now": "01/12/2026 10:00"})))  # fmt: skip
     assert result["mime"] == "text/csv"
-    assert result["filename"].startswith("action-plan-csv-") and result["filename"].endswith(".csv")
+    assert result["filename"].startswith("NEL-2026-014-action-plan-csv-") and result["filename"].endswith(".csv")
     assert base64.b64decode(result["base64"]).startswith(b"\xef\xbb\xbf")
 
 
@@ -208,7 +209,13 @@ def test_csv_export_through_the_api_is_named_and_typed_as_csv() -> None:
 
 
 def test_progress_report_for_the_board() -> None:
-    text = pdf_text(progress_pdf(ActionPlan.example(), datetime(2026, 12, 1, 10, 0)))
+    text = pdf_text(
+        write(
+            progress_report(ActionPlan.example(), datetime(2026, 12, 1, 10, 0)),
+            datetime(2026, 12, 1, 10, 0),
+            "pdf",
+        )
+    )
     p = current()
     for words in (
         "OFFICIAL-SENSITIVE",
@@ -220,8 +227,9 @@ def test_progress_report_for_the_board() -> None:
         "27 January 2027",
     ):
         assert words in text, words
-    assert len(PdfReader(io.BytesIO(progress_pdf(ActionPlan.example(),
-                                                 datetime(2026, 12, 1)))).pages) == 1  # fmt: skip
+    made = datetime(2026, 12, 1)
+    data = write(progress_report(ActionPlan.example(), made), made, "pdf")
+    assert len(PdfReader(io.BytesIO(data)).pages) == 1
 
 
 # --- starting from the local review --------------------------------------------------------

@@ -285,7 +285,7 @@ def test_export_pdf_summary_lists_the_open_cases() -> None:
 
 def test_export_refuses_an_unknown_format() -> None:
     assert errors("register_export", {"register": REGISTER, "format": "xlsx"}) == [
-        ("format", "Choose json, csv, ics or pdf")
+        ("format", "Choose json, csv, ics, pdf or odt")
     ]
 
 

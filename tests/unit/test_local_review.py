@@ -328,7 +328,7 @@ def test_the_record_pdf(lr: dict[str, Any]) -> None:
 
 def test_the_notification_letter_reads_as_a_letter(lr: dict[str, Any]) -> None:
     result = export(lr, "letter")
-    assert result["filename"].startswith("local-review-letter-")
+    assert result["filename"].startswith("NEL-2026-014-local-review-letter-")
     text = pdf_text(base64.b64decode(result["base64"]))
     p = current()
     for words in (
@@ -341,8 +341,9 @@ def test_the_notification_letter_reads_as_a_letter(lr: dict[str, Any]) -> None:
         "safeguarding practice review",
         "We have commissioned Nguyễn Thị Ánh (from the Panel's pool of reviewers) as the reviewer",
         "no later than 3 December 2026",
-        "Yours faithfully, Łukasz Żółć Director of Children's Services On behalf of the local "
-        "authority Zoë Adams",
+        # Room for each signatory to sign above their name.
+        "Yours faithfully, Signature: Łukasz Żółć Director of Children's Services On behalf of "
+        "the local authority Signature: Zoë Adams",
     ):
         assert words in text, words
 

@@ -22,15 +22,16 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from csprcore import api
+from csprcore.exports.render import write
 from csprcore.forms import engine
 from csprcore.forms.rapid_review import (
     DECISIONS,
     RapidReview,
     add_returns,
+    agencies_notice,
     agency_key,
     key_dates,
-    letter_pdf,
-    notice_pdf,
+    panel_letter,
 )
 from csprcore.forms.rapid_review.parts import TO_PANEL_NOTE as APPENDIX_2_DAYS_READING
 from csprcore.forms.registry import get_form
@@ -448,7 +449,7 @@ def test_letter_carries_the_decision_rationale_and_enclosures(rr: dict[str, Any]
     result = export(rr, "letter")
     assert result["ok"] is True
     assert result["mime"] == "application/pdf"
-    assert result["filename"].startswith("rapid-review-letter-")
+    assert result["filename"].startswith("NEL-2026-014-rapid-review-letter-")
     text = flat(pdf_text(base64.b64decode(result["base64"])))
     for words in (
         "OFFICIAL-SENSITIVE",
@@ -485,7 +486,7 @@ def test_letter_carries_the_decision_rationale_and_enclosures(rr: dict[str, Any]
 def test_notice_says_what_was_decided_and_what_happens_next(rr: dict[str, Any]) -> None:
     result = export(rr, "notice")
     assert result["ok"] is True
-    assert result["filename"].startswith("rapid-review-notice-")
+    assert result["filename"].startswith("NEL-2026-014-rapid-review-notice-")
     text = flat(pdf_text(base64.b64decode(result["base64"])))
     for words in (
         "OFFICIAL-SENSITIVE",
@@ -516,8 +517,8 @@ def test_every_decision_has_its_words(rr: dict[str, Any], decision: str, _label:
     from datetime import datetime
 
     made = datetime(2026, 10, 30, 10, 0)
-    letter = flat(pdf_text(letter_pdf(clean, made)))
-    notice = flat(pdf_text(notice_pdf(clean, made)))
+    letter = flat(pdf_text(write(panel_letter(clean, made), made, "pdf")))
+    notice = flat(pdf_text(write(agencies_notice(clean, made), made, "pdf")))
     assert f"Our rationale: Because of reason {decision}." in letter
     assert f"Why: Because of reason {decision}." in notice
     expected = {
@@ -554,7 +555,9 @@ def test_letter_and_notice_need_a_complete_form(rr: dict[str, Any]) -> None:
 
 def test_unknown_format(rr: dict[str, Any]) -> None:
     result = export(rr, "fax")
-    assert result["errors"][0]["message"] == "Choose a format: json, pdf, letter or notice"
+    assert result["errors"][0]["message"] == (
+        "Choose a format: json, pdf, odt, letter, letter-odt, notice or notice-odt"
+    )
 
 
 def test_user_text_stays_text_in_the_letter(rr: dict[str, Any]) -> None:

@@ -22,8 +22,9 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from csprcore.exports.render import write
 from csprcore.forms import engine
-from csprcore.forms.rapid_review import RapidReview, letter_pdf, notice_pdf
+from csprcore.forms.rapid_review import RapidReview, agencies_notice, panel_letter
 from csprcore.forms.spec import parts
 from csprcore.rules.regulations import (
     LOCAL_CRITERIA,
@@ -53,7 +54,10 @@ def texts(doc: dict[str, Any]) -> tuple[str, str]:
         pages = PdfReader(io.BytesIO(data)).pages
         return " ".join(" ".join(p.extract_text() for p in pages).split())
 
-    return flat(letter_pdf(clean, made)), flat(notice_pdf(clean, made))
+    return (
+        flat(write(panel_letter(clean, made), made, "pdf")),
+        flat(write(agencies_notice(clean, made), made, "pdf")),
+    )
 
 
 @pytest.fixture

@@ -218,7 +218,7 @@ def test_pdf_carries_the_answers_the_return_by_date_and_the_marking(doc: dict[st
         {"form": "scoping-return", "document": doc, "format": "pdf", "now": "20/10/2026 09:15"},
     )
     assert result["ok"] is True
-    assert result["filename"].startswith("scoping-return-")
+    assert result["filename"].startswith("NEL-2026-014-scoping-return-")
     text = pdf_text(base64.b64decode(result["base64"]))
     for words in (
         "OFFICIAL-SENSITIVE",
@@ -236,7 +236,7 @@ def test_pdf_carries_the_answers_the_return_by_date_and_the_marking(doc: dict[st
 def test_scoping_return_exports_are_pdf_and_json_only(doc: dict[str, Any]) -> None:
     result = call("form_export", {"form": "scoping-return", "document": doc, "format": "letter"})
     assert result["ok"] is False
-    assert result["errors"][0]["message"] == "Choose a format: json or pdf"
+    assert result["errors"][0]["message"] == "Choose a format: json, pdf or odt"
 
 
 # --------------------------------------------------------------------------------------

@@ -20,13 +20,13 @@ from ..rules.criteria import (
     parse_facts,
 )
 from ..views.checker import PAGE_TEXT, answer_rows
-from .pdf import Block, render
+from .document import Block, Report
 
 RECORD_TITLE: Final = "Record of a criteria check"
 
 
-def record_pdf(raw_facts: Any, checked_at: datetime) -> bytes:
-    """A PDF record of a check: when, the answers, the conclusions with their reasons and
+def record(raw_facts: Any, checked_at: datetime) -> Report:
+    """A record of a check: when, the answers, the conclusions with their reasons and
     the next steps. The checker asks for no names, so the record holds none."""
     facts = parse_facts(raw_facts)
     outcome = assess(facts)
@@ -79,7 +79,7 @@ def record_pdf(raw_facts: Any, checked_at: datetime) -> bytes:
         f"Checked on {when}, with the criteria checker of the Child Safeguarding Practice "
         "Review procedure."
     )
-    return render(RECORD_TITLE, blocks, checked_at, subtitle)
+    return Report(RECORD_TITLE, blocks, subtitle)
 
 
 def record_filename(checked_at: datetime) -> str:

@@ -1,33 +1,16 @@
-"""One letter layout for every letter the forms make: the sender's block, the date, the
-addressees, a subject line, a salutation, the body in paragraphs, what is enclosed, and a
-sign-off naming the safeguarding partners' signatories; marked OFFICIAL-SENSITIVE on every
-page like every PDF (``exports.pdf``)."""
+"""One letter layout for every letter the forms make, as a PDF: the sender's block, the
+date, the addressees, a salutation, a subject line, the body in paragraphs, what is enclosed,
+and a sign-off with room for each of the safeguarding partners' signatories to sign; marked
+OFFICIAL-SENSITIVE on every page like every PDF (``exports.pdf``). The editable copy of the
+same ``Letter`` is ``exports.odt``'s."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..rules.dates import long_date
+from .document import Letter
 from .pdf import FONT, document
-
-
-@dataclass
-class Letter:
-    #: The sender's name and address block, one line each.
-    sender: Sequence[str]
-    #: The addressees, one line each ("The Child Safeguarding Practice Review Panel").
-    to: Sequence[str]
-    subject: str
-    salutation: str
-    #: The body, one paragraph each ("• " starts a line of a list inside a paragraph).
-    paragraphs: Sequence[str]
-    #: The signatories: (name, role, on behalf of); a name may be blank ("Not yet named").
-    signatories: Sequence[tuple[str, str, str]]
-    closing: str = "Yours faithfully,"
-    enclosures: Sequence[str] = field(default_factory=list)
-    copies: Sequence[str] = field(default_factory=list)
 
 
 def render_letter(letter: Letter, made_at: datetime) -> bytes:
@@ -46,7 +29,7 @@ def render_letter(letter: Letter, made_at: datetime) -> bytes:
     for i, line in enumerate(letter.sender):
         lines(line, bold=i == 0, align="R")
     pdf.ln(2)
-    lines(long_date(made_at.date()), align="R")
+    lines(long_date(letter.dated or made_at.date()), align="R")
     pdf.ln(4)
     for line in letter.to:
         lines(line)
@@ -67,10 +50,13 @@ def render_letter(letter: Letter, made_at: datetime) -> bytes:
             lines(f"• {item}")
         pdf.ln(3)
     lines(letter.closing)
-    pdf.ln(8)
+    pdf.ln(3)
     for name, role, behalf in letter.signatories:
-        if pdf.will_page_break(18):
+        if pdf.will_page_break(30):
             pdf.add_page()
+        # Room to sign by hand above each name.
+        lines("Signature:")
+        pdf.ln(10)
         lines(name or "Not yet named", bold=True)
         if role:
             lines(role)

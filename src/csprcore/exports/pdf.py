@@ -10,24 +10,13 @@ warns before a download about anything else (``printable``).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
 from typing import Any
 
-MARKING = "OFFICIAL-SENSITIVE"
+from .document import MARKING, Report
+
 FONT = "DejaVu"
-
-
-@dataclass
-class Block:
-    """A heading and its rows (label, value), or a paragraph of text when rows are empty."""
-
-    heading: str
-    rows: Sequence[tuple[str, str]] = ()
-    text: str = ""
-    subheadings: dict[int, str] = field(default_factory=dict)
 
 
 def _font_path(name: str) -> str:
@@ -78,14 +67,10 @@ def document(title: str, made_at: datetime) -> Any:
     return pdf
 
 
-def render(
-    title: str,
-    blocks: Sequence[Block],
-    made_at: datetime,
-    subtitle: str = "",
-) -> bytes:
+def render(report: Report, made_at: datetime) -> bytes:
     from fpdf.enums import XPos, YPos
 
+    title, subtitle, blocks = report.title, report.subtitle, report.blocks
     pdf = document(title, made_at)
     width = pdf.w - pdf.l_margin - pdf.r_margin
 

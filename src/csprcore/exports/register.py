@@ -18,7 +18,7 @@ from ..rules.dates import long_date
 from ..rules.register import ACTION_DUE, REGISTER_EVENTS, REVIEW_KINDS, STATUSES, Case, Result
 from ..views.register import case_view, list_view, missed_text, period_text
 from . import ics
-from .pdf import Block, render
+from .document import Block, Report
 from .printable import unprintable
 from .spreadsheet import csv_bytes
 
@@ -99,7 +99,7 @@ def register_ics(
     return ics.wrap(lines, "CSPR case register", ICS_PRODID)
 
 
-def summary_pdf(cases: Sequence[Case], today: date, made_at: datetime) -> bytes:
+def summary_report(cases: Sequence[Case], today: date, made_at: datetime) -> Report:
     """The open cases for the review group's meeting: each one's stage and next deadline,
     overdue first."""
     view = list_view(cases, today)
@@ -127,10 +127,9 @@ def summary_pdf(cases: Sequence[Case], today: date, made_at: datetime) -> bytes:
             f"{s['label']}: {s['count']}" for s in view["stages"] if s["count"]
         ) or "No cases."),
     ]  # fmt: skip
-    return render(
+    return Report(
         "Case register: summary",
         blocks,
-        made_at,
         f"For the {group} meeting. Deadlines as at {long_date(today)}. "
         f"Made on {made_at.strftime('%d/%m/%Y at %H:%M')}.",
     )
@@ -149,7 +148,9 @@ def report_csv(results: Sequence[Result], start: date, end: date) -> bytes:
     return csv_bytes(REPORT_COLUMNS, rows)
 
 
-def report_pdf(results: Sequence[Result], start: date, end: date, made_at: datetime) -> bytes:
+def timeliness_report(
+    results: Sequence[Result], start: date, end: date, made_at: datetime
+) -> Report:
     blocks = [
         Block(
             r.measure.label,
@@ -169,10 +170,9 @@ def report_pdf(results: Sequence[Result], start: date, end: date, made_at: datet
         for r in results
     ]  # fmt: skip
     blocks.append(Block("How the figures are counted", text=COUNTING))
-    return render(
+    return Report(
         "Timeliness of child safeguarding practice reviews",
         blocks,
-        made_at,
         f"{current().name}. Period: {period_text(start, end)}. "
         f"Made on {made_at.strftime('%d/%m/%Y at %H:%M')}.",
     )

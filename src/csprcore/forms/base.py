@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict
 
 from ..errors import FieldError
+from ..exports.document import Document
 from ..partnership import current
 from ..rules.citations import Cite
 from .meta import Computed
@@ -42,8 +43,9 @@ class FormBase(BaseModel):
         ("pdf", "Download PDF"),
         ("json", "Download JSON"),
     )
-    #: An export that is not a PDF (the action plan's CSV): its format's (MIME type, file
-    #: extension). Every other format of ``exports`` is a PDF.
+    #: An export that is not a document (the action plan's CSV): its format's (MIME type,
+    #: file extension). Every other format of ``exports`` is a document, offered as a PDF
+    #: and as an editable copy (``<format>-odt``).
     export_files: ClassVar[dict[str, tuple[str, str]]] = {}
 
     @classmethod
@@ -70,9 +72,16 @@ class FormBase(BaseModel):
         return []
 
     @classmethod
+    def document(cls, fmt: str, doc: Mapping[str, Any], made_at: datetime) -> Document:
+        """A document other than the form itself (a letter, a notice, a report), from a
+        checked document: one for each format in ``exports`` other than ``pdf``, ``json``
+        and those of ``export_files``. It is written as a PDF or as its editable copy."""
+        raise NotImplementedError(fmt)
+
+    @classmethod
     def export(cls, fmt: str, doc: Mapping[str, Any], made_at: datetime) -> bytes:
-        """A document other than the form itself (a letter, a CSV file), from a checked
-        document: one for each format in ``exports`` other than ``pdf`` and ``json``."""
+        """A file that is not a document (the action plan's CSV): one for each format of
+        ``export_files``."""
         raise NotImplementedError(fmt)
 
     @classmethod

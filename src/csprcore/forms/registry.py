@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from ..errors import InputError
-from ..exports.pdf import Block, render
+from ..exports.document import Block, Report, editable_format
 from . import engine
 from .base import FormBase
 
@@ -32,7 +32,9 @@ def get_form(form_id: Any) -> type[FormBase]:
     return known[form_id]
 
 
-def pdf_bytes(form: type[FormBase], doc: Mapping[str, Any], made_at: datetime) -> bytes:
+def report(form: type[FormBase], doc: Mapping[str, Any], made_at: datetime) -> Report:
+    """The form itself as a document: its sections as blocks of rows, as "Check your
+    answers" shows them."""
     title = form.title
     blocks = []
     for section in [*engine.summary(form, doc), *form.summary_extra(doc)]:
@@ -50,4 +52,11 @@ def pdf_bytes(form: type[FormBase], doc: Mapping[str, Any], made_at: datetime) -
         else:
             blocks.append(Block(section["title"], rows, subheadings=subheadings))
     subtitle = f"Made on {made_at.strftime('%d/%m/%Y at %H:%M')}."
-    return render(title, blocks, made_at, subtitle)
+    return Report(title, blocks, subtitle)
+
+
+def document_formats(form: type[FormBase]) -> list[str]:
+    """Every document the form makes, each as a PDF and as its editable copy: ``pdf``,
+    ``odt``, ``letter``, ``letter-odt``..."""
+    made = ["pdf", *(f for f, _ in form.exports if f not in ("pdf", "json", *form.export_files))]
+    return [name for f in made for name in (f, editable_format(f))]

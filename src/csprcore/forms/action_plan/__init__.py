@@ -7,7 +7,7 @@ a CSV that opens in Excel.
 """
 
 from ...exports.spreadsheet import BOM
-from .exports import COLUMNS, csv_bytes, progress_pdf
+from .exports import COLUMNS, csv_bytes, progress_report
 from .from_local_review import start_from_local_review
 from .model import ActionPlan, progress_view
 from .parts import STATUSES
@@ -18,7 +18,7 @@ __all__ = [
     "STATUSES",
     "ActionPlan",
     "csv_bytes",
-    "progress_pdf",
+    "progress_report",
     "progress_view",
     "start_from_local_review",
 ]

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Final
 
-from ...exports.pdf import Block, render
+from ...exports.document import Block, Report
 from ...exports.spreadsheet import csv_bytes as write_csv
 from ...rules.dates import long_date
 from .parts import ASSURANCE_GROUP, BOARD, REVIEW_GROUP, SOURCES, STATUSES
@@ -67,7 +67,7 @@ def csv_bytes(doc: Mapping[str, Any], today: Any) -> bytes:
     return write_csv(COLUMNS, lines)
 
 
-def progress_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
+def progress_report(doc: Mapping[str, Any], made_at: datetime) -> Report:
     """A one-page progress report for the board: the summary, by agency, what is overdue,
     the next monitoring date and whether the plan is signed off."""
     today = made_at.date()
@@ -102,9 +102,8 @@ def progress_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
     view = _text(sign.get("assurance_view"))
     if view:
         blocks.append(Block(f"The {ASSURANCE_GROUP}'s view of impact", text=view))
-    return render(
+    return Report(
         "Action plan: progress report",
         blocks,
-        made_at,
         f"For the {BOARD}. Made on {made_at.strftime('%d/%m/%Y at %H:%M')}.",
     )

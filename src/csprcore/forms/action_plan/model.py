@@ -9,6 +9,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import Field
 
 from ...errors import FieldError
+from ...exports.document import Document
 from ...partnership import current
 from ...rules.citations import Cite
 from ...rules.dates import long_date_with_weekday
@@ -16,7 +17,7 @@ from ..base import FormBase
 from ..controls import initials_problem
 from ..engine import fill_computed
 from ..meta import Computed, Repeat
-from .exports import csv_bytes, progress_pdf
+from .exports import csv_bytes, progress_report
 from .parts import ASSURANCE_GROUP, BOARD, REVIEW_GROUP, Action, Monitoring, Progress, SignOff
 from .parts import Source as SourcePart
 from .progress import agency_lines, next_monitoring, overdue_lines, summary
@@ -85,11 +86,15 @@ class ActionPlan(FormBase):
         return [FieldError("source.child_initials", problem)] if problem else []
 
     @classmethod
+    def document(cls, fmt: str, doc: Mapping[str, Any], made_at: datetime) -> Document:
+        if fmt == "progress":
+            return progress_report(doc, made_at)
+        raise NotImplementedError(fmt)
+
+    @classmethod
     def export(cls, fmt: str, doc: Mapping[str, Any], made_at: datetime) -> bytes:
         if fmt == "csv":
             return csv_bytes(doc, made_at.date())
-        if fmt == "progress":
-            return progress_pdf(doc, made_at)
         raise NotImplementedError(fmt)
 
     @classmethod

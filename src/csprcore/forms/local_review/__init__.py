@@ -13,7 +13,7 @@ age only.
 
 from .from_rapid_review import Started, start_from_rapid_review
 from .key_dates import record_dates
-from .letters import before_publication_pdf, delay_pdf, notification_pdf
+from .letters import before_publication_letter, delay_letter, notification_letter
 from .model import LocalReview
 from .parts import DELAY_REASONS, PUBLICATION_DECISIONS, REVIEWER_POINTS
 
@@ -23,9 +23,9 @@ __all__ = [
     "REVIEWER_POINTS",
     "LocalReview",
     "Started",
-    "before_publication_pdf",
-    "delay_pdf",
-    "notification_pdf",
+    "before_publication_letter",
+    "delay_letter",
+    "notification_letter",
     "record_dates",
     "start_from_rapid_review",
 ]

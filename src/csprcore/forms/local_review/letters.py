@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ...errors import FieldError, InputError
-from ...exports.letter import Letter, render_letter
+from ...exports.document import Letter
 from ...partnership import current
 from ...rules.citations import cited
 from ...rules.dates import and_list, long_date
@@ -81,7 +81,7 @@ def _when(d: date | None) -> str:
     return long_date(d) if d else "a date not given"
 
 
-def notification_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
+def notification_letter(doc: Mapping[str, Any], made_at: datetime) -> Letter:
     """Section 5: the Panel, Ofsted and the DfE are told that a local review will be carried
     out, with the name of any reviewer commissioned."""
     case = _part(doc, "case")
@@ -131,20 +131,17 @@ def notification_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
     criteria = as_text(case.get("criteria_considered"))
     if criteria:
         paragraphs.append("The criteria we considered (regulation 11):\n" + criteria)
-    return render_letter(
-        Letter(
-            sender=_sender(),
-            to=[PANEL, OFSTED, DFE],
-            subject="A local child safeguarding practice review will be carried out",
-            salutation="Dear colleagues,",
-            paragraphs=paragraphs,
-            signatories=_signatories(doc),
-        ),
-        made_at,
+    return Letter(
+        sender=_sender(),
+        to=[PANEL, OFSTED, DFE],
+        subject="A local child safeguarding practice review will be carried out",
+        salutation="Dear colleagues,",
+        paragraphs=paragraphs,
+        signatories=_signatories(doc),
     )
 
 
-def before_publication_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
+def before_publication_letter(doc: Mapping[str, Any], made_at: datetime) -> Letter:
     """Section 11: a copy of the full report, or of the information about improvements, to
     the Panel and the Secretary of State (and to Ofsted) at least the table's working days
     before publication."""
@@ -196,22 +193,19 @@ def before_publication_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
         + (f" until at least {long_date(until)}." if until else " for at least a year.")
     )
     enclosed = ["The full report" if choice == "full" else "The information about improvements"]
-    return render_letter(
-        Letter(
-            sender=_sender(),
-            to=[PANEL, SECRETARY_OF_STATE],
-            copies=[OFSTED],
-            subject="Local child safeguarding practice review: the report before publication",
-            salutation="Dear colleagues,",
-            paragraphs=paragraphs,
-            enclosures=enclosed,
-            signatories=_signatories(doc),
-        ),
-        made_at,
+    return Letter(
+        sender=_sender(),
+        to=[PANEL, SECRETARY_OF_STATE],
+        copies=[OFSTED],
+        subject="Local child safeguarding practice review: the report before publication",
+        salutation="Dear colleagues,",
+        paragraphs=paragraphs,
+        enclosures=enclosed,
+        signatories=_signatories(doc),
     )
 
 
-def delay_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
+def delay_letter(doc: Mapping[str, Any], made_at: datetime) -> Letter:
     """Section 11: the reasons for a delay in publication (an ongoing criminal investigation,
     inquest or future prosecution), or the justification for not publishing."""
     pub = _part(doc, "publication")
@@ -262,17 +256,12 @@ def delay_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
             else "We will tell you the date of publication as soon as it is set."
         )
     paragraphs.append("We will have regard to any comments you may make.")
-    return render_letter(
-        Letter(
-            sender=_sender(),
-            to=[PANEL, SECRETARY_OF_STATE],
-            subject="Local child safeguarding practice review: "
-            + (
-                "a decision not to publish" if choice == "not_published" else "delay in publication"
-            ),
-            salutation="Dear colleagues,",
-            paragraphs=paragraphs,
-            signatories=_signatories(doc),
-        ),
-        made_at,
+    return Letter(
+        sender=_sender(),
+        to=[PANEL, SECRETARY_OF_STATE],
+        subject="Local child safeguarding practice review: "
+        + ("a decision not to publish" if choice == "not_published" else "delay in publication"),
+        salutation="Dear colleagues,",
+        paragraphs=paragraphs,
+        signatories=_signatories(doc),
     )

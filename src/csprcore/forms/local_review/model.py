@@ -9,6 +9,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import Field
 
 from ...errors import FieldError
+from ...exports.document import Document
 from ...partnership import current
 from ...rules.calendar import DEFAULT_CALENDAR
 from ...rules.citations import Cite, cited
@@ -19,7 +20,7 @@ from ..controls import initials_problem
 from ..engine import document_date, fill_computed
 from ..meta import Computed, Repeat
 from . import key_dates
-from .letters import before_publication_pdf, delay_pdf, notification_pdf
+from .letters import before_publication_letter, delay_letter, notification_letter
 from .parts import (
     CaseDetails,
     FinalReport,
@@ -227,13 +228,13 @@ class LocalReview(FormBase):
     # --- exports ------------------------------------------------------------------------
 
     @classmethod
-    def export(cls, fmt: str, doc: Mapping[str, Any], made_at: datetime) -> bytes:
+    def document(cls, fmt: str, doc: Mapping[str, Any], made_at: datetime) -> Document:
         if fmt == "letter":
-            return notification_pdf(doc, made_at)
+            return notification_letter(doc, made_at)
         if fmt == "letter-before-publication":
-            return before_publication_pdf(doc, made_at)
+            return before_publication_letter(doc, made_at)
         if fmt == "letter-delay":
-            return delay_pdf(doc, made_at)
+            return delay_letter(doc, made_at)
         raise NotImplementedError(fmt)
 
     @classmethod

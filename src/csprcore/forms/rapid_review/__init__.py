@@ -16,7 +16,7 @@ business unit has already written.
 """
 
 from .key_dates import key_dates
-from .letters import letter_pdf, notice_pdf
+from .letters import agencies_notice, panel_letter
 from .merge import Added, add_returns, agency_key, read_returns
 from .model import RapidReview
 from .parts import DECISIONS, MAX_RETURNS, PARTNERS
@@ -28,9 +28,9 @@ __all__ = [
     "Added",
     "RapidReview",
     "add_returns",
+    "agencies_notice",
     "agency_key",
     "key_dates",
-    "letter_pdf",
-    "notice_pdf",
+    "panel_letter",
     "read_returns",
 ]

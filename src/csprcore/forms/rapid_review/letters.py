@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ...exports.letter import Letter, render_letter
+from ...exports.document import Letter
 from ...partnership import current
 from ...rules.citations import cited
 from ...rules.criteria import AREA, LEARNING_EVENT, NATIONAL_CIRCUMSTANCES
@@ -159,7 +159,7 @@ def _analysis(doc: Mapping[str, Any]) -> list[str]:
     ]  # fmt: skip
 
 
-def letter_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
+def panel_letter(doc: Mapping[str, Any], made_at: datetime) -> Letter:
     """The accompanying letter to the Child Safeguarding Practice Review Panel (Appendix 1;
     section 5: "send a copy to the Panel" and "share with the Panel their decision")."""
     case, decision = doc.get("case") or {}, doc.get("decision") or {}
@@ -237,7 +237,7 @@ def letter_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
         signatories=_signatories(sign),
         enclosures=enclosed,
     )
-    return render_letter(letter, made_at)
+    return letter
 
 
 def _processes_text(doc: Mapping[str, Any]) -> str:
@@ -259,7 +259,7 @@ def _notice_decision(decision: Mapping[str, Any]) -> str:
     return " ".join(t for t in (local, national, f"Why: {as_text(decision.get('rationale'))}") if t)
 
 
-def notice_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
+def agencies_notice(doc: Mapping[str, Any], made_at: datetime) -> Letter:
     """A short notice to the agencies of what was decided and what happens next (Appendix 1:
     "agencies told the outcome"; section 4: the rationale is communicated appropriately)."""
     case, decision = doc.get("case") or {}, doc.get("decision") or {}
@@ -306,4 +306,4 @@ def notice_pdf(doc: Mapping[str, Any], made_at: datetime) -> bytes:
         ],
         signatories=_signatories(doc.get("sign_off") or {}),
     )
-    return render_letter(letter, made_at)
+    return letter

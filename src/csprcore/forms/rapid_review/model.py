@@ -10,6 +10,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import Field
 
 from ...errors import FieldError
+from ...exports.document import Document
 from ...partnership import current
 from ...rules.calendar import DEFAULT_CALENDAR
 from ...rules.citations import Cite, cited
@@ -30,7 +31,7 @@ from ..meta import Computed, Repeat
 from ..referral import OtherProcesses
 from .key_dates import EVENTS_FROM, key_dates
 from .key_dates import due_dates as _due_dates
-from .letters import letter_pdf, notice_pdf
+from .letters import agencies_notice, panel_letter
 from .parts import (
     PARTNERS,
     TO_PANEL_NOTE,
@@ -203,11 +204,11 @@ class RapidReview(FormBase):
     # --- exports ------------------------------------------------------------------------
 
     @classmethod
-    def export(cls, fmt: str, doc: Mapping[str, Any], made_at: datetime) -> bytes:
+    def document(cls, fmt: str, doc: Mapping[str, Any], made_at: datetime) -> Document:
         if fmt == "letter":
-            return letter_pdf(doc, made_at)
+            return panel_letter(doc, made_at)
         if fmt == "notice":
-            return notice_pdf(doc, made_at)
+            return agencies_notice(doc, made_at)
         raise NotImplementedError(fmt)
 
     @classmethod
