@@ -21,6 +21,7 @@ from csprcore.forms.engine import (
     renamed_answers,
 )
 from csprcore.forms.meta import Meta
+from csprcore.forms.registry import export_buttons
 from csprcore.forms.spec import PartSpec, parts
 from csprcore.rules.citations import cite_path, short_title
 from pages import components as c
@@ -115,7 +116,17 @@ def form_body(form: type[FormBase], page: str, extras: Mapping[str, str] | None 
     sections = "".join(section(p, i + 1, extras.get(p.name, "")) for i, p in enumerate(parts(form)))
     exports = "".join(
         c.button(text, kind="primary" if i == 0 else "secondary", **{"data-export": fmt})
-        for i, (fmt, text) in enumerate(form.exports)
+        for i, (fmt, text) in enumerate(export_buttons(form))
+    )
+    # Letters carry the date the user gives them (default: today), PDF and editable copy.
+    letter_date = (
+        c.date_input(
+            "letter_date",
+            "Date on the letters",
+            hint="The date the letters and notices carry. Leave it blank for today's date.",
+        )
+        if form.letters
+        else ""
     )
     lead = escape(form.after_export_lead) + (
         f' (<a href="mailto:{escape(support)}">{escape(support)}</a>)'
@@ -188,6 +199,7 @@ def form_body(form: type[FormBase], page: str, extras: Mapping[str, str] | None 
         '<div class="cs-panel cs-form-warnings" data-check-warnings hidden>'
         "<h3>Points to note</h3><ul></ul></div>"
         "<div data-summary></div>"
+        f"{letter_date}"
         f'<div class="cs-actions">{exports}'
         f'{c.button("Print", kind="secondary", **{"data-print-button": ""})}'
         f'{c.button("Back to the form", kind="secondary", **{"data-back-to-form": ""})}'

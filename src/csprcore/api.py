@@ -20,7 +20,7 @@ from . import __version__
 from .errors import FieldError, InputError
 from .exports import check_record as record
 from .exports import ics
-from .exports.document import KINDS, Document, Kind, split_format
+from .exports.document import KINDS, Document, Kind, Letter, split_format
 from .exports.render import write
 from .exports.spreadsheet import CSV_MIME
 from .jsontext import JSONRefusedError, dumps, loads
@@ -294,15 +294,22 @@ def form_export(payload: Payload) -> dict[str, Any]:
             return {"ok": False, "errors": engine.error_list(form, errors)}
         clean = model.model_dump(mode="json")
         made_at = parse_local_datetime(payload.get("now"), "now")
-        stem = file_stem(form, clean, str(fmt), made_at.date())
         if fmt in files:
             mime, extension = form.export_files[str(fmt)]
-            return {"ok": True, **_file(f"{stem}.{extension}", mime,
-                                        form.export(str(fmt), clean, made_at))}  # fmt: skip
+            stem = file_stem(form, clean, str(fmt), made_at.date())
+            data = form.export(str(fmt), clean, made_at)
+            return {"ok": True, **_file(f"{stem}.{extension}", mime, data)}
         base, kind = split_format(str(fmt))
         made = (
-            form.document(base, clean, made_at) if base != "pdf" else report(form, clean, made_at)
+            report(form, clean, made_at) if base == "pdf" else form.document(base, clean, made_at)
         )
+        day = made_at.date()
+        if isinstance(made, Letter):
+            # A letter carries the date the user gives it (default: the day it is made).
+            if payload.get("date"):
+                made.dated = parse_iso_date(payload["date"], "date", "the date of the letter")
+            day = made.dated or day
+        stem = file_stem(form, clean, str(fmt), day)
         return {"ok": True, **_document_file(made, made_at, kind, stem)}
     names = [*dict.fromkeys(["json", *documents, *files])]
     raise InputError.one("format", f"Choose a format: {', '.join(names[:-1])} or {names[-1]}")

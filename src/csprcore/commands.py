@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 from . import api, partnership
 from .errors import InputError
 from .forms import engine
-from .forms.registry import get_form
+from .forms.registry import document_formats, get_form
 from .jsontext import JSONRefusedError, loads
 from .rules import criteria
 from .rules.citations import short_title
@@ -218,7 +218,10 @@ def _form(args: argparse.Namespace) -> int:
         return 0
     if args.form_command == "add-returns":
         return _add_returns(args, doc)
-    result = api.form_export({"form": args.form_id, "document": doc, "format": args.format})
+    result = api.form_export({
+        "form": args.form_id, "document": doc, "format": args.format,
+        **({"date": args.date} if getattr(args, "date", None) else {}),
+    })  # fmt: skip
     if not result["ok"]:
         for e in result["errors"]:
             print(f"{e['field']}: {e['message']}", file=sys.stderr)
@@ -353,8 +356,8 @@ def _register(args: argparse.Namespace) -> int:
             print(f"- {line}")
         return 0
     payload["format"] = args.format
-    if args.report and args.format not in ("csv", "pdf"):
-        _fail("--report exports the timeliness report as csv or pdf")
+    if args.report and args.format not in ("csv", "pdf", "odt"):
+        _fail("--report exports the timeliness report as csv, pdf or odt")
     if args.report:
         payload.update({"from": args.date_from, "to": args.date_to})
         return _emit(args, api.register_report_export(payload))
@@ -396,15 +399,24 @@ def _form_commands(sub: Any, command: str, form_id: str, help_text: str) -> Any:
     """``csprcore COMMAND example|validate|export`` for one form; its export formats come
     from the form (``json``, ``pdf`` and any it adds, such as a letter)."""
     form = get_form(form_id)
-    formats = [*dict.fromkeys(["json", "pdf", *(f for f, _ in form.exports)])]
+    files = [f for f, _ in form.exports if f in form.export_files]
+    formats = ["json", *document_formats(form), *files]
     parser: argparse.ArgumentParser = sub.add_parser(command, help=help_text)
     commands = parser.add_subparsers(dest="form_command", required=True, parser_class=_Parser)
     commands.add_parser("example", help="print a complete, valid example as JSON")
     val = commands.add_parser("validate", help="check a saved form")
     val.add_argument("file", metavar="FILE")
-    exp = commands.add_parser("export", help=f"export a saved form as {' or '.join(formats)}")
+    exp = commands.add_parser(
+        "export",
+        help=f"export a saved form as {', '.join(formats)} (each -odt an editable copy of the "
+        "document before it)",
+    )
     exp.add_argument("file", metavar="FILE")
     exp.add_argument("--format", choices=formats, required=True)
+    if form.letters:
+        exp.add_argument(
+            "--date", metavar="DATE", help="the date the letters and notices carry (default: today)"
+        )
     exp.add_argument("-o", "--output", required=True, metavar="OUT")
     parser.set_defaults(func=_form, form_id=form_id)
     return commands
@@ -543,7 +555,9 @@ def _register_commands(sub: Any) -> None:
     dl = commands.add_parser("deadlines", help="each case's stage and next deadline")
     rep = commands.add_parser("report", help="the timeliness figures for a period")
     exp = commands.add_parser(
-        "export", help="the register as csv, ics (every open deadline), pdf (summary) or json"
+        "export",
+        help="the register as csv, ics (every open deadline), pdf (summary), odt (the summary, "
+        "editable) or json",
     )
     for p in (dl, rep, exp):
         p.add_argument("register", metavar="REGISTER")
@@ -558,11 +572,11 @@ def _register_commands(sub: Any) -> None:
             help="the period's first day (default: the last financial year)",
         )
         p.add_argument("--to", dest="date_to", metavar="DATE", help="the period's last day")
-    exp.add_argument("--format", choices=("csv", "ics", "pdf", "json"), required=True)
+    exp.add_argument("--format", choices=("csv", "ics", "pdf", "odt", "json"), required=True)
     exp.add_argument(
         "--report",
         action="store_true",
-        help="export the timeliness report (csv or pdf) instead of the register",
+        help="export the timeliness report (csv, pdf or odt) instead of the register",
     )
     exp.add_argument("-o", "--output", metavar="OUT", help="the file to write (default stdout)")
     reg.set_defaults(func=_register)

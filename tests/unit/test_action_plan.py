@@ -201,7 +201,9 @@ def test_csv_export_through_the_api_is_named_and_typed_as_csv() -> None:
         "form": "action-plan", "document": ActionPlan.example(), "format": "csv",
         "now": "01/12/2026 10:00"})))  # fmt: skip
     assert result["mime"] == "text/csv"
-    assert result["filename"].startswith("NEL-2026-014-action-plan-csv-") and result["filename"].endswith(".csv")
+    assert result["filename"].startswith("NEL-2026-014-action-plan-csv-") and result[
+        "filename"
+    ].endswith(".csv")
     assert base64.b64decode(result["base64"]).startswith(b"\xef\xbb\xbf")
 
 

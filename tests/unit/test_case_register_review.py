@@ -209,12 +209,12 @@ def test_add_document_goes_to_the_case_the_document_names(tmp_path: Path) -> Non
     assert "is about a child with the initials Z N" in done.stderr
 
 
-def test_report_exports_only_as_csv_or_pdf(tmp_path: Path) -> None:
+def test_report_exports_only_as_csv_pdf_or_odt(tmp_path: Path) -> None:
     path = tmp_path / "register.json"
     path.write_text(json.dumps(example_register()), encoding="utf-8")
     done = run_cli("register", "export", str(path), "--format", "json", "--report")
     assert done.returncode == 2
-    assert "--report exports the timeliness report as csv or pdf" in done.stderr
+    assert "--report exports the timeliness report as csv, pdf or odt" in done.stderr
 
 
 def test_the_api_reports_no_crash_for_any_of_these() -> None:

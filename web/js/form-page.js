@@ -164,6 +164,8 @@ export function startFormPage({ onReady } = {}) {
     backToCheck.hidden = true;
     // What the page said about the previous case's files goes with it.
     if (!sameCase) for (const box of root.querySelectorAll(".cs-notice")) box.replaceChildren();
+    // So does the date its letters were to carry.
+    if (!sameCase) for (const box of checkView.querySelectorAll("[name^='letter_date-']")) box.value = "";
     refreshLive();
   }
 
@@ -494,14 +496,23 @@ export function startFormPage({ onReady } = {}) {
   checkView.querySelector("[data-back-to-form]").addEventListener("click", () => showForm());
   checkView.querySelector("[data-print-button]").addEventListener("click", () => window.print());
 
+  /** The "Date on the letters" boxes as an ISO date for the core to check (blank: today). */
+  function letterDate() {
+    const box = (part) => checkView.querySelector(`[name="letter_date-${part}"]`)?.value.trim();
+    const [day, month, year] = ["day", "month", "year"].map((p) => box(p) ?? "");
+    if (!day && !month && !year) return {};
+    return { date: `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}` };
+  }
+
   for (const button of checkView.querySelectorAll("[data-export]")) {
     button.addEventListener("click", async () => {
       const format = button.dataset.export;
       button.disabled = true;
-      say(exportMessage, format === "json" ? "Making the file…" : "Making the PDF…");
+      say(exportMessage, format === "json" ? "Making the file…" : "Making the document…");
       try {
         const result = await core.call("form_export", {
-          form: formId, format, answers: readAnswers(form), today: today(), now: now() });
+          form: formId, format, answers: readAnswers(form), today: today(), now: now(),
+          ...letterDate() });
         if (result.failed) return say(exportMessage, sentence(result.errors[0].message), true);
         if (!result.ok) {
           showForm();

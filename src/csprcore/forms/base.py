@@ -47,6 +47,9 @@ class FormBase(BaseModel):
     #: file extension). Every other format of ``exports`` is a document, offered as a PDF
     #: and as an editable copy (``<format>-odt``).
     export_files: ClassVar[dict[str, tuple[str, str]]] = {}
+    #: The formats of ``exports`` that are letters or notices: they carry the date the user
+    #: gives them (``--date``; the page's "Date on the letters").
+    letters: ClassVar[tuple[str, ...]] = ()
 
     @classmethod
     def example(cls) -> dict[str, Any]:

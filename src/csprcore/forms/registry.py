@@ -60,3 +60,16 @@ def document_formats(form: type[FormBase]) -> list[str]:
     ``odt``, ``letter``, ``letter-odt``..."""
     made = ["pdf", *(f for f, _ in form.exports if f not in ("pdf", "json", *form.export_files))]
     return [name for f in made for name in (f, editable_format(f))]
+
+
+def export_buttons(form: type[FormBase]) -> list[tuple[str, str]]:
+    """The page's download buttons: each document's PDF with its editable copy beside it."""
+    buttons = []
+    for fmt, text in form.exports:
+        buttons.append((fmt, text))
+        if fmt not in ("json", *form.export_files):
+            editable = text.replace("(PDF)", "(editable, ODT)")
+            if editable == text:  # "Download PDF": the form itself
+                editable = "Download an editable copy (ODT)"
+            buttons.append((editable_format(fmt), editable))
+    return buttons

@@ -74,6 +74,7 @@ class LocalReview(FormBase):
             "section-12",
         ),
     )
+    letters: ClassVar[tuple[str, ...]] = ("letter", "letter-before-publication", "letter-delay")
     exports: ClassVar[tuple[tuple[str, str], ...]] = (
         ("pdf", "Download the record (PDF)"),
         ("letter", "Download the letter telling the Panel, Ofsted and the DfE (PDF)"),

@@ -88,6 +88,7 @@ class RapidReview(FormBase):
             "section-11",
         ),
     )
+    letters: ClassVar[tuple[str, ...]] = ("letter", "notice")
     exports: ClassVar[tuple[tuple[str, str], ...]] = (
         ("pdf", "Download the Rapid Review (PDF)"),
         ("letter", "Download the letter to the Panel (PDF)"),
