@@ -130,6 +130,11 @@ def actions() -> str:
         '<div class="cs-actions">'
         + button(TEXT["action_referral"], "primary", **{"data-action": "referral"})
         + button(TEXT["action_record"], "secondary", **{"data-action": "record"})
+        + button(
+            TEXT["action_record_odt"],
+            "secondary",
+            **{"data-action": "record", "data-format": "odt"},
+        )
         + button(TEXT["action_print"], "secondary", **{"data-action": "print"})
         + button(TEXT["action_restart"], "secondary", **{"data-action": "restart"})
         + "</div>"

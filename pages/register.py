@@ -162,7 +162,8 @@ def list_view() -> str:
         f'<p class="cs-hint" id="register-exports-hint">{_t("exports_hint")}</p>'
         '<div class="cs-actions">'
         + "".join(
-            _b(f"export_{fmt}", **{"data-export": fmt}) for fmt in ("ics", "csv", "pdf", "json")
+            _b(f"export_{fmt}", **{"data-export": fmt})
+            for fmt in ("ics", "csv", "pdf", "odt", "json")
         )
         + "</div>"
         '<div class="cs-notice" data-export-message role="status" aria-live="polite"></div>'
@@ -283,6 +284,7 @@ def report() -> str:
         f"<h3>{_t('report_in_words')}</h3><ul data-report-lines></ul>"
         '<div class="cs-actions">'
         f"{_b('report_pdf', **{'data-report-export': 'pdf'})}"
+        f"{_b('report_odt', **{'data-report-export': 'odt'})}"
         f"{_b('report_csv', **{'data-report-export': 'csv'})}</div>"
         '<div class="cs-notice" data-report-message role="status" aria-live="polite"></div>'
         "</div></section>"

@@ -227,7 +227,8 @@ function setUp(root, form, data) {
       button.setAttribute("aria-disabled", "true");
       actionStatus.textContent = T.record_preparing;
       try {
-        const result = await core.call("check_record", { facts: facts(), checked_at: now() });
+        const result = await core.call("check_record", {
+          facts: facts(), checked_at: now(), format: button.dataset.format || "pdf" });
         if (!result.ok) throw new Error(result.errors.map((e) => e.message).join(" "));
         download(result.filename, base64ToBlob(result.base64, result.mime));
         actionStatus.textContent = T.record_ready;

@@ -68,6 +68,7 @@ PAGE_TEXT: Final[dict[str, str]] = {
     "actions_heading": "What you can do next",
     "action_referral": "Start a referral with these answers",
     "action_record": "Download a record of this check",
+    "action_record_odt": "Download it as an editable copy (ODT)",
     "action_print": "Print",
     "action_restart": "Start again",
     "record_preparing": "Preparing the record of this check\u2026",

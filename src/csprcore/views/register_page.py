@@ -136,6 +136,7 @@ PAGE_TEXT: Final[dict[str, str]] = {
     "export_ics": "Calendar of open deadlines (.ics)",
     "export_csv": "Register for Excel (CSV)",
     "export_pdf": "One-page summary for the review group (PDF)",
+    "export_odt": "The same summary, editable (ODT)",
     "export_json": "Register file (JSON)",
     "exports_hint": (
         "The calendar has every open deadline of every case, for Outlook, Google Calendar or "
@@ -229,6 +230,7 @@ PAGE_TEXT: Final[dict[str, str]] = {
     "missed_none": "None",
     "report_in_words": "The same figures in words",
     "report_pdf": "Download the report (PDF)",
+    "report_odt": "Download the report (editable, ODT)",
     "report_csv": "Download the report (CSV)",
     "report_empty": "Open a register or start a new one to see the report.",
     "chart_heading": "Chart",
