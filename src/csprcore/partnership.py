@@ -138,6 +138,11 @@ SCHEMA: Final[dict[str, tuple[bool, str]]] = {
         "lead_role (the lead safeguarding partner's role, Working Together 2023); without it "
         "the letters come from \u201cthe safeguarding partners for {area}\u201d.",
     ),
+    "letterhead": (
+        False,
+        "What the letters carry under the partnership's name: address (a list of lines), "
+        "email and phone, each optional.",
+    ),
     "national_guidance": (
         False,
         "What the procedure already follows: working_together (2018 or 2023) and reflects "
@@ -199,6 +204,22 @@ class SafeguardingPartner:
 
 
 @dataclass(frozen=True)
+class Letterhead:
+    address: tuple[str, ...] = ()
+    email: str = ""
+    phone: str = ""
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The address, then the email address and the telephone number, one line each."""
+        return (
+            *self.address,
+            *([f"Email: {self.email}"] if self.email else []),
+            *([f"Telephone: {self.phone}"] if self.phone else []),
+        )
+
+
+@dataclass(frozen=True)
 class NationalGuidance:
     working_together: int = 2018
     reflects: tuple[str, ...] = ()
@@ -239,6 +260,7 @@ class Partnership:
     last_reviewed: str
     #: Where the profile was read from (its folder), or "" for a packed profile.
     directory: str = ""
+    letterhead: Letterhead = Letterhead()
 
     @property
     def local_authority(self) -> str:
@@ -333,6 +355,11 @@ def _raw(p: Partnership) -> dict[str, Any]:
         "procedure": [
             {"title": pg.title, "file": pg.file, "cites": list(pg.cites)} for pg in p.procedure
         ],
+        "letterhead": {
+            "address": list(p.letterhead.address),
+            "email": p.letterhead.email,
+            "phone": p.letterhead.phone,
+        },
         "abbreviations": dict(p.abbreviations),
         "last_reviewed": p.last_reviewed,
     }
@@ -521,6 +548,29 @@ def _partners(r: _Reader, data: Any) -> tuple[SafeguardingPartner, ...]:
     return tuple(out)
 
 
+def _letterhead(r: _Reader, data: Any) -> Letterhead:
+    if data is None:
+        return Letterhead()
+    if not isinstance(data, Mapping):
+        r.fail("letterhead", "must be a map with address, email and phone, each optional")
+        return Letterhead()
+    for key in data:
+        if key not in ("address", "email", "phone"):
+            r.fail(f"letterhead.{key}", "is not a key of letterhead; use address, email, phone")
+    lines = data.get("address") or []
+    if not isinstance(lines, list):
+        r.fail("letterhead.address", "must be a list of lines")
+        lines = []
+    address = tuple(
+        r.text({f"letterhead.address[{i}]": x}, f"letterhead.address[{i}]", required=True)
+        for i, x in enumerate(lines)
+    )
+    email = r.text(data, "email", "letterhead.", required=False)
+    if email and not _EMAIL.match(email):
+        r.fail("letterhead.email", "must be an email address, like name@example.org")
+    return Letterhead(address, email, r.text(data, "phone", "letterhead.", required=False))
+
+
 def _documents(r: _Reader, data: Any) -> dict[str, str]:
     if not isinstance(data, Mapping):
         r.fail("documents", "must name the documents: " + ", ".join(DOCUMENTS))
@@ -636,7 +686,7 @@ def from_data(data: Any, source: str, directory: Path | None = None) -> Partners
             r.fail(str(key), "is not a key the site knows; see the set-up page for the keys")
     structured = {"groups", "rapid_review_steps", "national_guidance", "procedure",
                   "abbreviations", "local_authorities", "documents",
-                  "safeguarding_partners"}  # fmt: skip
+                  "safeguarding_partners", "letterhead"}  # fmt: skip
     text = {
         key: r.text(data, key, required=required)
         if not (key == "last_reviewed" and isinstance(data.get(key), date))
@@ -681,6 +731,7 @@ def from_data(data: Any, source: str, directory: Path | None = None) -> Partners
         national_guidance=_national(r, data.get("national_guidance")),
         safeguarding_partners=_partners(r, data.get("safeguarding_partners")),
         procedure=_procedure(r, data.get("procedure"), directory),
+        letterhead=_letterhead(r, data.get("letterhead")),
         abbreviations=_strings(r, data.get("abbreviations"), "abbreviations"),
         last_reviewed=text["last_reviewed"],
         directory=str(directory or ""),

@@ -245,3 +245,57 @@ def test_the_cli_exports_every_editable_copy(
     assert text
     if extra:
         assert "2 November 2026" in text
+
+
+# --- letters that are true ---------------------------------------------------------------------
+
+
+def _letter_text(doc: dict[str, Any], fmt: str = "letter", form: str = "rapid-review") -> str:
+    data = exported({"form": form, "format": fmt, "document": doc, "now": NOW})
+    return " ".join(words_of_pdf(data))
+
+
+def test_the_letter_encloses_only_what_is_enclosed() -> None:
+    """Returns with content, and the referral or the notification only when ticked."""
+    from csprcore.forms.rapid_review import RapidReview
+
+    doc = RapidReview.example()
+    doc["agency_returns"].append({"agency": "Dental Practice", "involvement": "",
+                                  "key_points": ""})  # fmt: skip
+    doc["correspondence"]["enclosed"] = []
+    text = _letter_text(doc)
+    enclosed = text.split("Enclosed:")[1].split("Yours faithfully")[0]
+    assert "2: Grimsby Primary School and Police Service" in enclosed
+    assert "Dental Practice" not in enclosed
+    assert "referral form" not in enclosed and "notification" not in enclosed
+    doc["correspondence"]["enclosed"] = ["referral", "notification"]
+    enclosed = _letter_text(doc).split("Enclosed:")[1].split("Yours faithfully")[0]
+    assert "The referral form" in enclosed
+    assert "The local authority's notification to the Panel" in enclosed
+
+
+def test_the_sender_block_names_the_contact_officer() -> None:
+    from csprcore.forms.rapid_review import RapidReview
+
+    text = _letter_text(RapidReview.example())
+    head = text.split("30 November 2026")[0]
+    assert "Contact: Amara Okafor, Business manager" in head
+    assert "Email: amara.okafor@partnership.example Telephone: 01472 000000" in head
+
+
+@pytest.mark.parametrize(
+    ("form", "fmt", "greeting"),
+    [
+        ("rapid-review", "letter", "Dear Panel members,"),
+        ("rapid-review", "notice", "Dear colleagues,"),
+        ("local-review", "letter",
+         "Dear Panel members and colleagues at Ofsted and the Department for Education,"),
+        ("local-review", "letter-before-publication",
+         "Dear Secretary of State and Panel members,"),
+    ],
+)  # fmt: skip
+def test_each_letter_greets_its_addressees(form: str, fmt: str, greeting: str) -> None:
+    text = _letter_text(forms()[form].example(), fmt, form)
+    assert greeting in text
+    if "Secretary of State" in text.split(greeting)[0]:
+        assert greeting != "Dear colleagues,"

@@ -336,7 +336,7 @@ def test_the_notification_letter_reads_as_a_letter(lr: dict[str, Any]) -> None:
         p.name,
         "1 December 2026",
         "The Child Safeguarding Practice Review Panel Ofsted The Department for Education",
-        "Dear colleagues,",
+        "Dear Panel members and colleagues at Ofsted and the Department for Education,",
         "the safeguarding partners decided on 3 June 2026 to carry out a local child "
         "safeguarding practice review",
         "We have commissioned Nguyễn Thị Ánh (from the Panel's pool of reviewers) as the reviewer",

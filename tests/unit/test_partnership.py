@@ -407,3 +407,38 @@ def test_the_safeguarding_partners_are_named_or_said_for_the_area() -> None:
     assert plain.partners_words == f"the safeguarding partners for {plain.area}"
     data["safeguarding_partners"] = [{"organisation": "X", "role": "Chief"}]
     assert "safeguarding_partners[0].role: is not a key of a partner" in problems(data)
+
+
+# --- the letterhead -----------------------------------------------------------------------------
+
+
+def test_a_letterhead_is_read_and_packed() -> None:
+    data = raw()
+    data["letterhead"] = {
+        "address": ["Municipal Offices", "Town Hall Square", "DN31 1HU"],
+        "email": "safeguarding@partnership.example",
+        "phone": "01472 000000",
+    }
+    profile = from_data(data, "p.yml")
+    assert profile.letterhead.lines == (
+        "Municipal Offices", "Town Hall Square", "DN31 1HU",
+        "Email: safeguarding@partnership.example", "Telephone: 01472 000000",
+    )  # fmt: skip
+    again = from_data(json.loads(profile.as_json()), partnership.PACKED)
+    assert again.letterhead == profile.letterhead
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "message"),
+    [
+        ({"fax": "1"}, "letterhead.fax: is not a key of letterhead; use address, email, phone"),
+        ({"address": "One line"}, "letterhead.address: must be a list of lines"),
+        ({"email": "not an email"}, "letterhead.email: must be an email address"),
+        ({"address": ["<b>x</b>"]}, "letterhead.address[0]: must be plain text"),
+        ("Town Hall", "letterhead: must be a map with address, email and phone"),
+    ],
+)
+def test_a_wrong_letterhead_is_named(letterhead: Any, message: str) -> None:
+    data = raw()
+    data["letterhead"] = letterhead
+    assert message in problems(data)

@@ -19,18 +19,13 @@ from typing import Any
 
 from ...errors import FieldError, InputError
 from ...exports.document import Letter
-from ...partnership import current
 from ...rules.citations import cited
 from ...rules.dates import and_list, long_date
 from ...rules.timescales import COPIES_BEFORE_PUBLICATION, REPORT_WITHIN_MONTHS, working_days
+from ..letters import DFE, OFSTED, PANEL, SECRETARY_OF_STATE, salutation, sender
 from ..rapid_review.parts import PARTNERS, as_text
 from .key_dates import record_dates
 from .parts import DELAY_REASONS, METHODS
-
-PANEL = "The Child Safeguarding Practice Review Panel"
-SECRETARY_OF_STATE = "The Secretary of State for Education"
-OFSTED = "Ofsted"
-DFE = "The Department for Education"
 
 
 def _part(doc: Mapping[str, Any], name: str) -> Mapping[str, Any]:
@@ -43,14 +38,6 @@ def _date(doc: Mapping[str, Any], part: str, name: str) -> date | None:
         return date.fromisoformat(as_text(_part(doc, part).get(name)))
     except ValueError:
         return None
-
-
-def _sender() -> list[str]:
-    p = current()
-    if not p.safeguarding_partners:
-        return [p.name, f"On behalf of the safeguarding partners for {p.area}"]
-    return [p.name, f"On behalf of the safeguarding partners for {p.area}:",
-            p.partners_words]  # fmt: skip
 
 
 def _signatories(doc: Mapping[str, Any]) -> list[tuple[str, str, str]]:
@@ -132,10 +119,10 @@ def notification_letter(doc: Mapping[str, Any], made_at: datetime) -> Letter:
     if criteria:
         paragraphs.append("The criteria we considered (regulation 11):\n" + criteria)
     return Letter(
-        sender=_sender(),
+        sender=sender(_part(doc, "correspondence")),
         to=[PANEL, OFSTED, DFE],
         subject="A local child safeguarding practice review will be carried out",
-        salutation="Dear colleagues,",
+        salutation=salutation([PANEL, OFSTED, DFE]),
         paragraphs=paragraphs,
         signatories=_signatories(doc),
     )
@@ -194,11 +181,11 @@ def before_publication_letter(doc: Mapping[str, Any], made_at: datetime) -> Lett
     )
     enclosed = ["The full report" if choice == "full" else "The information about improvements"]
     return Letter(
-        sender=_sender(),
+        sender=sender(_part(doc, "correspondence")),
         to=[PANEL, SECRETARY_OF_STATE],
         copies=[OFSTED],
         subject="Local child safeguarding practice review: the report before publication",
-        salutation="Dear colleagues,",
+        salutation=salutation([PANEL, SECRETARY_OF_STATE]),
         paragraphs=paragraphs,
         enclosures=enclosed,
         signatories=_signatories(doc),
@@ -257,11 +244,11 @@ def delay_letter(doc: Mapping[str, Any], made_at: datetime) -> Letter:
         )
     paragraphs.append("We will have regard to any comments you may make.")
     return Letter(
-        sender=_sender(),
+        sender=sender(_part(doc, "correspondence")),
         to=[PANEL, SECRETARY_OF_STATE],
         subject="Local child safeguarding practice review: "
         + ("a decision not to publish" if choice == "not_published" else "delay in publication"),
-        salutation="Dear colleagues,",
+        salutation=salutation([PANEL, SECRETARY_OF_STATE]),
         paragraphs=paragraphs,
         signatories=_signatories(doc),
     )

@@ -18,6 +18,7 @@ from ...rules.timescales import COPIES_BEFORE_PUBLICATION, working_days
 from ..base import FormBase
 from ..controls import initials_problem
 from ..engine import document_date, fill_computed
+from ..letters import Correspondence
 from ..meta import Computed, Repeat
 from . import key_dates
 from .letters import before_publication_letter, delay_letter, notification_letter
@@ -113,6 +114,7 @@ class LocalReview(FormBase):
     final_report: FinalReport = Field(default_factory=FinalReport)
     publication: Publication = Field(default_factory=Publication)
     signatories: Signatories = Field(default_factory=Signatories)
+    correspondence: Correspondence = Field(default_factory=Correspondence)
 
     # --- computed dates and warnings ---------------------------------------------------
 

@@ -20,11 +20,12 @@ from ...rules.regulations import (
     criterion_label,
 )
 from ...rules.timescales import PANEL_DECISION, working_days
+from ..letters import PANEL, salutation, sender
 from ..meta import YES_NO_NOT_KNOWN
 from ..referral import OtherProcesses
 from ..spec import fields_of
 from .key_dates import key_dates
-from .parts import PARTNERS, YES_NO_UNSURE, as_text, date_words
+from .parts import ENCLOSABLE, PARTNERS, YES_NO_UNSURE, as_text, date_words
 
 # --------------------------------------------------------------------------------------
 # the letter to the Panel and the outcome notice
@@ -111,20 +112,14 @@ def _signatories(sign: Mapping[str, Any]) -> list[tuple[str, str, str]]:
     return rows
 
 
-def _sender() -> list[str]:
-    """The letter is from the safeguarding partners: named where the profile names them
-    (Children Act 2004 s16E: the local authority, the integrated care board and the chief
-    officer of police; Working Together 2023's lead and delegated partners)."""
-    p = current()
-    first = f"The safeguarding partners for {AREA}"
-    return [first, *([p.partners_words] if p.safeguarding_partners else []), p.name]
-
-
-def _agencies(doc: Mapping[str, Any]) -> list[str]:
+def _agencies(doc: Mapping[str, Any], *, with_content: bool = False) -> list[str]:
+    """The agencies of the returns; ``with_content``: only those whose return says
+    something (the ones the letter can say are enclosed)."""
     return [
         as_text(r.get("agency"))
         for r in doc.get("agency_returns") or []
         if as_text(r.get("agency"))
+        and (not with_content or as_text(r.get("involvement")) or as_text(r.get("key_points")))
     ]
 
 
@@ -199,16 +194,16 @@ def panel_letter(doc: Mapping[str, Any], made_at: datetime) -> Letter:
     circumstances = _chosen(NATIONAL_CIRCUMSTANCES, crit.get("national_circumstances"))
     if as_text(crit.get("national_rationale")):
         circumstances += f"\n{as_text(crit.get('national_rationale'))}"
-    agencies = _agencies(doc)
+    agencies = _agencies(doc, with_content=True)
     enclosed = [f"The completed {current().documents['rapid_review']}"]
     if agencies:
         enclosed.append(
             f"The agencies' returns ({current().documents['scoping_return']}, {len(agencies)}: "
             f"{and_list(agencies)})"
         )
-    enclosed.append("The referral form")
-    if case.get("la_notification_date"):
-        enclosed.append("The local authority's notification to the Panel")
+    letter_part = doc.get("correspondence") or {}
+    ticked = letter_part.get("enclosed") or []
+    enclosed += [words for key, words in ENCLOSABLE if key in ticked]
     due = keys.get("key_dates.panel_decision_by")
     expected = (
         "The Panel has committed to respond with a decision on the majority of cases within "
@@ -229,10 +224,10 @@ def panel_letter(doc: Mapping[str, Any], made_at: datetime) -> Letter:
         expected,
     ]
     letter = Letter(
-        sender=_sender(),
-        to=["The Child Safeguarding Practice Review Panel"],
+        sender=sender(letter_part),
+        to=[PANEL],
         subject="Rapid Review: letter to the Child Safeguarding Practice Review Panel",
-        salutation="Dear Panel members,",
+        salutation=salutation([PANEL]),
         paragraphs=paragraphs,
         signatories=_signatories(sign),
         enclosures=enclosed,
@@ -284,7 +279,7 @@ def agencies_notice(doc: Mapping[str, Any], made_at: datetime) -> Letter:
         steps.append(f"Learning to share now: {as_text(actions.get('learning_to_share'))}")
     reference = as_text(case.get("referral_reference"))
     letter = Letter(
-        sender=_sender(),
+        sender=sender(doc.get("correspondence")),
         to=[
             f"The agencies that contributed to the Rapid Review: {and_list(agencies)}"
             if agencies

@@ -43,6 +43,7 @@ from .parts import (
     Criteria,
     Decision,
     KeyDates,
+    PanelLetter,
     SignOff,
 )
 
@@ -120,6 +121,7 @@ class RapidReview(FormBase):
         Repeat("Attendees", "attendee", why="Who took part in the Rapid Review meeting."),
     ] = Field(default_factory=list)
     sign_off: SignOff = Field(default_factory=SignOff)
+    correspondence: PanelLetter = Field(default_factory=PanelLetter)
 
     # --- computed dates and warnings ---------------------------------------------------
 
@@ -308,6 +310,13 @@ class RapidReview(FormBase):
                 "police_role": "Detective Superintendent",
                 "police_date": "2026-10-29",
                 "sent_to_panel": "2026-10-30",
+            },
+            "correspondence": {
+                "contact_name": "Amara Okafor",
+                "contact_role": "Business manager",
+                "contact_email": "amara.okafor@partnership.example",
+                "contact_phone": "01472 000000",
+                "enclosed": ["notification"],
             },
         }
         model = cls.model_validate(fill_computed(cls, doc))

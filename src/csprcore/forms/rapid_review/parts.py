@@ -28,6 +28,7 @@ from ...rules.timescales import (
     working_days,
 )
 from ..fields import ChildAge, ChildInitials, OptDate, Part, Text
+from ..letters import Correspondence
 from ..meta import Meta, Section
 from ..referral import GENDERS
 
@@ -404,6 +405,27 @@ class Decision(Part):
         Text,
         Meta("Why, on a national review", kind="textarea", max_length=3000),
     ] = ""
+
+
+#: What may go with the letter to the Panel besides the Rapid Review and the returns: listed
+#: as enclosed only when the user says it is.
+ENCLOSABLE: tuple[tuple[str, str], ...] = (
+    ("referral", "The referral form"),
+    ("notification", "The local authority's notification to the Panel"),
+)
+
+
+class PanelLetter(Correspondence):
+    enclosed: Annotated[
+        list[str],
+        Meta(
+            "Also enclosed with the letter to the Panel",
+            kind="checkboxes",
+            options=ENCLOSABLE,
+            hint="The Rapid Review and the agencies' returns that have content are listed as "
+            "enclosed already. Tick only what you send with them.",
+        ),
+    ] = Field(default_factory=list)
 
 
 class Attendee(Part):
