@@ -75,6 +75,17 @@ def test_every_forms_document_has_an_editable_copy_with_the_same_words(
     assert result["filename"].endswith(".odt")
     odt = base64.b64decode(result["base64"])
     assert words_of_odt(odt) == words_of_pdf(pdf)
+    assert_well_formed(odt)
+
+
+def assert_well_formed(data: bytes) -> None:
+    """Every XML part parses, attributes unique (LibreOffice refuses a file otherwise)."""
+    from xml.dom import minidom
+
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name in package.namelist():
+            if name.endswith(".xml"):
+                minidom.parseString(package.read(name))
 
 
 @pytest.mark.parametrize(
@@ -95,6 +106,7 @@ def test_the_check_record_and_the_registers_documents_too(
     pdf = exported({**payload, "format": "pdf"}, name)
     odt = exported({**payload, "format": "odt"}, name)
     assert words_of_odt(odt) == words_of_pdf(pdf)
+    assert_well_formed(odt)
 
 
 def test_a_letter_is_structured_as_a_letter() -> None:

@@ -165,10 +165,11 @@ def _paragraph_style(
     weight = ' fo:font-weight="bold"' if bold else ""
     level = f' style:default-outline-level="{outline}"' if outline else ""
     alignment = f' fo:text-align="{align}"' if align else ""
+    top = "" if "fo:margin-top" in extra else ' fo:margin-top="0cm"'
     return (
         f'<style:style style:name="{name}" style:display-name="{display}" '
         f'style:family="paragraph" style:parent-style-name="{parent}"{level}>'
-        f'<style:paragraph-properties fo:margin-top="0cm"{alignment} {extra}/>'
+        f"<style:paragraph-properties{top}{alignment} {extra}/>"
         f'<style:text-properties fo:font-size="{size}"{weight}/></style:style>'
     )
 
@@ -247,7 +248,8 @@ _MANIFEST: Final = (
     '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
     'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
     'manifest:version="1.3">'
-    f'<manifest:file-entry manifest:full-path="/" manifest:media-type={quoteattr(MIME)}/>'
+    '<manifest:file-entry manifest:full-path="/" manifest:version="1.3" '
+    f"manifest:media-type={quoteattr(MIME)}/>"
     '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
     '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>'
     '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>'
