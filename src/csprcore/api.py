@@ -262,8 +262,11 @@ def form_open(payload: Payload) -> dict[str, Any]:
 
 
 def form_export(payload: Payload) -> dict[str, Any]:
-    """Export as ``json`` (any state: it reopens exactly) or ``pdf`` (checked forms only)."""
+    """Export as ``json`` (any state: it reopens exactly), or as a document or file (checked
+    forms only). A document whose free text holds a name the referral gave for the child or
+    their family is refused with ``names: true``, each box named, unless ``allow_names``."""
     from .forms import engine
+    from .forms.names import found_names
     from .forms.naming import file_stem
     from .forms.registry import document_formats, get_form, report
 
@@ -293,6 +296,10 @@ def form_export(payload: Payload) -> dict[str, Any]:
         if model is None:
             return {"ok": False, "errors": engine.error_list(form, errors)}
         clean = model.model_dump(mode="json")
+        found = [] if payload.get("allow_names") is True else found_names(form, clean)
+        if found:
+            # A family name where only initials belong: made only when the user says so.
+            return {"ok": False, "names": True, "errors": engine.error_list(form, found)}
         made_at = parse_local_datetime(payload.get("now"), "now")
         if fmt in files:
             mime, extension = form.export_files[str(fmt)]

@@ -220,11 +220,15 @@ def _form(args: argparse.Namespace) -> int:
         return _add_returns(args, doc)
     result = api.form_export({
         "form": args.form_id, "document": doc, "format": args.format,
+        "allow_names": args.allow_names,
         **({"date": args.date} if getattr(args, "date", None) else {}),
     })  # fmt: skip
     if not result["ok"]:
         for e in result["errors"]:
             print(f"{e['field']}: {e['message']}", file=sys.stderr)
+        if result.get("names"):
+            print("Nothing was written. Remove the names, or use --allow-names to make it "
+                  "anyway.", file=sys.stderr)  # fmt: skip
         return 1
     out = Path(args.output)
     _write(out, base64.b64decode(result["base64"]) if "base64" in result else result["text"])
@@ -417,6 +421,12 @@ def _form_commands(sub: Any, command: str, form_id: str, help_text: str) -> Any:
         exp.add_argument(
             "--date", metavar="DATE", help="the date the letters and notices carry (default: today)"
         )
+    exp.add_argument(
+        "--allow-names",
+        action="store_true",
+        help="make the document even where its free text holds a name the referral gives for "
+        "the child or their family (refused otherwise, naming each box)",
+    )
     exp.add_argument("-o", "--output", required=True, metavar="OUT")
     parser.set_defaults(func=_form, form_id=form_id)
     return commands

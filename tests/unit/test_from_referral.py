@@ -319,7 +319,9 @@ def test_the_scoping_return_takes_only_its_case_details(referral: dict[str, Any]
     assert (case["child_initials"], case["child_age"], case["referral_date"]) == (
         "Z N", "8", "2026-11-18")  # fmt: skip
     assert case["return_by"] == "2026-11-25"
-    assert set(result.document) == {"case"}
+    # The case details, and the referral's names as marks only (``forms.names``).
+    assert set(result.document) == {"case", "name_marks"}
+    assert "Zo" not in str(result.document["name_marks"])
     assert result.messages() == [
         "Filled in the child's initials, the child's age and the date of the referral from the "
         "referral."

@@ -28,6 +28,7 @@ from .base import FormBase
 from .checker_facts import facts_from_answers
 from .controls import initials_problem
 from .engine import document_date, fill_computed
+from .names import marks_from_referral
 from .referral import OtherProcesses
 
 
@@ -275,6 +276,8 @@ def fill_from_referral(
             result.kept.append(words)
     if form.form_id == "rapid-review":
         _fill_rapid_review(out, ref, result)
+    # What it takes to find the family's names in the boxes later, never the names.
+    out["name_marks"] = marks_from_referral(ref, out.get("name_marks"))
     result.document = fill_computed(form, out)
     return result
 

@@ -37,6 +37,7 @@ from .controls import initials_problem
 from .engine import document_date, fill_computed
 from .fields import ChildAge, OptDate, Part, Text
 from .meta import Computed, Meta, Repeat, Section
+from .names import NameMarks
 
 #: The partnership's steps for sending the template and returning it (each may be absent).
 _RETURNED: Final = by_role("scoping_returned")
@@ -361,6 +362,8 @@ class ScopingReturn(FormBase):
 
     form: Literal["scoping-return"] = "scoping-return"
     schema_version: Literal[2] = 2
+    #: The referral's name words, hashed (``forms.names``): never the names themselves.
+    name_marks: NameMarks | None = Field(default=None, exclude_if=lambda v: v is None)
     case: ScopingCase = Field(default_factory=ScopingCase)
     agency: ScopingAgency = Field(default_factory=ScopingAgency)
     involvement: ScopingInvolvement = Field(default_factory=ScopingInvolvement)

@@ -46,6 +46,8 @@ def start_from_local_review(
         elif source.get(key) != value:
             kept.append(words)
     out["source"] = source
+    if not out.get("name_marks") and record.get("name_marks"):
+        out["name_marks"] = record["name_marks"]  # the referral's names, still to be kept out
     messages = []
     if filled:
         messages.append(f"Filled in {and_list(filled)} from the local review record.")

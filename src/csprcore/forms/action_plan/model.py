@@ -17,6 +17,7 @@ from ..base import FormBase
 from ..controls import initials_problem
 from ..engine import fill_computed
 from ..meta import Computed, Repeat
+from ..names import NameMarks
 from .exports import csv_bytes, progress_report
 from .parts import ASSURANCE_GROUP, BOARD, REVIEW_GROUP, Action, Monitoring, Progress, SignOff
 from .parts import Source as SourcePart
@@ -53,6 +54,8 @@ class ActionPlan(FormBase):
 
     form: Literal["action-plan"] = "action-plan"
     schema_version: Literal[1] = 1
+    #: The referral's name words, hashed (``forms.names``): never the names themselves.
+    name_marks: NameMarks | None = Field(default=None, exclude_if=lambda v: v is None)
     source: SourcePart = Field(default_factory=SourcePart)
     progress: Progress = Field(default_factory=Progress)
     actions: Annotated[

@@ -165,6 +165,8 @@ def start_from_rapid_review(doc: Mapping[str, Any], rr: Mapping[str, Any], name:
             f"The decision's date, {long_date(date.fromisoformat(when))}, is {source}: change "
             "it if the partners decided on another day."
         )
+    if not out.get("name_marks") and rr.get("name_marks"):
+        out["name_marks"] = rr["name_marks"]  # the referral's names, still to be kept out
     started.document = fill_computed(LocalReview, out)
     return started
 

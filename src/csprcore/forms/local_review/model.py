@@ -20,6 +20,7 @@ from ..controls import initials_problem
 from ..engine import document_date, fill_computed
 from ..letters import Correspondence
 from ..meta import Computed, Repeat
+from ..names import NameMarks
 from . import key_dates
 from .letters import before_publication_letter, delay_letter, notification_letter
 from .parts import (
@@ -86,6 +87,8 @@ class LocalReview(FormBase):
 
     form: Literal["local-review"] = "local-review"
     schema_version: Literal[1] = 1
+    #: The referral's name words, hashed (``forms.names``): never the names themselves.
+    name_marks: NameMarks | None = Field(default=None, exclude_if=lambda v: v is None)
     case: CaseDetails = Field(default_factory=CaseDetails)
     key_dates: KeyDates = Field(default_factory=KeyDates)
     reviewers: Annotated[

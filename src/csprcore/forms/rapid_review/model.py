@@ -28,6 +28,7 @@ from ..base import FormBase
 from ..controls import initials_problem
 from ..engine import document_date, fill_computed
 from ..meta import Computed, Repeat
+from ..names import NameMarks
 from ..referral import OtherProcesses
 from .key_dates import EVENTS_FROM, key_dates
 from .key_dates import due_dates as _due_dates
@@ -99,6 +100,8 @@ class RapidReview(FormBase):
 
     form: Literal["rapid-review"] = "rapid-review"
     schema_version: Literal[2] = 2
+    #: The referral's name words, hashed (``forms.names``): never the names themselves.
+    name_marks: NameMarks | None = Field(default=None, exclude_if=lambda v: v is None)
     case: CaseDetails = Field(default_factory=CaseDetails)
     key_dates: KeyDates = Field(default_factory=KeyDates)
     agency_returns: Annotated[
