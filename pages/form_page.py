@@ -21,6 +21,7 @@ from csprcore.forms.engine import (
     renamed_answers,
 )
 from csprcore.forms.meta import Meta
+from csprcore.forms.names import PAGE_TEXT as NAMES_TEXT
 from csprcore.forms.registry import export_buttons
 from csprcore.forms.spec import PartSpec, parts
 from csprcore.rules.citations import cite_path, short_title
@@ -184,6 +185,24 @@ def form_body(form: type[FormBase], page: str, extras: Mapping[str, str] | None 
         if "checker" in form.model_fields
         else ""
     )
+    # Fields that are not parts and have no panel of their own (the referral's name marks):
+    # kept in hidden inputs, so a draft and a file carry them like any answer.
+    hidden = "".join(
+        f'<input type="hidden" name="{escape(name)}" value="">'
+        for name in form.model_fields
+        if name not in {p.name for p in parts(form)} | {"form", "schema_version", "checker"}
+    )
+    names_warning = (
+        '<div class="cs-panel cs-names-warning" data-names-warning hidden tabindex="-1" '
+        'role="region" aria-labelledby="names-warning-title">'
+        f'<h3 id="names-warning-title">{escape(NAMES_TEXT["heading"])}</h3>'
+        f"<p>{escape(NAMES_TEXT['lead'])}</p><ul data-names-list></ul>"
+        f'<p class="cs-hint">{escape(NAMES_TEXT["anyway_hint"])}</p>'
+        f"{c.button(NAMES_TEXT['anyway'], kind='warning', **{'data-names-anyway': ''})}"
+        "</div>"
+        if "name_marks" in form.model_fields
+        else ""
+    )
     checker = (
         '<div class="cs-panel" data-checker-outcome hidden>'
         "<h2>Criteria checker outcome</h2>"
@@ -205,6 +224,7 @@ def form_body(form: type[FormBase], page: str, extras: Mapping[str, str] | None 
         f'{c.button("Back to the form", kind="secondary", **{"data-back-to-form": ""})}'
         "</div>"
         '<div class="cs-notice" data-export-message role="status" aria-live="polite"></div>'
+        f"{names_warning}"
         '<div class="cs-panel" data-next-steps hidden><h2>What to do next</h2>'
         f"<p>{lead}. Then:</p><ul>"
         + "".join(
@@ -219,7 +239,7 @@ def form_body(form: type[FormBase], page: str, extras: Mapping[str, str] | None 
         f'data-draft-days="{DRAFT_RETENTION_DAYS}" data-page="{escape(page)}" '
         # A draft saved before a field was renamed keeps its answers (engine.renamed_answers).
         f'data-renamed="{escape(json.dumps(renamed_answers(form)))}">'
-        f"{c.error_summary()}{checker}{sections}"
+        f"{c.error_summary()}{checker}{hidden}{sections}"
         '<div class="cs-actions">'
         f"{c.button('Check your answers', **{'data-check': ''})}"
         "</div></form>"

@@ -514,3 +514,56 @@ def test_works_offline(sw_context: BrowserContext, served_copy: tuple[Path, str]
         page, page.get_by_role("button", name="Download the letter to the Panel (PDF)"),
         tmp_path / "letter.pdf"))  # fmt: skip
     assert "We have decided to carry out a local child safeguarding" in flat(letter)
+
+
+def test_names_dates_and_editable_copies_on_the_rapid_review(
+    rapid: Page, tmp_path: Path, axe: Axe
+) -> None:
+    """A Rapid Review filled in from the referral keeps its names out of the letters: a first
+    name typed into a free-text box stops the letter, naming the box, until the user removes
+    it or makes it anyway. The letter carries the date typed for it, and every document has
+    its editable copy beside its PDF."""
+    import io
+
+    import odfdo
+
+    page = rapid
+    fill(page, RapidReview, answers_of(RapidReview, RapidReview.example()))
+    referral = tmp_path / "referral.json"
+    referral.write_text(json.dumps(Referral.example()), encoding="utf-8")
+    page.locator("[data-from-referral]").set_input_files(referral)
+    expect(page.locator("[data-from-referral-message]")).to_contain_text("Listed the agency")
+    first = Referral.example()["child"]["first_names"]
+    box = page.locator("[name='actions.immediate_actions']")
+    box.fill(f"Keep {first} with the grandmother.")
+    page.get_by_role("button", name="Check your answers").click()
+    check = page.locator("[data-check-view]")
+    type_date(page, "letter_date", "2", "11", "2026")
+
+    letter_button = check.get_by_role("button", name="Download the letter to the Panel (PDF)")
+    letter_button.click()
+    warning = check.locator("[data-names-warning]")
+    expect(warning).to_be_visible()
+    expect(warning).to_be_focused()
+    expect(warning.locator("li")).to_have_text(
+        "\u2018Immediate actions agreed\u2019 holds a name the referral gives for the child or "
+        "their family (word 2): use initials instead."
+    )
+    assert axe(page) == []
+    made = download(page, warning.get_by_role("button", name="Make it anyway"), tmp_path / "l.pdf")
+    assert f"Keep {first}" in flat(read_pdf(made))
+    expect(warning).to_be_hidden()
+
+    # With initials instead, the letter and its editable copy are made at once.
+    check.get_by_role("button", name="Back to the form").click()
+    box.fill("Keep Z N with the grandmother.")
+    page.get_by_role("button", name="Check your answers").click()
+    with page.expect_download() as info:
+        check.get_by_role("button", name="Download the letter to the Panel (editable, ODT)").click()
+    assert info.value.suggested_filename == "NEL-2026-014-rapid-review-letter-2026-11-02.odt"
+    path = tmp_path / "letter.odt"
+    info.value.save_as(path)
+    text = odfdo.Document(io.BytesIO(path.read_bytes())).body.text_recursive
+    assert "2 November 2026" in text and "Keep Z N with the grandmother." in text
+    assert "Dear Panel members," in text
+    expect(warning).to_be_hidden()

@@ -43,6 +43,7 @@ export function startFormPage({ onReady } = {}) {
   const draftStatus = root.querySelector("[data-draft-status]");
   const fileMessage = root.querySelector("[data-file-message]");
   const exportMessage = root.querySelector("[data-export-message]");
+  const namesWarning = root.querySelector("[data-names-warning]");
   const core = startCore(root);
   // What each computed field says before anything is typed, to show again for a new case.
   const computedAtFirst = new Map(
@@ -164,8 +165,11 @@ export function startFormPage({ onReady } = {}) {
     backToCheck.hidden = true;
     // What the page said about the previous case's files goes with it.
     if (!sameCase) for (const box of root.querySelectorAll(".cs-notice")) box.replaceChildren();
-    // So does the date its letters were to carry.
-    if (!sameCase) for (const box of checkView.querySelectorAll("[name^='letter_date-']")) box.value = "";
+    // So do the date its letters were to carry and any warning about names in them.
+    if (!sameCase) {
+      for (const box of checkView.querySelectorAll("[name^='letter_date-']")) box.value = "";
+      hideNames();
+    }
     refreshLive();
   }
 
@@ -504,34 +508,63 @@ export function startFormPage({ onReady } = {}) {
     return { date: `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}` };
   }
 
-  for (const button of checkView.querySelectorAll("[data-export]")) {
-    button.addEventListener("click", async () => {
-      const format = button.dataset.export;
-      button.disabled = true;
-      say(exportMessage, format === "json" ? "Making the file…" : "Making the document…");
-      try {
-        const result = await core.call("form_export", {
-          form: formId, format, answers: readAnswers(form), today: today(), now: now(),
-          ...letterDate() });
-        if (result.failed) return say(exportMessage, sentence(result.errors[0].message), true);
-        if (!result.ok) {
-          showForm();
-          return showErrors(form, summaryBox, result.errors);
-        }
-        const blob = result.base64
-          ? base64ToBlob(result.base64, result.mime)
-          : new Blob([result.text], { type: result.mime });
-        download(result.filename, blob);
-        say(exportMessage, `Downloaded ${result.filename}. It is marked OFFICIAL-SENSITIVE: ` +
-          "keep it secure and send it only by secure email.");
-        const next = checkView.querySelector("[data-next-steps]");
-        if (next) next.hidden = false;
-      } catch (error) {
-        say(exportMessage, `The file could not be made: ${error.message}`, true);
-      } finally {
-        button.disabled = false;
+  // A document whose free text holds a name the referral gives (the core's ``names``) is
+  // made only when the user says so, after seeing which boxes hold one.
+  let namesFormat = null;
+  function showNames(format, errors) {
+    namesFormat = format;
+    namesWarning.querySelector("[data-names-list]").replaceChildren(...errors.map((e) => {
+      const item = document.createElement("li");
+      item.textContent = sentence(e.message);
+      return item;
+    }));
+    namesWarning.hidden = false;
+    namesWarning.focus();
+  }
+  function hideNames() {
+    if (!namesWarning) return;
+    namesWarning.hidden = true;
+    namesFormat = null;
+  }
+  namesWarning?.querySelector("[data-names-anyway]").addEventListener("click", () => {
+    const format = namesFormat;
+    hideNames();
+    if (format) makeExport(format, null, { allowNames: true });
+  });
+
+  async function makeExport(format, button, { allowNames = false } = {}) {
+    if (button) button.disabled = true;
+    hideNames();
+    say(exportMessage, format === "json" ? "Making the file…" : "Making the document…");
+    try {
+      const result = await core.call("form_export", {
+        form: formId, format, answers: readAnswers(form), today: today(), now: now(),
+        ...letterDate(), ...(allowNames ? { allow_names: true } : {}) });
+      if (result.failed) return say(exportMessage, sentence(result.errors[0].message), true);
+      if (result.names) {
+        say(exportMessage, "");
+        return showNames(format, result.errors);
       }
-    });
+      if (!result.ok) {
+        showForm();
+        return showErrors(form, summaryBox, result.errors);
+      }
+      const blob = result.base64
+        ? base64ToBlob(result.base64, result.mime)
+        : new Blob([result.text], { type: result.mime });
+      download(result.filename, blob);
+      say(exportMessage, `Downloaded ${result.filename}. It is marked OFFICIAL-SENSITIVE: ` +
+        "keep it secure and send it only by secure email.");
+      const next = checkView.querySelector("[data-next-steps]");
+      if (next) next.hidden = false;
+    } catch (error) {
+      say(exportMessage, `The file could not be made: ${error.message}`, true);
+    } finally {
+      if (button) button.disabled = false;
+    }
+  }
+  for (const button of checkView.querySelectorAll("[data-export]")) {
+    button.addEventListener("click", () => makeExport(button.dataset.export, button));
   }
 
   // --- start -------------------------------------------------------------------------------

@@ -36,6 +36,16 @@ MAX_MARKS: Final = 200
 _WORD: Final = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 
+#: What the page says when a document holds a name (``pages.form_page``).
+PAGE_TEXT: Final = {
+    "heading": "A name where only initials belong",
+    "lead": "The referral gives these names for the child or their family. The document is "
+    "not made while they are in it: use initials instead.",
+    "anyway": "Make it anyway",
+    "anyway_hint": "Only if the names must be there, for example in a letter to the family.",
+}
+
+
 class NameMarks(BaseModel):
     """The referral's name words, each as sha-256 of the salt and the word, in hex."""
 
