@@ -125,3 +125,33 @@ def test_the_cli_refuses_and_allows(referral: dict[str, Any], tmp_path: Path, ca
     assert main(["rapid-review", "export", str(source), "--format", "letter", "--allow-names",
                  "-o", str(out)]) == 0  # fmt: skip
     assert out.exists()
+
+
+def test_the_request_to_agencies_names_the_child_so_they_can_find_them(
+    referral: dict[str, Any],
+) -> None:
+    """Appendix 1: the scoping template goes to the agencies, who search their records: the
+    request made from the referral names the child (name, date of birth, address), is marked
+    OFFICIAL-SENSITIVE, and asks for a return by initials and age only, by its date."""
+    import base64
+    import io
+
+    from pypdf import PdfReader
+
+    payload = {"form": "referral", "format": "scoping-request", "document": referral}
+    result = call("form_export", {**payload, "now": NOW, "date": "2026-11-19"})
+    assert result["ok"] is True
+    assert result["filename"].endswith("-referral-scoping-request-2026-11-19.pdf")
+    pages = PdfReader(io.BytesIO(base64.b64decode(result["base64"]))).pages
+    text = " ".join(" ".join(p.extract_text() for p in pages).split())
+    child = referral["child"]
+    for expected in (
+        f"Name: {child['first_names']} {child['last_name']}",
+        "Date of birth: 9 March 2018",
+        "Address: 1 Example Street, Grimsby",
+        "Please return the Initial Scoping and Information Sharing Template by Wednesday 25 "
+        "November 2026, by secure email. Name the child in it by initials and age only.",
+        "This request is OFFICIAL-SENSITIVE",
+        "Dear colleagues,",
+    ):
+        assert expected in text, expected

@@ -13,12 +13,13 @@ definitions, one per question in page order, which read best in one place.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import FieldError, InputError
+from ..exports.document import Document
 from ..partnership import current
 from ..rules.citations import SECTION_TITLES, Cite, cited, short_title
 from ..rules.criteria import (
@@ -538,6 +539,23 @@ class Referral(FormBase):
             "appendix-1",
         ),
     )
+
+    #: The business unit sends agencies the request for their scoping returns, made from the
+    #: referral: the one document after it that names the child (``forms.scoping_request``).
+    exports: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("pdf", "Download PDF"),
+        ("scoping-request", "Download the request to agencies (PDF)"),
+        ("json", "Download JSON"),
+    )
+    letters: ClassVar[tuple[str, ...]] = ("scoping-request",)
+
+    @classmethod
+    def document(cls, fmt: str, doc: Mapping[str, Any], made_at: datetime) -> Document:
+        if fmt == "scoping-request":
+            from .scoping_request import scoping_request
+
+            return scoping_request(doc, made_at)
+        raise NotImplementedError(fmt)
 
     form: Literal["referral"] = "referral"
     schema_version: Literal[2] = 2
