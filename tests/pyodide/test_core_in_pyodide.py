@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -138,6 +139,16 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("form_open", {"form": "rapid-review", "name": "v1.json", "content": json.dumps({
         **RapidReview.example(), "schema_version": 1, "analysis": {},
         "decision": {"decision": "refer_national", "rationale": "National themes."}})}),
+    # Editable copies, and a name where only initials belong.
+    ("form_export", {"form": "rapid-review", "format": "letter-odt", "now": "26/11/2026 09:00",
+                     "date": "2026-10-30", "document": RapidReview.example()}),
+    ("form_export", {"form": "referral", "format": "scoping-request-odt", "document": EXAMPLE,
+                     "now": "26/11/2026 09:00", "date": "2026-11-19"}),
+    ("check_record", {"facts": {"harm": "died"}, "checked_at": "26/11/2026 09:00",
+                      "format": "odt"}),
+    ("form_start_from", {"form": "rapid-review", "answers": {"actions.immediate_actions":
+                         "Keep Zoë safe."}, "file": {"name": "r.json",
+                                                     "content": json.dumps(EXAMPLE)}}),
     # Issue 13, hostile files: each once killed the runtime or reached the page unseen.
     ("form_open", {"form": "referral", "name": "deep.json",
                    "content": '{"form": ' + "[" * 3000 + "]" * 3000 + "}"}),
@@ -165,6 +176,10 @@ def _comparable(fn: str, result: dict[str, Any]) -> dict[str, Any]:
     result = dict(result)
     if result.get("mime") == "text/csv":
         result["csv_text"] = base64.b64decode(result.pop("base64")).decode("utf-8-sig")
+    if result.get("mime") == "application/vnd.oasis.opendocument.text":
+        # The content, not the package: its styles carry the time it was made.
+        with zipfile.ZipFile(io.BytesIO(base64.b64decode(result.pop("base64")))) as odt:
+            result["odt_content"] = odt.read("content.xml").decode("utf-8")
     if "base64" in result:
         pdf = pypdf.PdfReader(io.BytesIO(base64.b64decode(result.pop("base64"))))
         result["pdf_text"] = "\n".join(

@@ -144,7 +144,7 @@ def test_a_form_is_headings_and_tables() -> None:
 
 
 def test_the_package_is_odf() -> None:
-    """The ``mimetype`` entry first and uncompressed (ODF 1.3, part 2, 3.3), the marking in
+    """The ``mimetype`` entry first and uncompressed (ODF 1.2, part 3, 3.3), the marking in
     the header of every page, and the same bytes for the same document."""
     report = Report("Title", [Block("Part", [("Label", "Value")], text="• one\n• two")])
     from datetime import datetime

@@ -1,4 +1,4 @@
-"""Editable copies: a ``Report`` or ``Letter`` as an OpenDocument text file (ODF 1.3, ``.odt``).
+"""Editable copies: a ``Report`` or ``Letter`` as an OpenDocument text file (ODF 1.2, ``.odt``).
 
 ODF is the UK government's standard for editable documents; Word opens it natively, and so do
 LibreOffice, Google Docs and Pages. Written here with the standard library (``zipfile`` and
@@ -34,7 +34,7 @@ _NS: Final = (
     'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
     'xmlns:dc="http://purl.org/dc/elements/1.1/" '
     'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
-    'office:version="1.3"'
+    'office:version="1.2"'
 )
 #: Characters XML 1.0 cannot hold; the forms refuse them already, this keeps the file valid.
 _NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -247,8 +247,8 @@ def _meta(title: str, made_at: datetime) -> str:
 _MANIFEST: Final = (
     '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
     'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
-    'manifest:version="1.3">'
-    '<manifest:file-entry manifest:full-path="/" manifest:version="1.3" '
+    'manifest:version="1.2">'
+    '<manifest:file-entry manifest:full-path="/" manifest:version="1.2" '
     f"manifest:media-type={quoteattr(MIME)}/>"
     '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
     '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>'
@@ -263,7 +263,7 @@ def odt_bytes(doc: Document, made_at: datetime) -> bytes:
     # A fixed time on every entry, so the same document always gives the same bytes.
     stamp = (1980, 1, 1, 0, 0, 0)
     with zipfile.ZipFile(out, "w") as odt:
-        # The package's type: first, and stored uncompressed (ODF 1.3, part 2, 3.3).
+        # The package's type: first, and stored uncompressed (ODF 1.2, part 3, 3.3).
         odt.writestr(zipfile.ZipInfo("mimetype", stamp), MIME, zipfile.ZIP_STORED)
         for name, text in (
             ("content.xml", _content(doc, made_at)),
