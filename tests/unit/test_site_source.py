@@ -140,3 +140,12 @@ def test_site_pages_load_nothing_from_elsewhere() -> None:
         )
         assert not loads, f"{path}: {loads}"
         assert not re.search(r"!\[[^\]]*\]\((?:https?:)?//", text), f"{path}: remote image"
+
+
+def test_the_set_up_page_lists_every_profile_key_as_the_core_describes_it() -> None:
+    """``partnership.SCHEMA`` is what the build checks; the set-up page's table says the same."""
+    from csprcore.partnership import SCHEMA
+
+    text = (ROOT / "docs" / "about" / "set-up.md").read_text(encoding="utf-8")
+    for key, (required, what) in SCHEMA.items():
+        assert f"| `{key}` | {'yes' if required else 'no'} | {what} |" in text, key
