@@ -258,7 +258,14 @@ def case_view() -> str:
 def report() -> str:
     columns = "".join(
         f'<th scope="col">{_t(key)}</th>'
-        for key in ("col_measure", "col_met", "col_missed", "col_unknown")
+        for key in (
+            "col_measure",
+            "col_met",
+            "col_missed",
+            "col_unknown",
+            "col_pending",
+            "col_no_start",
+        )
     )
     return (
         '<section class="cs-register__report" data-report-section '

@@ -622,7 +622,8 @@ def register_report(payload: Payload) -> dict[str, Any]:
 
     register = _register(payload)
     start, end = _period(payload)
-    return report_view(report(register.cases, start, end), start, end)
+    results = report(register.cases, start, end, today=_today(payload))
+    return report_view(results, start, end)
 
 
 def register_report_export(payload: Payload) -> dict[str, Any]:
@@ -631,7 +632,7 @@ def register_report_export(payload: Payload) -> dict[str, Any]:
 
     register = _register(payload)
     start, end = _period(payload)
-    results = report(register.cases, start, end)
+    results = report(register.cases, start, end, today=_today(payload))
     stem = f"cspr-timeliness-{start.isoformat()}-to-{end.isoformat()}"
     fmt = payload.get("format")
     if fmt == "csv":

@@ -272,7 +272,8 @@ def _start_from(args: argparse.Namespace) -> int:
 # --- the case register ----------------------------------------------------------------
 
 #: The report's measures in ``register report --json`` (a contract: exactly these names,
-#: each with exactly ``met``, ``total``, ``missed`` and ``unknown``).
+#: each with exactly ``met``, ``total``, ``missed``, ``unknown`` (past the last day with no
+#: outcome date), ``pending`` (not yet due) and ``no_start_date`` (references)).
 REPORT_JSON_MEASURES = (
     "notification_within_5_working_days",
     "rapid_review_within_15_working_days",
@@ -351,6 +352,8 @@ def _register(args: argparse.Namespace) -> int:
                         for x in by_id[name]["missed"]
                     ],
                     "unknown": by_id[name]["unknown"],
+                    "pending": by_id[name]["pending"],
+                    "no_start_date": by_id[name]["no_start_date"],
                 }
                 for name in REPORT_JSON_MEASURES
             })  # fmt: skip

@@ -294,7 +294,7 @@ def test_export_refuses_an_unknown_format() -> None:
 
 def test_report_for_a_period_gives_each_measures_figures() -> None:
     result = ok("register_report", {"register": HAND_COUNTED, "from": "2026-04-01",
-                                    "to": "2027-03-31"})  # fmt: skip
+                                    "to": "2027-03-31", "today": "2027-05-01"})  # fmt: skip
     measures = {m["id"]: m for m in result["measures"]}
     notify = measures["notification_within_5_working_days"]
     assert (notify["met"], notify["total"], notify["unknown"]) == (1, 3, 1)
@@ -322,7 +322,7 @@ def test_report_refuses_a_period_that_ends_before_it_starts() -> None:
 
 def test_report_exports_csv_and_pdf() -> None:
     payload = {"register": HAND_COUNTED, "from": "2026-04-01", "to": "2027-03-31",
-               "made_at": "01/05/2027 10:00"}  # fmt: skip
+               "made_at": "01/05/2027 10:00", "today": "2027-05-01"}  # fmt: skip
     result = ok("register_report_export", {**payload, "format": "csv"})
     assert result["filename"] == "cspr-timeliness-2026-04-01-to-2027-03-31.csv"
     data = base64.b64decode(result["base64"])
@@ -331,7 +331,11 @@ def test_report_exports_csv_and_pdf() -> None:
     notify = rows[0]
     assert (notify["Met"], notify["Counted"], notify["Per cent"]) == ("1", "3", "33")
     assert notify["Missed"] == "N3 (4 working days late); N2 (1 working day late)"
-    assert notify["Date missing (not counted)"] == "1"
+    assert notify["Past the last day, no date recorded"] == "1"
+    # The cases kept for the other measures have later dates in the period and no date the
+    # local authority became aware: named, so the missing date can be recorded.
+    assert (notify["Not yet due"], notify["No date to count from"]) == (
+        "0", "P1; P2; P3; P4; P5; P7; R1; R2; R3; R4; R5")  # fmt: skip
     result = ok("register_report_export", {**payload, "format": "pdf"})
     text = pdf_text(result["base64"])
     assert "1 of 3 (33%)" in text and "N3 (4 working days late)" in text

@@ -398,3 +398,49 @@ def test_each_measure_counts_a_case_iff_its_start_is_in_the_period(
     }
     missed = {m.reference for m in r.missed}
     assert r.met == len(met) and not met & missed
+
+
+# --- honest figures: not yet due, past the last day, no date to count from ------------------
+
+
+def test_a_case_not_yet_due_is_pending_and_one_past_its_day_is_unknown() -> None:
+    """Notified within 5 working days of becoming aware (section 3): aware on Monday
+    30 November 2026, the last day is Monday 7 December. On 4 December, with no notification
+    recorded, the case is not yet due; on 8 December it is past its day with no date."""
+    notify = next(m for m in MEASURES if m.id == "notification_within_5_working_days")
+    cases = check_register(register(reg_case("A-1", aware="2026-11-30"))).cases
+    start, end = date(2026, 4, 1), date(2027, 3, 31)
+    before = measure(notify, cases, start, end, today=date(2026, 12, 4))
+    assert (before.total, before.pending, before.unknown) == (0, 1, 0)
+    on_the_day = measure(notify, cases, start, end, today=date(2026, 12, 7))
+    assert on_the_day.pending == 1
+    after = measure(notify, cases, start, end, today=date(2026, 12, 8))
+    assert (after.pending, after.unknown, after.unknown_references) == (0, 1, ("A-1",))
+
+
+def test_a_case_with_no_date_to_count_from_is_named_not_dropped() -> None:
+    """Issue: a case with no "became aware" date dropped out of the notification measure
+    silently ("none to count", "date missing 0")."""
+    notify = next(m for m in MEASURES if m.id == "notification_within_5_working_days")
+    cases = check_register(register(reg_case("B-1", notified="2026-11-30", referral="2026-11-27"),
+                                    reg_case("B-2", referral="2025-01-10"))).cases  # fmt: skip
+    result = measure(notify, cases, date(2026, 4, 1), date(2027, 3, 31), today=date(2026, 12, 6))
+    assert result.total == 0 and result.unknown == 0
+    assert result.no_start_date == ("B-1",)  # B-2's dates are all before the period
+
+
+@given(st.integers(min_value=0, max_value=400))
+def test_every_case_in_the_period_is_in_exactly_one_figure(offset: int) -> None:
+    """Met, missed, pending and unknown share out the cases counted from the period; none
+    is counted twice, whatever today is."""
+    cases = check_register(register(
+        reg_case("C-1", aware="2026-06-01", notified="2026-06-03"),
+        reg_case("C-2", aware="2026-06-01", notified="2026-06-20"),
+        reg_case("C-3", aware="2026-06-01"),
+        reg_case("C-4", aware="2026-11-30"),
+    )).cases  # fmt: skip
+    notify = next(m for m in MEASURES if m.id == "notification_within_5_working_days")
+    today = date(2026, 6, 1) + timedelta(days=offset)
+    r = measure(notify, cases, date(2026, 4, 1), date(2027, 3, 31), today=today)
+    assert r.met + len(r.missed) + r.pending + r.unknown == 4
+    assert (r.met, len(r.missed)) == (1, 1)

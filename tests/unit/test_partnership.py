@@ -338,7 +338,7 @@ def test_the_case_register_counts_the_changed_window(changed: Path, tmp_path: Pa
                                 "2026-10-01", "--to", "2026-10-31", "--json"))  # fmt: skip
     assert report["meeting_in_window"] == {
         "met": 0, "total": 1, "missed": [{"reference": "T-1", "working_days_late": 1}],
-        "unknown": 1,
+        "unknown": 1, "pending": 0, "no_start_date": [],
     }  # fmt: skip
     lines = run_cli(changed, "register", "report", str(path), "--from", "2026-10-01",
                     "--to", "2026-10-31")  # fmt: skip

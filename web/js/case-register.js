@@ -1037,8 +1037,12 @@ function start() {
     } else {
       missed.textContent = text.missed_none;
     }
-    const unknown = el("td", "", String(m.unknown));
-    tr.append(label, met, missed, unknown);
+    tr.dataset.pending = String(m.pending);
+    tr.dataset.noStartDate = m.no_start_date.join(" ");
+    const unknown = el("td", "", m.unknown_text);
+    const pending = el("td", "", m.pending_text);
+    const noStart = el("td", "", m.no_start_text);
+    tr.append(label, met, missed, unknown, pending, noStart);
     return tr;
   }
 

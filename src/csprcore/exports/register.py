@@ -16,7 +16,15 @@ from ..partnership import current
 from ..rules.calendar import DEFAULT_CALENDAR, WorkingCalendar
 from ..rules.dates import long_date
 from ..rules.register import ACTION_DUE, REGISTER_EVENTS, REVIEW_KINDS, STATUSES, Case, Result
-from ..views.register import case_view, list_view, missed_text, period_text
+from ..views.register import (
+    case_view,
+    list_view,
+    missed_text,
+    no_start_text,
+    pending_text,
+    period_text,
+    unknown_text,
+)
 from . import ics
 from .document import Block, Report
 from .printable import unprintable
@@ -31,7 +39,7 @@ REGISTER_COLUMNS: Final = (
 )  # fmt: skip
 REPORT_COLUMNS: Final = (
     "Measure", "Period from", "Period to", "Met", "Counted", "Per cent", "Missed",
-    "Date missing (not counted)",
+    "Past the last day, no date recorded", "Not yet due", "No date to count from",
 )  # fmt: skip
 
 
@@ -141,7 +149,7 @@ def report_csv(results: Sequence[Result], start: date, end: date) -> bytes:
             r.measure.label, start.isoformat(), end.isoformat(), r.met, r.total,
             "" if r.percent is None else r.percent,
             "; ".join(f"{x.reference} ({missed_text(x.working_days_late)})" for x in r.missed),
-            r.unknown,
+            r.unknown, r.pending, "; ".join(r.no_start_date),
         ]
         for r in results
     ]  # fmt: skip
@@ -160,11 +168,9 @@ def timeliness_report(
                     f"{_printed(x.reference)} ({missed_text(x.working_days_late)})"
                     for x in r.missed
                 ) or "None"),
-                ("Date missing (not counted)", (
-                    f"{r.unknown}: {_printed(', '.join(r.unknown_references))}"
-                    if r.unknown
-                    else "None"
-                )),
+                ("Past the last day, no date recorded (not counted)", _printed(unknown_text(r))),
+                ("Not yet due (not counted)", pending_text(r)),
+                ("No date to count from (not counted)", _printed(no_start_text(r))),
             ],
         )
         for r in results
@@ -181,10 +187,13 @@ def timeliness_report(
 #: How the report counts, printed with it (the issue's rules, in the reader's words).
 COUNTING: Final = (
     "A case counts in the period when the event its measure counts from falls in it: the "
-    "date the local authority became aware for notifications, the referral for Rapid "
-    "Reviews and meetings, the decision for publication, and the publication date for the "
-    'copies. "Within N working days" means on or before the N-th working day after that '
-    "event (Saturdays, Sundays and England and Wales bank holidays do not count), and the "
-    "working days late are counted from that N-th day. A case whose outcome date is not "
-    "recorded is counted apart, never guessed."
+    "date the local authority became aware for notifications, the notification for the "
+    "Rapid Review (national guidance), the partnership's own event for its timetable and "
+    "the meeting, the decision for publication, and the publication date for the copies. "
+    '"Within N working days" means on or before the N-th working day after that event '
+    "(Saturdays, Sundays and England and Wales bank holidays do not count), and the working "
+    "days late are counted from that N-th day. A case with no outcome date is counted apart, "
+    "never guessed: as not yet due while its last day has not passed, and as past the last "
+    "day with no date recorded once it has. A case with a later date in the period but no "
+    "date to count from is named, so that the missing date can be recorded."
 )

@@ -585,9 +585,16 @@ class Result:
     met: int
     total: int
     missed: tuple[Missed, ...]
-    #: Cases counted in the period whose outcome date is missing: never guessed.
+    #: Cases counted in the period whose last day allowed has passed with no outcome date:
+    #: never guessed.
     unknown: int
     unknown_references: tuple[str, ...]
+    #: Cases counted in the period whose last day allowed has not passed, with no outcome
+    #: yet: neither met nor missed.
+    pending: int = 0
+    #: Cases with a later date in the period but no date to count the measure from: they
+    #: cannot be counted in any period until that date is recorded.
+    no_start_date: tuple[str, ...] = ()
 
     @property
     def percent(self) -> int | None:
@@ -621,45 +628,73 @@ def _outcome(m: Measure, case: Case, cal: WorkingCalendar) -> tuple[bool, int] |
     return True, 0
 
 
+def _later(m: Measure, case: Case, start: date, end: date) -> bool:
+    """Whether the case has a date in the period for an event after the one the measure
+    counts from (so it belongs to the period, if only that date were recorded)."""
+    first = EVENT_IDS.index(m.counted_from) if m.counted_from in EVENT_IDS else 0
+    return any(
+        start <= d <= end
+        for event, d in case.dates.items()
+        if event in EVENT_IDS and EVENT_IDS.index(event) > first
+    )
+
+
 def measure(
     m: Measure,
     cases: Sequence[Case],
     start: date,
     end: date,
     cal: WorkingCalendar = DEFAULT_CALENDAR,
+    today: date | None = None,
 ) -> Result:
     """One measure over the cases whose starting event falls in ``start``..``end``: "within
     N working days" is on or before the N-th working day after that event, and the working
-    days late are counted from that N-th day."""
-    met = 0
+    days late are counted from that N-th day. A case with no outcome yet is pending while
+    its last day allowed is after ``today`` (default: every last day has passed), and
+    unknown once it has passed; a case with a later date in the period but no date to count
+    from is named apart, never dropped silently."""
+    met, pending = 0, 0
     missed: list[Missed] = []
     unknown: list[str] = []
+    no_start: list[str] = []
     for case in cases:
-        begin = case.dates.get(m.counted_from)
-        if begin is None or not start <= begin <= end:
-            continue
         if m.local_review_only and not case.local_review:
             continue
         if m.step and not case.has_step(m.step):
             continue
+        begin = case.dates.get(m.counted_from)
+        if begin is None:
+            if _later(m, case, start, end):
+                no_start.append(case.reference)
+            continue
+        if not start <= begin <= end:
+            continue
         try:
             outcome = _outcome(m, case, cal)
+            latest = _count(m.latest, case.dates, cal) if m.latest.event in case.dates else None
         except CalendarRangeError:
-            outcome = None
-        if outcome is None:
+            outcome, latest = None, None
+        if outcome is None and today is not None and latest is not None and latest >= today:
+            pending += 1
+        elif outcome is None:
             unknown.append(case.reference)
         elif outcome[0]:
             met += 1
         else:
             missed.append(Missed(case.reference, outcome[1]))
     missed.sort(key=lambda x: (-x.working_days_late, x.reference))
-    return Result(m, met, met + len(missed), tuple(missed), len(unknown), tuple(unknown))
+    return Result(m, met, met + len(missed), tuple(missed), len(unknown), tuple(unknown),
+                  pending, tuple(sorted(no_start)))  # fmt: skip
 
 
 def report(
-    cases: Sequence[Case], start: date, end: date, cal: WorkingCalendar = DEFAULT_CALENDAR
+    cases: Sequence[Case],
+    start: date,
+    end: date,
+    cal: WorkingCalendar = DEFAULT_CALENDAR,
+    today: date | None = None,
 ) -> list[Result]:
-    return [measure(m, cases, start, end, cal) for m in MEASURES]
+    return [measure(m, cases, start, end, cal, today) for m in MEASURES]
 
 
 def last_financial_year(today: date) -> tuple[date, date]:

@@ -249,7 +249,26 @@ def measure_json(r: Result) -> dict[str, Any]:
         ],
         "unknown": r.unknown,
         "unknown_references": list(r.unknown_references),
+        "pending": r.pending,
+        "no_start_date": list(r.no_start_date),
+        "unknown_text": unknown_text(r),
+        "pending_text": pending_text(r),
+        "no_start_text": no_start_text(r),
     }
+
+
+def unknown_text(r: Result) -> str:
+    """Cases past their last day with no outcome date, named."""
+    return f"{r.unknown}: {', '.join(r.unknown_references)}" if r.unknown else "None"
+
+
+def pending_text(r: Result) -> str:
+    return str(r.pending) if r.pending else "None"
+
+
+def no_start_text(r: Result) -> str:
+    """Cases that cannot be counted until the date the measure counts from is recorded."""
+    return ", ".join(r.no_start_date) if r.no_start_date else "None"
 
 
 def measure_line(r: Result) -> str:
@@ -259,7 +278,13 @@ def measure_line(r: Result) -> str:
         late = (f"{x.reference} ({missed_text(x.working_days_late)})" for x in r.missed)
         text += f"; missed by {', '.join(late)}"
     if r.unknown:
-        text += f"; {r.unknown} with a date missing, not counted"
+        text += f"; {r.unknown} past the last day with no date recorded, not counted"
+    if r.pending:
+        text += f"; {r.pending} not yet due"
+    if r.no_start_date:
+        text += (
+            f"; {len(r.no_start_date)} with no date to count from ({', '.join(r.no_start_date)})"
+        )
     return text + "."
 
 
