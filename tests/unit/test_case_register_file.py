@@ -284,10 +284,10 @@ def case_zn(**dates: str) -> dict[str, Any]:
 def test_a_rapid_review_fills_the_empty_dates_and_the_decision() -> None:
     added = add_document(case_zn(), example("rapid-review"), "rr.json", [], TODAY)
     dates = {k: v for k, v in added.case["dates"].items() if v}
-    # The example Rapid Review: referral 14 October 2026, the local authority's notification
-    # 16 October, the meeting 28 October, sent to the Panel 30 October; it decided on a
-    # local review.
-    assert dates == {"referral": "2026-10-14", "notified": "2026-10-16",
+    # The example Rapid Review: the local authority aware 13 October 2026, referral 14
+    # October, its notification 16 October, the meeting 28 October, sent to the Panel 30
+    # October; it decided on a local review. Every date it holds is filled.
+    assert dates == {"aware": "2026-10-13", "referral": "2026-10-14", "notified": "2026-10-16",
                      "meeting": "2026-10-28", "sent-to-panel": "2026-10-30"}  # fmt: skip
     assert added.case["review_kind"] == "local"
     assert added.case["filled_from"] == dict.fromkeys(dates, "rr.json")
@@ -314,7 +314,9 @@ def test_the_same_document_twice_has_nothing_new() -> None:
 def test_a_local_review_record_fills_the_review_dates() -> None:
     added = add_document(case_zn(), example("local-review"), "lr.json", [], TODAY)
     dates = {k: v for k, v in added.case["dates"].items() if v}
+    # The reviewer commissioned is the first of the reviewers' dates.
     assert dates == {"meeting": "2026-06-02", "decision": "2026-06-03",
+                     "reviewer-commissioned": "2026-06-10",
                      "final-report": "2026-11-20", "planned-publication": "2026-12-03",
                      "copies-sent": "2026-11-23", "ofsted-sent": "2026-11-23"}  # fmt: skip
     assert added.case["review_kind"] == "local"

@@ -34,6 +34,7 @@ DOCUMENT_FIELD: Final = "document-file"
 DATES_FROM: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "referral": (("referral", "referrer.referral_date"),),
     "rapid-review": (
+        ("aware", "case.la_aware_date"),
         ("referral", "case.referral_date"),
         ("notified", "case.la_notification_date"),
         ("meeting", "case.meeting_date"),
@@ -42,6 +43,8 @@ DATES_FROM: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "local-review": (
         ("meeting", "case.meeting_date"),
         ("decision", "case.decision_date"),
+        # The first reviewer's commissioning: a review has begun once one is commissioned.
+        ("reviewer-commissioned", "reviewers.*.commissioned_on"),
         ("final-report", "final_report.completed_on"),
         ("planned-publication", "publication.planned_date"),
         ("copies-sent", "publication.sent_to_panel"),
@@ -166,7 +169,7 @@ def add_document(
         out["review_kind"] = kind_value
         added.filled.append(f"the kind of review ({REVIEW_KINDS[kind_value].lower()})")
     for event, path in DATES_FROM[kind]:
-        day = engine.document_date(doc, path)
+        day = _document_day(doc, path)
         if day is None:
             continue
         words = REGISTER_EVENTS_BY_ID[event].name
@@ -199,6 +202,21 @@ def add_document(
             ]
         ) from None
     return added
+
+
+def _document_day(doc: Mapping[str, Any], path: str) -> date | None:
+    """The date at ``part.field``, or for ``part.*.field`` the earliest of its rows'."""
+    part, _, rest = path.partition(".")
+    if not rest.startswith("*."):
+        return engine.document_date(doc, path)
+    rows = doc.get(part)
+    field = rest[2:]
+    days = [
+        d
+        for row in (rows if isinstance(rows, list) else [])
+        if isinstance(row, Mapping) and (d := engine.document_date({"x": row}, f"x.{field}"))
+    ]
+    return min(days, default=None)
 
 
 def _review_kind(kind: str, doc: Mapping[str, Any]) -> str | None:

@@ -175,6 +175,9 @@ class RapidReview(FormBase):
         after(case.referral_date, case.incident_date, "case.referral_date",
               "The date the referral was received must be the same as or after the date of "
               "the incident")  # fmt: skip
+        after(case.la_notification_date, case.la_aware_date, "case.la_notification_date",
+              "The date the local authority notified the Panel must be the same as or after "
+              "the date it became aware")  # fmt: skip
         after(case.la_notification_date, case.incident_date, "case.la_notification_date",
               "The date the local authority notified the Panel must be the same as or after "
               "the date of the incident")  # fmt: skip
@@ -231,6 +234,7 @@ class RapidReview(FormBase):
                 "ethnicity": "Mixed: White and Asian",
                 "incident_date": "2026-10-10",
                 "referral_date": "2026-10-14",
+                "la_aware_date": "2026-10-13",
                 "la_notification_date": "2026-10-16",
                 "la_notification_reference": "CSPRP-2026-0456",
                 "meeting_date": "2026-10-28",

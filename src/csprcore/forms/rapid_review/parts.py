@@ -19,6 +19,7 @@ from ...rules.regulations import (
 )
 from ...rules.timescales import (
     AFTER_WORDS,
+    NOTIFY_PANEL,
     PANEL_DECISION,
     RAPID_REVIEW_TO_PANEL,
     by_role,
@@ -92,6 +93,17 @@ class CaseDetails(Part):
         Meta("Date the referral was received", kind="date", required=True, not_future=True,
              error_name="the date the referral was received"),
     ] = None  # fmt: skip
+    la_aware_date: Annotated[
+        OptDate,
+        Meta(
+            "Date the local authority became aware of the incident",
+            kind="date",
+            not_future=True,
+            hint=f"Section 3: the local authority notifies the Panel within "
+            f"{working_days(NOTIFY_PANEL)} of becoming aware. Leave blank if it is not known.",
+            error_name="the date the local authority became aware",
+        ),
+    ] = None
     la_notification_date: Annotated[
         OptDate,
         Meta(
