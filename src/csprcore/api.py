@@ -538,6 +538,58 @@ def register_delete_case(payload: Payload) -> dict[str, Any]:
     return {"register": doc}
 
 
+def register_import(payload: Payload) -> dict[str, Any]:
+    """A register started from a spreadsheet saved as CSV: ``{"file": {"name", "base64" |
+    "content"}, "map": {"Column": "event", ...}}``. The register's own CSV export needs no
+    map. ``columns`` lists the sheet's header (for the page's mapping); ``ignored`` the
+    columns not used."""
+    from .forms.case_register.import_sheet import SHEET_FIELD, import_sheet, targets
+
+    file = payload.get("file")
+    content = _file_content(file, SHEET_FIELD, "Choose a spreadsheet saved as CSV")
+    name = str(file.get("name") or "The sheet") if isinstance(file, Mapping) else "The sheet"
+    raw_map = payload.get("map") or {}
+    if not isinstance(raw_map, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in raw_map.items()
+    ):
+        raise InputError.one("map", "The columns' mapping must be of column names to fields")
+    known = targets()
+    for column, target in raw_map.items():
+        if target not in known:
+            raise InputError.one("map", f"'{target}' (for '{column}') is not a register field")
+    imported = import_sheet(content, name, dict(raw_map))
+    return {
+        "register": imported.register,
+        "used": imported.used,
+        "ignored": imported.ignored,
+        "messages": imported.messages(name),
+    }
+
+
+def register_merge(payload: Payload) -> dict[str, Any]:
+    """Two saves of one register merged from the one both started from: ``{"base", "ours",
+    "theirs"}`` (registers), and ``choices`` (``[{"reference", "field", "take": "ours" |
+    "theirs"}]``) for conflicts already settled. ``register`` is the merged register, or
+    null with ``conflicts`` (each with ``reference``, ``field``, ``ours``, ``theirs``,
+    ``text``)."""
+    from .forms.case_register.merge import merge_registers
+    from .forms.case_register.register_file import check_register
+    from .forms.controls import match_key
+
+    docs = {k: check_register(payload.get(k), f"The {k} register").doc
+            for k in ("base", "ours", "theirs")}  # fmt: skip
+    choices: dict[tuple[str, str], str] = {}
+    for item in payload.get("choices") or []:
+        if not isinstance(item, Mapping) or item.get("take") not in ("ours", "theirs"):
+            raise InputError.one("choices", "Each choice takes ours or theirs")
+        choices[(match_key(str(item.get("reference"))), str(item.get("field")))] = item["take"]
+    merged = merge_registers(docs["base"], docs["ours"], docs["theirs"], choices)
+    return {
+        "register": merged.register,
+        "conflicts": [c.as_dict() for c in merged.conflicts],
+    }
+
+
 def register_add_document(payload: Payload) -> dict[str, Any]:
     """Fill a case's empty dates from a saved referral, Rapid Review, local review record or
     action plan: ``{"register", "index" (null: a new case from the document), "file"}``. A
@@ -680,6 +732,8 @@ FUNCTIONS: dict[str, Callable[[Payload], dict[str, Any]]] = {
     "register_save_case": register_save_case,
     "register_delete_case": register_delete_case,
     "register_add_document": register_add_document,
+    "register_import": register_import,
+    "register_merge": register_merge,
     "register_export": register_export,
     "register_report": register_report,
     "register_report_export": register_report_export,

@@ -308,6 +308,10 @@ def _register(args: argparse.Namespace) -> int:
     if command == "example":
         print(api.register_export({**api.register_example({}), "format": "json"})["text"], end="")
         return 0
+    if command == "import":
+        return _register_import(args)
+    if command == "merge":
+        return _register_merge(args)
     payload = _register_payload(args.register)
     if getattr(args, "today", None):
         payload["today"] = args.today
@@ -369,6 +373,39 @@ def _register(args: argparse.Namespace) -> int:
         payload.update({"from": args.date_from, "to": args.date_to})
         return _emit(args, api.register_report_export(payload))
     return _emit(args, api.register_export(payload))
+
+
+def _register_import(args: argparse.Namespace) -> int:
+    from .forms.case_register.import_sheet import parse_mapping
+
+    mapping = parse_mapping(args.map)
+    data = Path(args.sheet).read_bytes()
+    result = api.register_import({
+        "file": {"name": args.sheet, "base64": base64.b64encode(data).decode("ascii")},
+        "map": mapping,
+    })  # fmt: skip
+    text = api.register_export({"register": result["register"], "format": "json"})["text"]
+    _write(Path(args.output), text)
+    for message in result["messages"]:
+        print(message)
+    print(f"Wrote {args.output}")
+    return 0
+
+
+def _register_merge(args: argparse.Namespace) -> int:
+    payload = {k: _register_payload(getattr(args, k))["register"]
+               for k in ("base", "ours", "theirs")}  # fmt: skip
+    result = api.register_merge(payload)
+    if result["conflicts"]:
+        for conflict in result["conflicts"]:
+            print(conflict["text"], file=sys.stderr)
+        n = len(result["conflicts"])
+        print(f"{n} conflict{'' if n == 1 else 's'}: nothing was written", file=sys.stderr)
+        return 3
+    text = api.register_export({"register": result["register"], "format": "json"})["text"]
+    _write(Path(args.output), text)
+    print(f"Wrote {args.output}")
+    return 0
 
 
 def _register_add_document(args: argparse.Namespace, payload: dict[str, Any]) -> int:
@@ -547,11 +584,34 @@ def _parser() -> argparse.ArgumentParser:
 def _register_commands(sub: Any) -> None:
     reg = sub.add_parser(
         "register",
-        help="the business unit's case register: example, validate, add-document, deadlines, "
-        "report, export",
+        help="the business unit's case register: example, validate, import, merge, "
+        "add-document, deadlines, report, export",
     )
     commands = reg.add_subparsers(dest="register_command", required=True, parser_class=_Parser)
     commands.add_parser("example", help="print an example register as JSON")
+    imp = commands.add_parser(
+        "import",
+        help="start a register from a spreadsheet saved as CSV (the register's own export, or "
+        "any sheet with its columns mapped)",
+    )
+    imp.add_argument("sheet", metavar="SHEET.csv")
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar='"Column=event"',
+        help="read the column as this register field (an event id such as referral, or "
+        "reference, child_initials, child_age, review_kind, notification); repeat for each",
+    )
+    imp.add_argument("-o", "--output", required=True, metavar="REGISTER.json")
+    mer = commands.add_parser(
+        "merge",
+        help="merge two saves of a register from the one both started from: exit 3 naming "
+        "each conflict, writing nothing",
+    )
+    for name in ("base", "ours", "theirs"):
+        mer.add_argument(name, metavar=name.upper())
+    mer.add_argument("-o", "--output", required=True, metavar="OUT")
     val = commands.add_parser("validate", help="check a saved register")
     val.add_argument("register", metavar="REGISTER")
     add = commands.add_parser(

@@ -15,7 +15,15 @@ from .. import __version__
 from ..partnership import current
 from ..rules.calendar import DEFAULT_CALENDAR, WorkingCalendar
 from ..rules.dates import long_date
-from ..rules.register import ACTION_DUE, REGISTER_EVENTS, REVIEW_KINDS, STATUSES, Case, Result
+from ..rules.register import (
+    ACTION_DUE,
+    NOTIFICATIONS,
+    REGISTER_EVENTS,
+    REVIEW_KINDS,
+    STATUSES,
+    Case,
+    Result,
+)
 from ..views.register import (
     case_view,
     list_view,
@@ -34,7 +42,7 @@ ICS_PRODID: Final = f"-//{current().name}//CSPR case register {__version__}//EN"
 
 REGISTER_COLUMNS: Final = (
     "Reference", "Child's initials", "Child's age", "Stage", "Kind of review",
-    "Next deadline", "Due", "Working days left", "Status",
+    "Who notified the Panel", "Next deadline", "Due", "Working days left", "Status",
     *(e.label for e in REGISTER_EVENTS),
 )  # fmt: skip
 REPORT_COLUMNS: Final = (
@@ -62,7 +70,7 @@ def register_csv(cases: Sequence[Case], today: date) -> bytes:
         nd = r["next_deadline"] or {}
         rows.append([
             case.reference, case.child_initials, case.child_age, r["stage_label"],
-            REVIEW_KINDS.get(case.review_kind or "", ""),
+            REVIEW_KINDS.get(case.review_kind or "", ""), NOTIFICATIONS[case.notification],
             nd.get("label", ""), nd.get("due", ""), nd.get("working_days_left", ""),
             nd.get("status_label", ""),
             *((d.isoformat() if (d := case.dates.get(e.id)) else "") for e in REGISTER_EVENTS),
