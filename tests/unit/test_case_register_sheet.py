@@ -208,3 +208,26 @@ def test_the_cli_merge_exits_3_naming_each_conflict(
     assert main(["register", "merge", *paths, "-o", str(out)]) == 0
     merged = json.loads(out.read_text(encoding="utf-8"))
     assert case_of(merged, "NEL-2026-002")["dates"]["meeting"] == "2026-11-17"
+
+
+def test_the_api_imports_a_sheet_and_reports_conflicts(three: Any) -> None:
+    sheet = base64.b64encode(UNIT_SHEET.encode()).decode()
+    mapping = parse_mapping(UNIT_MAP)
+    result = json.loads(api.call("register_import", json.dumps(
+        {"file": {"name": "unit.csv", "base64": sheet}, "map": mapping})))  # fmt: skip
+    assert result["ok"] is True and result["ignored"] == ["Notes"]
+    assert [c["reference"] for c in result["register"]["cases"]] == ["GRM-1", "GRM-2"]
+    refused = json.loads(api.call("register_import", json.dumps(
+        {"file": {"name": "unit.csv", "base64": sheet}, "map": {"Age": "age"}})))  # fmt: skip
+    assert refused["ok"] is False and refused["errors"][0]["field"] == "map"
+    base, ours, theirs = three
+    case_of(ours, "NEL-2026-002")["child_age"] = "15 years"
+    case_of(theirs, "NEL-2026-002")["child_age"] = "16"
+    merged = json.loads(api.call("register_merge", json.dumps(
+        {"base": base, "ours": ours, "theirs": theirs})))  # fmt: skip
+    assert merged["register"] is None
+    assert merged["conflicts"][0]["label"] == "Child's age"
+    choice = {"reference": "NEL-2026-002", "field": "child_age", "take": "ours"}
+    payload = {"base": base, "ours": ours, "theirs": theirs, "choices": [choice]}
+    settled = json.loads(api.call("register_merge", json.dumps(payload)))
+    assert case_of(settled["register"], "NEL-2026-002")["child_age"] == "15 years"
