@@ -101,13 +101,16 @@ def file_panel() -> str:
         '<div class="cs-panel cs-delete-confirm" data-conflict hidden>'
         '<p tabindex="-1" data-conflict-text></p>'
         '<div class="cs-actions">'
-        f"{_b('save_copy_button', 'primary', **{'data-conflict-copy': ''})}"
-        f"{_b('open_newer', **{'data-open-newer': ''})}</div>"
-        "<div data-open-newer-confirm hidden>"
-        f'<p tabindex="-1"><strong>{_t("open_newer_confirm")}</strong></p>'
+        f"{_b('save_copy_button', 'primary', **{'data-conflict-copy': ''})}</div></div>"
+        # A colleague saved since: what each changed is merged, and only a field both
+        # changed differently is asked, one at a time (the core's register_merge).
+        '<div class="cs-panel cs-merge" data-merge hidden role="region" '
+        'aria-labelledby="merge-title">'
+        f'<h3 id="merge-title" tabindex="-1">{_t("merge_heading")}</h3>'
+        "<p data-merge-intro></p><p data-merge-question></p>"
         '<div class="cs-actions">'
-        f"{_b('open_newer_yes', 'warning', **{'data-open-newer-yes': ''})}"
-        f"{_b('cancel', **{'data-open-newer-cancel': ''})}</div></div></div>"
+        f"{_b('merge_ours', 'primary', **{'data-merge-take': 'ours'})}"
+        f"{_b('merge_theirs', **{'data-merge-take': 'theirs'})}</div></div>"
         "</section>"
     )
 

@@ -371,7 +371,7 @@ def test_a_file_that_is_not_a_register_is_refused_and_changes_nothing(reg: Page)
     expect(page.locator("[data-open-case='0']")).to_have_text("NEL-2026-201")
 
 
-def test_save_in_place_detects_a_colleagues_save_and_overwrites_nothing(
+def test_save_in_place_merges_a_colleagues_save_and_overwrites_nothing(
     context: BrowserContext, tmp_path: Path, axe: Axe
 ) -> None:
     context.add_init_script(PICKERS)
@@ -394,39 +394,66 @@ def test_save_in_place_detects_a_colleagues_save_and_overwrites_nothing(
     on_disk = json.loads(page.evaluate(READ, "case-register.json"))
     assert [c["reference"] for c in on_disk["cases"]][-1] == "NEL-2026-301"
 
-    # A colleague saves the file; this page's next save overwrites nothing.
+    # A colleague saves the file meanwhile: what each changed is merged, and saved.
     colleague = copy.deepcopy(on_disk)
-    colleague["cases"] = colleague["cases"][:1]
-    theirs = json.dumps(colleague)
-    page.evaluate(WRITE, ["case-register.json", theirs])
+    next(c for c in colleague["cases"] if c["reference"] == "NEL-2026-301")["child_age"] = "4"
+    page.evaluate(WRITE, ["case-register.json", json.dumps(colleague)])
     add_case_by_hand(page, "NEL-2026-302", "F H", {"referral": date(2026, 11, 26)})
     back_to_list(page)
     page.get_by_role("button", name="Save", exact=True).click()
-    conflict = page.locator("[data-conflict]")
-    expect(conflict).to_contain_text(
-        "Someone else has saved changes to case-register.json since you opened it"
+    message = page.locator("[data-file-message]")
+    expect(message).to_have_text(
+        "case-register.json was saved by someone else since you opened it. Their changes and "
+        "yours have been merged and saved to case-register.json."
     )
-    expect(conflict.locator("p").first).to_be_focused()
+    on_disk = json.loads(page.evaluate(READ, "case-register.json"))
+    cases = {c["reference"]: c for c in on_disk["cases"]}
+    assert cases["NEL-2026-301"]["child_age"] == "4" and "NEL-2026-302" in cases
+    expect(page.locator("[data-conflict]")).to_be_hidden()
+
+    # Both change one date differently: only that is asked, and nothing is saved until then.
+    colleague = copy.deepcopy(on_disk)
+    next(c for c in colleague["cases"] if c["reference"] == "NEL-2026-302")["dates"][
+        "referral"] = "2026-11-27"  # fmt: skip
+    theirs = json.dumps(colleague)
+    page.evaluate(WRITE, ["case-register.json", theirs])
+    page.locator("[data-open-case]", has_text="NEL-2026-302").click()
+    type_date(page, "referral", date(2026, 11, 24))
+    page.get_by_role("button", name="Save the case").click()
+    expect(page.locator("[data-case-message]")).to_contain_text("The case has been saved")
+    back_to_list(page)
+    page.get_by_role("button", name="Save", exact=True).click()
+    merge = page.locator("[data-merge]")
+    expect(merge).to_be_visible()
+    expect(merge.locator("h3")).to_be_focused()
+    expect(merge.locator("[data-merge-question]")).to_have_text(
+        "NEL-2026-302, Referral received: yours is 2026-11-24; theirs is 2026-11-27."
+    )
     assert page.evaluate(READ, "case-register.json") == theirs
     assert axe(page) == []
+    merge.get_by_role("button", name="Keep theirs").click()
+    expect(message).to_contain_text("have been merged and saved to case-register.json")
+    expect(merge).to_be_hidden()
+    on_disk = json.loads(page.evaluate(READ, "case-register.json"))
+    saved = next(c for c in on_disk["cases"] if c["reference"] == "NEL-2026-302")
+    assert saved["dates"]["referral"] == "2026-11-27"
 
-    # Save as a copy: the page's register goes to the copy, and the page works on it now.
-    conflict.get_by_role("button", name="Save as a copy").click()
-    expect(page.locator("[data-file-message]")).to_have_text("Saved to copy-of-register.json.")
-    copied = json.loads(page.evaluate(READ, "copy-of-register.json"))
-    assert [c["reference"] for c in copied["cases"]][-2:] == ["NEL-2026-301", "NEL-2026-302"]
-    assert page.evaluate(READ, "case-register.json") == theirs
-    expect(status).to_contain_text("copy-of-register.json")
-
-    # Open the newer file: after a warning, the colleague's version replaces the page's.
-    page.evaluate(WRITE, ["copy-of-register.json", theirs])
+    # A file that cannot be read now cannot be merged: nothing is overwritten, and the
+    # register can be saved as a copy, which the page then works on.
+    page.evaluate(WRITE, ["case-register.json", "{not json"])
+    add_case_by_hand(page, "NEL-2026-303", "G J", {"referral": date(2026, 11, 27)})
+    back_to_list(page)
     page.get_by_role("button", name="Save", exact=True).click()
-    expect(conflict).to_be_visible()
-    conflict.get_by_role("button", name="Open the newer file").click()
-    expect(conflict).to_contain_text("will be lost unless you save them as a copy")
-    conflict.get_by_role("button", name="Yes, open the newer file").click()
-    expect(page.locator("[data-showing]")).to_have_text("Showing 1 of 1 cases")
-    expect(conflict).to_be_hidden()
+    conflict = page.locator("[data-conflict]")
+    expect(conflict).to_contain_text("the file cannot be read now")
+    expect(conflict.locator("p").first).to_be_focused()
+    assert page.evaluate(READ, "case-register.json") == "{not json"
+    assert axe(page) == []
+    conflict.get_by_role("button", name="Save as a copy").click()
+    expect(message).to_have_text("Saved to copy-of-register.json.")
+    copied = json.loads(page.evaluate(READ, "copy-of-register.json"))
+    assert [c["reference"] for c in copied["cases"]][-1] == "NEL-2026-303"
+    expect(status).to_contain_text("copy-of-register.json")
 
 
 def test_without_a_handle_save_downloads_the_register(reg: Page, tmp_path: Path) -> None:

@@ -149,6 +149,16 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("form_start_from", {"form": "rapid-review", "answers": {"actions.immediate_actions":
                          "Keep Zoë safe."}, "file": {"name": "r.json",
                                                      "content": json.dumps(EXAMPLE)}}),
+    # The register for a team: a sheet imported, two saves merged (one conflict).
+    ("register_import", {"file": {"name": "unit.csv", "content":
+        "Case ref,Aware,Referral,Notes\r\nGRM-1,02/11/2026,2026-11-03,x\r\n"},
+        "map": {"Case ref": "reference", "Aware": "aware", "Referral": "referral"}}),
+    ("register_import", {"file": {"name": "bad.csv", "content":
+        "Case ref,Aware\r\nGRM-1,31/11/2026\r\n"},
+        "map": {"Case ref": "reference", "Aware": "aware"}}),
+    ("register_merge", {"base": REGISTER, "ours": {**REGISTER, "cases": [
+        {**REGISTER["cases"][0], "child_age": "4"}]}, "theirs": {**REGISTER, "cases": [
+        {**REGISTER["cases"][0], "child_age": "5"}]}}),
     # Issue 13, hostile files: each once killed the runtime or reached the page unseen.
     ("form_open", {"form": "referral", "name": "deep.json",
                    "content": '{"form": ' + "[" * 3000 + "]" * 3000 + "}"}),

@@ -26,6 +26,8 @@ function start() {
   let fileName = null; // the file it came from or was last saved to
   let handle = null; // its FileSystemFileHandle, where the browser has the API
   let recorded = null; // {lastModified, hash} of that file when opened or last saved
+  let base = null; // the register as that file held it then: what a colleague's save is merged from
+  let merging = null; // {target, name, theirs, choices, mine} while conflicts are asked
   let unsaved = false; // changes not yet in the file
   let changes = 0; // bumped by every change of the register: a save clears `unsaved` only
   // when no change came while it was writing
@@ -127,7 +129,6 @@ function start() {
   const fallbackInput = $("[data-register-input]");
   const newConfirm = $("[data-new-confirm]");
   const conflict = $("[data-conflict]");
-  const newerConfirm = $("[data-open-newer-confirm]");
   const canPick = typeof window.showOpenFilePicker === "function";
   const canSaveAs = typeof window.showSaveFilePicker === "function";
   const fileTypes = [{ description: text.file_filter, accept: { "application/json": [".json"] } }];
@@ -168,6 +169,7 @@ function start() {
     fileName = name;
     handle = fileHandle;
     recorded = fileHandle ? { lastModified, hash: await sha256(content) } : null;
+    base = fileHandle ? result.register : null;
     unsaved = false;
     drafts.saveNow();
     setFileStatus();
@@ -285,6 +287,7 @@ function start() {
     fileName = null;
     handle = null;
     recorded = null;
+    base = null;
     unsaved = false;
     lastReport = null;
     loaded = null;
@@ -304,6 +307,8 @@ function start() {
     fileErrors("new-document-file", []);
     conflict.hidden = true;
     conflict.querySelector("[data-conflict-text]").replaceChildren();
+    merging = null;
+    $("[data-merge]").hidden = true;
     newConfirm.hidden = true;
     backConfirm.hidden = true;
     pendingAction = null;
@@ -376,6 +381,7 @@ function start() {
         return;
       }
       const taken = changes;
+      const writing = register;
       const out = await registerText();
       if (!out || mine !== generation) return;
       // Has anyone saved the file since it was opened here? Its time and its content say.
@@ -384,19 +390,24 @@ function start() {
         onDisk = await target.getFile();
       } catch (error) {
         if (error?.name === "NotFoundError") {
-          showConflict(fill(text.conflict_gone, { name }), false);
+          showConflict(fill(text.conflict_gone, { name }));
           return;
         }
         throw error;
       }
-      const hash = await sha256(await onDisk.text());
+      const diskText = await onDisk.text();
+      const hash = await sha256(diskText);
       if (!recorded || onDisk.lastModified !== recorded.lastModified || hash !== recorded.hash) {
-        showConflict(fill(text.conflict, { name }), true);
+        // Someone saved since: merge what each changed where the page knows what both
+        // started from; otherwise offer a copy or the newer file.
+        if (base) await startMerge(target, name, diskText, mine);
+        else showConflict(fill(text.conflict, { name }));
         return;
       }
       const now = await writeTo(target, out.text);
       if (mine !== generation) return;
       recorded = now;
+      base = writing;
       if (changes === taken) unsaved = false; // a change made meanwhile is not in the file
       drafts.saveNow();
       setFileStatus();
@@ -405,7 +416,7 @@ function start() {
       if (error?.name === "NotAllowedError" || error?.name === "SecurityError") {
         say(fileMessage, fill(text.save_denied, { name }), true);
       } else if (error?.name === "NotFoundError") {
-        showConflict(fill(text.conflict_gone, { name }), false);
+        showConflict(fill(text.conflict_gone, { name }));
       } else {
         say(fileMessage, fill(text.save_failed, { name, problem: problemOf(error) }), true);
       }
@@ -455,6 +466,7 @@ function start() {
       handle = target;
       fileName = target.name;
       recorded = now;
+      base = register;
       if (changes === taken) unsaved = false; // a change made meanwhile is not in the file
       conflict.hidden = true;
       drafts.saveNow();
@@ -465,11 +477,80 @@ function start() {
     }
   }
 
-  function showConflict(words, newerToOpen) {
+  // --- merging a colleague's save --------------------------------------------------------
+
+  const mergePanel = $("[data-merge]");
+
+  async function startMerge(target, name, diskText, mine) {
+    const theirs = await core.call("register_open", { file: { name, content: diskText } });
+    if (mine !== generation) return;
+    if (!theirs.ok) {
+      showConflict(fill(text.conflict, { name }));
+      return;
+    }
+    merging = { target, name, theirs: theirs.register, choices: [], mine };
+    await settleMerge();
+  }
+
+  async function settleMerge() {
+    const m = merging;
+    if (!m) return;
+    const result = await core.call("register_merge", {
+      base, ours: register, theirs: m.theirs, choices: m.choices });
+    if (m !== merging || m.mine !== generation) return;
+    if (!result.ok) {
+      merging = null;
+      mergePanel.hidden = true;
+      showConflict(fill(text.conflict, { name: m.name }));
+      return;
+    }
+    if (result.conflicts.length) {
+      mergePanel.querySelector("[data-merge-intro]").textContent =
+        fill(text.merge_intro, { name: m.name, count: String(result.conflicts.length) });
+      mergePanel.querySelector("[data-merge-question]").textContent = result.conflicts[0].question;
+      m.asking = result.conflicts[0];
+      const first = mergePanel.hidden;
+      mergePanel.hidden = false;
+      if (first) mergePanel.querySelector("h3").focus();
+      else mergePanel.querySelector("[data-merge-take='ours']").focus();
+      return;
+    }
+    merging = null;
+    mergePanel.hidden = true;
+    try {
+      const taken = changes;
+      register = result.register;
+      const out = await registerText();
+      if (!out || m.mine !== generation) return;
+      const now = await writeTo(m.target, out.text);
+      if (m.mine !== generation) return;
+      recorded = now;
+      base = result.register;
+      if (changes === taken) unsaved = false;
+      drafts.saveNow();
+      setFileStatus();
+      refreshList();
+      refreshReport();
+      say(fileMessage, fill(text.merged_saved, { name: m.name }));
+    } catch (error) {
+      say(fileMessage, fill(text.save_failed, { name: m.name, problem: problemOf(error) }), true);
+    }
+  }
+
+  for (const button of mergePanel.querySelectorAll("[data-merge-take]")) {
+    button.addEventListener("click", () => {
+      const m = merging;
+      if (!m?.asking) return;
+      m.choices.push({ reference: m.asking.reference, field: m.asking.field,
+                       take: button.dataset.mergeTake });
+      m.asking = null;
+      settleMerge();
+    });
+  }
+
+  function showConflict(words) {
     say(fileMessage, "");
     conflict.querySelector("[data-conflict-text]").textContent = words;
-    conflict.querySelector("[data-open-newer]").hidden = !newerToOpen;
-    newerConfirm.hidden = true;
     conflict.hidden = false;
     conflict.querySelector("p").focus();
   }
@@ -477,19 +558,6 @@ function start() {
   saveButton.addEventListener("click", save);
   copyButton.addEventListener("click", saveCopy);
   $("[data-conflict-copy]").addEventListener("click", saveCopy);
-  $("[data-open-newer]").addEventListener("click", () => {
-    newerConfirm.hidden = false;
-    newerConfirm.querySelector("p").focus();
-  });
-  $("[data-open-newer-cancel]").addEventListener("click", () => {
-    newerConfirm.hidden = true;
-    $("[data-open-newer]").focus();
-  });
-  $("[data-open-newer-yes]").addEventListener("click", async () => {
-    if (!handle) return;
-    conflict.hidden = true;
-    await openFromHandle(handle);
-  });
 
   // --- the list ----------------------------------------------------------------------------
 

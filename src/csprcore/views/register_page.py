@@ -76,20 +76,26 @@ PAGE_TEXT: Final[dict[str, str]] = {
     "open_yes": "Yes, open another register",
     "new_done": "A new, empty register has been started. Nothing else on the page is kept.",
     "conflict": (
-        "Someone else has saved changes to {name} since you opened it, so it has not been "
-        "saved: nothing in the file was overwritten. Save your register as a copy, or open "
-        "the newer file."
+        "Someone else has saved changes to {name} since you opened it, and the file cannot "
+        "be read now, so your changes could not be merged with theirs: nothing in the file "
+        "was overwritten. Save your register as a copy."
     ),
     "conflict_gone": (
         "{name} could not be found where it was opened: it may have been moved, renamed or "
         "deleted. Nothing was saved. Save your register as a copy."
     ),
-    "open_newer": "Open the newer file",
-    "open_newer_confirm": (
-        "Opening the newer file replaces the register on this page. The changes you made here "
-        "will be lost unless you save them as a copy first."
+    "merge_heading": "Someone else saved the register too",
+    "merge_intro": (
+        "{name} was saved by someone else since you opened it. Their changes and yours have "
+        "been put together; {count} of them changed the same thing differently. Choose which "
+        "to keep. Nothing is saved until every one is settled."
     ),
-    "open_newer_yes": "Yes, open the newer file",
+    "merge_ours": "Keep mine",
+    "merge_theirs": "Keep theirs",
+    "merged_saved": (
+        "{name} was saved by someone else since you opened it. Their changes and yours have "
+        "been merged and saved to {name}."
+    ),
     "save_denied": (
         "This browser was not allowed to write to {name}, so nothing was saved. Save your "
         "register as a copy instead. Everything is still on this page."
@@ -244,6 +250,7 @@ GLUE_TEXT_KEYS: Final = (
     "file_downloaded", "file_restored", "file_opened", "file_reading", "file_unreadable",
     "file_cancelled", "new_done", "new_confirm", "new_yes", "open_confirm", "open_yes",
     "conflict", "conflict_gone", "save_denied", "save_failed", "save_copy_failed",
+    "merge_intro", "merged_saved",
     "core_failed", "file_filter", "showing", "no_deadline", "no_cases",
     "no_register", "open_case", "child", "new_case_heading", "case_heading", "case_saved",
     "document_reading", "case_deleted", "deadlines_none", "missed_none",

@@ -58,7 +58,15 @@ class Conflict:
 
     def as_dict(self) -> dict[str, Any]:
         return {"reference": self.reference, "field": self.field, "label": self.label,
-                "ours": self.ours, "theirs": self.theirs, "text": self.words()}  # fmt: skip
+                "ours": self.ours, "theirs": self.theirs, "text": self.words(),
+                "question": self.question()}  # fmt: skip
+
+    def question(self) -> str:
+        """The conflict as the page asks it."""
+        return (
+            f"{self.reference}, {self.label}: yours is {_shown(self.ours)}; theirs is "
+            f"{_shown(self.theirs)}."
+        )
 
 
 def _shown(value: Any) -> str:
