@@ -89,6 +89,20 @@ def file_panel() -> str:
         f'aria-label="{_t("open_label")}" data-max-bytes="{REGISTER_MAX_BYTES}" '
         "data-register-input>"
         "</div>"
+        '<div class="cs-form-group" data-field="sheet">'
+        f'<label class="cs-label" for="register-sheet">{_t("sheet_label")}</label>'
+        f'<div class="cs-hint" id="register-sheet-hint">{_t("sheet_hint")}</div>'
+        '<p class="cs-error-message" id="sheet-error" data-error-for="sheet" hidden></p>'
+        '<input type="file" id="register-sheet" accept=".csv,text/csv" '
+        f'aria-describedby="register-sheet-hint" data-max-bytes="{REGISTER_MAX_BYTES}" '
+        "data-sheet-input></div>"
+        '<div class="cs-panel cs-register__sheet-map" data-sheet-map hidden role="region" '
+        'aria-labelledby="sheet-map-title">'
+        f'<h3 id="sheet-map-title" tabindex="-1">{_t("sheet_map_heading")}</h3>'
+        "<p data-sheet-map-hint></p><div data-sheet-columns></div>"
+        '<div class="cs-actions">'
+        f"{_b('sheet_import', 'primary', **{'data-sheet-import': ''})}"
+        f"{_b('cancel', **{'data-sheet-cancel': ''})}</div></div>"
         '<div class="cs-notice" data-file-message role="status" aria-live="polite"></div>'
         # "Start a new register" or "Open a register" over unsaved changes: the glue sets
         # the words for the one asked (new_confirm / open_confirm, or case_changes_new /

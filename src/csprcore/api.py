@@ -566,6 +566,20 @@ def register_import(payload: Payload) -> dict[str, Any]:
     }
 
 
+def register_sheet_columns(payload: Payload) -> dict[str, Any]:
+    """A spreadsheet's header row, for the page to ask which column holds what: ``columns``,
+    ``suggested`` (``{column: field}`` where a heading says) and ``targets`` (``[field,
+    words]``)."""
+    from .forms.case_register.import_sheet import SHEET_FIELD, sheet_columns, target_labels
+
+    file = payload.get("file")
+    content = _file_content(file, SHEET_FIELD, "Choose a spreadsheet saved as CSV")
+    name = str(file.get("name") or "The sheet") if isinstance(file, Mapping) else "The sheet"
+    columns, suggested = sheet_columns(content, name)
+    return {"columns": columns, "suggested": suggested,
+            "targets": [list(t) for t in target_labels()]}  # fmt: skip
+
+
 def register_merge(payload: Payload) -> dict[str, Any]:
     """Two saves of one register merged from the one both started from: ``{"base", "ours",
     "theirs"}`` (registers), and ``choices`` (``[{"reference", "field", "take": "ours" |
@@ -733,6 +747,7 @@ FUNCTIONS: dict[str, Callable[[Payload], dict[str, Any]]] = {
     "register_delete_case": register_delete_case,
     "register_add_document": register_add_document,
     "register_import": register_import,
+    "register_sheet_columns": register_sheet_columns,
     "register_merge": register_merge,
     "register_export": register_export,
     "register_report": register_report,

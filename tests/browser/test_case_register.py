@@ -859,3 +859,43 @@ def test_the_document_hint_says_a_referral_cannot_start_a_case(reg: Page) -> Non
     hint = page.locator("#new-document-file-hint")
     expect(hint).to_contain_text("add the case first, then add the referral to it")
     expect(hint).not_to_contain_text("A referral, Rapid Review")
+
+
+def test_start_from_the_units_spreadsheet(reg: Page, tmp_path: Path, axe: Axe) -> None:
+    """A unit's own sheet, its columns chosen on the page: those whose heading says what
+    they hold are chosen already; a bad cell is refused naming its row and column, and the
+    register on the page is unchanged until the sheet imports."""
+    page = reg
+    sheet = tmp_path / "our-cases.csv"
+    good = (
+        "Reference,Initials,Date LA aware,Referral received,Notes\r\n"
+        "GRM-1,A B,02/11/2026,03/11/2026,first\r\n"
+        "GRM-2,C D,2026-10-01,2026-10-02,\r\n"
+    )
+    sheet.write_text(good.replace("03/11/2026", "33/11/2026"), encoding="utf-8")
+    page.locator("[data-sheet-input]").set_input_files(sheet)
+    mapping = page.locator("[data-sheet-map]")
+    expect(mapping.locator("h3")).to_be_focused()
+    expect(page.get_by_label("Reference", exact=True)).to_have_value("reference")
+    expect(page.get_by_label("Referral received")).to_have_value("referral")
+    expect(page.get_by_label("Notes")).to_have_value("")
+    page.get_by_label("Initials").select_option("child_initials")
+    page.get_by_label("Date LA aware").select_option("aware")
+    assert axe(page) == []
+    mapping.get_by_role("button", name="Import the sheet").click()
+    error = page.locator("#sheet-error")
+    expect(error).to_contain_text("Row 2, column 'Referral received': '33/11/2026' is not a date")
+    expect(page.locator("[data-showing]")).to_have_text("")
+
+    sheet.write_text(good, encoding="utf-8")
+    page.locator("[data-sheet-input]").set_input_files(sheet)
+    page.get_by_label("Initials").select_option("child_initials")
+    page.get_by_label("Date LA aware").select_option("aware")
+    mapping.get_by_role("button", name="Import the sheet").click()
+    expect(page.locator("[data-file-message]")).to_have_text(
+        "Imported 2 cases from our-cases.csv. Not used: Notes."
+    )
+    expect(page.locator("[data-showing]")).to_have_text("Showing 2 of 2 cases")
+    expect(mapping).to_be_hidden()
+    expect(error).to_be_hidden()
+    expect(page.locator("[data-file-status]")).to_contain_text("not yet saved")

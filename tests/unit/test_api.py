@@ -154,6 +154,7 @@ def test_every_function_is_covered() -> None:
         "register_delete_case",  # covered in test_case_register_api.py
         "register_add_document",  # covered in test_case_register_api.py
         "register_import",  # covered in test_case_register_sheet.py
+        "register_sheet_columns",  # covered in test_case_register_sheet.py
         "register_merge",  # covered in test_case_register_sheet.py
         "register_export",  # covered in test_case_register_api.py
         "register_report",  # covered in test_case_register_api.py

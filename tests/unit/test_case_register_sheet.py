@@ -231,3 +231,14 @@ def test_the_api_imports_a_sheet_and_reports_conflicts(three: Any) -> None:
     payload = {"base": base, "ours": ours, "theirs": theirs, "choices": [choice]}
     settled = json.loads(api.call("register_merge", json.dumps(payload)))
     assert case_of(settled["register"], "NEL-2026-002")["child_age"] == "15 years"
+
+
+def test_the_page_is_offered_the_columns_and_what_their_headings_say() -> None:
+    sheet = "Reference,Initials,Referral received,rapid review meeting held,Notes\r\n"
+    result = json.loads(api.call("register_sheet_columns", json.dumps(
+        {"file": {"name": "s.csv", "content": sheet}})))  # fmt: skip
+    assert result["columns"] == ["Reference", "Initials", "Referral received",
+                                 "rapid review meeting held", "Notes"]  # fmt: skip
+    assert result["suggested"] == {"Reference": "reference", "Referral received": "referral",
+                                   "rapid review meeting held": "meeting"}  # fmt: skip
+    assert ["meeting", "Rapid Review meeting held"] in result["targets"]

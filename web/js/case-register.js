@@ -7,7 +7,8 @@
 import { startCore } from "./core.js";
 import { Drafts } from "./drafts.js";
 import {
-  base64ToBlob, clearErrors, download, readAnswers, sentence, showErrors, today, writeAnswers,
+  base64ToBlob, clearErrors, download, readAnswers, readFile, sentence, showErrors, today,
+  writeAnswers,
 } from "./form-ui.js";
 import { showPicture } from "./picture.js";
 
@@ -262,6 +263,91 @@ function start() {
   newButton.addEventListener("click", () => confirmThen(
     startNew, text.new_confirm, text.new_yes, newButton, text.case_changes_new));
 
+  // --- starting from the unit's spreadsheet ------------------------------------------------
+
+  const sheetInput = $("[data-sheet-input]");
+  const sheetMap = $("[data-sheet-map]");
+  let sheet = null; // {name, base64} of the chosen sheet while its columns are asked
+
+  sheetInput.addEventListener("change", async () => {
+    const [file] = sheetInput.files ?? [];
+    sheetInput.value = "";
+    if (!file) return;
+    fileErrors("sheet", []);
+    sheetMap.hidden = true;
+    let chosen;
+    try {
+      chosen = await readFile(file, Number(sheetInput.dataset.maxBytes));
+    } catch {
+      fileErrors("sheet", [{ message: fill(text.file_unreadable, { name: file.name }) }]);
+      return;
+    }
+    const result = await core.call("register_sheet_columns", { file: chosen });
+    if (!result.ok) {
+      fileErrors("sheet", result.errors?.length ? result.errors : [{ message: text.core_failed }]);
+      return;
+    }
+    sheet = chosen;
+    sheetMap.querySelector("[data-sheet-map-hint]").textContent =
+      fill(text.sheet_map_hint, { name: chosen.name });
+    sheetMap.querySelector("[data-sheet-columns]").replaceChildren(
+      ...result.columns.map((column, i) => columnChoice(column, i, result)));
+    sheetMap.hidden = false;
+    sheetMap.querySelector("h3").focus();
+  });
+
+  function columnChoice(column, i, result) {
+    const group = el("div", "cs-form-group");
+    const label = el("label", "cs-label", column || `Column ${i + 1}`);
+    label.htmlFor = `sheet-column-${i}`;
+    const select = document.createElement("select");
+    select.className = "cs-select";
+    select.id = `sheet-column-${i}`;
+    select.dataset.column = column;
+    select.append(new Option(text.sheet_unused, ""),
+                  ...result.targets.map(([id, words]) => new Option(words, id)));
+    select.value = result.suggested[column] ?? "";
+    group.append(label, select);
+    return group;
+  }
+
+  $("[data-sheet-cancel]").addEventListener("click", () => {
+    sheet = null;
+    sheetMap.hidden = true;
+    sheetInput.focus();
+  });
+
+  const importButton = $("[data-sheet-import]");
+  importButton.addEventListener("click", async () => {
+    if (!sheet) return;
+    const map = {};
+    for (const select of sheetMap.querySelectorAll("select")) {
+      if (select.value && select.dataset.column) map[select.dataset.column] = select.value;
+    }
+    const result = await core.call("register_import", { file: sheet, map });
+    if (!result.ok) {
+      fileErrors("sheet", result.errors?.length ? result.errors : [{ message: text.core_failed }]);
+      $("#register-sheet").focus();
+      return;
+    }
+    fileErrors("sheet", []);
+    confirmThen(() => startFromSheet(result), text.sheet_confirm, text.sheet_yes,
+                importButton, text.case_changes_new);
+  });
+
+  function startFromSheet(result) {
+    sheet = null;
+    clearAll();
+    register = result.register;
+    unsaved = true; // a register not yet saved as a file
+    changes += 1;
+    drafts.saveNow();
+    setFileStatus();
+    say(fileMessage, result.messages.join(" "));
+    showRegister();
+    $("#register-list-title").focus();
+  }
+
   async function startNew() {
     const mine = ++generation;
     const result = await core.call("register_new", {});
@@ -305,10 +391,12 @@ function start() {
     fileErrors("register-file", []);
     fileErrors("document-file", []);
     fileErrors("new-document-file", []);
+    fileErrors("sheet", []);
     conflict.hidden = true;
     conflict.querySelector("[data-conflict-text]").replaceChildren();
     merging = null;
     $("[data-merge]").hidden = true;
+    $("[data-sheet-map]").hidden = true;
     newConfirm.hidden = true;
     backConfirm.hidden = true;
     pendingAction = null;

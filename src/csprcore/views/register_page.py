@@ -84,6 +84,24 @@ PAGE_TEXT: Final[dict[str, str]] = {
         "{name} could not be found where it was opened: it may have been moved, renamed or "
         "deleted. Nothing was saved. Save your register as a copy."
     ),
+    "sheet_label": "Start from a spreadsheet (CSV)",
+    "sheet_hint": (
+        "Your unit's spreadsheet of cases, saved as \u201cCSV UTF-8\u201d, or this page's own "
+        "CSV download. You choose which column holds what; dates may be 2026-11-30 or "
+        "30/11/2026. It starts a new register: nothing is changed until you import it."
+    ),
+    "sheet_map_heading": "Which column holds what",
+    "sheet_map_hint": (
+        "Choose what each column of {name} holds. Columns left as \u201cNot used\u201d are "
+        "ignored. One column must hold the case reference."
+    ),
+    "sheet_unused": "Not used",
+    "sheet_import": "Import the sheet",
+    "sheet_confirm": (
+        "The register on this page has changes that are not saved to a file. Start a new "
+        "register from the sheet anyway? Those changes will be lost unless you save them first."
+    ),
+    "sheet_yes": "Yes, start from the sheet",
     "merge_heading": "Someone else saved the register too",
     "merge_intro": (
         "{name} was saved by someone else since you opened it. Their changes and yours have "
@@ -250,7 +268,8 @@ GLUE_TEXT_KEYS: Final = (
     "file_downloaded", "file_restored", "file_opened", "file_reading", "file_unreadable",
     "file_cancelled", "new_done", "new_confirm", "new_yes", "open_confirm", "open_yes",
     "conflict", "conflict_gone", "save_denied", "save_failed", "save_copy_failed",
-    "merge_intro", "merged_saved",
+    "merge_intro", "merged_saved", "sheet_map_hint", "sheet_unused", "sheet_confirm",
+    "sheet_yes",
     "core_failed", "file_filter", "showing", "no_deadline", "no_cases",
     "no_register", "open_case", "child", "new_case_heading", "case_heading", "case_saved",
     "document_reading", "case_deleted", "deadlines_none", "missed_none",

@@ -119,13 +119,51 @@ def _choice(value: str, choices: Mapping[str, str], what: str) -> str | None:
     raise ValueError(f"'{value}' is not {what}; use one of: {', '.join(choices.values())}")
 
 
+#: The case's fields as the page's mapping names them.
+FIELD_LABELS: Final = {
+    "reference": "Case reference",
+    "child_initials": "Child's initials",
+    "child_age": "Child's age",
+    "review_kind": "Kind of review",
+    "notification": "Who notified the Panel",
+}
+
+
+def target_labels() -> list[tuple[str, str]]:
+    """Every field a column can fill, with its words, in the register's order."""
+    return [*FIELD_LABELS.items(), *((e.id, e.label) for e in REGISTER_EVENTS)]
+
+
+def _rows(data: str | bytes, name: str) -> list[list[str]]:
+    rows = list(csv.reader(io.StringIO(_text(data, name), newline="")))
+    if not rows or not any(c.strip() for c in rows[0]):
+        raise InputError.one(SHEET_FIELD, f"{name} has no header row")
+    return rows
+
+
+def _suggested(column: str) -> str | None:
+    """What a column holds, where its heading says so: the register's own label, a field's
+    name or words, case and spaces aside."""
+    if column in OWN_COLUMNS:
+        return OWN_COLUMNS[column]
+    plain = " ".join(column.casefold().replace("_", " ").split())
+    for target, label in target_labels():
+        if plain in (target.casefold().replace("_", " ").replace("-", " "), label.casefold()):
+            return target
+    return None
+
+
+def sheet_columns(data: str | bytes, name: str) -> tuple[list[str], dict[str, str]]:
+    """The sheet's header row, and what each column seems to hold where its heading says."""
+    header = [c.strip() for c in _rows(data, name)[0]]
+    suggested = {c: t for c in header if c and (t := _suggested(c))}
+    return header, suggested
+
+
 def import_sheet(
     data: str | bytes, name: str, mapping: Mapping[str, str] | None = None
 ) -> Imported:
-    text = _text(data, name)
-    rows = list(csv.reader(io.StringIO(text, newline="")))
-    if not rows or not any(c.strip() for c in rows[0]):
-        raise InputError.one(SHEET_FIELD, f"{name} has no header row")
+    rows = _rows(data, name)
     header = [c.strip() for c in rows[0]]
     known = set(targets())
     used: dict[str, str] = {}
