@@ -967,6 +967,11 @@ function start() {
     section.append(link);
     const state = el("td");
     if (s.state_label) state.append(el("strong", `cs-tag cs-tag--${s.state}`, s.state_label));
+    // On a phone each step is a card, each value with its column's name (case-register.css).
+    const names = [...page.querySelectorAll("[data-steps] thead th")].map((th) => th.textContent);
+    [number, label, when, basis, section, state].forEach((cell, i) => {
+      if (cell.tagName === "TD") cell.dataset.label = names[i] ?? "";
+    });
     tr.append(number, label, when, basis, section, state);
     return tr;
   }
