@@ -517,12 +517,14 @@ function start() {
     const out = await registerText();
     if (!out || mine !== generation) return;
     const name = fileName ?? out.filename ?? text.default_file_name;
+    // A register never saved before has no old file to replace: the message says so.
+    const words = fileName ? text.file_downloaded : text.file_downloaded_new;
     download(name, new Blob([out.text], { type: "application/json" }));
     fileName = name;
     if (changes === taken) unsaved = false; // a change made meanwhile is not in the file
     drafts.saveNow();
     setFileStatus();
-    say(fileMessage, fill(text.file_downloaded, { name }));
+    say(fileMessage, fill(words, { name }));
   }
 
   async function saveCopy() {
