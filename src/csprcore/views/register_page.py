@@ -268,7 +268,8 @@ PAGE_TEXT: Final[dict[str, str]] = {
 #: The words the page glue shows; it has none of its own.
 GLUE_TEXT_KEYS: Final = (
     "file_none", "file_new", "file_open", "file_open_in_place", "file_unsaved", "file_saved",
-    "file_downloaded", "file_downloaded_new", "file_restored", "file_opened", "file_reading", "file_unreadable",
+    "file_downloaded", "file_downloaded_new", "file_restored", "file_opened", "file_reading",
+    "file_unreadable",
     "file_cancelled", "new_done", "new_confirm", "new_yes", "open_confirm", "open_yes",
     "conflict", "conflict_gone", "save_denied", "save_failed", "save_copy_failed",
     "merge_intro", "merged_saved", "sheet_map_hint", "sheet_unused", "sheet_confirm",
