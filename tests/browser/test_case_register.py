@@ -899,3 +899,32 @@ def test_start_from_the_units_spreadsheet(reg: Page, tmp_path: Path, axe: Axe) -
     expect(mapping).to_be_hidden()
     expect(error).to_be_hidden()
     expect(page.locator("[data-file-status]")).to_contain_text("not yet saved")
+
+
+def test_after_a_reload_save_still_writes_back_to_the_file(context: BrowserContext) -> None:
+    """The file's handle is kept in this browser (IndexedDB), so a reload does not turn Save
+    into a download; what the file held is kept too, so a colleague's save is still merged."""
+    context.add_init_script(PICKERS)
+    page = open_page(context.new_page())
+    register = core("register_example", {})["register"]
+    page.evaluate(WRITE, ["case-register.json", json.dumps(register)])
+    page.get_by_role("button", name="Open a register").click()
+    status = page.locator("[data-file-status]")
+    expect(status).to_contain_text("Save writes back to this file.")
+    add_case_by_hand(page, "NEL-2026-501", "K L", {"referral": date(2026, 11, 25)})
+    back_to_list(page)
+    page.reload()
+    wait_ready(page)
+    expect(page.locator("[data-file-message]")).to_have_text(
+        "The register was restored from the draft in this browser. Save writes back to "
+        "case-register.json."
+    )
+    expect(status).to_contain_text("Save writes back to this file.")
+    colleague = json.loads(page.evaluate(READ, "case-register.json"))
+    next(c for c in colleague["cases"] if c["reference"] == "NEL-2026-001")["child_age"] = "4"
+    page.evaluate(WRITE, ["case-register.json", json.dumps(colleague)])
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator("[data-file-message]")).to_contain_text("have been merged and saved")
+    on_disk = json.loads(page.evaluate(READ, "case-register.json"))
+    refs = {c["reference"]: c for c in on_disk["cases"]}
+    assert "NEL-2026-501" in refs and refs["NEL-2026-001"]["child_age"] == "4"

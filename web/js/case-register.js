@@ -6,6 +6,7 @@
 // csprcore.views.register_page.PAGE_TEXT.
 import { startCore } from "./core.js";
 import { Drafts } from "./drafts.js";
+import { keepFile, keptFile } from "./file-handle.js";
 import {
   base64ToBlob, clearErrors, download, readAnswers, readFile, sentence, showErrors, today,
   writeAnswers,
@@ -106,6 +107,7 @@ function start() {
     drafts.remove(); // first: nothing pending is written back after it
     deleteConfirm.hidden = true;
     clearAll();
+    keepTheFile(); // the draft is gone, and the file's handle with it
     showRegister();
     deleteDraft.focus();
   });
@@ -133,6 +135,11 @@ function start() {
   const canPick = typeof window.showOpenFilePicker === "function";
   const canSaveAs = typeof window.showSaveFilePicker === "function";
   const fileTypes = [{ description: text.file_filter, accept: { "application/json": [".json"] } }];
+
+  /** Keep the file's handle (and what it held) for after a reload; none: forget it. */
+  function keepTheFile() {
+    keepFile(handle ? { handle, name: fileName, recorded, base } : null);
+  }
 
   function setFileStatus() {
     let words = text.file_none;
@@ -171,6 +178,7 @@ function start() {
     handle = fileHandle;
     recorded = fileHandle ? { lastModified, hash: await sha256(content) } : null;
     base = fileHandle ? result.register : null;
+    keepTheFile();
     unsaved = false;
     drafts.saveNow();
     setFileStatus();
@@ -339,6 +347,7 @@ function start() {
     sheet = null;
     clearAll();
     register = result.register;
+    keepTheFile();
     unsaved = true; // a register not yet saved as a file
     changes += 1;
     drafts.saveNow();
@@ -358,6 +367,7 @@ function start() {
     }
     clearAll();
     register = result.register;
+    keepTheFile();
     drafts.saveNow();
     setFileStatus();
     say(fileMessage, text.new_done);
@@ -496,6 +506,7 @@ function start() {
       if (mine !== generation) return;
       recorded = now;
       base = writing;
+      keepTheFile();
       if (changes === taken) unsaved = false; // a change made meanwhile is not in the file
       drafts.saveNow();
       setFileStatus();
@@ -557,6 +568,7 @@ function start() {
       fileName = target.name;
       recorded = now;
       base = register;
+      keepTheFile();
       if (changes === taken) unsaved = false; // a change made meanwhile is not in the file
       conflict.hidden = true;
       drafts.saveNow();
@@ -616,6 +628,7 @@ function start() {
       if (m.mine !== generation) return;
       recorded = now;
       base = result.register;
+      keepTheFile();
       if (changes === taken) unsaved = false;
       drafts.saveNow();
       setFileStatus();
@@ -1247,8 +1260,16 @@ function start() {
     register = result.register;
     fileName = typeof saved.name === "string" && saved.name ? saved.name : null;
     unsaved = saved.unsaved === true;
+    // The file it came from, where this browser kept its handle: Save writes back to it.
+    const kept = fileName ? await keptFile() : null;
+    if (mine !== generation) return;
+    if (kept && kept.name === fileName) {
+      handle = kept.handle;
+      recorded = kept.recorded ?? null;
+      base = kept.base ?? null;
+    }
     setFileStatus();
-    if (fileName) say(fileMessage, text.file_restored);
+    if (fileName) say(fileMessage, fill(handle ? text.file_restored_in_place : text.file_restored, { name: fileName }));
     showRegister();
     const editing = saved.editing;
     if (editing && typeof editing === "object" && editing.answers) {

@@ -59,6 +59,9 @@ PAGE_TEXT: Final[dict[str, str]] = {
     "file_downloaded_new": (
         "Downloaded {name}. Keep it on your unit's secure drive, and open it from there next time."
     ),
+    "file_restored_in_place": (
+        "The register was restored from the draft in this browser. Save writes back to {name}."
+    ),
     "file_restored": (
         "The register was restored from the draft in this browser. To save it back to the "
         "file in place, save it as a copy over the file or open the file again."
@@ -268,7 +271,8 @@ PAGE_TEXT: Final[dict[str, str]] = {
 #: The words the page glue shows; it has none of its own.
 GLUE_TEXT_KEYS: Final = (
     "file_none", "file_new", "file_open", "file_open_in_place", "file_unsaved", "file_saved",
-    "file_downloaded", "file_downloaded_new", "file_restored", "file_opened", "file_reading",
+    "file_downloaded", "file_downloaded_new", "file_restored", "file_restored_in_place",
+    "file_opened", "file_reading",
     "file_unreadable",
     "file_cancelled", "new_done", "new_confirm", "new_yes", "open_confirm", "open_yes",
     "conflict", "conflict_gone", "save_denied", "save_failed", "save_copy_failed",
