@@ -324,3 +324,18 @@ def test_the_counts_never_fail_on_an_unknown_status() -> None:
     doc = plan(action("in progress", "2026-12-31"), action("complete", "2026-10-01"))
     assert counts(doc, TODAY)["no_status"] == 1
     assert by_agency(doc, TODAY)["Health"]["complete"] == 1
+
+
+def test_the_csv_carries_the_case_and_the_recommendations_number() -> None:
+    """Issue: the CSV had no case reference or recommendation number, so a sheet of several
+    plans could not be filtered by case or by recommendation."""
+    import csv as csv_module
+
+    doc = ActionPlan.example()
+    data = csv_bytes(doc, date(2026, 12, 1)).decode("utf-8-sig")
+    rows = list(csv_module.DictReader(io.StringIO(data, newline="")))
+    assert {r["Case reference"] for r in rows} == {doc["source"]["referral_reference"]}
+    numbers = [(r["Recommendation number"], r["Recommendation"]) for r in rows]
+    first = {rec: n for n, rec in numbers}
+    assert sorted(set(first.values())) == ["1", "2"]  # two recommendations, four actions
+    assert all(first[rec] == n for n, rec in numbers)

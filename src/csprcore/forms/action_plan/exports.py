@@ -15,6 +15,8 @@ from .progress import actions, agency_lines, next_monitoring, overdue_lines, sum
 
 COLUMNS: Final = (
     "Source review",
+    "Case reference",
+    "Recommendation number",
     "Action number",
     "Recommendation",
     "Action",
@@ -43,15 +45,23 @@ def csv_bytes(doc: Mapping[str, Any], today: Any) -> bytes:
     mark, CRLF line ends and every field quoted where it holds a comma, a quote or a line
     break (RFC 4180, as Excel writes it)."""
     source = _text(_part(doc, "source").get("review"))
+    reference = _text(_part(doc, "source").get("referral_reference"))
     states = {a.number: a for a in actions(doc, today)}
     lines = []
     rows = doc.get("actions")
+    # Each recommendation numbered in the order the plan first gives it, so a sheet can be
+    # sorted or filtered by recommendation.
+    numbers: dict[str, int] = {}
     for i, row in enumerate(rows if isinstance(rows, list) else []):
         if not isinstance(row, Mapping):
             continue
         state = states.get(i + 1)
+        said = " ".join(_text(row.get("recommendation")).casefold().split())
+        number = numbers.setdefault(said, len(numbers) + 1)
         lines.append([
             source,
+            reference,
+            number,
             i + 1,
             _text(row.get("recommendation")),
             _text(row.get("action")),
