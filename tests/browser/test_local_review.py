@@ -117,10 +117,11 @@ def test_start_from_the_rapid_review_complete_and_export(local: Page, tmp_path: 
     letter = flat(read_pdf(download(
         page, check.get_by_role("button", name="Download the letter telling the Panel, Ofsted "
                                 "and the DfE (PDF)"), tmp_path / "letter.pdf")))  # fmt: skip
-    for words in ("Dear colleagues,", "Z N, aged 8 years",
+    for words in ("Dear Panel members and colleagues at Ofsted and the Department for Education,",
+                  "Z N, aged 8 years",
                   "decided on 29 October 2026 to carry out a local child safeguarding practice "
                   "review", "We have commissioned Nguyễn Thị Ánh", "no later than 29 April 2027",
-                  "Yours faithfully, Łukasz Żółć"):  # fmt: skip
+                  "Yours faithfully, Signature: Łukasz Żółć"):  # fmt: skip
         assert words in letter, words
 
     before = flat(read_pdf(download(
