@@ -876,11 +876,11 @@ def test_start_from_the_units_spreadsheet(reg: Page, tmp_path: Path, axe: Axe) -
     page.locator("[data-sheet-input]").set_input_files(sheet)
     mapping = page.locator("[data-sheet-map]")
     expect(mapping.locator("h3")).to_be_focused()
-    expect(page.get_by_label("Reference", exact=True)).to_have_value("reference")
-    expect(page.get_by_label("Referral received")).to_have_value("referral")
-    expect(page.get_by_label("Notes")).to_have_value("")
-    page.get_by_label("Initials").select_option("child_initials")
-    page.get_by_label("Date LA aware").select_option("aware")
+    expect(mapping.get_by_label("Reference", exact=True)).to_have_value("reference")
+    expect(mapping.get_by_label("Referral received", exact=True)).to_have_value("referral")
+    expect(mapping.get_by_label("Notes", exact=True)).to_have_value("")
+    mapping.get_by_label("Initials", exact=True).select_option("child_initials")
+    mapping.get_by_label("Date LA aware", exact=True).select_option("aware")
     assert axe(page) == []
     mapping.get_by_role("button", name="Import the sheet").click()
     error = page.locator("#sheet-error")
@@ -889,8 +889,8 @@ def test_start_from_the_units_spreadsheet(reg: Page, tmp_path: Path, axe: Axe) -
 
     sheet.write_text(good, encoding="utf-8")
     page.locator("[data-sheet-input]").set_input_files(sheet)
-    page.get_by_label("Initials").select_option("child_initials")
-    page.get_by_label("Date LA aware").select_option("aware")
+    mapping.get_by_label("Initials", exact=True).select_option("child_initials")
+    mapping.get_by_label("Date LA aware", exact=True).select_option("aware")
     mapping.get_by_role("button", name="Import the sheet").click()
     expect(page.locator("[data-file-message]")).to_have_text(
         "Imported 2 cases from our-cases.csv. Not used: Notes."
