@@ -566,6 +566,47 @@ def register_import(payload: Payload) -> dict[str, Any]:
     }
 
 
+def action_plan_agency_update(payload: Payload) -> dict[str, Any]:
+    """The sheet one agency fills in: ``{"document" | "answers", "agency"}``; its actions
+    only, as CSV."""
+    from .forms.action_plan import ActionPlan
+    from .forms.action_plan.updates import update_sheet
+    from .forms.naming import file_stem
+
+    doc = _document(ActionPlan, payload)
+    agency = str(payload.get("agency") or "").strip()
+    data = update_sheet(doc, agency)
+    stem = file_stem(ActionPlan, doc, "update", date.today())
+    agency_part = "".join(c if c.isalnum() else "-" for c in agency).strip("-")[:40]
+    return {"ok": True, **_file(f"{stem}-{agency_part}.csv", CSV_MIME, data)}
+
+
+def action_plan_add_updates(payload: Payload) -> dict[str, Any]:
+    """Agencies' returned sheets merged into the plan: ``{"document" | "answers", "files":
+    [{"name", "base64" | "content"}]}``. What the unit wrote is kept and named."""
+    from .forms import engine
+    from .forms.action_plan import ActionPlan
+    from .forms.action_plan.updates import UPDATE_FIELD, add_updates
+
+    doc = _document(ActionPlan, payload)
+    files = payload.get("files")
+    if not isinstance(files, list) or not files:
+        raise InputError.one(UPDATE_FIELD, "Choose one or more agencies' updates (CSV)")
+    read = [
+        (str(f.get("name") or "The file") if isinstance(f, Mapping) else "The file",
+         _file_content(f, UPDATE_FIELD, "Choose one or more agencies' updates (CSV)"))
+        for f in files
+    ]  # fmt: skip
+    result = add_updates(doc, read)
+    return {
+        "ok": True,
+        "document": result.document,
+        "answers": engine.document_to_answers(ActionPlan, result.document),
+        "changed": bool(result.filled),
+        "messages": result.messages(),
+    }
+
+
 def register_sheet_columns(payload: Payload) -> dict[str, Any]:
     """A spreadsheet's header row, for the page to ask which column holds what: ``columns``,
     ``suggested`` (``{column: field}`` where a heading says) and ``targets`` (``[field,
@@ -747,6 +788,8 @@ FUNCTIONS: dict[str, Callable[[Payload], dict[str, Any]]] = {
     "register_delete_case": register_delete_case,
     "register_add_document": register_add_document,
     "register_import": register_import,
+    "action_plan_agency_update": action_plan_agency_update,
+    "action_plan_add_updates": action_plan_add_updates,
     "register_sheet_columns": register_sheet_columns,
     "register_merge": register_merge,
     "register_export": register_export,
@@ -801,6 +844,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "register_add_document": ("forms",),
     "register_export": ("pdf",),
     "register_report_export": ("pdf",),
+    "action_plan_agency_update": ("forms",),
+    "action_plan_add_updates": ("forms",),
 }
 
 #: Run in the browser once a group is loaded, so the first real call is as quick as the

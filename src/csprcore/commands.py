@@ -218,6 +218,13 @@ def _form(args: argparse.Namespace) -> int:
         return 0
     if args.form_command == "add-returns":
         return _add_returns(args, doc)
+    if args.form_command == "agency-update":
+        result = api.action_plan_agency_update({"document": doc, "agency": args.agency})
+        _write(Path(args.output), base64.b64decode(result["base64"]))
+        print(f"Wrote {args.output}")
+        return 0
+    if args.form_command == "add-updates":
+        return _add_updates(args, doc)
     result = api.form_export({
         "form": args.form_id, "document": doc, "format": args.format,
         "allow_names": args.allow_names,
@@ -243,6 +250,22 @@ def _add_returns(args: argparse.Namespace, doc: dict[str, Any]) -> int:
     result = api.rapid_review_add_returns({"document": doc, "files": files})
     if result["refused"]:
         _fail("; ".join(e["message"] for e in result["refused"]) + "; nothing was written")
+    out = Path(args.output)
+    _write_document(out, result["document"])
+    for message in result["messages"]:
+        print(message)
+    print(f"Wrote {out}")
+    return 0
+
+
+def _add_updates(args: argparse.Namespace, doc: dict[str, Any]) -> int:
+    """Merge agencies' returned sheets into an action plan; any problem refuses them all,
+    writing nothing."""
+    files = [
+        {"name": name, "base64": base64.b64encode(Path(name).read_bytes()).decode("ascii")}
+        for name in args.updates
+    ]
+    result = api.action_plan_add_updates({"document": doc, "files": files})
     out = Path(args.output)
     _write_document(out, result["document"])
     for message in result["messages"]:
@@ -567,10 +590,22 @@ def _parser() -> argparse.ArgumentParser:
     ap_commands = _form_commands(
         sub, "action-plan", "action-plan",
         "the action plan: example, validate, export (pdf, progress, csv, json), "
-        "from-local-review",
+        "from-local-review, agency-update, add-updates",
     )  # fmt: skip
     _start_command(ap_commands, "from-local-review", "LR.json",
                    "start an action plan from a saved local review record (JSON)")  # fmt: skip
+    upd = ap_commands.add_parser(
+        "agency-update", help="the sheet (CSV) one agency fills in: its actions only"
+    )
+    upd.add_argument("file", metavar="PLAN.json")
+    upd.add_argument("--agency", required=True, metavar="NAME")
+    upd.add_argument("-o", "--output", required=True, metavar="UPDATE.csv")
+    adds = ap_commands.add_parser(
+        "add-updates", help="merge agencies' returned sheets into the plan's empty boxes"
+    )
+    adds.add_argument("file", metavar="PLAN.json")
+    adds.add_argument("updates", nargs="+", metavar="UPDATE.csv")
+    adds.add_argument("-o", "--output", required=True, metavar="PLAN2.json")
     add = rr_commands.add_parser(
         "add-returns", help="add agencies' scoping returns (JSON) to a Rapid Review file"
     )

@@ -159,6 +159,11 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("register_merge", {"base": REGISTER, "ours": {**REGISTER, "cases": [
         {**REGISTER["cases"][0], "child_age": "4"}]}, "theirs": {**REGISTER, "cases": [
         {**REGISTER["cases"][0], "child_age": "5"}]}}),
+    ("action_plan_agency_update", {"document": ActionPlan.example(), "agency": "Education"}),
+    ("action_plan_add_updates", {"document": ActionPlan.example(), "files": [
+        {"name": "edu.csv", "content": "Case reference,Action number,Status,"
+         "Why no longer needed,Evidence of completion,Evidence of impact\r\n"
+         "NEL-2026-014,2,Complete,,Sessions held.,\r\n"}]}),
     # Issue 13, hostile files: each once killed the runtime or reached the page unseen.
     ("form_open", {"form": "referral", "name": "deep.json",
                    "content": '{"form": ' + "[" * 3000 + "]" * 3000 + "}"}),

@@ -154,6 +154,8 @@ def test_every_function_is_covered() -> None:
         "register_delete_case",  # covered in test_case_register_api.py
         "register_add_document",  # covered in test_case_register_api.py
         "register_import",  # covered in test_case_register_sheet.py
+        "action_plan_agency_update",  # covered in test_action_plan_updates.py
+        "action_plan_add_updates",  # covered in test_action_plan_updates.py
         "register_sheet_columns",  # covered in test_case_register_sheet.py
         "register_merge",  # covered in test_case_register_sheet.py
         "register_export",  # covered in test_case_register_api.py
