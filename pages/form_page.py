@@ -253,7 +253,14 @@ def body() -> str:
     return form_body(Referral, "referral-form")
 
 
-def _file_picker(name: str, label: str, hint: str, *, multiple: bool = False) -> str:
+def _file_picker(
+    name: str,
+    label: str,
+    hint: str,
+    *,
+    multiple: bool = False,
+    accept: str = ".json,application/json",
+) -> str:
     """A file input whose files the page hands to the core (``web/js/file-fill.js``), with
     a polite status box for what the core did with them."""
     return (
@@ -261,7 +268,7 @@ def _file_picker(name: str, label: str, hint: str, *, multiple: bool = False) ->
         f'<label class="cs-label" for="{name}">{escape(label)}</label>'
         f'<div class="cs-hint" id="{name}-hint">{hint}</div>'
         f'<input type="file" id="{name}"{" multiple" if multiple else ""} '
-        f'accept=".json,application/json" aria-describedby="{name}-hint" data-{name} '
+        f'accept="{accept}" aria-describedby="{name}-hint" data-{name} '
         f'data-max-bytes="{MAX_FILE_BYTES}">'
         f'<div class="cs-notice" data-{name}-message role="status" aria-live="polite"></div>'
         "</div>"
@@ -343,4 +350,29 @@ def action_plan_body() -> str:
         "in empty boxes only. Or start blank, after a local learning review. Nothing leaves "
         "this device.",
     )
-    return form_body(ActionPlan, "action-plan", {"source": start})
+    # Section 12: agencies report their progress; each gets a sheet of its own actions, and
+    # the sheets they return are merged in (``forms.action_plan.updates``).
+    sheet = (
+        '<div class="cs-form-group cs-agency-sheet" data-field="agency-sheet">'
+        '<label class="cs-label" for="agency-sheet">An agency\'s update sheet</label>'
+        '<div class="cs-hint" id="agency-sheet-hint">The agency\'s name as the actions give it. '
+        "The sheet (CSV, for Excel) lists that agency's actions only: it fills in their "
+        "status and evidence, and sends it back by secure email.</div>"
+        '<input class="cs-input cs-input--medium" type="text" id="agency-sheet" '
+        'aria-describedby="agency-sheet-hint" autocomplete="off" data-agency-name>'
+        + c.button(
+            "Download the agency's sheet (CSV)", kind="secondary", **{"data-agency-sheet": ""}
+        )
+        + '<div class="cs-notice" data-agency-sheet-message role="status" aria-live="polite">'
+        "</div></div>"
+    )
+    updates = _file_picker(
+        "add-updates",
+        "Add agencies' updates",
+        "The sheets agencies returned (CSV). Their status and evidence fill the actions' "
+        "empty boxes; a status moves on, never back; what you have written is kept and "
+        "named. A sheet for another case is refused and changes nothing.",
+        multiple=True,
+        accept=".csv,text/csv",
+    )
+    return form_body(ActionPlan, "action-plan", {"source": start, "actions": sheet + updates})

@@ -192,3 +192,41 @@ def test_delete_then_open_a_file_leaves_nothing_of_the_old_case(plan: Page) -> N
     page.reload()
     wait_ready(page)
     expect(page.locator("[name='source.review']")).to_have_value(example["source"]["review"])
+
+
+def test_an_agencys_sheet_out_and_its_update_back(plan: Page, tmp_path: Path, axe: Axe) -> None:
+    """Section 12: the unit sends Education its actions; Education returns the sheet with a
+    status and evidence; the plan takes them, keeping what the unit wrote."""
+    page = plan
+    add_action(page, 0, "Share attendance concerns.", "Train designated leads.", "Education",
+               date(2027, 1, 29), "in_progress")  # fmt: skip
+    add_action(page, 1, "Share attendance concerns.", "Audit referrals.", "Police",
+               date(2027, 2, 26), "not_started")  # fmt: skip
+    page.locator("[data-agency-name]").fill("education")
+    sheet = download(page, page.get_by_role("button", name="Download the agency's sheet (CSV)"),
+                     tmp_path / "education.csv")  # fmt: skip
+    rows = list(csv.DictReader(io.StringIO(sheet.read_text("utf-8-sig"), newline="")))
+    assert [(r["Action number"], r["Action"]) for r in rows] == [("1", "Train designated leads.")]
+    rows[0].update({"Status": "Complete", "Evidence of completion": "Both sessions held."})
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    back = tmp_path / "education-returned.csv"
+    back.write_text(out.getvalue(), encoding="utf-8")
+    page.locator("[data-add-updates]").set_input_files(back)
+    expect(page.locator("[data-add-updates-message]")).to_contain_text(
+        "Updated action 1's status, action 1's evidence of completion."
+    )
+    expect(page.locator("[name='actions.0.status'][value='complete']")).to_be_checked()
+    expect(page.locator("[name='actions.0.evidence_of_completion']")).to_have_value(
+        "Both sessions held."
+    )
+    expect(page.locator("[name='actions.1.status'][value='not_started']")).to_be_checked()
+    assert axe(page) == []
+    # An agency the plan does not name: refused, naming the plan's agencies.
+    page.locator("[data-agency-name]").fill("Fire Service")
+    page.get_by_role("button", name="Download the agency's sheet (CSV)").click()
+    expect(page.locator("[data-agency-sheet-message]")).to_contain_text(
+        "The plan gives no action to Fire Service; its agencies: Education, Police"
+    )

@@ -165,9 +165,11 @@ export function startFormPage({ onReady } = {}) {
     backToCheck.hidden = true;
     // What the page said about the previous case's files goes with it.
     if (!sameCase) for (const box of root.querySelectorAll(".cs-notice")) box.replaceChildren();
-    // So do the date its letters were to carry and any warning about names in them.
+    // So do the date its letters were to carry, any warning about names in them, and any
+    // box of a page's own (an agency's name for its sheet), which no answer names.
     if (!sameCase) {
       for (const box of checkView.querySelectorAll("[name^='letter_date-']")) box.value = "";
+      for (const box of form.querySelectorAll("input:not([name]):not([type='file'])")) box.value = "";
       hideNames();
     }
     refreshLive();
