@@ -7,7 +7,7 @@ import argparse
 import base64
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
@@ -243,6 +243,15 @@ def _form(args: argparse.Namespace) -> int:
     return 0
 
 
+def _wrote(out: Path, result: Mapping[str, Any]) -> int:
+    """Write the document a command made, and say what it did."""
+    _write_document(out, result["document"])
+    for message in result["messages"]:
+        print(message)
+    print(f"Wrote {out}")
+    return 0
+
+
 def _add_returns(args: argparse.Namespace, doc: dict[str, Any]) -> int:
     """Add agencies' scoping returns to a Rapid Review file; refuse them all, writing
     nothing, when any file is not a saved return for this case."""
@@ -250,12 +259,7 @@ def _add_returns(args: argparse.Namespace, doc: dict[str, Any]) -> int:
     result = api.rapid_review_add_returns({"document": doc, "files": files})
     if result["refused"]:
         _fail("; ".join(e["message"] for e in result["refused"]) + "; nothing was written")
-    out = Path(args.output)
-    _write_document(out, result["document"])
-    for message in result["messages"]:
-        print(message)
-    print(f"Wrote {out}")
-    return 0
+    return _wrote(Path(args.output), result)
 
 
 def _add_updates(args: argparse.Namespace, doc: dict[str, Any]) -> int:
@@ -266,12 +270,7 @@ def _add_updates(args: argparse.Namespace, doc: dict[str, Any]) -> int:
         for name in args.updates
     ]
     result = api.action_plan_add_updates({"document": doc, "files": files})
-    out = Path(args.output)
-    _write_document(out, result["document"])
-    for message in result["messages"]:
-        print(message)
-    print(f"Wrote {out}")
-    return 0
+    return _wrote(Path(args.output), result)
 
 
 def _start_from(args: argparse.Namespace) -> int:
@@ -285,11 +284,7 @@ def _start_from(args: argparse.Namespace) -> int:
         form = get_form(args.form_id)
         payload["document"] = engine.read_file(form, _read_text(args.into), args.into)
     result = api.form_start_from(payload)
-    _write_document(Path(args.output), result["document"])
-    for message in result["messages"]:
-        print(message)
-    print(f"Wrote {args.output}")
-    return 0
+    return _wrote(Path(args.output), result)
 
 
 # --- the case register ----------------------------------------------------------------
