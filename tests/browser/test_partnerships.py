@@ -106,6 +106,7 @@ def test_the_rapid_review_warns_against_the_partnerships_window(page: Page, tmp_
     # One working day past the partnership's latest day for the meeting.
     start = add_working_days(meeting, -(meeting_window()[1] + 1))
     doc["case"]["referral_date"] = doc["case"]["la_notification_date"] = start.isoformat()
+    doc["case"]["la_aware_date"] = start.isoformat()
     doc["case"]["incident_date"] = add_working_days(start, -3).isoformat()
     answers = engine.document_to_answers(RapidReview, doc)
     fill(page, RapidReview, answers)
