@@ -34,3 +34,28 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     writer.writerow([cell(v) for v in header])
     writer.writerows([cell(v) for v in row] for row in rows)
     return (BOM + out.getvalue()).encode("utf-8")
+
+
+def as_typed(value: str) -> str:
+    """A cell read back as it was typed: the apostrophe ``cell`` puts before a formula's
+    first character comes off again."""
+    value = value.strip()
+    if len(value) > 1 and value[0] == "'" and value[1] in FORMULA_START:
+        return value[1:]
+    return value
+
+
+def sheet_text(data: str | bytes, name: str, field: str, limit: int) -> str:
+    """A spreadsheet saved as CSV, as text: UTF-8, a byte-order mark or not; refused,
+    naming the file on ``field``, when it is too big or not UTF-8."""
+    from ..errors import InputError
+
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if len(raw) > limit:
+        raise InputError.one(field, f"{name} is too big: a sheet is under {limit // 1_000_000} MB")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError.one(
+            field, f"{name} is not UTF-8 text: save it as \u201cCSV UTF-8\u201d"
+        ) from None

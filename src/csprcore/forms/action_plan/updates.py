@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from ...errors import FieldError, InputError
-from ...exports.spreadsheet import FORMULA_START
+from ...exports.spreadsheet import as_typed, sheet_text
 from ...exports.spreadsheet import csv_bytes as write_csv
 from ..controls import match_key
 from .parts import STATUSES
@@ -101,21 +101,8 @@ class Updated:
         return out
 
 
-def _cell(value: str) -> str:
-    value = value.strip()
-    return value[1:] if len(value) > 1 and value[0] == "'" and value[1] in FORMULA_START else value
-
-
 def _read(data: bytes | str, name: str) -> list[dict[str, str]]:
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    if len(raw) > _MAX_BYTES:
-        raise InputError.one(UPDATE_FIELD, f"{name} is too big for an agency's update")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError.one(
-            UPDATE_FIELD, f"{name} is not UTF-8 text: save it as \u201cCSV UTF-8\u201d"
-        ) from None
+    text = sheet_text(data, name, UPDATE_FIELD, _MAX_BYTES)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     missing = [
         c
@@ -126,7 +113,7 @@ def _read(data: bytes | str, name: str) -> list[dict[str, str]]:
         raise InputError.one(
             UPDATE_FIELD, f"{name} is not an agency's update: it has no column '{missing[0]}'"
         )
-    return [{k: _cell(v or "") for k, v in row.items() if k} for row in reader]
+    return [{k: as_typed(v or "") for k, v in row.items() if k} for row in reader]
 
 
 def add_updates(doc: Mapping[str, Any], files: Sequence[tuple[str, bytes | str]]) -> Updated:

@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any, Final
 
 from ...errors import FieldError, InputError
-from ...exports.spreadsheet import FORMULA_START
+from ...exports.spreadsheet import as_typed, sheet_text
 from ...rules.register import NOTIFICATIONS, REGISTER_EVENTS, REVIEW_KINDS
 from .register_file import MAX_BYTES, MAX_CASES, check_register, empty_dates, new_register
 
@@ -76,27 +76,6 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-def _text(data: str | bytes, name: str) -> str:
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    if len(raw) > MAX_BYTES:
-        raise InputError.one(SHEET_FIELD, f"{name} is too big: a sheet is under 5 MB")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError.one(
-            SHEET_FIELD, f"{name} is not UTF-8 text: save the sheet as \u201cCSV UTF-8\u201d"
-        ) from None
-
-
-def _cell(value: str) -> str:
-    """A cell as typed: the apostrophe the export puts before a formula's first character
-    comes off again."""
-    value = value.strip()
-    if len(value) > 1 and value[0] == "'" and value[1] in FORMULA_START:
-        return value[1:]
-    return value
-
-
 def _date(value: str) -> str | None:
     if not value:
         return None
@@ -135,7 +114,7 @@ def target_labels() -> list[tuple[str, str]]:
 
 
 def _rows(data: str | bytes, name: str) -> list[list[str]]:
-    rows = list(csv.reader(io.StringIO(_text(data, name), newline="")))
+    rows = list(csv.reader(io.StringIO(sheet_text(data, name, SHEET_FIELD, MAX_BYTES), newline="")))
     if not rows or not any(c.strip() for c in rows[0]):
         raise InputError.one(SHEET_FIELD, f"{name} has no header row")
     return rows
@@ -200,7 +179,7 @@ def import_sheet(
         case: dict[str, Any] = {"dates": empty_dates(), "open_actions": [], "filled_from": {}}
         for index, target in used.items():
             i = int(index)
-            value = _cell(row[i]) if i < len(row) else ""
+            value = as_typed(row[i]) if i < len(row) else ""
             try:
                 if target in ("reference", "child_initials", "child_age"):
                     case[target] = value
