@@ -44,10 +44,15 @@ def type_date(page: Page, name: str, day: date) -> None:
     page.locator(f"[name='{name}-year']").fill(str(day.year))
 
 
-def add_action(page: Page, i: int, recommendation: str, what: str, agency: str, due: date,
+def add_recommendation(page: Page, i: int, words: str) -> None:
+    page.locator("[data-add-row='recommendations']").click()
+    page.locator(f"[name='recommendations.{i}.text']").fill(words)
+
+
+def add_action(page: Page, i: int, recommendation: int, what: str, agency: str, due: date,
                status: str) -> None:  # fmt: skip
     page.locator("[data-add-row='actions']").click()
-    page.locator(f"[name='actions.{i}.recommendation']").fill(recommendation)
+    page.locator(f"[name='actions.{i}.recommendation']").fill(str(recommendation))
     page.locator(f"[name='actions.{i}.action']").fill(what)
     page.locator(f"[name='actions.{i}.agency']").fill(agency)
     page.locator(f"[name='actions.{i}.lead']").fill("Zoë Adams")
@@ -75,11 +80,15 @@ def test_from_a_local_review_to_csv_and_the_progress_report(
     today = date.today()
     # Typed as a formula: the CSV must open in Excel as text, never run it.
     rec = "=Share attendance concerns, the same day"
-    add_action(page, 0, rec, "Write the protocol", "Education", today - timedelta(days=20),
+    add_recommendation(page, 0, rec)
+    add_action(page, 0, 1, "Write the protocol", "Education", today - timedelta(days=20),
                "in_progress")  # fmt: skip
-    add_action(page, 1, rec, "Train the leads,\nin two sessions", "Health",
+    add_action(page, 1, 1, "Train the leads,\nin two sessions", "Health",
                today + timedelta(days=30), "not_started")  # fmt: skip
     expect(summary).to_have_text("2 actions: 1 not started, 1 overdue")
+    expect(page.locator("[data-computed-for='progress.by_recommendation']")).to_have_text(
+        "Recommendation 1: 2 actions: 1 not started, 1 overdue"
+    )
     expect(page.locator("[data-computed-for='progress.overdue']")).to_contain_text(
         "Action 1 (Education)"
     )
@@ -106,6 +115,7 @@ def test_from_a_local_review_to_csv_and_the_progress_report(
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert list(rows[0]) == list(COLUMNS)
     assert [r["Recommendation"] for r in rows] == ["'" + rec, "'" + rec]
+    assert [r["Recommendation number"] for r in rows] == ["1", "1"]
     assert rows[1]["Action"] == "Train the leads,\nin two sessions"
     assert rows[0]["Status"] == "Complete"
     assert rows[1]["Due date"] == (today + timedelta(days=30)).isoformat()
@@ -115,7 +125,8 @@ def test_from_a_local_review_to_csv_and_the_progress_report(
                                 "(PDF)"), tmp_path / "progress.pdf")))  # fmt: skip
     for words in ("OFFICIAL-SENSITIVE", "Action plan: progress report",
                   f"For the {current().group('board').name}",
-                  "2 actions: 1 complete, 1 not started", "Education: 1 (1 complete)"):  # fmt: skip
+                  "2 actions: 1 complete, 1 not started", "Education: 1 (1 complete)",
+                  "• Action 1, Education"):  # fmt: skip
         assert words in report, words
     plan_pdf = flat(read_pdf(download(
         page, check.get_by_role("button", name="Download the plan (PDF)"),
@@ -198,10 +209,10 @@ def test_an_agencys_sheet_out_and_its_update_back(plan: Page, tmp_path: Path, ax
     """Section 12: the unit sends Education its actions; Education returns the sheet with a
     status and evidence; the plan takes them, keeping what the unit wrote."""
     page = plan
-    add_action(page, 0, "Share attendance concerns.", "Train designated leads.", "Education",
-               date(2027, 1, 29), "in_progress")  # fmt: skip
-    add_action(page, 1, "Share attendance concerns.", "Audit referrals.", "Police",
-               date(2027, 2, 26), "not_started")  # fmt: skip
+    add_recommendation(page, 0, "Share attendance concerns.")
+    add_action(page, 0, 1, "Train designated leads.", "Education", date(2027, 1, 29),
+               "in_progress")  # fmt: skip
+    add_action(page, 1, 1, "Audit referrals.", "Police", date(2027, 2, 26), "not_started")
     page.locator("[data-agency-name]").fill("education")
     sheet = download(page, page.get_by_role("button", name="Download the agency's sheet (CSV)"),
                      tmp_path / "education.csv")  # fmt: skip
@@ -229,4 +240,38 @@ def test_an_agencys_sheet_out_and_its_update_back(plan: Page, tmp_path: Path, ax
     page.get_by_role("button", name="Download the agency's sheet (CSV)").click()
     expect(page.locator("[data-agency-sheet-message]")).to_contain_text(
         "The plan gives no action to Fire Service; its agencies: Education, Police"
+    )
+
+
+def test_a_plan_saved_before_recommendations_were_listed_opens_grouped(plan: Page) -> None:
+    """A plan saved by version 1 (the recommendation's words on each action) opens with each
+    recommendation once and each action naming its number; nothing else changes."""
+    page = plan
+    old = {
+        "form": "action-plan", "schema_version": 1,
+        "source": {"kind": "other", "review": "Audit of attendance"},
+        "actions": [
+            {"recommendation": "Share attendance concerns.", "action": "Write the protocol",
+             "agency": "Education", "lead": "Zoë Adams", "due": "2027-01-29",
+             "status": "in_progress"},
+            {"recommendation": "Visit at home.", "action": "Audit visits", "agency": "Health",
+             "lead": "Zoë Adams", "due": "2027-02-26", "status": "not_started"},
+            {"recommendation": "share attendance  concerns.", "action": "Train the leads",
+             "agency": "Education", "lead": "Zoë Adams", "due": "2027-03-31",
+             "status": "not_started"},
+        ],
+    }  # fmt: skip
+    choose_file(page, "[data-open-file]", "old-plan.json", engine.write_json(old))
+    expect(page.locator("[data-file-message]")).to_contain_text("Opened old-plan.json")
+    expect(page.locator("[name='recommendations.0.text']")).to_have_value(
+        "Share attendance concerns."
+    )
+    expect(page.locator("[name='recommendations.1.text']")).to_have_value("Visit at home.")
+    assert page.locator("[data-rows='recommendations'] > [data-row]").count() == 2
+    numbers = [page.locator(f"[name='actions.{i}.recommendation']").input_value()
+               for i in range(3)]  # fmt: skip
+    assert numbers == ["1", "2", "1"]
+    expect(page.locator("[name='actions.2.action']")).to_have_value("Train the leads")
+    expect(page.locator("[data-computed-for='progress.by_recommendation']")).to_contain_text(
+        "Recommendation 1: 2 actions"
     )

@@ -567,3 +567,14 @@ def test_names_dates_and_editable_copies_on_the_rapid_review(
     assert "2 November 2026" in text and "Keep Z N with the grandmother." in text
     assert "Dear Panel members," in text
     expect(warning).to_be_hidden()
+
+    # An impossible date on the letters is said beside it, in this view, not in the form's
+    # error summary; the form's answers and the check view stay as they were.
+    type_date(page, "letter_date", "31", "2", "2026")
+    letter_button.click()
+    expect(check.locator("[data-export-message]")).to_contain_text(
+        "The date of the letter must be a real date"
+    )
+    expect(check).to_be_visible()
+    expect(page.locator("[name='letter_date-day']")).to_be_focused()
+    expect(page.locator("[data-error-summary]")).to_be_hidden()

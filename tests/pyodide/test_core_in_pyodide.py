@@ -107,6 +107,14 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "name": "lr.json", "content": json.dumps(LocalReview.example())}}),
     ("form_export", {"form": "action-plan", "format": "csv", "document": ActionPlan.example(),
                      "now": "26/11/2026 09:00"}),
+    # A plan saved by version 1 (the recommendation's words on each action) opens grouped.
+    ("form_open", {"form": "action-plan", "name": "old.json", "content": json.dumps({
+        "form": "action-plan", "schema_version": 1, "actions": [
+            {"recommendation": "Share concerns.", "action": "A", "status": "complete"},
+            {"recommendation": "share  concerns.", "action": "B", "status": "in_progress"},
+            {"recommendation": "Visit at home.", "action": "C", "status": "not_started"}]})}),
+    ("form_export", {"form": "action-plan", "format": "progress",
+                     "document": ActionPlan.example(), "now": "26/11/2026 09:00"}),
     # Issue 19: the case register.
     ("register_open", {"file": {"name": "reg.json", "content": json.dumps(REGISTER)}}),
     ("register_open", {"file": {"name": "bad.json", "content": json.dumps(BAD_REGISTER)}}),

@@ -40,12 +40,17 @@ TODAY = date(2026, 12, 1)
 
 
 def action(status: str, due: str, agency: str = "Health", **more: str) -> dict[str, Any]:
-    return {"recommendation": "R", "action": "A", "agency": agency, "lead": "L", "due": due,
+    return {"recommendation": "1", "action": "A", "agency": agency, "lead": "L", "due": due,
             "status": status, **more}  # fmt: skip
 
 
-def plan(*rows: dict[str, Any]) -> dict[str, Any]:
-    return {"form": "action-plan", "schema_version": 1, "actions": list(rows)}
+def plan(*rows: dict[str, Any], recommendations: tuple[str, ...] = ("R",)) -> dict[str, Any]:
+    return {
+        "form": "action-plan",
+        "schema_version": 2,
+        "recommendations": [{"text": t} for t in recommendations],
+        "actions": list(rows),
+    }
 
 
 def pdf_text(data: bytes) -> str:
@@ -149,7 +154,7 @@ def test_csv_has_a_bom_one_row_per_action_and_reads_back() -> None:
     assert len(rows) == 1 + len(doc["actions"])
     body = [dict(zip(COLUMNS, r, strict=True)) for r in rows[1:]]
     # The recommendation on each row; ISO dates; commas, quotes and line breaks kept whole.
-    assert [r["Recommendation"] for r in body[:2]] == [doc["actions"][0]["recommendation"]] * 2
+    assert [r["Recommendation"] for r in body[:2]] == [doc["recommendations"][0]["text"]] * 2
     assert body[0]["Due date"] == "2026-10-30"
     assert body[0]["Action"] == "Write the attendance protocol, with a \u201csame day\u201d rule."
     assert body[0]["Evidence of completion"] == "Protocol agreed, 2 October."
@@ -185,8 +190,8 @@ def test_csv_quotes_as_excel_expects() -> None:
 def test_a_cell_typed_as_a_formula_opens_as_text(typed: str) -> None:
     # A recommendation, an action or evidence typed as a formula must not run when a board
     # member opens the CSV in Excel: it is written behind an apostrophe, as the register's is.
-    doc = plan(action("complete", "2026-10-01", recommendation=typed, lead=typed,
-                      evidence_of_impact=typed))  # fmt: skip
+    doc = plan(action("complete", "2026-10-01", lead=typed, evidence_of_impact=typed),
+               recommendations=(typed,))  # fmt: skip
     doc["source"] = {"review": typed}
     text = csv_bytes(doc, TODAY).decode("utf-8-sig")
     (row,) = list(csv.DictReader(io.StringIO(text, newline="")))
@@ -327,8 +332,7 @@ def test_the_counts_never_fail_on_an_unknown_status() -> None:
 
 
 def test_the_csv_carries_the_case_and_the_recommendations_number() -> None:
-    """Issue: the CSV had no case reference or recommendation number, so a sheet of several
-    plans could not be filtered by case or by recommendation."""
+    """A sheet of several plans can be filtered by case and by recommendation."""
     import csv as csv_module
 
     doc = ActionPlan.example()
@@ -339,3 +343,109 @@ def test_the_csv_carries_the_case_and_the_recommendations_number() -> None:
     first = {rec: n for n, rec in numbers}
     assert sorted(set(first.values())) == ["1", "2"]  # two recommendations, four actions
     assert all(first[rec] == n for n, rec in numbers)
+
+
+# --- recommendations, each with its actions ---------------------------------------------------
+
+
+def version_1_plan() -> dict[str, Any]:
+    """A plan as version 1 saved it: the recommendation's words on every action."""
+    first = "Share attendance concerns  the same day."
+    return {
+        "form": "action-plan",
+        "schema_version": 1,
+        "source": {"kind": "local_review", "review": "LCSPR: Z N"},
+        "actions": [
+            {**action("complete", "2026-10-01"), "recommendation": first},
+            {**action("in_progress", "2026-11-30", agency="Education"),
+             "recommendation": "Health visitors see every child at home."},
+            # The same recommendation, typed again with other spacing and capitals.
+            {**action("not_started", "2027-01-31"),
+             "recommendation": "share attendance concerns the same day. "},
+            {**action("not_started", "2027-01-31"), "recommendation": ""},
+        ],
+    }  # fmt: skip
+
+
+def test_a_version_1_file_opens_with_each_recommendation_once() -> None:
+    doc = engine.read_file(ActionPlan, json.dumps(version_1_plan()), "old-plan.json")
+    assert doc["schema_version"] == 2
+    assert doc["recommendations"] == [
+        {"text": "Share attendance concerns  the same day."},
+        {"text": "Health visitors see every child at home."},
+    ]
+    assert [a["recommendation"] for a in doc["actions"]] == ["1", "2", "1", ""]
+    # Everything else in each action is as it was saved.
+    old = version_1_plan()["actions"]
+    for before, after in zip(old, doc["actions"], strict=True):
+        assert {k: v for k, v in after.items() if k != "recommendation"} == {
+            k: v for k, v in before.items() if k != "recommendation"
+        }
+    # The action with no recommendation is named, not guessed.
+    _, errors = engine.check_document(ActionPlan, doc, TODAY)
+    assert [(e.field, e.message) for e in errors] == [
+        ("actions.3.recommendation", "Enter the recommendation number")
+    ]
+
+
+def test_a_version_1_file_opens_through_the_api() -> None:
+    result = json.loads(api.call("form_open", json.dumps({
+        "form": "action-plan", "content": json.dumps(version_1_plan()),
+        "name": "old.json"})))  # fmt: skip
+    assert result["ok"], result
+    assert result["answers"]["recommendations.1.text"] == "Health visitors see every child at home."
+    assert result["answers"]["actions.2.recommendation"] == "1"
+
+
+@pytest.mark.parametrize(
+    ("box", "recommendations", "message"),
+    [
+        ("3", ("R", "S"), "a number from 1 to 2"),
+        ("0", ("R",), "the plan has one recommendation, number 1"),
+        ("one", ("R",), "the plan has one recommendation, number 1"),
+        ("1", (), "add the recommendation under Recommendations first"),
+    ],
+)
+def test_an_action_must_name_one_of_the_plans_recommendations(
+    box: str, recommendations: tuple[str, ...], message: str
+) -> None:
+    doc = plan(action("complete", "2026-10-01", recommendation=box),
+               recommendations=recommendations)  # fmt: skip
+    doc["source"] = {"kind": "other", "review": "Audit"}
+    _, errors = engine.check_document(ActionPlan, doc, TODAY)
+    found = {e.field: e.message for e in errors}
+    assert found["actions.0.recommendation"].endswith(message)
+
+
+def test_a_recommendation_without_an_action_is_named() -> None:
+    doc = plan(action("complete", "2026-10-01", recommendation="2"), recommendations=("R", "S"))
+    doc["source"] = {"kind": "other", "review": "Audit"}
+    _, errors = engine.check_document(ActionPlan, doc, TODAY)
+    assert [(e.field, e.message) for e in errors] == [(
+        "recommendations.0.text",
+        "Recommendation 1 has no action: add an action that answers it, or remove the "
+        "recommendation",
+    )]  # fmt: skip
+
+
+def test_progress_by_recommendation_and_each_action_on_its_own_line() -> None:
+    doc = ActionPlan.example()
+    view = progress_view(doc, TODAY)
+    assert view["progress.by_recommendation"].value.split("\n") == [
+        "Recommendation 1: 2 actions: 1 complete, 1 overdue",
+        "Recommendation 2: 2 actions: 1 not started, 1 no longer needed",
+    ]
+    report = progress_report(doc, datetime(2026, 12, 1, 9, 0))
+    (block,) = [b for b in report.blocks if b.heading == "By recommendation"]
+    assert block.text.split("\n") == [
+        "Recommendation 1: " + doc["recommendations"][0]["text"],
+        "• Action 1, Children's Social Care, due 30 October 2026, complete: Write the "
+        "attendance protocol, with a \u201csame day\u201d rule.",
+        "• Action 2, Education, due 13 November 2026, overdue: Train designated leads, in two "
+        "sessions: absence, then bruising.",
+        "Recommendation 2: " + doc["recommendations"][1]["text"],
+        "• Action 3, Health, due 31 March 2027, not started: Audit home visits, quarterly.",
+        "• Action 4, Health, due 31 December 2026, no longer needed: Replace the old visit form.",
+    ]
+    text = pdf_text(write(report, datetime(2026, 12, 1, 9, 0), "pdf"))
+    assert "• Action 3, Health, due 31 March 2027, not started" in text

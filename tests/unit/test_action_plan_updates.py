@@ -44,6 +44,13 @@ def test_an_agency_gets_its_actions_only(plan: dict[str, Any]) -> None:
         str(i) for i, a in enumerate(plan["actions"], start=1) if a["agency"] == "Education"
     ]
     assert {r["Case reference"] for r in rows} == {plan["source"]["referral_reference"]}
+    # Each action with the number and the words of the recommendation it answers.
+    texts = [r["text"] for r in plan["recommendations"]]
+    assert [(r["Recommendation number"], r["Recommendation"]) for r in rows] == [
+        (a["recommendation"], texts[int(a["recommendation"]) - 1])
+        for a in plan["actions"]
+        if a["agency"] == "Education"
+    ]
     with pytest.raises(InputError, match="The plan gives no action to Fire Service"):
         update_sheet(plan, "Fire Service")
 

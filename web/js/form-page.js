@@ -547,6 +547,12 @@ export function startFormPage({ onReady } = {}) {
         say(exportMessage, "");
         return showNames(format, result.errors);
       }
+      if (!result.ok && result.errors.every((e) => e.field === "date")) {
+        // The "Date on the letters" is in this view, not in the form: said and fixed here.
+        say(exportMessage, sentence(result.errors[0].message), true);
+        checkView.querySelector("[name='letter_date-day']")?.focus();
+        return;
+      }
       if (!result.ok) {
         showForm();
         return showErrors(form, summaryBox, result.errors);

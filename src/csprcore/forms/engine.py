@@ -659,6 +659,7 @@ def upgrade(form: type[FormBase], doc: Mapping[str, Any]) -> dict[str, Any]:
                 target = dict(out.get(new_part) or {}) if new_part != old_part else moved
                 target[new_name] = value
                 out[new_part] = target
+        out = form.upgrade_step(version, out)
     out["schema_version"] = _version(form)
     return out
 

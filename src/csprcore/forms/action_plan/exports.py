@@ -11,7 +11,15 @@ from ...exports.document import Block, Report
 from ...exports.spreadsheet import csv_bytes as write_csv
 from ...rules.dates import long_date
 from .parts import ASSURANCE_GROUP, BOARD, REVIEW_GROUP, SOURCES, STATUSES
-from .progress import actions, agency_lines, next_monitoring, overdue_lines, summary
+from .progress import (
+    actions,
+    agency_lines,
+    next_monitoring,
+    overdue_lines,
+    plan_lines,
+    recommendations,
+    summary,
+)
 
 COLUMNS: Final = (
     "Source review",
@@ -41,35 +49,27 @@ def _part(doc: Mapping[str, Any], name: str) -> Mapping[str, Any]:
 
 
 def csv_bytes(doc: Mapping[str, Any], today: Any) -> bytes:
-    """One row per action, the recommendation on each, ISO dates; UTF-8 with a byte-order
-    mark, CRLF line ends and every field quoted where it holds a comma, a quote or a line
-    break (RFC 4180, as Excel writes it)."""
+    """One row per action, its recommendation's number and words on each, ISO dates; UTF-8
+    with a byte-order mark, CRLF line ends and every field quoted where it holds a comma, a
+    quote or a line break (RFC 4180, as Excel writes it)."""
     source = _text(_part(doc, "source").get("review"))
     reference = _text(_part(doc, "source").get("referral_reference"))
-    states = {a.number: a for a in actions(doc, today)}
+    texts = recommendations(doc)
     lines = []
-    rows = doc.get("actions")
-    # Each recommendation numbered in the order the plan first gives it, so a sheet can be
-    # sorted or filtered by recommendation.
-    numbers: dict[str, int] = {}
-    for i, row in enumerate(rows if isinstance(rows, list) else []):
-        if not isinstance(row, Mapping):
-            continue
-        state = states.get(i + 1)
-        said = " ".join(_text(row.get("recommendation")).casefold().split())
-        number = numbers.setdefault(said, len(numbers) + 1)
+    for a in actions(doc, today):
+        row = doc["actions"][a.number - 1]
         lines.append([
             source,
             reference,
-            number,
-            i + 1,
-            _text(row.get("recommendation")),
-            _text(row.get("action")),
-            _text(row.get("agency")),
+            a.recommendation or "",
+            a.number,
+            texts[a.recommendation - 1] if a.recommendation else "",
+            a.action,
+            a.agency,
             _text(row.get("lead")),
             _text(row.get("due")),
-            dict(STATUSES).get(_text(row.get("status")), ""),
-            "Yes" if state and state.overdue else "No",
+            dict(STATUSES).get(a.status, ""),
+            "Yes" if a.overdue else "No",
             _text(row.get("why_not_needed")),
             _text(row.get("evidence_of_completion")),
             _text(row.get("evidence_of_impact")),
@@ -78,7 +78,8 @@ def csv_bytes(doc: Mapping[str, Any], today: Any) -> bytes:
 
 
 def progress_report(doc: Mapping[str, Any], made_at: datetime) -> Report:
-    """A one-page progress report for the board: the summary, by agency, what is overdue,
+    """A progress report for the board: the summary, each recommendation with each of its
+    actions on its own line, by agency, what is overdue,
     the next monitoring date and whether the plan is signed off."""
     today = made_at.date()
     source = _part(doc, "source")
@@ -102,6 +103,10 @@ def progress_report(doc: Mapping[str, Any], made_at: datetime) -> Report:
                     long_date(datetime.fromisoformat(signed).date()) if signed else "Not yet",
                 ),
             ],
+        ),
+        Block(
+            "By recommendation",
+            text="\n".join(plan_lines(doc, today)) or "No recommendations yet.",
         ),
         Block("By agency", text="\n".join(agency_lines(doc, today)) or "No actions yet."),
         Block(

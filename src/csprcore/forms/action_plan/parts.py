@@ -70,10 +70,12 @@ class Progress(Part):
     section: ClassVar = Section(
         "Progress",
         "Worked out as you type, against today: how many actions are complete, in progress "
-        "and overdue, by status and by agency, and the next monitoring date.",
+        "and overdue, by status, by recommendation and by agency, and the next monitoring "
+        "date.",
     )
     summary: Annotated[Text, Meta("Summary", computed=True)] = ""
     overdue: Annotated[Text, Meta("Overdue actions", computed=True)] = ""
+    by_recommendation: Annotated[Text, Meta("By recommendation", computed=True)] = ""
     by_agency: Annotated[Text, Meta("By agency", computed=True)] = ""
     next_monitoring: Annotated[
         OptDate,
@@ -81,12 +83,24 @@ class Progress(Part):
     ] = None
 
 
-class Action(Part):
-    recommendation: Annotated[
+class Recommendation(Part):
+    text: Annotated[
         Text,
         Meta("Recommendation", kind="textarea", required=True, max_length=2000,
-             hint="The review's recommendation this action answers: repeat it for each of "
-             "its actions.", error_name="the recommendation"),
+             hint="As the review's report words it.", error_name="the recommendation"),
+    ] = ""  # fmt: skip
+
+
+class Action(Part):
+    #: The number of the recommendation (1 for the first) the action answers: a reference
+    #: into the plan's recommendations, so a recommendation is written once however many
+    #: actions answer it. Text, as typed, so that a number the plan does not have is shown
+    #: back and named rather than lost (``model.ActionPlan.cross_checks``).
+    recommendation: Annotated[
+        Text,
+        Meta("Recommendation number", required=True, width="short", max_length=3,
+             hint="The number of the recommendation above that this action answers.",
+             error_name="the recommendation number"),
     ] = ""  # fmt: skip
     action: Annotated[
         Text,

@@ -39,6 +39,21 @@ def _date(value: Any) -> date | None:
         return None
 
 
+def recommendations(doc: Mapping[str, Any]) -> list[str]:
+    """The plan's recommendations' words, in order: recommendation 1 first."""
+    rows = doc.get("recommendations")
+    return [
+        _text(row.get("text")) if isinstance(row, Mapping) else ""
+        for row in (rows if isinstance(rows, list) else [])
+    ]
+
+
+def recommendation_number(value: Any, count: int) -> int | None:
+    """The recommendation an action's box names, when it is one of the plan's ``count``."""
+    said = _text(value) if not isinstance(value, int) else str(value)
+    return int(said) if said.isdecimal() and 1 <= int(said) <= count else None
+
+
 @dataclass(frozen=True)
 class ActionState:
     number: int
@@ -47,12 +62,15 @@ class ActionState:
     due: date | None
     overdue: bool
     action: str
+    #: The recommendation it answers (1 for the first); None when its box names none.
+    recommendation: int | None = None
 
 
 def actions(doc: Mapping[str, Any], today: date) -> list[ActionState]:
     """Every action row with something in it, with whether it is overdue today: not
     complete, still needed, and past its due date."""
     rows = doc.get("actions")
+    known = len(recommendations(doc))
     out = []
     for i, row in enumerate(rows if isinstance(rows, list) else []):
         if not isinstance(row, Mapping):
@@ -66,6 +84,7 @@ def actions(doc: Mapping[str, Any], today: date) -> list[ActionState]:
             due=due,
             overdue=status in OPEN and due is not None and due < today,
             action=_text(row.get("action")),
+            recommendation=recommendation_number(row.get("recommendation"), known),
         ))  # fmt: skip
     return out
 
@@ -93,16 +112,65 @@ def by_agency(doc: Mapping[str, Any], today: date) -> dict[str, dict[str, int]]:
     return out
 
 
-def summary(doc: Mapping[str, Any], today: date) -> str:
+def _counted(states: list[ActionState]) -> str:
     """ "12 actions: 7 complete, 3 in progress, 2 overdue"."""
-    total = len(actions(doc, today))
-    if total == 0:
-        return "No actions yet"
-    found = counts(doc, today)
+    if not states:
+        return "no actions yet"
+    found = Counter(state_of(a) or "no_status" for a in states)
     parts = [f"{found[key]} {words}" for key, words in STATES if found[key]]
     if found["no_status"]:
         parts.append(f"{found['no_status']} without a status")
-    return f"{total} action{'' if total == 1 else 's'}: {', '.join(parts)}"
+    return f"{len(states)} action{'' if len(states) == 1 else 's'}: {', '.join(parts)}"
+
+
+def summary(doc: Mapping[str, Any], today: date) -> str:
+    """ "12 actions: 7 complete, 3 in progress, 2 overdue"."""
+    text = _counted(actions(doc, today))
+    return text[:1].upper() + text[1:]
+
+
+def by_recommendation(
+    doc: Mapping[str, Any], today: date
+) -> list[tuple[int | None, str, list[ActionState]]]:
+    """Each recommendation (number, words) with the actions that answer it, in order; then
+    (None, "", ...) for actions whose box names no recommendation of the plan, if any."""
+    states = actions(doc, today)
+    out: list[tuple[int | None, str, list[ActionState]]] = [
+        (n, words, [a for a in states if a.recommendation == n])
+        for n, words in enumerate(recommendations(doc), start=1)
+    ]
+    unlinked = [a for a in states if a.recommendation is None]
+    if unlinked:
+        out.append((None, "", unlinked))
+    return out
+
+
+def recommendation_lines(doc: Mapping[str, Any], today: date) -> list[str]:
+    """ "Recommendation 1: 2 actions: 1 complete, 1 overdue", one line each."""
+    return [
+        f"{f'Recommendation {n}' if n else 'No recommendation given'}: {_counted(states)}"
+        for n, _, states in by_recommendation(doc, today)
+    ]
+
+
+def plan_lines(doc: Mapping[str, Any], today: date) -> list[str]:
+    """The plan as the board reads it: each recommendation, then each of its actions on its
+    own line ("• Action 2, Education, due 13 November 2026, overdue: Train the leads")."""
+    lines = []
+    for n, words, states in by_recommendation(doc, today):
+        lines.append(f"Recommendation {n}: {words or 'not written yet'}" if n else
+                     "Actions that name no recommendation of the plan")  # fmt: skip
+        lines += [
+            f"• Action {a.number}, {a.agency or 'no agency given'}"
+            f"{f', due {long_date(a.due)}' if a.due else ''}, "
+            f"{dict(STATES).get(state_of(a), 'no status')}: "
+            # An action typed on several lines stays one line of the list.
+            f"{' '.join(a.action.split()) or 'not described'}"
+            for a in states
+        ]
+        if not states:
+            lines.append("• No action yet")
+    return lines
 
 
 def agency_lines(doc: Mapping[str, Any], today: date) -> list[str]:

@@ -24,11 +24,13 @@ from ...exports.spreadsheet import as_typed, sheet_text
 from ...exports.spreadsheet import csv_bytes as write_csv
 from ..controls import match_key
 from .parts import STATUSES
+from .progress import recommendation_number, recommendations
 
 UPDATE_FIELD: Final = "update-file"
 #: The columns of an agency's sheet; the last three are the agency's to fill.
 UPDATE_COLUMNS: Final = (
-    "Case reference", "Source review", "Agency", "Action number", "Recommendation", "Action",
+    "Case reference", "Source review", "Agency", "Action number", "Recommendation number",
+    "Recommendation", "Action",
     "Due date", "Status", "Why no longer needed", "Evidence of completion",
     "Evidence of impact",
 )  # fmt: skip
@@ -70,11 +72,17 @@ def update_sheet(doc: Mapping[str, Any], agency: str) -> bytes:
     wanted = match_key(agency)
     source = _source(doc)
     statuses = dict(STATUSES)
+    texts = recommendations(doc)
+
+    def answered(row: Mapping[str, Any]) -> tuple[int | str, str]:
+        n = recommendation_number(row.get("recommendation"), len(texts))
+        return (n, texts[n - 1]) if n else ("", "")
+
     rows = [
         [
             _text(source.get("referral_reference")), _text(source.get("review")),
-            _text(row.get("agency")), number, _text(row.get("recommendation")),
-            _text(row.get("action")), _text(row.get("due")),
+            _text(row.get("agency")), number, *answered(row), _text(row.get("action")),
+            _text(row.get("due")),
             statuses.get(_text(row.get("status")), ""), _text(row.get("why_not_needed")),
             _text(row.get("evidence_of_completion")), _text(row.get("evidence_of_impact")),
         ]
