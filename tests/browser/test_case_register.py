@@ -928,3 +928,34 @@ def test_after_a_reload_save_still_writes_back_to_the_file(context: BrowserConte
     on_disk = json.loads(page.evaluate(READ, "case-register.json"))
     refs = {c["reference"]: c for c in on_disk["cases"]}
     assert "NEL-2026-501" in refs and refs["NEL-2026-001"]["child_age"] == "4"
+
+
+def test_the_register_on_a_390px_phone_reflows_and_passes_axe(
+    context: BrowserContext, axe: Axe
+) -> None:
+    """WCAG 1.4.10 (reflow): on a 390 px phone the list, a case with its every-step table and
+    the report fit the screen with no sideways scrolling, and axe finds nothing."""
+    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page)
+    register = core("register_example", {})["register"]
+    choose_file(page, "[data-register-input]", "units-register.json", json.dumps(register))
+    expect(page.locator("[data-file-message]")).to_contain_text("Opened units-register.json")
+
+    def sideways() -> int:
+        return int(page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"))  # fmt: skip
+
+    assert sideways() <= 0, "the list scrolls sideways"
+    assert axe(page) == []
+    page.locator("[data-open-case]").first.click()
+    expect(page.locator("[data-steps] tbody tr").first).to_be_visible()
+    assert sideways() <= 0, "a case's steps scroll sideways"
+    table = page.locator("[data-steps]")
+    assert table.evaluate("t => t.scrollWidth <= t.clientWidth + 1"), "the steps table overflows"
+    assert axe(page) == []
+    back_to_list(page)
+    page.get_by_role("button", name="Show the report").click()
+    expect(page.locator("[data-measure]").first).to_be_visible()
+    assert sideways() <= 0, "the report scrolls sideways"
+    assert axe(page) == []

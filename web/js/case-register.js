@@ -1218,6 +1218,11 @@ function start() {
     const unknown = el("td", "", m.unknown_text);
     const pending = el("td", "", m.pending_text);
     const noStart = el("td", "", m.no_start_text);
+    // On a phone each measure is a card, each value with its column's name.
+    const names = [...page.querySelectorAll("[data-measures] thead th")].map((th) => th.textContent);
+    [met, missed, unknown, pending, noStart].forEach((cell, i) => {
+      cell.dataset.label = names[i + 1] ?? "";
+    });
     tr.append(label, met, missed, unknown, pending, noStart);
     return tr;
   }
