@@ -40,8 +40,10 @@ def run(*cmd: str) -> None:
 def copy_scripts(site: Path) -> None:
     dest = site / "assets" / "csprcore"
     dest.mkdir(parents=True, exist_ok=True)
-    # sw-snapshot.js goes into the service worker itself (sw.mjs), not to the pages.
-    for source in [*(j for j in JS.glob("*.js") if j.name != "sw-snapshot.js"), *CSS.glob("*.css")]:
+    # sw-snapshot.js and sw-runtime.js go into the service worker itself (sw.mjs), not to
+    # the pages.
+    in_sw = ("sw-snapshot.js", "sw-runtime.js")
+    for source in [*(j for j in JS.glob("*.js") if j.name not in in_sw), *CSS.glob("*.css")]:
         shutil.copy2(source, dest / source.name)
     shutil.copy2(WORKBOX_WINDOW, dest / WORKBOX_WINDOW.name)
 

@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from assembly import policy
 from csprcore.forms.engine import DRAFT_RETENTION_DAYS
 from csprcore.views import rapid_review_timeline
-from pages import checker, deadlines, form_page, partnership_site, register, tool
+from pages import checker, deadlines, form_page, offline, partnership_site, register, tool
 
 MARKER = re.compile(r"<!--\s*csprcore:([a-z0-9-]+)\s*-->")
 SCRIPT_TAG = re.compile(r"<script\b", re.I)
@@ -50,6 +50,8 @@ PAGE_BLOCKS: dict[str, Callable[[], str]] = {
 
 def block(name: str, page_url: str = "") -> str:
     """The HTML for a ``<!-- csprcore:NAME -->`` marker."""
+    if name == "offline":
+        return offline.block()
     if name in PAGE_BLOCKS:
         return PAGE_BLOCKS[name]()
     for name_of_tool in tool.TOOLS:
@@ -89,7 +91,10 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         # A page's own words never run: a script in a partnership's page would otherwise be
         # published under the site's name (its policy allows only the theme's and ours).
         raise PluginError(f"{page.file.src_uri}: a page must not contain a <script>")
-    return MARKER.sub(replace, html)
+    html = MARKER.sub(replace, html)
+    if page.is_homepage and "data-offline" not in html:
+        html += offline.block()
+    return html
 
 
 def _runs(match: re.Match[str]) -> bool:

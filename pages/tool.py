@@ -10,6 +10,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from pages import offline
+
 WEB_CSS = Path(__file__).resolve().parent.parent / "web" / "css"
 
 #: Each tool's root element carries ``data-core-state``; the page glue updates it.
@@ -70,7 +72,9 @@ def tool_close(tool: str) -> str:
     # A tool's own stylesheet, when it has one (web/css/<tool>.css).
     has_css = (WEB_CSS / f"{tool}.css").exists()
     link = f'<link rel="stylesheet" href="../../assets/csprcore/{tool}.css">' if has_css else ""
-    return f'</div>{link}<script type="module" src="../../assets/csprcore/{tool}.js"></script>'
+    # After the tool, outside its root: keeping the tools offline is not part of a case.
+    script = f'<script type="module" src="../../assets/csprcore/{tool}.js"></script>'
+    return f"</div>{offline.block()}{link}{script}"
 
 
 #: The ``extra`` settings of mkdocs.yml (site configuration such as the support office's

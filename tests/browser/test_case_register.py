@@ -943,8 +943,8 @@ def test_the_register_on_a_390px_phone_reflows_and_passes_axe(
     expect(page.locator("[data-file-message]")).to_contain_text("Opened units-register.json")
 
     def sideways() -> int:
-        return int(page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"))  # fmt: skip
+        width = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        return int(page.evaluate(width))
 
     assert sideways() <= 0, "the list scrolls sideways"
     assert axe(page) == []

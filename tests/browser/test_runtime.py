@@ -97,7 +97,8 @@ def sw_context(browser: Browser) -> Iterator[BrowserContext]:
 
 
 def wait_for_precache(page: Page) -> None:
-    """Until the service worker has installed (every file cached) and activated."""
+    """Until the service worker has installed (the site's shell cached) and activated; on a
+    tool page, until it has kept the runtime too (web/js/sw-runtime.js)."""
     page.evaluate(
         """async () => {
             const registration = await navigator.serviceWorker.ready;
@@ -108,9 +109,64 @@ def wait_for_precache(page: Page) -> None:
             }));
         }"""
     )
+    if page.locator("#csprcore-tool").count():
+        wait_for_offline_tools(page)
 
 
-def test_offline_after_one_visit(sw_context: BrowserContext, served_copy: tuple[Path, str]) -> None:
+def wait_for_offline_tools(page: Page) -> None:
+    expect(page.locator("[data-offline]")).to_have_attribute(
+        "data-offline-state", "done", timeout=READY_TIMEOUT
+    )
+
+
+#: What the browser's Cache Storage holds for the site (not the memory snapshot a tool
+#: makes of its own runtime): [bytes, files, runtime files].
+STORED = """async () => {
+    let bytes = 0, files = 0, runtime = 0;
+    for (const name of await caches.keys()) {
+        if (name === 'csprcore-snapshot') continue;
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) {
+            bytes += (await (await cache.match(request)).arrayBuffer()).byteLength;
+            files += 1;
+            if (new URL(request.url).pathname.includes('/pyodide/')) runtime += 1;
+        }
+    }
+    return [bytes, files, runtime];
+}"""
+SHELL_BUDGET = 5_000_000
+
+
+def precached(site: Path) -> list[str]:
+    """The paths the service worker precaches (its Workbox manifest)."""
+    return re.findall(r'\{url:"([^"]+)",revision:', (site / "sw.js").read_text("utf-8"))
+
+
+def test_the_shell_keeps_to_its_budget_and_the_runtime_is_listed_whole(site_dir: Path) -> None:
+    """Reading costs a page: the first visit stores the site's shell (pages, theme, search,
+    page scripts) within 5 MB, and none of the runtime; every runtime file is listed for the
+    service worker with its SHA-256, so it is kept when a tool needs it."""
+    import hashlib
+
+    paths = precached(site_dir)
+    assert "index.html" in paths and "assets/csprcore/site.js" in paths
+    assert not [p for p in paths if p.startswith("pyodide/")]
+    size = sum((site_dir / p).stat().st_size for p in paths)
+    assert size <= SHELL_BUDGET, f"the shell is {size} bytes"
+    match = re.search(r"const CSPRCORE_RUNTIME = (\{.*?\});", (site_dir / "sw.js").read_text())
+    assert match
+    listed = json.loads(match.group(1))
+    files = sorted(p for p in (site_dir / "pyodide").iterdir() if p.is_file())
+    assert sorted(listed) == [f"pyodide/{f.name}" for f in files]
+    for f in files:
+        data = f.read_bytes()
+        assert listed[f"pyodide/{f.name}"] == [hashlib.sha256(data).hexdigest(), len(data)]
+
+
+def test_offline_after_one_tool_page(
+    sw_context: BrowserContext, served_copy: tuple[Path, str]
+) -> None:
+    """After one tool page has been opened online, every page and every tool works offline."""
     copy, base = served_copy
     page = sw_context.new_page()
     page.goto(base + "tools/criteria-checker/")
@@ -121,7 +177,7 @@ def test_offline_after_one_visit(sw_context: BrowserContext, served_copy: tuple[
     for path in html_pages(copy):
         page.goto(base + path)
         expect(page.locator("h1").first).to_be_visible()
-        if path in TOOLS:
+        if path.startswith("tools/") and path.count("/") == 2:
             wait_ready(page)
             # Offline, every tool starts from the snapshot the first visit made.
             wait_snapshot(page, "restored")
@@ -404,3 +460,57 @@ def test_new_deployment_replaces_a_stale_snapshot(
     (new,) = stored_snapshots(page)
     new_build = json.loads((copy / "pyodide" / "csprcore-runtime.json").read_text())["snapshot"]
     assert old["build"] != new_build == new["build"]
+
+
+def test_reading_a_page_stores_the_shell_and_the_button_keeps_the_tools(
+    sw_context: BrowserContext, served_copy: tuple[Path, str], axe_source: str
+) -> None:
+    """A first visit to read the procedure stores the shell only; "Make the tools available
+    offline" on the home page keeps the runtime, with its progress, and then a tool never
+    opened online reaches ready offline."""
+    _, base = served_copy
+    page = sw_context.new_page()
+    page.goto(base + "procedure/section-3/")
+    wait_for_precache(page)
+    page.goto(base)
+    block = page.locator("[data-offline]")
+    expect(block).to_have_attribute("data-offline-state", "none")
+    expect(block.locator("[data-offline-status]")).to_contain_text("about 20")
+    stored, files, runtime_files = page.evaluate(STORED)
+    assert stored <= SHELL_BUDGET and runtime_files == 0, (stored, files)
+    page.evaluate(axe_source)
+    assert page.evaluate("() => axe.run(document.querySelector('[data-offline]'))"
+                         ".then(r => r.violations.length)") == 0  # fmt: skip
+    block.get_by_role("button", name="Make the tools available offline").click()
+    wait_for_offline_tools(page)
+    expect(block.locator("[data-offline-status]")).to_have_text(
+        "The tools are available offline on this device."
+    )
+    expect(block.get_by_role("button")).to_be_hidden()
+    assert page.evaluate(STORED)[2] == len(list((served_copy[0] / "pyodide").iterdir()))
+    sw_context.set_offline(True)
+    page.goto(base + "tools/action-plan/")
+    wait_ready(page)
+
+
+def test_data_saver_keeps_nothing_unasked(browser: Browser, served_copy: tuple[Path, str]) -> None:
+    """With the browser's data saver on, a tool page works but keeps no runtime on its own; it
+    says so, and the button still keeps it when asked."""
+    _, base = served_copy
+    ctx = browser.new_context(service_workers="allow")
+    ctx.add_init_script("Object.defineProperty(navigator, 'connection', {value: {saveData: true}})")
+    try:
+        page = ctx.new_page()
+        page.goto(base + "tools/deadline-calculator/")
+        wait_ready(page)
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        block = page.locator("[data-offline]")
+        expect(block).to_have_attribute("data-offline-state", "none")
+        expect(block.locator("[data-offline-status]")).to_contain_text(
+            "Your browser asks to save data"
+        )
+        assert page.evaluate(STORED)[2] == 0
+        block.get_by_role("button", name="Make the tools available offline").click()
+        wait_for_offline_tools(page)
+    finally:
+        ctx.close()

@@ -1,6 +1,6 @@
-// On every page: drafts past their time removed, the service worker that keeps the whole
-// site for offline use, and the "A new version is available" prompt when a new deployment
-// has been installed.
+// On every page: drafts past their time removed, the service worker that keeps the site's
+// pages for offline use (and the tools' runtime, once a tool has run or the user asks), and
+// the "A new version is available" prompt when a new deployment has been installed.
 import { expireDrafts } from "./drafts.js";
 import { Workbox } from "./workbox-window.prod.mjs";
 
@@ -33,19 +33,74 @@ function showUpdatePrompt(wb) {
   document.body.append(banner);
 }
 
+// --- the tools offline (web/js/sw-runtime.js keeps the runtime; pages/offline.py) ---------
+
+const offline = document.querySelector("[data-offline]");
+// The browser's data-saver setting: nothing beyond what is needed is fetched on its own.
+const saveData = Boolean(navigator.connection?.saveData);
+
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
+}
+
+function showOffline(message) {
+  if (!offline) return;
+  const { state, done, total, bytes, totalBytes } = message;
+  const words = offline.dataset[`text${state[0].toUpperCase()}${state.slice(1)}`];
+  const mb = (n) => (n / 1e6).toFixed(1);
+  const status = offline.querySelector("[data-offline-status]");
+  let text = fill(words ?? "", { done, total, mb: mb(bytes), total_mb: mb(totalBytes) });
+  if (saveData && (state === "none" || state === "partial")) {
+    text += ` ${offline.dataset.textSaveData}`;
+  }
+  // A polite status is read out when it changes: once a file, not once a message.
+  if (status.textContent !== text) status.textContent = text;
+  const bar = offline.querySelector("[data-offline-progress]");
+  bar.hidden = state !== "working";
+  bar.value = totalBytes ? Math.round((100 * bytes) / totalBytes) : 0;
+  const button = offline.querySelector("[data-offline-button]");
+  button.hidden = state === "done" || state === "unavailable";
+  button.disabled = state === "working";
+  offline.dataset.offlineState = state;
+}
+
+function askRuntime(registration, action) {
+  const worker = registration.active ?? registration.waiting ?? registration.installing;
+  worker?.postMessage({ type: "csprcore-runtime", action });
+}
+
+function offerOffline(registration, action) {
+  navigator.serviceWorker.addEventListener("message", ({ data }) => {
+    if (data?.type === "csprcore-runtime") showOffline(data);
+  });
+  if (offline) {
+    offline.hidden = false;
+    offline.querySelector("[data-offline-button]").addEventListener("click", () => {
+      askRuntime(registration, "cache");
+    });
+  }
+  askRuntime(registration, action);
+}
+
 function register() {
   if (!("serviceWorker" in navigator)) return;
   const wb = new Workbox(new URL("sw.js", root).href, { scope: root.pathname });
   wb.addEventListener("waiting", () => showUpdatePrompt(wb));
   wb.register()
-    .then((registration) => {
+    .then(async (registration) => {
+      if (!registration) return;
       // A page opened long ago still learns of a new deployment.
-      if (registration) setInterval(() => registration.update(), 60 * 60 * 1000);
+      setInterval(() => registration.update(), 60 * 60 * 1000);
+      await navigator.serviceWorker.ready;
+      // A tool page that has run keeps the runtime for every tool, unless the browser asks
+      // to save data; any other page brings a kept runtime up to this deployment.
+      const action = saveData ? "status" : tool ? "cache" : "refresh";
+      offerOffline(registration, action);
     })
     .catch((error) => console.warn("Offline use is not available:", error));
 }
 
-// Installing the service worker downloads the whole site. On a tool page, wait until the
+// Installing the service worker downloads the site's shell. On a tool page, wait until the
 // rule core is ready (or has failed) so the two downloads do not compete.
 const tool = document.getElementById("csprcore-tool");
 if (!tool || tool.dataset.coreState !== "loading") {
