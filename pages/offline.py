@@ -29,16 +29,17 @@ TEXTS: Final = {
 }
 
 
-def block(heading_level: int = 2) -> str:
-    """The block: a heading, what offline use costs, the button, its progress and status."""
+def block() -> str:
+    """The block: a heading, what offline use costs, the button, its progress and status.
+    Left out of the site's search: its words are about this device, not the procedure."""
     texts = " ".join(
         f'data-text-{key.replace("_", "-")}="{escape(value)}"' for key, value in TEXTS.items()
     )
-    h = f"h{heading_level}"
     return (
-        f'<section class="csprcore-offline" data-offline hidden aria-labelledby="offline-tools" '
+        f'<section class="csprcore-offline" data-offline hidden data-search-exclude '
+        'aria-labelledby="offline-tools" '
         f"{texts}>"
-        f'<{h} id="offline-tools">Use the tools offline</{h}>'
+        '<h2 id="offline-tools">Use the tools offline</h2>'
         "<p>Once you have visited this site, its pages work offline on this device. The tools "
         "also need the rules' Python runtime, which your browser keeps when you first use a "
         "tool here, or now if you choose.</p>"
