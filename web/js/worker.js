@@ -35,8 +35,20 @@ function lock(name, value) {
   Object.defineProperty(self, name, { value, writable: false, configurable: false });
 }
 const siteFetch = self.fetch.bind(self);
+// A page's groups' wheels, fetched while Python boots (start()): url -> promise of the bytes,
+// already checked against the lock file. Pyodide's loadPackage then asks for them once the
+// rules are in, and is answered from here, so the form's checks do not wait on the network
+// after the runtime has started.
+const early = new Map();
 lock("fetch", (input, init) => {
-  return ownSite(urlOf(input)) ? siteFetch(input, init) : blocked();
+  const url = urlOf(input);
+  if (!ownSite(url)) return blocked();
+  const key = new URL(url, self.location.href).href;
+  const bytes = early.get(key);
+  if (!bytes) return siteFetch(input, init);
+  early.delete(key);
+  // Fetched or checked in vain: the network answers, with Pyodide's own integrity check.
+  return bytes.then((b) => new Response(b, { status: 200 }), () => siteFetch(input, init));
 });
 const siteOpen = XMLHttpRequest.prototype.open;
 Object.defineProperty(XMLHttpRequest.prototype, "open", {
@@ -203,14 +215,28 @@ async function forgetSnapshot() {
 /** The start wheels' bytes, each checked against its sha256 in the lock file (what
  *  loadPackage would check). */
 function fetchStartWheels(lockFile, cache) {
-  return Promise.all(manifest.start.map(async (name) => {
-    const entry = lockFile.packages[name];
-    const response = await fetch(new URL(entry.file_name, runtimeDir), { cache });
-    if (!response.ok) throw new Error(`Could not load ${entry.file_name} (${response.status})`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (await sha256(bytes) !== entry.sha256) throw new Error(`${entry.file_name}: sha256 differs`);
-    return bytes;
-  }));
+  return Promise.all(manifest.start.map((name) => checkedWheel(lockFile.packages[name], cache)));
+}
+
+async function checkedWheel(entry, cache) {
+  const response = await siteFetch(new URL(entry.file_name, runtimeDir), { cache });
+  if (!response.ok) throw new Error(`Could not load ${entry.file_name} (${response.status})`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (await sha256(bytes) !== entry.sha256) throw new Error(`${entry.file_name}: sha256 differs`);
+  return bytes;
+}
+
+/** The wanted groups' wheels, into ``early`` for loadPackage to find. */
+function fetchEarly(lockFile, cache) {
+  for (const group of wanted) {
+    for (const name of manifest.groups[group] ?? []) {
+      const entry = lockFile.packages[name];
+      if (!entry) continue;
+      const bytes = checkedWheel(entry, cache);
+      bytes.catch(() => {}); // a failure is met again, and reported, by loadPackage
+      early.set(new URL(entry.file_name, runtimeDir).href, bytes);
+    }
+  }
 }
 
 function unpack(instance, wheels) {
@@ -306,9 +332,11 @@ async function start() {
     lockFileContents: lockFile,
     packageBaseUrl: runtimeDir.href,
   };
-  // The rules' wheels download while the runtime starts or is restored.
+  // The rules' wheels download while the runtime starts or is restored, and so do the
+  // wheels of the groups this page needs before "ready".
   const wheels = fetchStartWheels(lockFile, cache);
   wheels.catch(() => {});
+  fetchEarly(lockFile, cache);
   pyodide = await restore(module, options, wheels, cache);
   snapshotState(pyodide ? "restored" : "made");
   if (!pyodide) {

@@ -41,6 +41,8 @@ def escape_text(value: str) -> str:
 def fold(line: str) -> str:
     """Fold a content line at 75 octets (RFC 5545 3.1): each continuation starts with one
     space, and a multi-byte UTF-8 character is never split."""
+    if len(line.encode("utf-8")) <= MAX_OCTETS:
+        return line  # most lines: no need to look at each character
     out: list[str] = []
     current = ""
     size = 0

@@ -23,14 +23,16 @@ from ..rules.register import (
     STATUSES,
     Case,
     Result,
+    open_deadlines,
 )
 from ..views.register import (
-    case_view,
+    deadline_json,
     list_view,
     missed_text,
     no_start_text,
     pending_text,
     period_text,
+    step_bases,
     unknown_text,
 )
 from . import ics
@@ -91,10 +93,12 @@ def register_ics(
     stamp = ics.stamp(now)
     lines: list[str] = []
     for case in cases:
-        view = case_view(case, today, cal)
-        basis = {s["id"]: s["basis"] for s in view["steps"]}
+        found = open_deadlines(case, today, cal)
+        if not found:
+            continue
+        basis = step_bases(case, cal)
         actions: Counter[str] = Counter()
-        for d in view["deadlines"]:
+        for d in map(deadline_json, found):
             event_id = d["id"]
             if event_id == ACTION_DUE:
                 # Named by what it is (its agency and due date, and which of identical ones),

@@ -133,6 +133,15 @@ def list_view(cases: Sequence[Case], today: date) -> dict[str, Any]:
     }
 
 
+def step_bases(case: Case, cal: WorkingCalendar = DEFAULT_CALENDAR) -> dict[str, str]:
+    """How each of the case's steps is counted (the calculator's words), by step id: what a
+    calendar needs of a case, without the page's picture."""
+    result = deadlines.compute(
+        {k: v.isoformat() for k, v in calculator_events(case).items()}, cal=cal
+    )
+    return {m["id"]: m["basis"] for m in result["milestones"]}
+
+
 def case_view(case: Case, today: date, cal: WorkingCalendar = DEFAULT_CALENDAR) -> dict[str, Any]:
     """One case: every step the timescale table gives it, with how it was counted and its
     state (done, due, overdue, not recorded), its open deadlines and the calculator's picture."""
