@@ -381,8 +381,12 @@ def _count(c: Count, events: Mapping[str, date], cal: WorkingCalendar) -> date:
     return cal.add_working_days(start, c.amount)
 
 
-def steps(case: Case, cal: WorkingCalendar = DEFAULT_CALENDAR) -> list[Step]:
-    """Each step of the timescale table the case's dates let us count, with its state."""
+def steps(
+    case: Case, cal: WorkingCalendar = DEFAULT_CALENDAR, *, open_only: bool = False
+) -> list[Step]:
+    """Each step of the timescale table the case's dates let us count, with its state;
+    ``open_only``: only the steps still to be done (their dates alone are worked out, which
+    is what a register's list of thousands of cases needs)."""
     events = calculator_events(case)
     out: list[Step] = []
     for t in TIMESCALES:
@@ -392,13 +396,6 @@ def steps(case: Case, cal: WorkingCalendar = DEFAULT_CALENDAR) -> list[Step]:
         count = next((c for c in t.counts if c.event in events), None)
         if count is None:
             continue
-        done_on = case.dates.get(done_by)
-        try:
-            first = _count(count, events, cal)
-            due = _count(t.latest, events, cal) if t.latest is not None else first
-        except CalendarRangeError:
-            out.append(_step(t, None, None, count, "beyond_calendar", done_on))
-            continue
         state: StepState
         if is_done(case, t.id):
             state = "done"
@@ -406,6 +403,15 @@ def steps(case: Case, cal: WorkingCalendar = DEFAULT_CALENDAR) -> list[Step]:
             state = "not_recorded"
         else:
             state = "open"
+        if open_only and state != "open":
+            continue
+        done_on = case.dates.get(done_by)
+        try:
+            first = _count(count, events, cal)
+            due = _count(t.latest, events, cal) if t.latest is not None else first
+        except CalendarRangeError:
+            out.append(_step(t, None, None, count, "beyond_calendar", done_on))
+            continue
         out.append(_step(t, due, first if t.latest else None, count, state, done_on))
     return out
 
@@ -460,7 +466,7 @@ def _due_steps(case: Case, cal: WorkingCalendar) -> list[tuple[str, str, date, C
         return []
     found: list[tuple[str, str, date, Cite]] = [
         (s.id, s.label, s.due, s.cite)
-        for s in steps(case, cal)
+        for s in steps(case, cal, open_only=True)
         if s.state == "open" and s.due is not None
     ]
     found.extend(
