@@ -93,6 +93,16 @@ def _text(value: Any, field: str, label: str, limit: int) -> str:
         return ""
     if not isinstance(value, str):
         raise InputError.one(field, f"{label} must be text")
+    if value.isascii() and value.isprintable():
+        # Most references and initials: printable ASCII holds no control, reordering or
+        # invisible character, so only the length and the brackets are left to check (a
+        # register of thousands of cases is read at once).
+        text = " ".join(value.split())
+        if len(text) > limit:
+            raise InputError.one(field, f"{label} must be {limit} characters or fewer")
+        if "<" in text or ">" in text:
+            raise InputError.one(field, f"{label} must not contain < or >")
+        return text
     text = " ".join(clean_text(value, multiline=False).split())
     if len(text) > limit:
         raise InputError.one(field, f"{label} must be {limit} characters or fewer")
