@@ -1,5 +1,6 @@
-"""The case register at scale (issue 19): a register of 500 made-up cases opened, listed and
-reported on by the core inside the browser's Python, timed there (core time, not the page's).
+"""The case register at scale: a register of 500 made-up cases opened, listed, reported on
+and exported (ICS, CSV, PDF), and one of 5,000 opened and listed, by the core inside the
+browser's Python, timed there (core time, not the page's).
 
 A worker page beside the site loads the same runtime and start wheels as the tools, then
 calls ``csprcore.api`` as the page does, with the whole register in each payload.
@@ -23,14 +24,17 @@ from csprcore.forms.case_register.register_file import (
 from csprcore.rules.calendar import DEFAULT_CALENDAR
 
 CASES = 500
+BIG = 5000
 
 WORKER = """const dir = new URL("../pyodide/", import.meta.url);
 const { loadPyodide } = await import(new URL("pyodide.mjs", dir).href);
 const py = await loadPyodide({ indexURL: dir.href });
 const manifest = await (await fetch(new URL("csprcore-runtime.json", dir))).json();
-await py.loadPackage(manifest.start, { messageCallback: () => {} });
+// The rules, and the PDF writer for the summary's export.
+await py.loadPackage([...manifest.start, ...manifest.groups.pdf], { messageCallback: () => {} });
 onmessage = ({ data }) => {
   py.globals.set("REGISTER_TEXT", data.text);
+  py.globals.set("BIG_TEXT", data.big);
   py.globals.set("RUNS", data.runs);
   postMessage(py.runPython(data.script));
 };
@@ -49,7 +53,8 @@ def timed(fn, payload):
     assert out.get("ok"), out
     return (time.perf_counter() - start) * 1000, out
 
-times = {"open": [], "list": [], "report": [], "all": []}
+times = {"open": [], "list": [], "report": [], "all": [], "ics": [], "csv": [], "pdf": [],
+         "open_5000": [], "list_5000": []}
 for _ in range(RUNS):
     # Opening the file reads and checks every case and lists them (the page's first view);
     # the page then sends the register back with each call, to list it again or report.
@@ -63,6 +68,15 @@ for _ in range(RUNS):
     times["list"].append(t_list)
     times["report"].append(t_report)
     times["all"].append(t_open + t_report)
+    for fmt in ("ics", "csv", "pdf"):
+        t_export, _ = timed("register_export", {"register": reg, "today": "2026-11-30",
+                                                "format": fmt, "made_at": "30/11/2026 09:00"})
+        times[fmt].append(t_export)
+    t_big, big = timed("register_open", {"file": {"name": "r.json", "content": BIG_TEXT},
+                                         "today": "2026-11-30"})
+    t_big_list, _ = timed("register_view", {"register": big["register"], "today": "2026-11-30"})
+    times["open_5000"].append(t_big)
+    times["list_5000"].append(t_big_list)
 json.dumps(times)
 """
 
@@ -111,25 +125,27 @@ def make_register(n: int = CASES, seed: int = 19) -> dict[str, Any]:
 def measure_register(browser: Browser, base: str, runs: int) -> dict[str, Any]:
     """Core time (ms), medians of ``runs``: ``open`` reads, checks and lists the file;
     ``report`` counts the last financial year; ``list`` lists it again (a page's later
-    call); ``all`` is open and report. The first run (the modules' first import) is given
-    apart."""
+    call); ``all`` is open and report; ``ics``, ``csv`` and ``pdf`` export it;
+    ``open_5000`` and ``list_5000`` open and list a register of 5,000 cases. The first run
+    (the modules' first import) is given apart."""
     text = json.dumps(make_register())
+    big = json.dumps(make_register(BIG))
     context = browser.new_context(service_workers="block")
     page = context.new_page()
     page.goto(base + "bench/register.html")
     result = page.evaluate(
-        """async ([text, runs, script]) => {
+        """async ([text, big, runs, script]) => {
             const w = new Worker(new URL("register-worker.js", location.href), {type: "module"});
             await new Promise((ok) => { w.onmessage = ok; });
             const done = new Promise((ok) => { w.onmessage = ({ data }) => ok(data); });
-            w.postMessage({ text, runs, script });
+            w.postMessage({ text, big, runs, script });
             return await done;
         }""",
-        [text, runs + 1, SCRIPT],
+        [text, big, runs + 1, SCRIPT],
     )
     context.close()
     times = json.loads(result)
-    out: dict[str, Any] = {"cases": CASES, "bytes": len(text.encode("utf-8"))}
+    out: dict[str, Any] = {"cases": CASES, "bytes": len(text.encode("utf-8")), "big_cases": BIG}
     for key, values in times.items():
         out[f"{key}_first_ms"] = round(values[0], 1)
         later = values[1:]
