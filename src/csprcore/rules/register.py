@@ -456,6 +456,12 @@ def status(today: date, due: date, cal: WorkingCalendar = DEFAULT_CALENDAR) -> S
         left = cal.working_days_between(today, due)
     except CalendarRangeError:
         return "due_soon"
+    return _status(today, due, left)
+
+
+def _status(today: date, due: date, left: int) -> Status:
+    if due < today:
+        return "overdue"
     return "due_soon" if left <= DUE_SOON else "on_time"
 
 
@@ -478,9 +484,8 @@ def _due_steps(case: Case, cal: WorkingCalendar) -> list[tuple[str, str, date, C
 
 def _deadline(found: tuple[str, str, date, Cite], today: date, cal: WorkingCalendar) -> Deadline:
     id_, label, due, cite = found
-    return Deadline(
-        id_, label, due, working_days_left(today, due, cal), status(today, due, cal), cite
-    )
+    left = working_days_left(today, due, cal)  # counted once: the status reads it too
+    return Deadline(id_, label, due, left, _status(today, due, left), cite)
 
 
 def open_deadlines(

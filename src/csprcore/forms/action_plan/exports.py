@@ -79,8 +79,8 @@ def csv_bytes(doc: Mapping[str, Any], today: Any) -> bytes:
 
 def progress_report(doc: Mapping[str, Any], made_at: datetime) -> Report:
     """A progress report for the board: the summary, each recommendation with each of its
-    actions on its own line, by agency, what is overdue,
-    the next monitoring date and whether the plan is signed off."""
+    actions on its own line, by agency, what is overdue, the next monitoring date and
+    whether the plan is signed off."""
     today = made_at.date()
     source = _part(doc, "source")
     sign = _part(doc, "sign_off")
