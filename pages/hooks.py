@@ -92,7 +92,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         # published under the site's name (its policy allows only the theme's and ours).
         raise PluginError(f"{page.file.src_uri}: a page must not contain a <script>")
     html = MARKER.sub(replace, html)
-    if page.is_homepage and "data-offline" not in html:
+    if getattr(page, "is_homepage", False) and "data-offline" not in html:
         html += offline.block()
     return html
 
