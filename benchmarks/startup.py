@@ -33,6 +33,7 @@ from benchmarks import register as register_bench
 from csprcore.forms import engine
 from csprcore.forms.referral import Referral
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
+from tests.browser.test_runtime import STORED
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = Path(os.environ.get("CSPRCORE_SITE", ROOT / "site")).resolve()
@@ -197,21 +198,6 @@ def wait_for_sw(page: Page, timeout: float = 120) -> None:
         time.sleep(0.05)
 
 
-#: What Cache Storage holds for the site (the memory snapshot apart): [bytes, files].
-STORED = """async () => {
-    let bytes = 0, files = 0;
-    for (const name of await caches.keys()) {
-        if (name === 'csprcore-snapshot') continue;
-        const cache = await caches.open(name);
-        for (const request of await cache.keys()) {
-            bytes += (await (await cache.match(request)).arrayBuffer()).byteLength;
-            files += 1;
-        }
-    }
-    return [bytes, files];
-}"""
-
-
 def measure_reading(browser: Browser, base: str, log: Log, root: Path) -> dict[str, Any]:
     """A first visit to read one page of the procedure: what the service worker stores (the
     site's shell, budget 5 MB) and what the server sends for it, raw and gzipped."""
@@ -224,7 +210,7 @@ def measure_reading(browser: Browser, base: str, log: Log, root: Path) -> dict[s
         page.goto(base + "procedure/section-3/")
         wait_for_sw(page)
         end = time.time() * 1000
-        size, files = page.evaluate(STORED)
+        size, files, _ = page.evaluate(STORED)
         stored.append(float(size))
         got = log.since(start, end)
         sent.append(float(sum(n for _, _, n in got)))
