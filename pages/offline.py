@@ -17,8 +17,8 @@ from typing import Final
 TEXTS: Final = {
     "none": "The tools need about {total_mb} MB more to work offline on this device.",
     "partial": "Part of the tools is kept on this device ({mb} of {total_mb} MB).",
-    "working": "Making the tools available offline: {done} of {total} files "
-    "({mb} of {total_mb} MB).",
+    "working": "Making the tools available offline: about {total_mb} MB. You can go on "
+    "using the site meanwhile.",
     "done": "The tools are available offline on this device.",
     "failed": "Some of the tools' files could not be fetched ({done} of {total}). Check "
     "your connection and try again.",

@@ -454,9 +454,17 @@ def test_new_deployment_replaces_a_stale_snapshot(
         prompt.get_by_role("button", name="Reload to update").click()
     # The new service worker dropped the old runtime's snapshot as it took over.
     wait_until(page, "caches.open('csprcore-snapshot').then(c => c.keys()).then(k => !k.length)")
+    # It fetched the new runtime's changed files while it installed: the tools work offline
+    # at once, on the new runtime (its snapshot made and stored offline).
+    sw_context.set_offline(True)
     page.goto(base + "tools/criteria-checker/")
     wait_ready(page)
     wait_snapshot(page, "stored")
+    # "Try again" asks past every cache: offline, the kept copy answers it.
+    status = page.evaluate(
+        "fetch('../../pyodide/pyodide-lock.json', {cache: 'reload'}).then(r => r.status)"
+    )
+    assert status == 200
     (new,) = stored_snapshots(page)
     new_build = json.loads((copy / "pyodide" / "csprcore-runtime.json").read_text())["snapshot"]
     assert old["build"] != new_build == new["build"]
@@ -495,8 +503,9 @@ def test_reading_a_page_stores_the_shell_and_the_button_keeps_the_tools(
 
 def test_data_saver_keeps_nothing_unasked(browser: Browser, served_copy: tuple[Path, str]) -> None:
     """With the browser's data saver on, a tool page works but keeps no runtime on its own; it
-    says so, and the button still keeps it when asked."""
-    _, base = served_copy
+    says so. A file that is not this build's is never served or kept: the button then says
+    that the tools could not all be fetched."""
+    copy, base = served_copy
     ctx = browser.new_context(service_workers="allow")
     ctx.add_init_script("Object.defineProperty(navigator, 'connection', {value: {saveData: true}})")
     try:
@@ -510,7 +519,16 @@ def test_data_saver_keeps_nothing_unasked(browser: Browser, served_copy: tuple[P
             "Your browser asks to save data"
         )
         assert page.evaluate(STORED)[2] == 0
+        # A file that is not this deployment's is never served, even when nothing is kept.
+        page.reload()
+        wait_until(page, "!!navigator.serviceWorker.controller")
+        wait_ready(page)
+        (wheel,) = (copy / "pyodide").glob("csprcore-*.whl")
+        wheel.write_bytes(wheel.read_bytes() + b"tampered")
+        status = page.evaluate(f"fetch('../../pyodide/{wheel.name}').then(r => r.status)")
+        assert status == 503
         block.get_by_role("button", name="Make the tools available offline").click()
-        wait_for_offline_tools(page)
+        expect(block).to_have_attribute("data-offline-state", "failed", timeout=READY_TIMEOUT)
+        expect(block.locator("[data-offline-status]")).to_contain_text("could not be fetched")
     finally:
         ctx.close()

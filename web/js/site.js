@@ -36,8 +36,25 @@ function showUpdatePrompt(wb) {
 // --- the tools offline (web/js/sw-runtime.js keeps the runtime; pages/offline.py) ---------
 
 const offline = document.querySelector("[data-offline]");
-// The browser's data-saver setting: nothing beyond what is needed is fetched on its own.
+// The browser's data-saver setting: nothing beyond what is needed is fetched on its own,
+// unless the user has asked for the tools offline on this device (then a new deployment's
+// runtime follows, as it would without the setting).
 const saveData = Boolean(navigator.connection?.saveData);
+const OPTED_IN = "csprcore-offline-tools";
+function optedIn() {
+  try {
+    return localStorage.getItem(OPTED_IN) === "yes";
+  } catch {
+    return false; // storage blocked: nothing remembered
+  }
+}
+function optIn() {
+  try {
+    localStorage.setItem(OPTED_IN, "yes");
+  } catch {
+    // Storage blocked or full: the choice holds for this visit only.
+  }
+}
 
 function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
@@ -53,14 +70,21 @@ function showOffline(message) {
   if (saveData && (state === "none" || state === "partial")) {
     text += ` ${offline.dataset.textSaveData}`;
   }
-  // A polite status is read out when it changes: once a file, not once a message.
+  // A polite status is read out when it changes: once a state (the working words carry no
+  // running count), while the bar shows the progress.
   if (status.textContent !== text) status.textContent = text;
   const bar = offline.querySelector("[data-offline-progress]");
   bar.hidden = state !== "working";
   bar.value = totalBytes ? Math.round((100 * bytes) / totalBytes) : 0;
   const button = offline.querySelector("[data-offline-button]");
-  button.hidden = state === "done" || state === "unavailable";
-  button.disabled = state === "working";
+  const hide = state === "done" || state === "unavailable";
+  if (hide && document.activeElement === button) {
+    // The button goes: the keyboard user is left on what it says instead.
+    status.tabIndex = -1;
+    status.focus();
+  }
+  button.hidden = hide;
+  button.setAttribute("aria-disabled", String(state === "working"));
   offline.dataset.offlineState = state;
 }
 
@@ -75,7 +99,10 @@ function offerOffline(registration, action) {
   });
   if (offline) {
     offline.hidden = false;
-    offline.querySelector("[data-offline-button]").addEventListener("click", () => {
+    const button = offline.querySelector("[data-offline-button]");
+    button.addEventListener("click", () => {
+      if (button.getAttribute("aria-disabled") === "true") return;
+      optIn();
       askRuntime(registration, "cache");
     });
   }
@@ -92,9 +119,10 @@ function register() {
       // A page opened long ago still learns of a new deployment.
       setInterval(() => registration.update(), 60 * 60 * 1000);
       await navigator.serviceWorker.ready;
-      // A tool page that has run keeps the runtime for every tool, unless the browser asks
-      // to save data; any other page brings a kept runtime up to this deployment.
-      const action = saveData ? "status" : tool ? "cache" : "refresh";
+      // A tool page whose core is ready keeps the runtime for every tool, unless the browser
+      // asks to save data; any other page brings a kept runtime up to this deployment.
+      const ready = tool?.dataset.coreState === "ready";
+      const action = saveData && !optedIn() ? "status" : ready ? "cache" : "refresh";
       offerOffline(registration, action);
     })
     .catch((error) => console.warn("Offline use is not available:", error));

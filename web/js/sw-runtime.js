@@ -2,16 +2,22 @@
 // The site's shell (pages, theme, search, page scripts) is precached by Workbox on the first
 // visit, so reading a page costs a page. The Python runtime and its wheels (about 20 MB) are
 // kept here instead, in their own cache, when a tool needs them:
-// - a file the rule core's worker fetches is answered from this cache, or fetched and kept;
+// - a file the rule core's worker fetches is answered from this cache, or fetched, checked
+//   and kept;
 // - a page asks for every file at once ("csprcore-runtime" messages, from site.js): a tool
-//   page after its core is ready, unless the browser asks to save data; the "Make the tools
-//   available offline" button always; any page when some of the runtime is already kept
-//   (a new deployment brings new files: the user who had the tools offline keeps them).
-// Each file is kept under its SHA-256 (the build's digest, checked here), so a file of
+//   page once its core is ready, unless the browser asks to save data; the "Make the tools
+//   available offline" button always; any page when some of the runtime is already kept;
+// - a new deployment's service worker, while it installs, fetches the files that changed
+//   when the runtime is kept, so that the tools still work offline once it takes over; it
+//   deletes the old deployment's files when it does.
+// Each file is kept and served only when its bytes have this build's SHA-256, so a file of
 // another deployment, or one spoiled on the way, is never served as this one.
 const CSPRCORE_RUNTIME = "__CSPRCORE_RUNTIME_FILES__"; // {path: [sha256, size]}
 const RUNTIME_CACHE = "csprcore-runtime";
 const runtimeRoot = new URL(self.registration.scope);
+// Another site on this origin (a partnership under another path) keeps its own files in the
+// same cache: only the keys under this site's scope are ever counted or deleted here.
+const ours = (url) => url.startsWith(runtimeRoot.href);
 
 const runtimeKey = (path) =>
   new URL(`${path}?sha256=${CSPRCORE_RUNTIME[path][0]}`, runtimeRoot).href;
@@ -31,38 +37,48 @@ async function digestOf(buffer) {
   return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** Keep a fetched file when its bytes are this build's; true when kept. */
-async function keep(cache, path, response) {
+/** A network response as this build's file (its bytes checked), or null when it is not. */
+async function checked(path, response) {
+  if (!response.ok) return null;
   const buffer = await response.arrayBuffer();
-  if ((await digestOf(buffer)) !== CSPRCORE_RUNTIME[path][0]) return false;
+  if ((await digestOf(buffer)) !== CSPRCORE_RUNTIME[path][0]) return null;
   const headers = new Headers(response.headers);
   headers.set("content-length", String(buffer.byteLength));
-  await cache.put(runtimeKey(path), new Response(buffer, { status: 200, headers }));
-  return true;
+  return new Response(buffer, { status: 200, headers });
 }
 
-async function answer(path, request) {
+const refused = (path) => new Response(`${path} is not this version's file`, { status: 503 });
+
+async function answer(path, request, event) {
   let cache = null;
+  let kept = null;
   try {
     cache = await caches.open(RUNTIME_CACHE);
-    // "Try again" after a failed start asks past every cache (worker.js).
-    if (request.cache !== "reload") {
-      const kept = await cache.match(runtimeKey(path));
-      if (kept) return kept;
-    }
+    kept = await cache.match(runtimeKey(path));
   } catch (error) {
     // Blocked storage: the network answers, as without a service worker.
     console.warn("The runtime's cache could not be read:", error);
   }
-  const response = await fetch(request);
-  if (cache && response.ok) keep(cache, path, response.clone()).catch(() => {});
-  return response;
+  // "Try again" after a failed start asks past every cache (worker.js): the network first,
+  // and the kept copy (already checked) when there is no network.
+  if (kept && request.cache !== "reload") return kept;
+  let response;
+  try {
+    response = await fetch(request);
+  } catch (error) {
+    if (kept) return kept;
+    throw error;
+  }
+  const file = await checked(path, response);
+  if (!file) return kept ?? refused(path); // never a file of another deployment
+  if (cache) event.waitUntil(cache.put(runtimeKey(path), file.clone()).catch(() => {}));
+  return file;
 }
 
 self.addEventListener("fetch", (event) => {
   if (event.request.method !== "GET") return;
   const path = runtimePath(event.request.url);
-  if (path) event.respondWith(answer(path, event.request));
+  if (path) event.respondWith(answer(path, event.request, event));
 });
 
 // --- every file at once, with progress ------------------------------------------------------
@@ -71,15 +87,18 @@ const everyPath = Object.keys(CSPRCORE_RUNTIME);
 const totalBytes = everyPath.reduce((sum, path) => sum + CSPRCORE_RUNTIME[path][1], 0);
 const listeners = new Set(); // the pages told of progress
 let running = null; // the one download of the runtime in progress
+let progress = null; // its latest figures, for a page that asks while it runs
+let failedAt = 0; // when the last download failed: a page view does not retry it at once
 
 function tell(message) {
+  if (message.state === "working") progress = message;
   for (const client of listeners) client.postMessage({ type: "csprcore-runtime", ...message });
 }
 
-/** How much of this build's runtime is kept: {done, total, bytes, totalBytes, old}. */
+/** How much of this build's runtime is kept. */
 async function keptNow() {
   const cache = await caches.open(RUNTIME_CACHE);
-  const keys = new Set((await cache.keys()).map((r) => r.url));
+  const keys = new Set((await cache.keys()).map((r) => r.url).filter(ours));
   const kept = everyPath.filter((path) => keys.has(runtimeKey(path)));
   const current = new Set(everyPath.map(runtimeKey));
   return {
@@ -97,37 +116,40 @@ async function keptNow() {
   };
 }
 
+/** Fetch and keep every file not kept yet; "done", "failed" or "unavailable" (no room). */
 async function fetchEvery() {
   const { cache, kept, status } = await keptNow();
   let { done, bytes } = status;
   let failed = 0;
   tell({ state: "working", ...status });
   for (const path of everyPath.filter((p) => !kept.includes(p))) {
+    let file = null;
     try {
       // The browser's own cache first (the tool page has just fetched most of these); past
       // it when its copy is not this build's.
-      let ok = false;
       for (const mode of ["default", "reload"]) {
-        const response = await fetch(new URL(path, runtimeRoot), { cache: mode });
-        if (response.ok && (await keep(cache, path, response))) {
-          ok = true;
-          break;
-        }
+        file = await checked(path, await fetch(new URL(path, runtimeRoot), { cache: mode }));
+        if (file) break;
       }
-      if (!ok) throw new Error(`${path} could not be fetched whole`);
-      done += 1;
-      bytes += CSPRCORE_RUNTIME[path][1];
     } catch (error) {
-      console.warn("A file of the runtime was not kept:", error);
-      failed += 1;
+      console.warn("A file of the runtime could not be fetched:", error);
     }
+    if (!file) {
+      failed += 1;
+      continue;
+    }
+    try {
+      await cache.put(runtimeKey(path), file);
+    } catch (error) {
+      // No room (or storage blocked): the rest would be fetched for nothing.
+      console.warn("The runtime could not be kept:", error);
+      return { state: "unavailable", done, total: everyPath.length, bytes, totalBytes };
+    }
+    done += 1;
+    bytes += CSPRCORE_RUNTIME[path][1];
     tell({ state: "working", done, total: everyPath.length, bytes, totalBytes });
   }
-  if (!failed) {
-    // This build's runtime is whole: an older build's files are no longer needed.
-    for (const url of (await keptNow()).old) await cache.delete(url);
-  }
-  tell({ state: failed ? "failed" : "done", done, total: everyPath.length, bytes, totalBytes });
+  return { state: failed ? "failed" : "done", done, total: everyPath.length, bytes, totalBytes };
 }
 
 self.addEventListener("message", (event) => {
@@ -137,23 +159,64 @@ self.addEventListener("message", (event) => {
   event.waitUntil((async () => {
     if (client) listeners.add(client);
     try {
+      if (running) {
+        if (progress) client?.postMessage({ type: "csprcore-runtime", ...progress });
+        await running;
+        return;
+      }
       const now = await keptNow();
       const whole = now.status.done === now.status.total;
-      const wanted = action === "cache" || (action === "refresh" && now.some);
-      if (running || (wanted && !whole)) {
-        running ??= fetchEvery().finally(() => {
-          running = null;
-        });
+      const recentFailure = Date.now() - failedAt < 10 * 60 * 1000;
+      const wanted = action === "cache" || (action === "refresh" && now.some && !recentFailure);
+      if (wanted && !whole) {
+        running = fetchEvery()
+          .then((result) => {
+            if (result.state !== "done") failedAt = Date.now();
+            tell(result);
+          })
+          .finally(() => {
+            running = null;
+            progress = null;
+          });
         await running;
       } else {
         tell({ state: whole ? "done" : now.status.done ? "partial" : "none", ...now.status });
       }
     } catch (error) {
-      // Storage blocked or full: the tools still work online.
+      // Storage blocked: the tools still work online.
       console.warn("The runtime could not be kept for offline use:", error);
-      tell({ state: "unavailable", done: 0, total: everyPath.length, bytes: 0, totalBytes });
+      client?.postMessage({ type: "csprcore-runtime", state: "unavailable", done: 0,
+        total: everyPath.length, bytes: 0, totalBytes });
     } finally {
       if (client) listeners.delete(client);
+    }
+  })());
+});
+
+// --- a new deployment ---------------------------------------------------------------------
+
+// Installing: when the user keeps the runtime, this deployment's changed files are fetched
+// now (unchanged ones share their keys), so the tools work offline as soon as it takes over,
+// even if that happens offline. A failure does not stop the update: the files are fetched
+// again when a page next asks.
+self.addEventListener("install", (event) => {
+  event.waitUntil((async () => {
+    try {
+      if ((await keptNow()).some) await fetchEvery();
+    } catch (error) {
+      console.warn("The new runtime could not be kept ahead:", error);
+    }
+  })());
+});
+
+// Taking over: the old deployment's files go (its pages are reloaded onto this one).
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    try {
+      const { cache, old } = await keptNow();
+      for (const url of old) await cache.delete(url);
+    } catch (error) {
+      console.warn("The old runtime's files could not be deleted:", error);
     }
   })());
 });
