@@ -170,9 +170,7 @@ def _wrap(pdf: Any, text: str, width: float) -> list[str]:
                 lines.append(line)
             while size > room and len(word) > 1:
                 # A word wider than the line: as many of its letters as fit, then the rest.
-                cut = max(1, next(
-                    (n for n in range(len(word) - 1, 0, -1) if measure(word[:n]) <= room), 1
-                ))  # fmt: skip
+                cut = next((n for n in range(len(word) - 1, 0, -1) if measure(word[:n]) <= room), 1)
                 lines.append(word[:cut])
                 word = word[cut:]
                 size = measure(word)
