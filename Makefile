@@ -65,9 +65,12 @@ dist: build
 
 # --- tests --------------------------------------------------------------------------------
 
-lint: install
+lint: install node
 	$(BIN)/ruff check src tests pages assembly benchmarks scripts
 	$(BIN)/ruff format --check src tests pages assembly benchmarks scripts
+	node_modules/.bin/eslint web/js assembly
+	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/tsc -p tsconfig.worker.json
 
 typecheck: install
 	$(BIN)/mypy --strict src/csprcore

@@ -11,7 +11,7 @@ startFormPage({
     fillFromFiles(page, "from-local-review", "form_start_from", ([file]) => ({ file }));
     fillFromFiles(page, "add-updates", "action_plan_add_updates", (files) => ({ files }));
     const button = page.root.querySelector("[data-agency-sheet]");
-    const name = page.root.querySelector("[data-agency-name]");
+    const name = /** @type {HTMLInputElement} */ (page.root.querySelector("[data-agency-name]"));
     const message = page.root.querySelector("[data-agency-sheet-message]");
     button?.addEventListener("click", async () => {
       const result = await page.core.call("action_plan_agency_update", {

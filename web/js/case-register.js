@@ -207,7 +207,7 @@ function start() {
     }
     let picked;
     try {
-      [picked] = await window.showOpenFilePicker({ types: fileTypes, multiple: false });
+      [picked] = await window.showOpenFilePicker({ types: fileTypes });
     } catch (error) {
       if (error?.name === "AbortError") say(fileMessage, text.file_cancelled);
       else fallbackInput.click(); // the picker is refused here (a policy, a frame): the input
@@ -392,7 +392,9 @@ function start() {
     clearCaseView();
     writeAnswers(reportForm, {});
     clearErrors(reportForm, reportForm.querySelector("[data-error-summary]"));
-    for (const input of page.querySelectorAll("[data-filter-text], [data-filter-stage], [data-filter-status]")) {
+    const filters = /** @type {NodeListOf<HTMLInputElement | HTMLSelectElement>} */ (
+      page.querySelectorAll("[data-filter-text], [data-filter-stage], [data-filter-status]"));
+    for (const input of filters) {
       input.value = "";
     }
     for (const area of page.querySelectorAll(".cs-notice")) {

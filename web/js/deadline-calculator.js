@@ -284,8 +284,8 @@ function start() {
   eventsBox.addEventListener("input", schedule);
   eventsBox.addEventListener("focusout", (event) => {
     // Leaving a date shows any problem with it.
-    const group = event.target.closest("[data-field]");
-    if (group && !group.contains(event.relatedTarget)) schedule();
+    const group = /** @type {HTMLElement} */ (event.target).closest("[data-field]");
+    if (group && !group.contains(/** @type {Node | null} */ (event.relatedTarget))) schedule();
   });
   closureGroup.addEventListener("input", () => {
     if (!closureErrors.length) return;

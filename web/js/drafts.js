@@ -133,7 +133,7 @@ export class Drafts {
         + "as a draft unless you choose to keep it.");
       return;
     }
-    let writer = null;
+    let writer;
     try {
       writer = JSON.parse(event.newValue)?.tab;
     } catch {

@@ -32,9 +32,23 @@ function renameOld(answers, renamed) {
   return out;
 }
 
+/**
+ * What a page's own glue (rapid-review.js, action-plan.js...) works through.
+ * @typedef {object} FormPage
+ * @property {ReturnType<typeof startCore>} core
+ * @property {HTMLFormElement} form
+ * @property {HTMLElement} root
+ * @property {(answers: object) => void} setAnswers
+ * @property {() => void} saveDraft
+ * @property {(where: HTMLElement, message: string, isError?: boolean) => void} say
+ * @property {() => string} today
+ * @property {() => number} caseNumber changes whenever the form starts another case
+ */
+
+/** @param {{onReady?: (page: FormPage) => void}} [options] */
 export function startFormPage({ onReady } = {}) {
   const root = document.getElementById("csprcore-tool");
-  const form = root?.querySelector("form[data-form]");
+  const form = /** @type {HTMLFormElement | null} */ (root?.querySelector("form[data-form]"));
   if (!form) return null;
   const formId = form.dataset.form;
   const draftDays = Number(form.dataset.draftDays);
@@ -87,8 +101,9 @@ export function startFormPage({ onReady } = {}) {
   }
 
   function newRow(name) {
-    const template = form.querySelector(`template[data-row-template="${name}"]`);
-    return template.content.firstElementChild.cloneNode(true);
+    const template = /** @type {HTMLTemplateElement} */ (
+      form.querySelector(`template[data-row-template="${name}"]`));
+    return /** @type {HTMLElement} */ (template.content.firstElementChild.cloneNode(true));
   }
 
   function addRow(name, { focus = false } = {}) {
@@ -127,13 +142,13 @@ export function startFormPage({ onReady } = {}) {
   }
 
   form.addEventListener("click", (event) => {
-    const add = event.target.closest("[data-add-row]");
+    const add = /** @type {HTMLElement} */ (event.target).closest("[data-add-row]");
     if (add) {
       addRow(add.dataset.addRow, { focus: true });
       drafts.saveNow();
       return;
     }
-    const remove = event.target.closest("[data-remove-row]");
+    const remove = /** @type {HTMLElement} */ (event.target).closest("[data-remove-row]");
     if (remove) {
       const row = remove.closest("[data-row]");
       const name = row.dataset.row;
@@ -168,8 +183,12 @@ export function startFormPage({ onReady } = {}) {
     // So do the date its letters were to carry, any warning about names in them, and any
     // box of a page's own (an agency's name for its sheet), which no answer names.
     if (!sameCase) {
-      for (const box of checkView.querySelectorAll("[name^='letter_date-']")) box.value = "";
-      for (const box of form.querySelectorAll("input:not([name]):not([type='file'])")) box.value = "";
+      const dateBoxes = /** @type {NodeListOf<HTMLInputElement>} */ (
+        checkView.querySelectorAll("[name^='letter_date-']"));
+      for (const box of dateBoxes) box.value = "";
+      const ownBoxes = /** @type {NodeListOf<HTMLInputElement>} */ (
+        form.querySelectorAll("input:not([name]):not([type='file'])"));
+      for (const box of ownBoxes) box.value = "";
       hideNames();
     }
     refreshLive();
@@ -248,7 +267,7 @@ export function startFormPage({ onReady } = {}) {
   });
 
   form.addEventListener("input", (event) => {
-    if (event.target.matches("[data-maxlength]")) updateCounts(form);
+    if (/** @type {HTMLElement} */ (event.target).matches("[data-maxlength]")) updateCounts(form);
     drafts.saveSoon();
     refreshLater();
   });
@@ -264,7 +283,7 @@ export function startFormPage({ onReady } = {}) {
   function showChecker(value) {
     const panel = form.querySelector("[data-checker-outcome]");
     if (!panel) return;
-    let record = null;
+    let record;
     try {
       record = value ? JSON.parse(value) : null;
     } catch {
@@ -340,7 +359,7 @@ export function startFormPage({ onReady } = {}) {
     say(fileMessage, `Saved as ${result.filename} in your downloads.`);
   });
 
-  const opener = root.querySelector("[data-open-file]");
+  const opener = /** @type {HTMLInputElement | null} */ (root.querySelector("[data-open-file]"));
   opener?.addEventListener("change", async () => {
     const file = opener.files?.[0];
     if (!file) return;
@@ -496,7 +515,7 @@ export function startFormPage({ onReady } = {}) {
   form.addEventListener("focusin", (event) => {
     // Beside the field being changed, a quick way back to the summary.
     if (!returnToCheck) return;
-    const group = event.target.closest(".cs-form-group");
+    const group = /** @type {HTMLElement} */ (event.target).closest(".cs-form-group");
     if (group && !group.contains(backToCheck)) group.after(backToCheck);
   });
   checkView.querySelector("[data-back-to-form]").addEventListener("click", () => showForm());
@@ -504,7 +523,8 @@ export function startFormPage({ onReady } = {}) {
 
   /** The "Date on the letters" boxes as an ISO date for the core to check (blank: today). */
   function letterDate() {
-    const box = (part) => checkView.querySelector(`[name="letter_date-${part}"]`)?.value.trim();
+    const box = (part) => /** @type {HTMLInputElement | null} */ (
+      checkView.querySelector(`[name="letter_date-${part}"]`))?.value.trim();
     const [day, month, year] = ["day", "month", "year"].map((p) => box(p) ?? "");
     if (!day && !month && !year) return {};
     return { date: `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}` };

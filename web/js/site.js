@@ -6,7 +6,8 @@ import { Workbox } from "./workbox-window.prod.mjs";
 
 // The privacy page's promise holds even for a form nobody reopens: any page removes every
 // form's drafts older than the core's limit (and any it cannot read).
-const draftDays = Number(document.querySelector('meta[name="csprcore-draft-days"]')?.content);
+const draftDays = Number(/** @type {HTMLMetaElement | null} */ (
+  document.querySelector('meta[name="csprcore-draft-days"]'))?.content);
 if (draftDays > 0) expireDrafts(draftDays);
 
 const root = new URL("../../", import.meta.url);
@@ -39,7 +40,7 @@ const offline = document.querySelector("[data-offline]");
 // The browser's data-saver setting: nothing beyond what is needed is fetched on its own,
 // unless the user has asked for the tools offline on this device (then a new deployment's
 // runtime follows, as it would without the setting).
-const saveData = Boolean(navigator.connection?.saveData);
+const saveData = Boolean(/** @type {{connection?: {saveData?: boolean}}} */ (navigator).connection?.saveData);
 const OPTED_IN = "csprcore-offline-tools";
 function optedIn() {
   try {
@@ -73,7 +74,7 @@ function showOffline(message) {
   // A polite status is read out when it changes: once a state (the working words carry no
   // running count), while the bar shows the progress.
   if (status.textContent !== text) status.textContent = text;
-  const bar = offline.querySelector("[data-offline-progress]");
+  const bar = /** @type {HTMLProgressElement} */ (offline.querySelector("[data-offline-progress]"));
   bar.hidden = state !== "working";
   bar.value = totalBytes ? Math.round((100 * bytes) / totalBytes) : 0;
   const button = offline.querySelector("[data-offline-button]");

@@ -12,9 +12,10 @@
 //   deletes the old deployment's files when it does.
 // Each file is kept and served only when its bytes have this build's SHA-256, so a file of
 // another deployment, or one spoiled on the way, is never served as this one.
-const CSPRCORE_RUNTIME = "__CSPRCORE_RUNTIME_FILES__"; // {path: [sha256, size]}
+/** @type {Record<string, [string, number]>} path: [sha256, size] */
+const CSPRCORE_RUNTIME = /** @type {any} */ ("__CSPRCORE_RUNTIME_FILES__");
 const RUNTIME_CACHE = "csprcore-runtime";
-const runtimeRoot = new URL(self.registration.scope);
+const runtimeRoot = new URL(/** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self)).registration.scope);
 // Another site on this origin (a partnership under another path) keeps its own files in the
 // same cache: only the keys under this site's scope are ever counted or deleted here.
 const ours = (url) => url.startsWith(runtimeRoot.href);
@@ -75,7 +76,7 @@ async function answer(path, request, event) {
   return file;
 }
 
-self.addEventListener("fetch", (event) => {
+self.addEventListener("fetch", (/** @type {FetchEvent} */ event) => {
   if (event.request.method !== "GET") return;
   const path = runtimePath(event.request.url);
   if (path) event.respondWith(answer(path, event.request, event));
@@ -127,7 +128,7 @@ async function fetchEvery() {
     try {
       // The browser's own cache first (the tool page has just fetched most of these); past
       // it when its copy is not this build's.
-      for (const mode of ["default", "reload"]) {
+      for (const mode of /** @type {RequestCache[]} */ (["default", "reload"])) {
         file = await checked(path, await fetch(new URL(path, runtimeRoot), { cache: mode }));
         if (file) break;
       }
@@ -152,7 +153,7 @@ async function fetchEvery() {
   return { state: failed ? "failed" : "done", done, total: everyPath.length, bytes, totalBytes };
 }
 
-self.addEventListener("message", (event) => {
+self.addEventListener("message", (/** @type {ExtendableMessageEvent} */ event) => {
   if (event.data?.type !== "csprcore-runtime") return;
   const client = event.source;
   const { action } = event.data;
@@ -199,7 +200,7 @@ self.addEventListener("message", (event) => {
 // now (unchanged ones share their keys), so the tools work offline as soon as it takes over,
 // even if that happens offline. A failure does not stop the update: the files are fetched
 // again when a page next asks.
-self.addEventListener("install", (event) => {
+self.addEventListener("install", (/** @type {ExtendableEvent} */ event) => {
   event.waitUntil((async () => {
     try {
       if ((await keptNow()).some) await fetchEvery();
@@ -210,7 +211,7 @@ self.addEventListener("install", (event) => {
 });
 
 // Taking over: the old deployment's files go (its pages are reloaded onto this one).
-self.addEventListener("activate", (event) => {
+self.addEventListener("activate", (/** @type {ExtendableEvent} */ event) => {
   event.waitUntil((async () => {
     try {
       const { cache, old } = await keptNow();

@@ -5,7 +5,7 @@
 // snapshot for the new runtime (web/js/worker.js).
 const CSPRCORE_SNAPSHOT_BUILD = "__CSPRCORE_SNAPSHOT_BUILD__";
 
-self.addEventListener("activate", (event) => {
+self.addEventListener("activate", (/** @type {ExtendableEvent} */ event) => {
   event.waitUntil((async () => {
     try {
       const cache = await caches.open("csprcore-snapshot");
