@@ -150,3 +150,38 @@ export function startCore(root) {
     },
   };
 }
+
+/**
+ * The latest question wins: an answer from the core that arrives after a newer question was
+ * asked, or after the page moved on to another case or register, is dropped, so an older
+ * (slower) answer never overwrites a newer one.
+ *
+ *   const latest = new Latest();
+ *   const mine = latest.ask();          // a new question: answers to older ones are moot
+ *   const result = await core.call(...);
+ *   if (!latest.holds(mine)) return;    // the page has moved on
+ *
+ * `latest.now()` is a ticket that leaves earlier questions standing (a save, while the list
+ * refreshes), and `latest.moveOn()` makes every outstanding answer moot (a new case).
+ */
+export class Latest {
+  #count = 0;
+
+  ask() {
+    this.#count += 1;
+    return this.#count;
+  }
+
+  now() {
+    return this.#count;
+  }
+
+  moveOn() {
+    this.#count += 1;
+  }
+
+  /** @param {number} ticket */
+  holds(ticket) {
+    return ticket === this.#count;
+  }
+}

@@ -3,7 +3,7 @@
 // `check` (run in the worker), and every word placed here comes from the page's
 // #criteria-checker-data block, which the build writes from the core.
 // What a user chooses is only ever sent to the worker and shown with textContent.
-import { startCore } from "./core.js";
+import { Latest, startCore } from "./core.js";
 import { applyShowIf, base64ToBlob, debounce, download, readAnswers } from "./form-ui.js";
 import * as storage from "./storage.js";
 
@@ -25,7 +25,7 @@ function setUp(root, form, data) {
   const errorText = panel.querySelector("[data-result-error-text]");
   const body = panel.querySelector("[data-result-body]");
   const actionStatus = document.querySelector("[data-action-status]");
-  let sequence = 0;
+  const latest = new Latest();
 
   /** The answers as the core's facts: names are fact keys, values the core's values. */
   function facts() {
@@ -136,7 +136,7 @@ function setUp(root, form, data) {
 
   async function assess() {
     const current = facts();
-    const id = ++sequence;
+    const mine = latest.ask();
     fillPrintAnswers();
     if (Object.keys(current).length === 0) {
       clearResult();
@@ -147,13 +147,13 @@ function setUp(root, form, data) {
     try {
       result = await core.call("check", current);
     } catch {
-      if (id === sequence) {
+      if (latest.holds(mine)) {
         errorText.textContent = T.result_error;
         show("error");
       }
       return;
     }
-    if (id !== sequence) return; // a newer answer has been given meanwhile
+    if (!latest.holds(mine)) return; // a newer answer has been given meanwhile
     if (!result.ok) {
       errorText.textContent = result.errors.map((e) => e.message).join(" ");
       show("error");
@@ -163,7 +163,7 @@ function setUp(root, form, data) {
   }
 
   // Each answer is assessed at once (a call takes milliseconds); a newer answer given while
-  // one is being assessed wins (see `sequence` in assess).
+  // one is being assessed wins (see `latest` in assess).
   form.addEventListener("change", () => {
     applyShowIf(form);
     assess();
@@ -245,7 +245,7 @@ function setUp(root, form, data) {
     restart() {
       form.reset();
       applyShowIf(form);
-      sequence++;
+      latest.moveOn();
       clearResult();
       fillPrintAnswers();
       actionStatus.textContent = T.restarted;

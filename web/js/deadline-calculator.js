@@ -2,7 +2,7 @@
 // own: it sends the date boxes as typed to the core (csprcore.api "deadlines"), and places
 // the core's JSON answer in the page with DOM calls and textContent. Its few words come
 // from the JSON block that the build renders from csprcore.rules.deadlines.PAGE_TEXT.
-import { startCore } from "./core.js";
+import { Latest, startCore } from "./core.js";
 import { clearErrors, download, readAnswers, showErrors, today } from "./form-ui.js";
 import { showPicture } from "./picture.js";
 const LIVE_DELAY = 300;
@@ -27,7 +27,7 @@ function start() {
 
   let closures = [];
   let closureErrors = [];
-  let latest = 0;
+  const latest = new Latest();
   let shownErrors = "[]";
   let timer = null;
 
@@ -75,14 +75,14 @@ function start() {
 
   async function update({ explicit = false } = {}) {
     if (explicit) clearTimeout(timer);
-    const mine = ++latest;
+    const mine = latest.ask();
     let result;
     try {
       result = await core.call("deadlines", payload());
     } catch {
       return; // the core's own status area says what went wrong and offers a retry
     }
-    if (mine !== latest) return; // a newer request is on its way
+    if (!latest.holds(mine)) return; // a newer request is on its way
     const errors = [...(result.ok ? [] : result.errors), ...closureErrors];
     // While typing, a date still being entered is not an error yet: its message waits
     // until the user leaves the date or asks for the deadlines.

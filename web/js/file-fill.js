@@ -12,7 +12,7 @@ import { readAnswers, readFile, sentence } from "./form-ui.js";
  *   beyond the form's answers and today's date.
  */
 export function fillFromFiles(page, name, fn, payload) {
-  const { core, form, root, setAnswers, saveDraft, say, today, caseNumber } = page;
+  const { core, form, root, setAnswers, saveDraft, say, today, thisCase } = page;
   const input = root.querySelector(`[data-${name}]`);
   const message = root.querySelector(`[data-${name}-message]`);
   if (!input || !message) return;
@@ -30,12 +30,12 @@ export function fillFromFiles(page, name, fn, payload) {
       input.value = "";
     }
     // The answers are read after the files, so nothing typed meanwhile is lost.
-    const forCase = caseNumber();
+    const forCase = thisCase.now();
     const result = await core.call(fn, {
       ...payload(files), form: form.dataset.form, answers: readAnswers(form), today: today() });
     // The draft was deleted (or another opened) while the core read the files: what it
     // found belongs to the old case and must not fill in the new one.
-    if (caseNumber() !== forCase) return;
+    if (!thisCase.holds(forCase)) return;
     if (!result.ok) {
       const unchanged = result.failed ? "" : " Your answers have not changed.";
       say(message, `${sentence(result.errors[0].message)}${unchanged}`, true);

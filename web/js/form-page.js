@@ -2,7 +2,7 @@
 // this device, repeatable rows, checks by the core, "Check your answers", files and exports.
 // Field names, messages, the summary and the files all come from the core; this only carries
 // them between the page and the worker.
-import { startCore } from "./core.js";
+import { Latest, startCore } from "./core.js";
 import { Drafts, HANDOFF_PREFIX } from "./drafts.js";
 import {
   applyShowIf, base64ToBlob, clearErrors, debounce, download, readAnswers, readFile, sentence,
@@ -42,7 +42,7 @@ function renameOld(answers, renamed) {
  * @property {() => void} saveDraft
  * @property {(where: HTMLElement, message: string, isError?: boolean) => void} say
  * @property {() => string} today
- * @property {() => number} caseNumber changes whenever the form starts another case
+ * @property {Latest} thisCase moves on whenever the form starts another case
  */
 
 /** @param {{onReady?: (page: FormPage) => void}} [options] */
@@ -166,9 +166,9 @@ export function startFormPage({ onReady } = {}) {
    *  draft, an opened file, a deleted draft and a file's filling-in all come through here.
    *  Unless it is the same case (filled in from a file), what the page said about files is
    *  cleared too. */
-  let caseNumber = 0;
+  const thisCase = new Latest();
   function setAnswers(answers, { sameCase = false } = {}) {
-    if (!sameCase) caseNumber += 1;
+    if (!sameCase) thisCase.moveOn();
     setRowCounts(answers);
     writeAnswers(form, answers);
     showChecker(answers.checker);
@@ -221,13 +221,13 @@ export function startFormPage({ onReady } = {}) {
     }
   }
 
-  let liveRequest = 0;
+  const live = new Latest();
   async function refreshLive() {
-    const mine = ++liveRequest;
+    const mine = live.ask();
     const result = await core.call("form_computed", {
       form: formId, answers: readAnswers(form), today: today() });
     // Only the newest answers are shown: an older reply may belong to the previous case.
-    if (mine !== liveRequest) return;
+    if (!live.holds(mine)) return;
     // A failed call is shown by the core's status area; what was typed stays as it is.
     if (!result.ok) return;
     for (const item of result.computed) {
@@ -606,11 +606,9 @@ export function startFormPage({ onReady } = {}) {
   takeHandoff(draftOpen);
   refreshLive();
   // A page's own glue (the Rapid Review's "Add agency returns") works through these.
-  // caseNumber() changes whenever the form starts another case, so an answer the core gives
+  // thisCase moves on whenever the form starts another case, so an answer the core gives
   // about the previous one can be dropped.
-  const page = {
-    core, form, root, setAnswers, saveDraft, say, today, caseNumber: () => caseNumber,
-  };
+  const page = { core, form, root, setAnswers, saveDraft, say, today, thisCase };
   onReady?.(page);
   return page;
 }

@@ -2,10 +2,11 @@
 
 The page is rendered at build time (``pages/register.py``) from these words and from the
 register's definitions in ``rules.register`` (its events, review kinds, stages and statuses);
-the page glue (``case-register.js``) shows the words listed in ``GLUE_TEXT_KEYS`` and the
-core's answers, and has none of its own. ``{name}`` in a sentence is the register file's name,
-``{shown}`` and ``{total}`` the cases shown and counted, ``{reference}`` a case's reference,
-``{days}`` the days a draft is kept (``forms.engine.DRAFT_RETENTION_DAYS``).
+the page glue (``case-register.js`` and its ``register-*.js`` parts) shows the words listed
+in ``GLUE_TEXT_KEYS`` and the core's answers, and has none of its own. ``{name}`` in a
+sentence is the register file's name, ``{shown}`` and ``{total}`` the cases shown and
+counted, ``{reference}`` a case's reference, ``{days}`` the days a draft is kept
+(``forms.engine.DRAFT_RETENTION_DAYS``).
 """
 
 from __future__ import annotations
