@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -20,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from assembly import policy
 from csprcore.forms.engine import DRAFT_RETENTION_DAYS
 from csprcore.views import rapid_review_timeline
+from csprcore.views.page_words import PAGE_WORDS
 from pages import checker, deadlines, form_page, offline, partnership_site, register, tool
 
 MARKER = re.compile(r"<!--\s*csprcore:([a-z0-9-]+)\s*-->")
@@ -124,7 +126,12 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
         f'<link rel="apple-touch-icon" href="{root}assets/icons/icon-192.png">'
         f'<link rel="stylesheet" href="{root}assets/csprcore/csprcore.css">'
     )
-    body = f'<script type="module" src="{root}assets/csprcore/site.js"></script>'
+    # The words the pages' scripts say themselves (web/js/words.js): data, never run.
+    words = json.dumps(PAGE_WORDS, ensure_ascii=False).replace("<", "\\u003c")
+    body = (
+        f'<script type="application/json" id="csprcore-words">{words}</script>'
+        f'<script type="module" src="{root}assets/csprcore/site.js"></script>'
+    )
     output = output.replace("</head>", head + "</head>", 1)
     output = output.replace("</body>", body + "</body>", 1)
     # Only the theme's inline scripts are hashed: the page's content (its Markdown and the

@@ -10,6 +10,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from csprcore.views.page_words import PAGE_WORDS
 from pages import offline
 
 WEB_CSS = Path(__file__).resolve().parent.parent / "web" / "css"
@@ -32,8 +33,7 @@ def core_status(tool: str) -> str:
     return (
         '<div class="csprcore-status" data-core-status>'
         '<p class="csprcore-status__text" role="status" aria-live="polite">'
-        "Starting the rule core in your browser. You can start answering now."
-        "</p>"
+        f"{escape(PAGE_WORDS['core_starting'])}</p>"
         '<progress class="csprcore-status__bar" max="100" value="5" '
         f'aria-label="Loading the {escape(TOOLS[tool].lower())}"></progress>'
         '<button type="button" class="md-button csprcore-status__retry" data-core-retry hidden>'

@@ -5,6 +5,7 @@
 import { startFormPage } from "./form-page.js";
 import { fillFromFiles } from "./file-fill.js";
 import { base64ToBlob, download, readAnswers, sentence } from "./form-ui.js";
+import { words } from "./words.js";
 
 startFormPage({
   onReady(page) {
@@ -21,8 +22,7 @@ startFormPage({
         return;
       }
       download(result.filename, base64ToBlob(result.base64, result.mime));
-      page.say(message, `Downloaded ${result.filename}. It is marked OFFICIAL-SENSITIVE: ` +
-        "send it only by secure email.");
+      page.say(message, words("sheet_downloaded", { name: result.filename }));
     });
   },
 });

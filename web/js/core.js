@@ -12,9 +12,9 @@
 // failed: true}, in the shape of the core's own refusals, so every caller shows it where the
 // user is looking, and nothing typed is touched.
 
-const workerUrl = new URL("./worker.js", import.meta.url);
+import { words } from "./words.js";
 
-const KEPT = "Your answers are kept.";
+const workerUrl = new URL("./worker.js", import.meta.url);
 
 export function startCore(root) {
   const status = root.querySelector("[data-core-status]");
@@ -41,7 +41,7 @@ export function startCore(root) {
 
   function boot() {
     attempt += 1;
-    setState("loading", "Starting the rule core in your browser. You can start answering now.");
+    setState("loading", words("core_starting"));
     if (bar) bar.value = 5;
     // Which parts of the core this page needs at once, and which to fetch after "ready".
     const url = new URL(workerUrl);
@@ -64,7 +64,7 @@ export function startCore(root) {
         if (current !== worker) return; // a worker replaced by a retry
         if (data.type === "progress") {
           if (bar) bar.value = data.percent;
-          if (text && data.percent < 100) text.textContent = `${data.text}…`;
+          if (text && data.percent < 100) text.textContent = `${words(data.step)}…`;
         } else if (data.type === "part") {
           root.dataset.coreParts = `${root.dataset.coreParts} ${data.name}`.trim();
           if (data.name === "rules") rulesIn();
@@ -72,28 +72,25 @@ export function startCore(root) {
           root.dataset.coreSnapshot = data.state;
         } else if (data.type === "ready") {
           rulesIn();
-          setState("ready", "The rule core is ready. Everything stays on this device.");
+          setState("ready", words("core_ready"));
           resolve();
         } else if (data.type === "error") {
-          fail(`The rule core could not start: ${data.message}.`);
+          fail(words("core_not_started", { problem: words(data.problem) }));
           reject(new Error(data.message));
         } else if (data.type === "fatal") {
           // The runtime cannot answer again (for example its stack overflowed): every
           // later call would fail, so say so and offer a fresh one.
-          fail(`The rule core stopped working: ${data.message}. Choose Try again to restart it.`);
+          fail(words("core_stopped_because", { problem: words(data.problem) }));
         } else if (pending.has(data.id)) {
           const done = pending.get(data.id);
           pending.delete(data.id);
-          done(data.error ? failure(`${data.error}.`) : data.result);
+          done(data.error ? failure(words("core_call_failed", { problem: words(data.error) })) : data.result);
         }
       };
       current.onerror = (event) => {
         event.preventDefault?.();
         if (current !== worker) return;
-        fail(root.dataset.coreState === "loading"
-          ? "The rule core could not be downloaded. Check that this device is online, then "
-            + "choose Try again."
-          : "The rule core stopped working.");
+        fail(words(root.dataset.coreState === "loading" ? "core_not_downloaded" : "core_stopped"));
         reject(new Error(event.message || "worker error"));
       };
     });
@@ -102,12 +99,13 @@ export function startCore(root) {
     readyPromise.catch(() => rulesIn());
   }
 
+  /** A call the core could not answer, in the shape of its refusals; `message` says so. */
   function failure(message) {
-    return { ok: false, failed: true, errors: [{ field: "", message: `${message} ${KEPT}` }] };
+    return { ok: false, failed: true, errors: [{ field: "", message }] };
   }
 
   function fail(message) {
-    setState("error", `${message} ${KEPT}`);
+    setState("error", message);
     for (const done of pending.values()) done(failure(message));
     pending = new Map();
   }
@@ -132,10 +130,10 @@ export function startCore(root) {
       try {
         await Promise.race([rulesPromise, readyPromise]);
       } catch {
-        return failure("The rule core is not running: choose Try again at the top of the tool.");
+        return failure(words("core_not_running"));
       }
       if (root.dataset.coreState === "error") {
-        return failure("The rule core stopped working: choose Try again at the top of the tool.");
+        return failure(words("core_stopped_retry"));
       }
       const id = nextId++;
       return new Promise((resolve) => {
@@ -144,7 +142,7 @@ export function startCore(root) {
           worker.postMessage({ id, fn, payload });
         } catch {
           pending.delete(id);
-          resolve(failure("The answers could not be passed to the rule core."));
+          resolve(failure(words("core_not_passed")));
         }
       });
     },

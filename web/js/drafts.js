@@ -10,6 +10,7 @@
 // Nothing is silently dropped: a tab that does not keep the draft says so, and still holds
 // everything typed in it.
 import * as storage from "./storage.js";
+import { words } from "./words.js";
 
 export const DRAFT_PREFIX = "csprcore-draft-";
 export const HANDOFF_PREFIX = "csprcore-handoff-";
@@ -61,11 +62,7 @@ export class Drafts {
     this.storageProblem = null;
     storage.onStorageProblem((kind) => {
       this.storageProblem = kind;
-      this.say(kind === "full"
-        ? "This browser's storage is full, so your answers are not kept as a draft. "
-          + "Save them as a file before you close this page."
-        : "This browser does not let this site keep drafts, so your answers are not kept when "
-          + "you close this page. Save them as a file before you leave.");
+      this.say(words(kind === "full" ? "draft_storage_full" : "draft_storage_blocked"));
     });
     ui.takeButton?.addEventListener("click", () => this.takeOver());
     if ("BroadcastChannel" in window) {
@@ -104,33 +101,27 @@ export class Drafts {
     if (data.type === "hello") {
       this.post("here", { keeper: this.keeper });
       if (this.keeper) {
-        this.notice("This form is also open in another tab. This tab keeps the draft; the "
-          + "other tab does not save one, so neither overwrites the other.");
+        this.notice(words("draft_also_open"));
         if (this.ui.takeButton) this.ui.takeButton.hidden = true;
       }
     } else if (data.type === "here" && data.keeper && this.keeper) {
       // Two tabs opened at once both think they keep the draft: the newer one gives way.
       const newer = this.opened > data.opened || (this.opened === data.opened && this.tab > data.tab);
       if (newer) {
-        this.standDown("This form is already open in another tab, which keeps the draft. What "
-          + "you type here is not saved as a draft, so that neither tab overwrites the other: "
-          + "save it as a file, or keep the draft from this tab instead.");
+        this.standDown(words("draft_already_open"));
       }
     } else if (data.type === "take") {
-      this.standDown("Another tab of this form now keeps the draft. What you type here is no "
-        + "longer saved as a draft: save it as a file, or keep the draft from this tab instead.");
+      this.standDown(words("draft_taken"));
     } else if (data.type === "deleted") {
-      this.standDown("The draft was deleted in another tab. What is in this tab is not saved "
-        + "as a draft unless you choose to keep it.");
-      this.say("The draft was deleted in another tab.");
+      this.standDown(words("draft_deleted_elsewhere"));
+      this.say(words("draft_deleted_elsewhere_status"));
     }
   }
 
   onStorage(event) {
     if (event.key !== this.key || !this.keeper) return;
     if (event.newValue === null) {
-      this.standDown("The draft was deleted in another tab. What is in this tab is not saved "
-        + "as a draft unless you choose to keep it.");
+      this.standDown(words("draft_deleted_elsewhere"));
       return;
     }
     let writer;
@@ -140,9 +131,7 @@ export class Drafts {
       writer = null;
     }
     if (writer !== this.tab) {
-      this.standDown("This form is open in another tab, which has just saved the draft. This "
-        + "tab has stopped saving it, so that neither overwrites the other: save what is here "
-        + "as a file, or keep the draft from this tab instead.");
+      this.standDown(words("draft_saved_elsewhere"));
     }
   }
 
@@ -150,7 +139,7 @@ export class Drafts {
     this.keeper = true;
     this.post("take");
     this.saveNow();
-    if (!this.storageProblem) this.say(`This tab now keeps the draft (saved at ${time(Date.now())}).`);
+    if (!this.storageProblem) this.say(words("draft_kept_here", { time: time(Date.now()) }));
     // The button goes with its notice: the keyboard focus moves to what it did.
     this.ui.notice.hidden = true;
     this.ui.status.tabIndex = -1;
@@ -164,11 +153,11 @@ export class Drafts {
     const draft = freshRecord(raw, this.days);
     if (!draft || typeof draft.answers !== "object" || draft.answers === null) {
       storage.removeItem(this.key);
-      this.say(`A draft older than ${this.days} days, or one that could not be read, was deleted.`);
+      this.say(words("draft_expired", { days: this.days }));
       return null;
     }
-    this.say(`Your draft from ${new Date(draft.saved).toLocaleString("en-GB", {
-      dateStyle: "long", timeStyle: "short" })} has been restored.`);
+    this.say(words("draft_restored", { time: new Date(draft.saved).toLocaleString("en-GB", {
+      dateStyle: "long", timeStyle: "short" }) }));
     return draft.answers;
   }
 
@@ -188,12 +177,12 @@ export class Drafts {
   saveNow() {
     this.cancel();
     if (!this.keeper) {
-      this.say("Not saved as a draft: another tab keeps this form's draft.");
+      this.say(words("draft_not_kept_here"));
       return;
     }
     const stored = storage.setItem(this.key, JSON.stringify({
       saved: Date.now(), tab: this.tab, answers: this.readAnswers() }));
-    if (stored) this.say(`Draft saved at ${time(Date.now())}.`);
+    if (stored) this.say(words("draft_saved", { time: time(Date.now()) }));
     // An older draft that could not be replaced must not come back as if it were this one.
     else storage.removeItem(this.key);
   }
@@ -210,8 +199,6 @@ export class Drafts {
     this.post("deleted");
     this.keeper = true;
     if (this.ui.notice) this.ui.notice.hidden = true;
-    this.say(removed
-      ? "The draft has been deleted from this browser, and the form has been cleared."
-      : "The form has been cleared.");
+    this.say(words(removed ? "draft_deleted" : "form_cleared"));
   }
 }

@@ -1,7 +1,8 @@
 // "Fill in from the referral" and "Add agency returns": the user picks saved JSON files, the
 // core reads and checks them and gives back the form's answers with only its empty boxes
 // filled, and sentences saying what it did. This only carries the files and the answers.
-import { readAnswers, readFile, sentence } from "./form-ui.js";
+import { readAnswers, readFile, refusedFile, sentence } from "./form-ui.js";
+import { words } from "./words.js";
 
 /**
  * @param {object} page what startFormPage gives its glue (core, form, root, setAnswers...).
@@ -19,12 +20,12 @@ export function fillFromFiles(page, name, fn, payload) {
   input.addEventListener("change", async () => {
     const chosen = [...(input.files ?? [])];
     if (!chosen.length) return;
-    say(message, "Reading the files…");
+    say(message, words("files_reading"));
     let files;
     try {
       files = await Promise.all(chosen.map((file) => readFile(file, Number(input.dataset.maxBytes))));
     } catch {
-      say(message, "A file could not be read. Your answers have not changed.", true);
+      say(message, words("files_unreadable"), true);
       return;
     } finally {
       input.value = "";
@@ -37,8 +38,7 @@ export function fillFromFiles(page, name, fn, payload) {
     // found belongs to the old case and must not fill in the new one.
     if (!thisCase.holds(forCase)) return;
     if (!result.ok) {
-      const unchanged = result.failed ? "" : " Your answers have not changed.";
-      say(message, `${sentence(result.errors[0].message)}${unchanged}`, true);
+      say(message, refusedFile(result), true);
       return;
     }
     if (result.changed) {

@@ -5,10 +5,11 @@
 import { Latest, startCore } from "./core.js";
 import { Drafts, HANDOFF_PREFIX } from "./drafts.js";
 import {
-  applyShowIf, base64ToBlob, clearErrors, debounce, download, readAnswers, readFile, sentence,
-  showErrors, today, updateCounts, writeAnswers,
+  applyShowIf, base64ToBlob, clearErrors, debounce, download, readAnswers, readFile,
+  refusedFile, sentence, showErrors, today, updateCounts, writeAnswers,
 } from "./form-ui.js";
 import * as storage from "./storage.js";
+import { words } from "./words.js";
 
 const ROW = "__i__";
 
@@ -291,11 +292,9 @@ export function startFormPage({ onReady } = {}) {
     }
     panel.hidden = !record;
     if (record) {
-      const when = record.checked_at ? ` on ${record.checked_at}` : "";
-      panel.querySelector("[data-checker-text]").textContent =
-        `Your answers from the criteria checker${when} are filled in below, and go with the ` +
-        "referral; its summary and PDF show the checker's outcome, worked out again from " +
-        "them. Check them and complete the rest of the form.";
+      panel.querySelector("[data-checker-text]").textContent = record.checked_at
+        ? words("checker_answers_on", { date: record.checked_at })
+        : words("checker_answers");
     }
   }
 
@@ -356,7 +355,7 @@ export function startFormPage({ onReady } = {}) {
       form: formId, format: "json", answers: readAnswers(form), today: today() });
     if (!result.ok) return say(fileMessage, sentence(result.errors[0].message), true);
     download(result.filename, new Blob([result.text], { type: result.mime }));
-    say(fileMessage, `Saved as ${result.filename} in your downloads.`);
+    say(fileMessage, words("file_saved", { name: result.filename }));
   });
 
   const opener = /** @type {HTMLInputElement | null} */ (root.querySelector("[data-open-file]"));
@@ -368,19 +367,16 @@ export function startFormPage({ onReady } = {}) {
       read = await readFile(file, Number(opener.dataset.maxBytes));
     } catch {
       opener.value = "";
-      return say(fileMessage, `${file.name} could not be read. Your answers have not changed.`,
-        true);
+      return say(fileMessage, words("file_unreadable", { name: file.name }), true);
     }
     opener.value = "";
     const result = await core.call("form_open", { form: formId, ...read });
     if (!result.ok) {
-      // A refusal by the core changes nothing; a core that could not answer says so itself.
-      const unchanged = result.failed ? "" : " Your answers have not changed.";
-      return say(fileMessage, `${sentence(result.errors[0].message)}${unchanged}`, true);
+      return say(fileMessage, refusedFile(result), true);
     }
     setAnswers(result.answers);
     saveDraft();
-    say(fileMessage, `Opened ${file.name}.`);
+    say(fileMessage, words("file_opened", { name: file.name }));
   });
 
   // --- check answers and export ----------------------------------------------------------
@@ -413,7 +409,7 @@ export function startFormPage({ onReady } = {}) {
       if (!section.rows.length) {
         if (!section.text) {
           const p = document.createElement("p");
-          p.textContent = "None given.";
+          p.textContent = words("none_given");
           box.append(p);
         }
         continue;
@@ -443,7 +439,7 @@ export function startFormPage({ onReady } = {}) {
         th.textContent = row.label;
         const td = document.createElement("td");
         td.className = "cs-summary-list__value";
-        td.textContent = row.value || "Not given";
+        td.textContent = row.value || words("not_given");
         const action = document.createElement("td");
         if (row.href) {
           const link = document.createElement("a");
@@ -502,7 +498,7 @@ export function startFormPage({ onReady } = {}) {
   const backToCheck = document.createElement("button");
   backToCheck.type = "button";
   backToCheck.className = "md-button md-button--primary cs-back-to-check";
-  backToCheck.textContent = "Save and return to check your answers";
+  backToCheck.textContent = words("back_to_check");
   backToCheck.hidden = true;
   backToCheck.addEventListener("click", checkAnswers);
   form.querySelector("[data-check]").after(backToCheck);
@@ -557,7 +553,7 @@ export function startFormPage({ onReady } = {}) {
   async function makeExport(format, button, { allowNames = false } = {}) {
     if (button) button.disabled = true;
     hideNames();
-    say(exportMessage, format === "json" ? "Making the file…" : "Making the document…");
+    say(exportMessage, words(format === "json" ? "making_file" : "making_document"));
     try {
       const result = await core.call("form_export", {
         form: formId, format, answers: readAnswers(form), today: today(), now: now(),
@@ -581,12 +577,11 @@ export function startFormPage({ onReady } = {}) {
         ? base64ToBlob(result.base64, result.mime)
         : new Blob([result.text], { type: result.mime });
       download(result.filename, blob);
-      say(exportMessage, `Downloaded ${result.filename}. It is marked OFFICIAL-SENSITIVE: ` +
-        "keep it secure and send it only by secure email.");
+      say(exportMessage, words("file_downloaded", { name: result.filename }));
       const next = checkView.querySelector("[data-next-steps]");
       if (next) next.hidden = false;
     } catch (error) {
-      say(exportMessage, `The file could not be made: ${error.message}`, true);
+      say(exportMessage, words("not_made", { problem: error.message }), true);
     } finally {
       if (button) button.disabled = false;
     }

@@ -2,6 +2,7 @@
 // field names, show-if conditions and error messages all come from the core (through the
 // HTML rendered at build time, or a worker result). Values are only ever set with .value,
 // .checked and .textContent, so what a user types is never read as markup.
+import { words } from "./words.js";
 
 /** The page's answers as {name: value}; checkboxes give arrays. Inputs inside a question
  *  that is hidden (its show-if does not hold) are left out, unless `includeHidden`. */
@@ -59,6 +60,13 @@ export function sentence(text) {
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
+/** The core's refusal of a file, which changes nothing and says so (a core that could not
+ *  answer at all says so itself). */
+export function refusedFile(result) {
+  const problem = sentence(result.errors[0].message);
+  return result.failed ? problem : words("file_refused", { problem });
+}
+
 /** The core's one show-if rule (csprcore.rules.visibility.shown, checked against this by a test):
  *  shown while any named field (its name after `prefix`) has a listed value; a list answer
  *  counts when any of its items is listed. */
@@ -86,9 +94,10 @@ export function updateCounts(form) {
     if (!count) continue;
     const left = Number(area.dataset.maxlength) - area.value.length;
     const n = Math.abs(left).toLocaleString("en-GB");
+    const one = Math.abs(left) === 1;
     count.textContent = left >= 0
-      ? `You have ${n} character${left === 1 ? "" : "s"} remaining`
-      : `You have ${n} character${left === -1 ? "" : "s"} too many`;
+      ? words(one ? "character_left" : "characters_left", { count: n })
+      : words(one ? "character_over" : "characters_over", { count: n });
     count.classList.toggle("cs-character-count--over", left < 0);
   }
 }

@@ -3,6 +3,7 @@
 // the "A new version is available" prompt when a new deployment has been installed.
 import { expireDrafts } from "./drafts.js";
 import { Workbox } from "./workbox-window.prod.mjs";
+import { words } from "./words.js";
 
 // The privacy page's promise holds even for a form nobody reopens: any page removes every
 // form's drafts older than the core's limit (and any it cannot read).
@@ -19,11 +20,11 @@ function showUpdatePrompt(wb) {
   banner.className = "csprcore-update";
   banner.setAttribute("role", "status");
   const message = document.createElement("p");
-  message.textContent = "A new version is available.";
+  message.textContent = words("update_available");
   const button = document.createElement("button");
   button.type = "button";
   button.className = "md-button md-button--primary";
-  button.textContent = "Reload to update";
+  button.textContent = words("update_reload");
   button.addEventListener("click", () => {
     button.disabled = true;
     // The new version takes over only when asked, so old and new files never mix.

@@ -1,17 +1,18 @@
 // The rule core's Web Worker: Pyodide and csprcore run here, never on the page's thread.
 // Messages in:  {id, fn, payload}           -> csprcore.api.call(fn, JSON payload)
-// Messages out: {type: "progress", percent, text} while starting,
+// Messages out: {type: "progress", percent, step} while starting,
 //               {type: "part", name} as each part can answer: "rules" first, then each
 //               group the page asked for, then
-//               {type: "ready"} | {type: "error", message},
+//               {type: "ready"} | {type: "error", problem},
 //               {type: "snapshot", state}: "restored" (this visit started from the stored
 //               memory snapshot), "made" (it booted afresh), then "stored" or
 //               "unavailable" (storage blocked or full: the next visit boots too),
 //               {id, result} for each call (result is the api's JSON, parsed), or
 //               {id, error} when it could not be made (a download failed), and
-//               {type: "fatal", message} when the runtime itself broke: it cannot answer
+//               {type: "fatal", problem} when the runtime itself broke: it cannot answer
 //               again, and the page offers a fresh one.
-// Messages are for the user: a Python traceback or a JS stack goes to the console only.
+// `step`, `problem` and `error` name the page's words for the user (csprcore.views.page_words,
+// which the worker cannot read): a Python traceback or a JS stack goes to the console only.
 // No rule lives here: this file only carries messages. What to load, and what each api
 // function needs, comes from the build's csprcore-runtime.json (from csprcore.api.NEEDS).
 // The page asks for groups in the worker's name (and address): ?groups=forms (before "ready")
@@ -105,8 +106,8 @@ let manifest = null;
 const downloads = {}; // group -> promise of its packages being installed
 const loaded = {}; // group -> promise of its packages being installed and warmed up
 
-function progress(percent, text) {
-  self.postMessage({ type: "progress", percent, text });
+function progress(percent, step) {
+  self.postMessage({ type: "progress", percent, step });
 }
 
 function download(group) {
@@ -292,7 +293,7 @@ async function boot(module, options, wheelsPromise, cache) {
     module.loadPyodide({ ...options, _makeSnapshot: true }),
     checkWasm(cache),
   ]);
-  progress(70, "Preparing the rules");
+  progress(70, "progress_rules");
   unpack(instance, await wheelsPromise);
   instance.runPython(manifest.warmups.start);
   try {
@@ -311,7 +312,7 @@ function snapshotState(state) {
 }
 
 async function start() {
-  progress(10, "Downloading the Python runtime and the rules");
+  progress(10, "progress_download");
   // After a failed start, "Try again" fetches past the browser's cache.
   const cache = params.has("retry") ? "reload" : "default";
   const json = (name) => fetch(new URL(name, runtimeDir), { cache }).then((r) => {
@@ -350,10 +351,10 @@ async function start() {
   rulesLoaded();
   self.postMessage({ type: "part", name: "rules" });
   // A form page says that the rules already answer while its checks load.
-  if (wanted.length) progress(85, "The rules are ready. Loading the form's checks");
+  if (wanted.length) progress(85, "progress_forms");
   await Promise.all(wanted.map((group) => ensure(group)));
   for (const group of wanted) self.postMessage({ type: "part", name: group });
-  progress(100, "Ready");
+  progress(100, "progress_ready");
   // What this page may need later downloads in the background, after ready; importing it
   // (which holds this thread) waits for the first call that needs it.
   for (const group of prefetch) download(group).catch(() => {});
@@ -394,11 +395,7 @@ startup.then(
   },
   (error) => {
     console.warn(error);
-    self.postMessage({
-      type: "error",
-      message: "a file it needs could not be downloaded. Check that this device is online, "
-        + "then choose Try again",
-    });
+    self.postMessage({ type: "error", problem: "worker_file_missing" });
   },
 );
 
@@ -407,18 +404,14 @@ self.onmessage = async (event) => {
   try {
     await Promise.race([rulesReady, startup]);
   } catch {
-    self.postMessage({ id, error: "The rule core is not running: choose Try again" });
+    self.postMessage({ id, error: "worker_not_running" });
     return;
   }
   try {
     for (const group of manifest.needs[fn] ?? []) await ensure(group);
   } catch (error) {
     console.warn(error);
-    self.postMessage({
-      id,
-      error: "A part of the rule core this needs could not be downloaded. Check that this "
-        + "device is online, then try again",
-    });
+    self.postMessage({ id, error: "worker_part_missing" });
     return;
   }
   let text;
@@ -427,7 +420,7 @@ self.onmessage = async (event) => {
     text = api.call(fn, JSON.stringify(payload ?? {}));
   } catch (error) {
     console.warn(error);
-    self.postMessage({ type: "fatal", message: "it met a problem it cannot recover from" });
+    self.postMessage({ type: "fatal", problem: "worker_broken" });
     return;
   }
   self.postMessage({ id, result: JSON.parse(text) });
