@@ -225,9 +225,9 @@ def test_the_api_reports_no_crash_for_any_of_these() -> None:
 
 
 def test_a_new_register_forgets_the_last_one_checked() -> None:
-    from csprcore import api
+    from csprcore.api import register
 
     ok("register_view", {"register": a_register(a_case("AB-1")), "today": TODAY_ISO})
-    assert api._LAST_REGISTER
+    assert register._LAST_REGISTER
     ok("register_new", {})
-    assert not api._LAST_REGISTER
+    assert not register._LAST_REGISTER
