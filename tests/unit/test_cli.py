@@ -384,6 +384,7 @@ def test_referral_export_pdf_refuses_an_incomplete_form(cli: Any, tmp_path: Path
         (["deadlines", "--aware", "2026-12-18", "--today", "2026-13-01"], ["today"]),
         (["check", "/nonexistent/facts.json"], ["cannot read", "facts.json"]),
         (["referral", "validate", "/nonexistent/referral.json"], ["cannot read"]),
+        (["register", "import", "/nonexistent/unit.csv", "-o", "r"], ["cannot read", "unit.csv"]),
         # argparse's own errors are one line too.
         (["workdays", "add", "2026-12-18"], ["required", "N"]),
         (["workdays", "subtract", "2026-12-18", "5"], ["invalid choice"]),
@@ -395,6 +396,19 @@ def test_referral_export_pdf_refuses_an_incomplete_form(cli: Any, tmp_path: Path
 def test_bad_input_exits_with_one_line(cli: Any, argv: list[str], words: list[str]) -> None:
     code, out, err = cli(*argv)
     assert_one_line_error(code, out, err, *words)
+
+
+def test_a_missing_update_sheet_is_named_and_nothing_is_written(cli: Any, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.json"
+    code, out, err = cli("action-plan", "example")
+    assert code == 0
+    plan.write_text(out, encoding="utf-8")
+    merged = tmp_path / "merged.json"
+    code, out, err = cli(
+        "action-plan", "add-updates", str(plan), str(tmp_path / "education.csv"), "-o", str(merged)
+    )
+    assert_one_line_error(code, out, err, "cannot read", "education.csv")
+    assert not merged.exists()
 
 
 @pytest.mark.parametrize(

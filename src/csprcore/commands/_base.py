@@ -100,6 +100,14 @@ def _emit(args: argparse.Namespace, result: dict[str, Any]) -> int:
     return 0
 
 
+def _read_bytes(path: str) -> bytes:
+    """A file's bytes (a spreadsheet, an agency's update sheet), refused naming the file."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        _fail(f"cannot read {path}: {exc.strerror}")
+
+
 def _read_text(path: str | None) -> str:
     """A file's text (stdin for "-"), UTF-8 with or without a byte-order mark, as the page
     reads it; anything else is refused, naming the file."""

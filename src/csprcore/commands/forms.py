@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .. import api
 from ..forms import engine
 from ..forms.registry import document_formats, get_form
-from ._base import Command, _fail, _read_text, _write, _wrote
+from ._base import Command, _fail, _read_bytes, _read_text, _write, _wrote
 from .rules import LOCAL_REVIEW_DATES
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ def _add_updates(args: argparse.Namespace) -> int:
     writing nothing."""
     _, doc = _saved(args)
     files = [
-        {"name": name, "base64": base64.b64encode(Path(name).read_bytes()).decode("ascii")}
+        {"name": name, "base64": base64.b64encode(_read_bytes(name)).decode("ascii")}
         for name in args.updates
     ]
     result = api.action_plan_add_updates({"document": doc, "files": files})

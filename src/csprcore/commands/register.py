@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import api
-from ._base import Command, Handler, _emit, _fail, _json, _read_text, _write
+from ._base import Command, Handler, _emit, _fail, _json, _read_bytes, _read_text, _write
 
 #: The report's measures in ``register report --json`` (a contract: exactly these names,
 #: each with exactly ``met``, ``total``, ``missed``, ``unknown`` (past the last day with no
@@ -58,7 +58,7 @@ def _import(args: argparse.Namespace) -> int:
     from ..forms.case_register.import_sheet import parse_mapping
 
     mapping = parse_mapping(args.map)
-    data = Path(args.sheet).read_bytes()
+    data = _read_bytes(args.sheet)
     result = api.register_import({
         "file": {"name": args.sheet, "base64": base64.b64encode(data).decode("ascii")},
         "map": mapping,
