@@ -1,161 +1,36 @@
-"""The partnership's local facts: names, groups, Appendix 1's timescales, its procedure's pages.
-
-England has about 131 safeguarding children partnerships, each with its own version of this
-procedure over the same national law. Everything that differs between them lives in one file,
-``partnerships/<slug>/partnership.yml``; the national law (the criteria, the national
-timescales, working days) stays in the rules. ``SCHEMA`` below documents every key; ``load``
-checks a profile against it and names the file and the key of any mistake.
-
-Which profile is in use is settled once per process, before the rules are imported (their
-wording and timescale table are built from it): ``use(directory)`` (the CLI's
-``--partnership``), else the ``CSPR_PARTNERSHIP`` environment variable, else the profile the
-build packed into the wheel (the browser), else North East Lincolnshire's in this repository.
-"""
+"""Checking a profile's data against the schema: every mistake in one go, each named with the
+file and the key, so one build names them all."""
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
-ENV: Final = "CSPR_PARTNERSHIP"
-FILENAME: Final = "partnership.yml"
-#: The profile the build packs into the browser's wheel, as JSON (no YAML parser there).
-PACKED: Final = "partnership.json"
-REPO_ROOT: Final = Path(__file__).resolve().parents[2]
-DEFAULT_DIR: Final = REPO_ROOT / "partnerships" / "north-east-lincolnshire"
+from .profile import (
+    Group,
+    Letterhead,
+    NationalGuidance,
+    Page,
+    Partnership,
+    RapidReviewStep,
+    SafeguardingPartner,
+)
+from .schema import (
+    CITES,
+    DOCUMENTS,
+    GUIDANCE_UPDATES,
+    OLD_KEYS,
+    SCHEMA,
+    STEP_FROM,
+    STEP_ROLES,
+    WORKING_TOGETHER,
+)
 
-#: The procedure's topics that the rules cite. Each partnership maps each one to a page of its
-#: own procedure (``procedure`` in the profile), so a rule's citation always links to the
-#: partnership's own words.
-CITES: Final = (
-    "section-1", "section-2", "section-3", "section-4", "section-5", "section-6",
-    "section-7", "section-8", "section-9", "section-10", "section-11", "section-12",
-    "section-13", "appendix-1",
-)  # fmt: skip
-
-#: The events a Rapid Review step may count from (``from``), besides an earlier step's id:
-#: the notification to the Panel (the Panel's guidance counts from it), the referral to the
-#: safeguarding partners (North East Lincolnshire's Appendix 1 counts from it), and the
-#: Rapid Review meeting (the step whose role is ``meeting``).
-STEP_FROM: Final = ("notification", "referral", "meeting")
-#: What a step is in the national process, where the tools need to know: the scoping
-#: templates sent and returned, the meeting, the partners' sign-off, the Rapid Review sent
-#: to the Panel. Each at most once; ``meeting`` and ``sent_to_panel`` exactly once.
-STEP_ROLES: Final = ("scoping_sent", "scoping_returned", "meeting", "sign_off", "sent_to_panel")
-#: The documents a partnership names in its own words.
-DOCUMENTS: Final = ("referral", "scoping_return", "rapid_review")
-#: The editions of Working Together a procedure may follow.
-WORKING_TOGETHER: Final = (2018, 2023)
-#: The updates of the site's "Updates in national guidance" page that a procedure may already
-#: reflect (``national_guidance.reflects``).
-GUIDANCE_UPDATES: Final = (
-    "review_criteria", "supervising_a_review", "working_together_2023",
-    "one_notification_per_incident", "who_notifies", "rapid_review_from_notification",
-    "rapid_review_content", "local_review_circumstances", "care_leavers",
-)  # fmt: skip
-#: Keys of the first form of the profile, each with the key that replaced it.
-OLD_KEYS: Final = {
-    "local_authority": "local_authorities (a list of one or more councils)",
-    "timescales": "rapid_review_steps (each step with id, name, from and working_days)",
-    "timescale_notes": "note, on the step in rapid_review_steps",
-    "referral_form_title": "documents.referral",
-}
 _SLUG: Final = re.compile(r"^[a-z][a-z0-9_]*$")
 _MAX_DAYS: Final = 60
-
-
-#: Every key of ``partnership.yml``: (required, what it holds). The build checks a profile
-#: against this, and the "Set up the site for your partnership" page lists it.
-SCHEMA: Final[dict[str, tuple[bool, str]]] = {
-    "name": (True, "The partnership's full name."),
-    "short_name": (
-        True,
-        "Its abbreviation, as the site uses it in running text (for example, ESCP).",
-    ),
-    "area": (
-        True,
-        "The local authority's area, as in \u201cIs the child normally resident in {area}?\u201d",
-    ),
-    "local_authorities": (
-        True,
-        "The council or councils whose area the partnership covers (one or more): each "
-        "notifies the Panel of incidents in its area.",
-    ),
-    "reference_prefix": (
-        False,
-        "The start of the partnership's case references in the examples (ESCP-2026-014); "
-        "defaults to the short name.",
-    ),
-    "support_office_email": (
-        True,
-        "The secure email address that completed referrals go to (the business unit).",
-    ),
-    "business_unit": (
-        True,
-        "Who receives referrals and runs each review for the partnership (for example, the "
-        "partnership's business unit).",
-    ),
-    "documents": (
-        True,
-        "What the partnership calls its documents: referral (the referral form), "
-        "scoping_return (an agency's return) and rapid_review (the Rapid Review).",
-    ),
-    "referral_route": (
-        True,
-        "How a practitioner refers a case, in plain text (the criteria checker shows it).",
-    ),
-    "site_description": (False, "One sentence describing the site, for search engines."),
-    "groups": (
-        True,
-        "The partnership's groups, each with name and abbreviation, keyed by a slug: review "
-        "(arranges Rapid Reviews and monitors action plans) and board (signs action plans "
-        "off) are required; assurance (oversees the impact of action plans) and any others "
-        "are optional.",
-    ),
-    "local_learning": (
-        True,
-        "The name of the local learning review for cases that do not meet the criteria "
-        "(a Line of Sight Learning Event).",
-    ),
-    "rapid_review_steps": (
-        True,
-        "The Rapid Review's steps, in order: each with id (a slug), name, from (notification, "
-        "referral, meeting or an earlier step's id) and working_days (0 to 60) or window "
-        "([earliest, latest]); optionally role (" + ", ".join(STEP_ROLES) + "; one step "
-        "each, meeting and sent_to_panel required), by (a group), quote (the procedure's own "
-        "words) and note (how the site reads words that are ambiguous).",
-    ),
-    "safeguarding_partners": (
-        False,
-        "The safeguarding partners the letters name, each with organisation and, optionally, "
-        "lead_role (the lead safeguarding partner's role, Working Together 2023); without it "
-        "the letters come from \u201cthe safeguarding partners for {area}\u201d.",
-    ),
-    "letterhead": (
-        False,
-        "What the letters carry under the partnership's name: address (a list of lines), "
-        "email and phone, each optional.",
-    ),
-    "national_guidance": (
-        False,
-        "What the procedure already follows: working_together (2018 or 2023) and reflects "
-        "(ids of the updates on the national guidance page it already includes).",
-    ),
-    "procedure": (
-        True,
-        "The procedure's pages, in order: each with title and file (in procedure/), and the "
-        "topics it covers (cites) from: " + ", ".join(CITES) + ". Every topic must be covered.",
-    ),
-    "abbreviations": (False, "Local abbreviations shown as tooltips on every page."),
-    "last_reviewed": (False, "The date the partnership last reviewed its procedure."),
-}
 
 _REQUIRED_GROUPS: Final = ("review", "board")
 #: An address as a mail link can carry it whole: letters, digits and . _ + - before the @, a
@@ -166,206 +41,11 @@ _EMAIL: Final = re.compile(
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
 )
 _BIDI: Final = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-#: The largest profile read: a real one is a few kilobytes.
-MAX_PROFILE_BYTES: Final = 100_000
 _FILE: Final = re.compile(r"^[a-z0-9][a-z0-9-]*\.md$")
 
 
 class PartnershipError(ValueError):
     """A profile that cannot be used: the message names the file and the key."""
-
-
-@dataclass(frozen=True)
-class Group:
-    name: str
-    abbreviation: str
-
-
-@dataclass(frozen=True)
-class RapidReviewStep:
-    """A step of the partnership's Rapid Review, counted in working days from an event or
-    an earlier step (``from_``): a due date (``working_days``) or a window."""
-
-    id: str
-    name: str
-    from_: str
-    working_days: int | None = None
-    window: tuple[int, int] | None = None
-    role: str | None = None
-    by: str | None = None
-    quote: str = ""
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class SafeguardingPartner:
-    organisation: str
-    lead_role: str = ""
-
-
-@dataclass(frozen=True)
-class Letterhead:
-    address: tuple[str, ...] = ()
-    email: str = ""
-    phone: str = ""
-
-    @property
-    def lines(self) -> tuple[str, ...]:
-        """The address, then the email address and the telephone number, one line each."""
-        return (
-            *self.address,
-            *([f"Email: {self.email}"] if self.email else []),
-            *([f"Telephone: {self.phone}"] if self.phone else []),
-        )
-
-
-@dataclass(frozen=True)
-class NationalGuidance:
-    working_together: int = 2018
-    reflects: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Page:
-    """A page of the partnership's procedure, served at ``procedure/<slug>/``."""
-
-    title: str
-    file: str
-    cites: tuple[str, ...]
-
-    @property
-    def slug(self) -> str:
-        return self.file.removesuffix(".md")
-
-
-@dataclass(frozen=True)
-class Partnership:
-    name: str
-    short_name: str
-    area: str
-    local_authorities: tuple[str, ...]
-    reference_prefix: str
-    support_office_email: str
-    business_unit: str
-    documents: Mapping[str, str]
-    referral_route: str
-    site_description: str
-    groups: Mapping[str, Group]
-    local_learning: str
-    steps: tuple[RapidReviewStep, ...]
-    national_guidance: NationalGuidance
-    safeguarding_partners: tuple[SafeguardingPartner, ...]
-    procedure: tuple[Page, ...]
-    abbreviations: Mapping[str, str]
-    last_reviewed: str
-    #: Where the profile was read from (its folder), or "" for a packed profile.
-    directory: str = ""
-    letterhead: Letterhead = Letterhead()
-
-    @property
-    def local_authority(self) -> str:
-        """The council, or the councils joined by "and" ("A and B"): as a list of partners
-        names them."""
-        return _joined(self.local_authorities, "and")
-
-    @property
-    def council_for_the_area(self) -> str:
-        """The council that acts for an incident: the one council, or "the council for the
-        area where it happened (A or B)" for a partnership of two or more."""
-        if len(self.local_authorities) == 1:
-            return self.local_authorities[0]
-        names = _joined(self.local_authorities, "or")
-        return f"the council for the area where it happened ({names})"
-
-    @property
-    def partners_words(self) -> str:
-        """Who the safeguarding partners are, as a letter's sender names them: the profile's
-        organisations, or "the safeguarding partners for {area}"."""
-        names = tuple(p.organisation for p in self.safeguarding_partners)
-        return _joined(names, "and") if names else f"the safeguarding partners for {self.area}"
-
-    @property
-    def referral_form_title(self) -> str:
-        return self.documents["referral"]
-
-    def step(self, role: str) -> RapidReviewStep | None:
-        """The step with this role, if the partnership's process has one."""
-        return next((s for s in self.steps if s.role == role), None)
-
-    def group(self, role: str) -> Group:
-        return self.groups[role]
-
-    def page_of(self, cite: str) -> Page:
-        for page in self.procedure:
-            if cite in page.cites:
-                return page
-        raise KeyError(f"unknown citation: {cite}")
-
-    def as_json(self) -> str:
-        """The profile as the build packs it for the browser."""
-        return json.dumps(_raw(self), ensure_ascii=False, sort_keys=True)
-
-
-def _joined(names: tuple[str, ...], word: str) -> str:
-    if len(names) <= 2:
-        return f" {word} ".join(names)
-    return ", ".join(names[:-1]) + f" {word} " + names[-1]
-
-
-def _step_raw(step: RapidReviewStep) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": step.id, "name": step.name, "from": step.from_}
-    if step.window is not None:
-        out["window"] = list(step.window)
-    else:
-        out["working_days"] = step.working_days
-    for key in ("role", "by", "quote", "note"):
-        if getattr(step, key):
-            out[key] = getattr(step, key)
-    return out
-
-
-def _raw(p: Partnership) -> dict[str, Any]:
-    return {
-        "name": p.name,
-        "short_name": p.short_name,
-        "area": p.area,
-        "local_authorities": list(p.local_authorities),
-        "reference_prefix": p.reference_prefix,
-        "support_office_email": p.support_office_email,
-        "business_unit": p.business_unit,
-        "documents": dict(p.documents),
-        "referral_route": p.referral_route,
-        "site_description": p.site_description,
-        "groups": {
-            k: {"name": g.name, "abbreviation": g.abbreviation} for k, g in p.groups.items()
-        },
-        "local_learning": p.local_learning,
-        "rapid_review_steps": [_step_raw(s) for s in p.steps],
-        "national_guidance": {
-            "working_together": p.national_guidance.working_together,
-            "reflects": list(p.national_guidance.reflects),
-        },
-        "safeguarding_partners": [
-            {
-                "organisation": sp.organisation,
-                **({"lead_role": sp.lead_role} if sp.lead_role else {}),
-            }
-            for sp in p.safeguarding_partners
-        ],
-        "procedure": [
-            {"title": pg.title, "file": pg.file, "cites": list(pg.cites)} for pg in p.procedure
-        ],
-        "letterhead": {
-            "address": list(p.letterhead.address),
-            "email": p.letterhead.email,
-            "phone": p.letterhead.phone,
-        },
-        "abbreviations": dict(p.abbreviations),
-        "last_reviewed": p.last_reviewed,
-    }
-
-
-# --- reading and checking a profile -----------------------------------------------------
 
 
 class _Reader:
@@ -739,86 +419,3 @@ def from_data(data: Any, source: str, directory: Path | None = None) -> Partners
     if r.problems:
         raise PartnershipError("\n".join(r.problems))
     return profile
-
-
-def load(directory: Path | str) -> Partnership:
-    """The profile in ``directory`` (``partnership.yml``), checked."""
-    folder = Path(directory)
-    path = folder / FILENAME
-    if path.is_symlink():
-        raise PartnershipError(f"{path}: is a link to another file: put the file itself here")
-    try:
-        size = path.stat().st_size
-        if size > MAX_PROFILE_BYTES:
-            raise PartnershipError(
-                f"{path}: is too big ({size:,} bytes): a profile is under "
-                f"{MAX_PROFILE_BYTES // 1000} KB"
-            )
-        raw = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise PartnershipError(f"{path}: cannot be read ({exc.strerror})") from None
-    except UnicodeDecodeError:
-        raise PartnershipError(f"{path}: is not UTF-8 text") from None
-    return from_data(_yaml(raw, path), str(path), folder.resolve())
-
-
-def _yaml(raw: str, path: Path) -> Any:
-    """The profile's YAML, read so that every value reaches the checks as it was written: a
-    date YAML cannot read (2026-02-30) or a number too long for Python stays text, and the
-    check names its key; a file nested too deeply is refused, not a crash. CPython only (the
-    build and the CLI); the browser reads the packed JSON."""
-    import yaml  # type: ignore[import-untyped]  # PyYAML has no type hints of its own
-
-    class Loader(yaml.SafeLoader):  # type: ignore[misc]
-        def construct_yaml_timestamp(self, node: Any) -> Any:
-            value = self.construct_scalar(node)
-            try:
-                return super().construct_yaml_timestamp(node)
-            except ValueError:
-                return value
-
-        def construct_yaml_int(self, node: Any) -> Any:
-            try:
-                return super().construct_yaml_int(node)
-            except ValueError:
-                return self.construct_scalar(node)
-
-    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
-    Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_yaml_int)
-    try:
-        return yaml.load(raw, Loader=Loader)  # a SafeLoader, with two readers of its own
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        raise PartnershipError(f"{path}: {where}is not valid YAML ({exc.problem})") from None
-    except yaml.YAMLError as exc:
-        raise PartnershipError(f"{path}: is not valid YAML ({exc})") from None
-    except RecursionError:
-        raise PartnershipError(f"{path}: is nested too deeply to be a profile") from None
-
-
-# --- the profile in use ------------------------------------------------------------------
-
-_current: Partnership | None = None
-
-
-def use(directory: Path | str) -> Partnership:
-    """Use this profile for the rest of the process (before the rules are imported)."""
-    global _current
-    _current = load(directory)
-    return _current
-
-
-def current() -> Partnership:
-    global _current
-    if _current is None:
-        chosen = os.environ.get(ENV, "").strip()
-        if chosen:
-            _current = load(chosen)
-        else:
-            packed = resources.files("csprcore") / PACKED
-            if packed.is_file():
-                _current = from_data(json.loads(packed.read_text(encoding="utf-8")), PACKED)
-            else:
-                _current = load(DEFAULT_DIR)
-    return _current
