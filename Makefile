@@ -16,7 +16,7 @@ PORT ?= 8000
 PARTNERSHIP ?= partnerships/north-east-lincolnshire
 export CSPR_PARTNERSHIP := $(abspath $(PARTNERSHIP))
 
-.PHONY: bank-holidays browser-wheel-hashes fonts help install node browser build serve test lint typecheck unit test-pyodide test-browser test-partnerships bench clean
+.PHONY: bank-holidays browser-wheel-hashes fonts message-types help install node browser build serve test lint typecheck unit test-pyodide test-browser test-partnerships bench clean
 
 help:
 	@echo "make serve  - build the site and serve it on http://127.0.0.1:$(PORT)"
@@ -98,6 +98,11 @@ test: lint typecheck unit test-pyodide test-browser test-partnerships
 
 bank-holidays: install
 	$(PY) -m scripts.bank_holidays
+
+# The page scripts' types for the core's messages (web/js/messages.d.ts), after changing
+# csprcore.api.messages or the api's functions; a unit test fails when they are out of date.
+message-types: install
+	$(PY) -m scripts.message_types
 
 browser-wheel-hashes: install
 	$(PY) -m scripts.browser_wheel_hashes

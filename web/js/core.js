@@ -99,7 +99,8 @@ export function startCore(root) {
     readyPromise.catch(() => rulesIn());
   }
 
-  /** A call the core could not answer, in the shape of its refusals; `message` says so. */
+  /** A call the core could not answer, in the shape of its refusals; `message` says so.
+   * @returns {import("./messages").Refusal} */
   function failure(message) {
     return { ok: false, failed: true, errors: [{ field: "", message }] };
   }
@@ -126,6 +127,11 @@ export function startCore(root) {
       listeners.add(listener);
       listener(root.dataset.coreState);
     },
+    /**
+     * @param {import("./messages").FunctionName} fn
+     * @param {object} payload
+     * @returns {Promise<import("./messages").Answer>}
+     */
     async call(fn, payload) {
       try {
         await Promise.race([rulesPromise, readyPromise]);

@@ -5,16 +5,16 @@ import { readAnswers, readFile, refusedFile, sentence } from "./form-ui.js";
 import { words } from "./words.js";
 
 /**
- * @param {object} page what startFormPage gives its glue (core, form, root, setAnswers...).
+ * @param {import("./form-page.js").FormPage} page what startFormPage gives its glue.
  * @param {string} name the file input's data attribute, without "data-": it names the picker
  *   and its message box ("data-NAME-message").
- * @param {string} fn the core function to call.
+ * @param {import("./messages").FunctionName} fn the core function to call.
  * @param {(files: {name: string, base64: string}[]) => object} payload the call's payload
  *   beyond the form's answers and today's date.
  */
 export function fillFromFiles(page, name, fn, payload) {
   const { core, form, root, setAnswers, saveDraft, say, today, thisCase } = page;
-  const input = root.querySelector(`[data-${name}]`);
+  const input = /** @type {HTMLInputElement | null} */ (root.querySelector(`[data-${name}]`));
   const message = root.querySelector(`[data-${name}-message]`);
   if (!input || !message) return;
   input.addEventListener("change", async () => {

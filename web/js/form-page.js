@@ -3,6 +3,7 @@
 // Field names, messages, the summary and the files all come from the core; this only carries
 // them between the page and the worker.
 import { Latest, startCore } from "./core.js";
+import { summary } from "./check-answers.js";
 import { Drafts, HANDOFF_PREFIX } from "./drafts.js";
 import {
   applyShowIf, base64ToBlob, clearErrors, debounce, download, readAnswers, readFile,
@@ -39,7 +40,8 @@ function renameOld(answers, renamed) {
  * @property {ReturnType<typeof startCore>} core
  * @property {HTMLFormElement} form
  * @property {HTMLElement} root
- * @property {(answers: object) => void} setAnswers
+ * @property {(answers: object, options?: {sameCase?: boolean}) => void} setAnswers
+ *   fills the form in; the same case (a file's filling-in) keeps what the page said
  * @property {() => void} saveDraft
  * @property {(where: HTMLElement, message: string, isError?: boolean) => void} say
  * @property {() => string} today
@@ -394,74 +396,11 @@ export function startFormPage({ onReady } = {}) {
   }
 
   function renderSummary(sections) {
-    const box = checkView.querySelector("[data-summary]");
-    box.replaceChildren();
-    for (const section of sections) {
-      const heading = document.createElement("h3");
-      heading.textContent = section.title;
-      box.append(heading);
-      if (section.text) {
-        const p = document.createElement("p");
-        p.className = "cs-summary-text";
-        p.textContent = section.text;
-        box.append(p);
-      }
-      if (!section.rows.length) {
-        if (!section.text) {
-          const p = document.createElement("p");
-          p.textContent = words("none_given");
-          box.append(p);
-        }
-        continue;
-      }
-      const table = document.createElement("table");
-      table.className = "cs-summary-list";
-      const caption = document.createElement("caption");
-      caption.className = "cs-visually-hidden";
-      caption.textContent = section.title;
-      table.append(caption);
-      let group = "";
-      for (const row of section.rows) {
-        if (row.group && row.group !== group) {
-          group = row.group;
-          const tr = document.createElement("tr");
-          const th = document.createElement("th");
-          th.colSpan = 3;
-          th.scope = "colgroup";
-          th.className = "cs-summary-list__group";
-          th.textContent = group;
-          tr.append(th);
-          table.append(tr);
-        }
-        const tr = document.createElement("tr");
-        const th = document.createElement("th");
-        th.scope = "row";
-        th.textContent = row.label;
-        const td = document.createElement("td");
-        td.className = "cs-summary-list__value";
-        td.textContent = row.value || words("not_given");
-        const action = document.createElement("td");
-        if (row.href) {
-          const link = document.createElement("a");
-          link.href = row.href;
-          link.textContent = "Change";
-          const hidden = document.createElement("span");
-          hidden.className = "cs-visually-hidden";
-          hidden.textContent = ` ${row.label.toLowerCase()}${group ? ` (${group})` : ""}`;
-          link.append(hidden);
-          link.addEventListener("click", (event) => {
-            event.preventDefault();
-            returnToCheck = true;
-            backToCheck.hidden = false;
-            showForm(row.href.slice(1));
-          });
-          action.append(link);
-        }
-        tr.append(th, td, action);
-        table.append(tr);
-      }
-      box.append(table);
-    }
+    checkView.querySelector("[data-summary]").replaceChildren(...summary(sections, (href) => {
+      returnToCheck = true;
+      backToCheck.hidden = false;
+      showForm(href.slice(1));
+    }));
   }
 
   function renderCheckWarnings(warnings) {

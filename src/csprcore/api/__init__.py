@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import FieldError, InputError
+from ..errors import InputError
 from ..jsontext import JSONRefusedError, dumps, loads
 from ._payload import Payload
 from .criteria import check, check_record, criteria_questions
@@ -39,6 +39,7 @@ from .forms import (
     rapid_review_add_returns,
     referral_from_check,
 )
+from .messages import FieldMessage, refusal
 from .meta import info
 from .register import (
     register_add_document,
@@ -160,12 +161,10 @@ def call(name: str, payload_json: str) -> str:
         result.setdefault("ok", True)
         return dumps(result)
     except InputError as exc:
-        return dumps({"ok": False, "errors": [e.as_dict() for e in exc.errors]})
+        return dumps(refusal([{"field": e.field, "message": e.message} for e in exc.errors]))
     except Exception as exc:  # the page must always get an answer it can show
-        problem = FieldError("", INTERNAL_ERROR)
-        return dumps(
-            {"ok": False, "errors": [problem.as_dict()], "internal": f"{type(exc).__name__}: {exc}"}
-        )
+        problem: FieldMessage = {"field": "", "message": INTERNAL_ERROR}
+        return dumps(refusal([problem], internal=f"{type(exc).__name__}: {exc}"))
 
 
 #: What the browser must have loaded before a function can run, beyond the rules themselves:

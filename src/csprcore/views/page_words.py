@@ -101,6 +101,7 @@ PAGE_WORDS: Final[dict[str, str]] = {
     "file_refused": f"{{problem}} {_UNCHANGED}",
     "file_opened": "Opened {name}.",
     "none_given": "None given.",
+    "change_answer": "Change",
     "not_given": "Not given",
     "back_to_check": "Save and return to check your answers",
     "making_file": "Making the file…",
