@@ -1,5 +1,5 @@
-"""The case register in the built site (issue 19): a register opened, saved in place through the
-File System Access API (the browser's own private file system stands in for the unit's drive)
+"""The case register in the built site: a register opened, saved in place through the File
+System Access API (the browser's own private file system stands in for the unit's drive)
 with a colleague's save detected and nothing overwritten, or downloaded where there is no
 handle; cases added by hand and from saved documents (a document for another child refused,
 naming the file); the list in the core's order with its statuses and filters; the exports and

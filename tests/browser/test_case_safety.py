@@ -1,4 +1,4 @@
-"""Issue 13 in the built site: one child's facts never travel into the next case, drafts do
+"""Case safety in the built site: one child's facts never travel into the next case, drafts do
 what the page says (two tabs, delete, expiry, blocked or full storage), hostile files are
 refused at once, and the runtime never dies silently.
 
@@ -479,7 +479,7 @@ def test_a_broken_runtime_shows_its_error_state_and_a_way_back(
 
 
 # --------------------------------------------------------------------------------------
-# Found by the independent review of issue 13
+# A new case, a draft taken over, and a runtime that cannot be downloaded
 # --------------------------------------------------------------------------------------
 
 

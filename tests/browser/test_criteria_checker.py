@@ -39,8 +39,9 @@ from .test_runtime import (  # noqa: F401  (fixtures)
 PATH = "tools/criteria-checker/"
 Axe = Callable[[Page], list[dict[str, Any]]]
 
-#: The scenarios of issue 5, as the facts a user gives on the page (follow-up questions only
-#: where the page asks them).
+#: Named scenarios, one for each way the procedure's criteria can apply (and one with every
+#: answer unsure), as the facts a user gives on the page (follow-up questions only where the
+#: page asks them).
 SCENARIOS: dict[str, dict[str, Any]] = {
     # Section 2 and s16C(1)(a): abuse suspected, the child died in this area.
     "death with suspected abuse in the area": {

@@ -1,6 +1,6 @@
-"""Nothing typed leaves the device, whatever runs in the worker (issue 16): the worker refuses
-requests to other origins itself, and the server sends the policy as headers, so it reaches
-the worker and forbids framing.
+"""Nothing typed leaves the device, whatever runs in the worker: the worker refuses requests
+to other origins itself, and the server sends the policy as headers, so it reaches the worker
+and forbids framing.
 
 The other origin here is a real server on another port that records every request: a
 request that left the browser would be seen.

@@ -227,7 +227,7 @@ def test_tampered_wheel_is_refused_with_a_retry(
     ctx.close()
 
 
-# --- the runtime's memory snapshot (issue 17) ---------------------------------------------
+# --- the runtime's memory snapshot ----------------------------------------------------------
 
 SNAPSHOT_CACHE = "csprcore-snapshot"
 #: Calls whose answers must be CPython's whichever way the runtime started.

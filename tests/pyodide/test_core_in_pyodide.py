@@ -91,7 +91,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         {"name": "a.json", "content": engine.write_json(example_return(agency="NHS Trust"))},
         {"name": "b.json", "content": "[]"}]}),
     ("info", {}),
-    # Issue 18: the local review's dates, record and letters; the action plan's CSV.
+    # The local review's dates, record and letters; the action plan's CSV.
     ("local_review_dates", {"decision": "2026-08-31", "publication": "2027-01-05",
                             "today": TODAY}),
     ("local_review_dates", {"decision": "2026-08-31", "publication": "2026-08-01"}),
@@ -115,7 +115,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
             {"recommendation": "Visit at home.", "action": "C", "status": "not_started"}]})}),
     ("form_export", {"form": "action-plan", "format": "progress",
                      "document": ActionPlan.example(), "now": "26/11/2026 09:00"}),
-    # Issue 19: the case register.
+    # The case register.
     ("register_open", {"file": {"name": "reg.json", "content": json.dumps(REGISTER)}}),
     ("register_open", {"file": {"name": "bad.json", "content": json.dumps(BAD_REGISTER)}}),
     ("register_view", {"register": REGISTER, "today": TODAY}),
@@ -172,7 +172,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         {"name": "edu.csv", "content": "Case reference,Action number,Status,"
          "Why no longer needed,Evidence of completion,Evidence of impact\r\n"
          "NEL-2026-014,2,Complete,,Sessions held.,\r\n"}]}),
-    # Issue 13, hostile files: each once killed the runtime or reached the page unseen.
+    # Hostile files: each is refused with a message, never killing the runtime or reaching
+    # the page unseen.
     ("form_open", {"form": "referral", "name": "deep.json",
                    "content": '{"form": ' + "[" * 3000 + "]" * 3000 + "}"}),
     ("form_open", {"form": "referral", "name": "nan.json",

@@ -302,7 +302,7 @@ def test_referral_from_check() -> None:
     assert answers["child.legal_status"] == "cpp_recently_removed"
     record = json.loads(answers["checker"])
     assert record["facts"] == facts
-    # Issue 13: the record keeps the facts and the time, never an outcome to be trusted.
+    # The record keeps the facts and the time, never an outcome to be trusted.
     assert "outcome" not in record
     assert record["checked_at"] == "18/11/2026 10:00"
     # The answers go straight into the form, and the record survives its file.

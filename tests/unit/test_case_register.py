@@ -1,4 +1,4 @@
-"""The case register's rules (``csprcore.rules.register``, issue 19): each case's stage and
+"""The case register's rules (``csprcore.rules.register``): each case's stage and
 next deadline, with its status (on time, due within 2 working days, overdue) and the working
 days left, for every stage from notification to closed.
 

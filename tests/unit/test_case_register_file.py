@@ -1,5 +1,5 @@
 """The case register's file (``forms.case_register.register_file``) and adding a saved
-document to a case (``forms.case_register.documents``), issue 19.
+document to a case (``forms.case_register.documents``).
 
 The file's contract: a JSON object with ``form: "case-register"``, ``schema_version`` and
 ``cases``, each with ``reference``, ``child_initials`` and ``dates`` holding at least

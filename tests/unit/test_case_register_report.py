@@ -1,11 +1,11 @@
-"""The case register's timeliness report (``csprcore.rules.register.report``, issue 19) against
-a register whose every figure was counted by hand on a calendar.
+"""The case register's timeliness report (``csprcore.rules.register.report``) against a register
+whose every figure was counted by hand on a calendar.
 
-The rules (issue 19, "Timeliness report"): a case counts in the period when the event its
-measure counts from falls in it (awareness for notifications, the referral for Rapid Reviews
-and meetings, the decision for publication, the publication date for the copies); "within N
-working days" means on or before the N-th working day after that event, and working days late
-are counted from that N-th day; cases with a date missing are counted apart, never guessed.
+The rules: a case counts in the period when the event its measure counts from falls in it
+(awareness for notifications, the referral for Rapid Reviews and meetings, the decision for
+publication, the publication date for the copies); "within N working days" means on or before
+the N-th working day after that event, and working days late are counted from that N-th day;
+cases with a date missing are counted apart, never guessed.
 
 Bank holidays met below: 3 and 6 April 2026 (Easter), 4 and 25 May 2026, 31 August 2026, 25
 and 28 December 2026, 1 January 2027, 26 and 29 March 2027 (Easter).
@@ -419,8 +419,8 @@ def test_a_case_not_yet_due_is_pending_and_one_past_its_day_is_unknown() -> None
 
 
 def test_a_case_with_no_date_to_count_from_is_named_not_dropped() -> None:
-    """Issue: a case with no "became aware" date dropped out of the notification measure
-    silently ("none to count", "date missing 0")."""
+    """A case in the register with no "became aware" date is named as having no date to count
+    from; it is neither counted nor left out unseen (as "none to count", "date missing 0")."""
     notify = next(m for m in MEASURES if m.id == "notification_within_5_working_days")
     cases = check_register(register(reg_case("B-1", notified="2026-11-30", referral="2026-11-27"),
                                     reg_case("B-2", referral="2025-01-10"))).cases  # fmt: skip

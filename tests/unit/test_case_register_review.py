@@ -1,7 +1,8 @@
-"""What an independent review of the case register found, each kept fixed: documents that do
-not say which child they are about, hostile values in a register, errors given in two rounds,
-the CLI matching a document to a case, characters the PDF cannot show, and the calendar's
-words."""
+"""The case register at its edges: a document that does not say which child it is about is
+not added; a hostile value in a register is named, never a crash; a case's boxes give every
+problem at once; the list says what to enter when nothing is due; the CLI adds a document to
+the case it names; the PDF prints a character its fonts lack as its code point; the calendar
+names itself the register's; a new register forgets the last one checked."""
 
 from __future__ import annotations
 

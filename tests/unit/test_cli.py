@@ -219,7 +219,8 @@ def test_deadlines_with_nothing_given(cli: Any) -> None:
 
 
 def test_deadlines_past_2099_names_the_step_and_gives_the_rest(cli: Any) -> None:
-    # The reproduction: this used to fail the whole command, naming 2100-01-01.
+    # A deadline past the calendar's last year (2099) is a warning on its own step, never a
+    # failure of the whole command, and no date past the calendar (2100-01-01) is printed.
     code, out, _ = cli("deadlines", "--aware", "2099-12-20", "--referral", "2099-12-20", "--json")
     assert code == 0
     result = json.loads(out)

@@ -19,7 +19,8 @@ from csprcore.rules.criteria import assess, parse_facts, questions
 
 PROPERTY = settings(max_examples=200, deadline=None)
 
-#: The output keys the issue's contract lists, and the one extra the CLI may print.
+#: What every assessment gives: a value for each conclusion, the section 6 national review
+#: circumstances and the reasons, each reason naming the finding it is for.
 OUTPUT_KEYS = {
     "serious_case",
     "la_must_notify_panel",
@@ -31,8 +32,9 @@ OUTPUT_KEYS = {
 }
 CONCLUSION_KEYS = OUTPUT_KEYS - {"national_review_circumstances", "reasons"}
 
-#: The questions and answers of the issue's input table.
-ISSUE_QUESTIONS: dict[str, tuple[str, ...]] = {
+#: The questions the checker asks, in order, each with the answers it offers (the facts its
+#: rules read), written out here apart from ``csprcore.rules.criteria``.
+EXPECTED_QUESTIONS: dict[str, tuple[str, ...]] = {
     "abuse_or_neglect": ("known", "suspected", "not_suspected", "unsure"),
     "harm": ("died", "seriously_harmed", "not_seriously_harmed", "unsure"),
     "incident_location": ("in_area", "elsewhere_in_england", "outside_england", "unsure"),
@@ -265,7 +267,7 @@ def test_no_abuse_no_learning() -> None:
 
 def test_every_answer_unsure() -> None:
     # Kleene logic: with no definite "no", any "unsure" leaves a conclusion "unsure".
-    facts = {key: "unsure" for key, values in ISSUE_QUESTIONS.items() if "unsure" in values}
+    facts = {key: "unsure" for key, values in EXPECTED_QUESTIONS.items() if "unsure" in values}
     result = assess(facts)
     assert conclusions(result) == dict.fromkeys(sorted(CONCLUSION_KEYS), "unsure")
     assert result["line_of_sight_learning"] == "unsure"
@@ -327,7 +329,9 @@ DECIDING = ("abuse_or_neglect", "harm", "incident_location", "normally_resident_
 
 
 def _expected(facts: dict[str, str]) -> dict[str, str]:
-    """The issue's rules, written out independently with the Kleene helpers."""
+    """Whether it is a serious case (section 2), whether the local authority must notify the
+    Panel and whose Rapid Review it is (section 3), written out independently with the Kleene
+    helpers."""
 
     def answer(key: str, yes: set[str], no: set[str]) -> tri.Tri:
         value = facts.get(key, "unsure")
@@ -351,7 +355,7 @@ def _expected(facts: dict[str, str]) -> dict[str, str]:
 
 @pytest.mark.parametrize(
     "combo",
-    list(itertools.product(*(ISSUE_QUESTIONS[k] for k in DECIDING))),
+    list(itertools.product(*(EXPECTED_QUESTIONS[k] for k in DECIDING))),
     ids=lambda c: "-".join(c),
 )
 def test_rules_for_every_combination(combo: tuple[str, ...]) -> None:
@@ -504,7 +508,7 @@ FACTS = st.fixed_dictionaries(
             if key == "abuse_types"
             else st.sampled_from(values)
         )
-        for key, values in ISSUE_QUESTIONS.items()
+        for key, values in EXPECTED_QUESTIONS.items()
     },
 )
 
@@ -595,16 +599,16 @@ def test_parse_facts_drops_missing_and_orders_abuse_types() -> None:
 
 
 # --------------------------------------------------------------------------------------
-# The questions: keys, options and "Not sure" as the issue sets them
+# The questions: keys, options and "Not sure" where the answer may not be known yet
 # --------------------------------------------------------------------------------------
 
 
-def test_questions_match_the_issue() -> None:
+def test_the_checker_asks_these_questions_with_these_answers_in_order() -> None:
     qs = questions()
-    assert [q["key"] for q in qs] == list(ISSUE_QUESTIONS)
+    assert [q["key"] for q in qs] == list(EXPECTED_QUESTIONS)
     for q in qs:
         values = tuple(o["value"] for o in q["options"])
-        assert values == ISSUE_QUESTIONS[q["key"]], q["key"]
+        assert values == EXPECTED_QUESTIONS[q["key"]], q["key"]
         assert q["allows_unsure"] is ("unsure" in values)
         assert q["text"].strip().endswith("?")
         assert isinstance(q["hint"], str)
@@ -612,13 +616,13 @@ def test_questions_match_the_issue() -> None:
         assert all(o["label"].strip() for o in q["options"])
         assert q["multiple"] is (q["key"] == "abuse_types")
         for other, shown_for in q["show_if"].items():
-            assert other in ISSUE_QUESTIONS
-            assert set(shown_for) <= set(ISSUE_QUESTIONS[other])
+            assert other in EXPECTED_QUESTIONS
+            assert set(shown_for) <= set(EXPECTED_QUESTIONS[other])
 
 
-def test_not_sure_is_offered_wherever_the_issue_allows_it() -> None:
+def test_not_sure_is_offered_for_every_question_but_the_kinds_of_abuse() -> None:
     by_key = {q["key"]: q for q in questions()}
-    for key, values in ISSUE_QUESTIONS.items():
+    for key, values in EXPECTED_QUESTIONS.items():
         if "unsure" in values:
             labels = {o["value"]: o["label"] for o in by_key[key]["options"]}
             assert labels["unsure"] == "Not sure"

@@ -32,9 +32,10 @@ from csprcore.rules.timescales import (
 
 PROPERTY = settings(max_examples=100, deadline=None)
 
-#: The issue's table: id -> (event, offset, unit), with the fallback for the meeting's
-#: follow-up and the window's latest end.
-ISSUE_TABLE: dict[str, list[tuple[str, int, str]]] = {
+#: North East Lincolnshire's timescales, as its procedure and Appendix 1 give them: id ->
+#: (event, offset, unit), with the fallback for the meeting's follow-up; the meeting's
+#: window's latest end is checked apart.
+PROCEDURE_TABLE: dict[str, list[tuple[str, int, str]]] = {
     "notify_panel": [("aware", 5, "working_days")],
     "report_to_safeguarding_partners": [("aware", 5, "working_days")],
     "scoping_template_sent": [("referral", 2, "working_days")],
@@ -49,7 +50,7 @@ ISSUE_TABLE: dict[str, list[tuple[str, int, str]]] = {
     "report_to_ofsted": [("publication", -7, "working_days")],
     "report_available_until": [("publication", 12, "months")],
 }
-ISSUE_CITES = {
+PROCEDURE_CITES = {
     "notify_panel": "section-3",
     "report_to_safeguarding_partners": "section-3",
     "scoping_template_sent": "appendix-1",
@@ -77,11 +78,11 @@ def due(events: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
 
 
 @pytest.mark.nel
-def test_the_table_is_the_issues_table() -> None:
-    assert [t.id for t in TIMESCALES] == list(ISSUE_TABLE)
+def test_each_timescale_counts_and_cites_as_the_procedure_says() -> None:
+    assert [t.id for t in TIMESCALES] == list(PROCEDURE_TABLE)
     for t in TIMESCALES:
-        assert [(c.event, c.amount, c.unit) for c in t.counts] == ISSUE_TABLE[t.id], t.id
-        assert t.cite == ISSUE_CITES[t.id], t.id
+        assert [(c.event, c.amount, c.unit) for c in t.counts] == PROCEDURE_TABLE[t.id], t.id
+        assert t.cite == PROCEDURE_CITES[t.id], t.id
     window = TIMESCALES_BY_ID["rapid_review_meeting"].latest
     assert window is not None
     assert (window.event, window.amount, window.unit) == ("referral", 13, "working_days")
@@ -101,9 +102,9 @@ def test_every_timescale_cites_a_real_section_and_counts_from_a_known_event() ->
 @pytest.mark.nel
 def test_timescales_table_for_the_docs() -> None:
     table = timescales_table()
-    assert [row["id"] for row in table] == list(ISSUE_TABLE)
+    assert [row["id"] for row in table] == list(PROCEDURE_TABLE)
     for row in table:
-        assert [(c["event"], c["amount"], c["unit"]) for c in row["counts"]] == ISSUE_TABLE[
+        assert [(c["event"], c["amount"], c["unit"]) for c in row["counts"]] == PROCEDURE_TABLE[
             row["id"]
         ]
     meeting = next(row for row in table if row["id"] == "rapid_review_meeting")
@@ -318,7 +319,7 @@ def test_every_milestone_has_the_contract_keys() -> None:
             "publication": "2027-07-30",
         }
     )
-    assert [m["id"] for m in result["milestones"]] == list(ISSUE_TABLE)
+    assert [m["id"] for m in result["milestones"]] == list(PROCEDURE_TABLE)
     assert result["waiting"] == []
     for m in result["milestones"]:
         assert {"id", "label", "basis", "cite"} <= set(m)
@@ -338,9 +339,9 @@ def test_every_milestone_has_the_contract_keys() -> None:
 def test_nothing_given_everything_waits() -> None:
     result = compute({})
     assert result["milestones"] == []
-    assert [w["id"] for w in result["waiting"]] == list(ISSUE_TABLE)
+    assert [w["id"] for w in result["waiting"]] == list(PROCEDURE_TABLE)
     for w in result["waiting"]:
-        assert w["needs"] == [event for event, _, _ in ISSUE_TABLE[w["id"]]]
+        assert w["needs"] == [event for event, _, _ in PROCEDURE_TABLE[w["id"]]]
         assert w["label"] == TIMESCALES_BY_ID[w["id"]].label
         assert w["cite"] in SECTION_TITLES
 
@@ -349,10 +350,10 @@ def test_nothing_given_everything_waits() -> None:
 def test_each_event_unlocks_its_milestones(event: str) -> None:
     given_one = compute({event: "2026-06-10"})
     unlocked = {m["id"] for m in given_one["milestones"]}
-    expected = {i for i, counts in ISSUE_TABLE.items() if any(e == event for e, _, _ in counts)}
+    expected = {i for i, counts in PROCEDURE_TABLE.items() if any(e == event for e, _, _ in counts)}
     assert unlocked == expected
     waiting = {w["id"]: w["needs"] for w in given_one["waiting"]}
-    assert set(waiting) == set(ISSUE_TABLE) - expected
+    assert set(waiting) == set(PROCEDURE_TABLE) - expected
     assert all(event not in needs for needs in waiting.values())
 
 

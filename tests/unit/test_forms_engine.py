@@ -147,7 +147,7 @@ def test_a_valid_document_survives_answers_and_back(example: dict[str, Any]) -> 
     ("day", "month", "year", "stored"),
     [
         ("30", "2", "2026", "2026-02-30"),  # not a real date: kept to be corrected
-        # Issue 13: a date not wholly digits is kept box by box, so nothing moves boxes.
+        # A date not wholly digits is kept box by box, so nothing moves boxes.
         ("", "2", "2026", {"day": "", "month": "2", "year": "2026"}),
         ("9", "", "", {"day": "9", "month": "", "year": ""}),
         ("x", "2", "2026", {"day": "x", "month": "2", "year": "2026"}),
@@ -239,7 +239,7 @@ def test_the_checker_record_travels_as_json() -> None:
     doc = engine.answers_to_document(Referral, answers)
     assert doc["checker"] == record
     assert json.loads(engine.document_to_answers(Referral, doc)["checker"]) == record
-    # Issue 13: an outcome in the record is never carried on, whatever it says.
+    # An outcome in the checker's record is never carried on, whatever it says.
     forged = {**record, "outcome": {"serious_case": "no"}}
     assert engine.answers_to_document(Referral, {"checker": json.dumps(forged)})["checker"] == (
         record

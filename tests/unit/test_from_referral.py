@@ -1,9 +1,10 @@
 """Starting the Rapid Review Template and a scoping return from a saved referral
 (``csprcore.forms.from_referral``).
 
-The issue: the Rapid Review's national-review circumstances come "from the criteria checker's
-answers when present", and the Rapid Review documents name the child by "initials and age,
-not full names". Section 6 lists the circumstances the Panel has regard to.
+The Rapid Review's national-review circumstances are filled in from the criteria checker's
+answers when the referral holds them, and the Rapid Review's documents name the child by
+initials and age only, never by name. Section 6 lists the circumstances the Panel has regard
+to.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The import graph of the project's own Python: no cycles, and the rules below the forms.
 
-Every ``import`` counts, including those inside functions: a cycle hidden by an import
-inside a function is still a cycle (issue 14 found two). The lazy imports that keep pydantic
-and fpdf2 out of start-up (``csprcore.api``) are deliberate and make no cycle.
+Every ``import`` counts, including those inside functions: a cycle hidden by an import inside a
+function is still a cycle. The lazy imports that keep pydantic and fpdf2 out of start-up
+(``csprcore.api``) are deliberate and make no cycle.
 """
 
 from __future__ import annotations

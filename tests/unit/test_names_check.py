@@ -1,9 +1,9 @@
 """No family name where only initials belong (``forms.names``).
 
-Issue: a child's and a sibling's first names typed into the Rapid Review's free text went
-straight into the letter to the Panel, although the Rapid Review was filled in from the
-referral that holds them. A document filled in from a referral keeps a salted hash of each
-name word; before a document is made, every free-text box is checked for them.
+A child's or a sibling's first name typed into the Rapid Review's free text must not reach the
+letter to the Panel when the Rapid Review was filled in from the referral that holds the
+names. A document filled in from a referral keeps a salted hash of each name word; before a
+document is made, every free-text box is checked for them.
 """
 
 from __future__ import annotations

@@ -49,7 +49,7 @@ def test_the_example_is_complete_and_valid(example: dict[str, Any]) -> None:
     assert example["schema_version"] == 2
 
 
-def test_the_form_has_the_issues_sections_in_order() -> None:
+def test_the_form_has_its_sections_in_page_order() -> None:
     assert [p.name for p in parts(Referral)] == [
         "referrer",
         "designated_lead",
@@ -110,7 +110,7 @@ def test_the_form_has_the_issues_sections_in_order() -> None:
         ("rationale", {"why_criteria", "learning", "immediate_action", "staff_welfare"}),
     ],
 )
-def test_the_issues_fields_are_there(part: str, fields: set[str]) -> None:
+def test_each_section_asks_its_fields(part: str, fields: set[str]) -> None:
     spec = {p.name: p for p in parts(Referral)}[part]
     assert fields <= {f.name for f in spec.fields}
 
@@ -416,7 +416,7 @@ def test_several_cross_field_errors_in_form_order(example: dict[str, Any]) -> No
     example["incident"]["harm"] = "died"
     example["incident"]["location"] = "outside_england"
     # The place is required when it is asked: a field's own check, before the cross-checks
-    # (issue 14: the show-if rule decides once whether a field is asked and checked).
+    # (the one show-if rule decides whether a field is asked, and so whether it is checked).
     example["incident"]["place"] = ""
     assert [e["field"] for e in check(example)] == ["incident.place"]
     example["incident"]["place"] = "Lyon, France"

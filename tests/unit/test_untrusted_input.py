@@ -1,7 +1,8 @@
-"""Issue 13: files, payloads and pasted text that once crashed the core or reached a PDF
-unseen. Each class of fault is proved at the depth where it is handled: the JSON reader
-(``jsontext``), the form machinery (``forms.engine``), the text cleaner (``forms.controls``),
-the referral's checker record and the API's answers.
+"""Untrusted input: files, payloads and pasted text are refused with a message naming what is
+wrong, or cleaned, never a crash of the core and never reaching a PDF unseen. Each class of
+fault is proved at the depth where it is handled: the JSON reader (``jsontext``), the form
+machinery (``forms.engine``), the text cleaner (``forms.controls``), the referral's checker
+record and the API's answers.
 """
 
 from __future__ import annotations
@@ -414,7 +415,7 @@ def test_clean_text_applies_to_every_text_field_of_every_form() -> None:
 
 
 # --------------------------------------------------------------------------------------
-# Found by the independent review of issue 13
+# A check's time, characters a PDF cannot show, and the limits every form keeps
 # --------------------------------------------------------------------------------------
 
 

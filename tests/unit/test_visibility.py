@@ -1,4 +1,4 @@
-"""One show-if rule (issue 14): the checker, the forms' check and the page all use it.
+"""One show-if rule: the checker, the forms' check and the page all use it.
 
 ``csprcore.rules.visibility.shown`` is the rule; ``criteria.is_shown`` and the forms' check call
 it; the page's ``isShown`` (``web/js/form-ui.js``) is run here, in Node, on the same cases,
