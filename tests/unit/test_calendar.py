@@ -346,12 +346,31 @@ def test_start_never_counts(start: date) -> None:
 @PROPERTY
 @given(DAYS.filter(lambda d: d.weekday() == 5))
 def test_a_saturday_plus_one_is_monday_unless_a_holiday(saturday: date) -> None:
+    # Saturday and Sunday never count: one working day on is the Monday, or, when the Monday
+    # is a bank holiday, the first working day after it (never a later one).
     monday = saturday + timedelta(days=2)
-    result = add_working_days(saturday, 1)
-    if is_working_day(monday):
-        assert result == monday
-    else:
-        assert result > monday
+    assert add_working_days(saturday, 1) == _next_working_day_on_or_after(monday)
+
+
+@pytest.mark.parametrize(
+    ("saturday", "expected"),
+    [
+        # Monday 6 April 2026 is Easter Monday: Tuesday 7 April.
+        ("2026-04-04", "2026-04-07"),
+        # Christmas Day 2021 is this Saturday and Boxing Day the Sunday, so Monday 27 and
+        # Tuesday 28 December are both substitute days: Wednesday 29 December.
+        ("2021-12-25", "2021-12-29"),
+        # Monday 19 September 2022, the Queen's State Funeral: Tuesday 20 September.
+        ("2022-09-17", "2022-09-20"),
+        # Monday 30 May 2022 was a working day (the spring bank holiday moved to Thursday 2
+        # June): the Monday itself.
+        ("2022-05-28", "2022-05-30"),
+    ],
+)
+def test_a_saturday_plus_one_named_cases(saturday: str, expected: str) -> None:
+    start = date.fromisoformat(saturday)
+    assert start.weekday() == 5
+    assert add_working_days(start, 1) == date.fromisoformat(expected)
 
 
 OFFSETS = st.integers(min_value=-400, max_value=400).map(lambda n: timedelta(days=n))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import gc
 import io
 import json
 import subprocess
@@ -21,7 +22,7 @@ from pypdf import PdfReader
 from csprcore.forms import engine
 from csprcore.forms.action_plan import ActionPlan
 from csprcore.forms.case_register.documents import add_document
-from csprcore.forms.case_register.register_file import example_register
+from csprcore.forms.case_register.register_file import Register, example_register
 from csprcore.forms.rapid_review import RapidReview
 
 from .test_case_register_api import a_case, a_register, call, errors, ok
@@ -80,19 +81,23 @@ def test_a_file_name_is_recorded_without_what_a_case_may_not_hold() -> None:
 # --- hostile values in a register ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("change", "message"),
-    [
-        ({"review_kind": ["local"]}, "Choose which kind of review follows, or none"),
-        ({"review_kind": {"a": 1}}, "Choose which kind of review follows, or none"),
-        ({"reference": "AB\u200b123"},
-         "The reference has invisible characters: U+200B (ZERO WIDTH SPACE)"),
-        ({"reference": "---"}, "The reference must have a letter or a number"),
-        ({"dates": {"aware": 20260105}},
-         "The date the local authority became aware of the incident must be a date like "
-         "2026-12-18"),
-    ],
-)  # fmt: skip
+#: A value of the wrong type or shape in a saved register's case, and what is said of it.
+HOSTILE: list[tuple[dict[str, Any], str]] = [
+    ({"review_kind": ["local"]}, "Choose which kind of review follows, or none"),
+    ({"review_kind": ["x"]}, "Choose which kind of review follows, or none"),
+    ({"review_kind": {"a": 1}}, "Choose which kind of review follows, or none"),
+    ({"reference": "AB\u200b123"},
+     "The reference has invisible characters: U+200B (ZERO WIDTH SPACE)"),
+    ({"reference": "---"}, "The reference must have a letter or a number"),
+    ({"dates": {"aware": 20260105}},
+     "The date the local authority became aware of the incident must be a date like "
+     "2026-12-18"),
+]  # fmt: skip
+HOSTILE_IDS = ["kind-in-a-list", "unknown-kind-in-a-list", "kind-an-object", "invisible-character",
+               "no-letter-or-number", "date-a-number"]  # fmt: skip
+
+
+@pytest.mark.parametrize(("change", "message"), HOSTILE, ids=HOSTILE_IDS)
 def test_a_hostile_value_is_named_not_a_crash(change: dict[str, Any], message: str) -> None:
     register = a_register({**a_case("AB-1"), **change})
     found = errors("register_open", {"file": {"name": "x.json", "content": json.dumps(register)}})
@@ -218,17 +223,47 @@ def test_report_exports_only_as_csv_pdf_or_odt(tmp_path: Path) -> None:
     assert "--report exports the timeliness report as csv, pdf or odt" in done.stderr
 
 
-def test_the_api_reports_no_crash_for_any_of_these() -> None:
-    # The page's internal-error answer names no field: none of the above may reach it.
-    for register in (a_register({**a_case("AB-1"), "review_kind": ["x"]}),):
-        result = call("register_view", {"register": register})
-        assert result["ok"] is False and "internal" not in result
+@pytest.mark.parametrize(("change", "message"), HOSTILE, ids=HOSTILE_IDS)
+@pytest.mark.parametrize(
+    ("name", "payload"),
+    [
+        ("register_view", {}),
+        ("register_case", {"index": 0}),
+        ("register_save_case", {"index": 0, "answers": {}}),
+        ("register_export", {"format": "csv"}),
+    ],
+    ids=["view", "case", "save-case", "export"],
+)
+def test_a_hostile_value_sent_by_the_page_is_named_not_an_internal_error(
+    change: dict[str, Any], message: str, name: str, payload: dict[str, Any]
+) -> None:
+    # The page sends the whole register with each call. The page's internal-error answer
+    # names no field and carries "internal": a hostile value must be refused before it.
+    register = a_register({**a_case("AB-1"), **change})
+    result = call(name, {"register": register, "today": TODAY_ISO, **payload})
+    assert result["ok"] is False and "internal" not in result
+    ((field, said),) = [(e["field"], e["message"]) for e in result["errors"]]
+    assert field == "register-file"
+    assert said.startswith("The register cannot be opened. Case 1 (")
+    assert said.endswith(message)
+
+
+def checked_registers_holding(reference: str) -> list[Register]:
+    """The checked registers still in memory that hold a case with this reference."""
+    gc.collect()
+    return [
+        o
+        for o in gc.get_objects()
+        if isinstance(o, Register) and any(c.reference == reference for c in o.cases)
+    ]
 
 
 def test_a_new_register_forgets_the_last_one_checked() -> None:
-    from csprcore.api import register
-
-    ok("register_view", {"register": a_register(a_case("AB-1")), "today": TODAY_ISO})
-    assert register._LAST_REGISTER
+    # The core keeps the register it last checked, so that the page's next call with the same
+    # register is not checked again; a new register lets it go, its cases with it.
+    reference = "FORGET-ME-1"
+    shown = ok("register_view", {"register": a_register(a_case(reference)), "today": TODAY_ISO})
+    assert shown["rows"][0]["reference"] == reference
+    assert len(checked_registers_holding(reference)) == 1
     ok("register_new", {})
-    assert not register._LAST_REGISTER
+    assert checked_registers_holding(reference) == []

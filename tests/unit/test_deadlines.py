@@ -668,6 +668,11 @@ def test_every_working_day_milestone_follows_the_calendar(day: date) -> None:
     m = due({"aware": iso, "referral": iso, "sent-to-panel": iso})
     assert m["notify_panel"]["due"] == add_working_days(day, 5).isoformat()
     assert m["scoping_template_returned"]["due"] == add_working_days(day, 5).isoformat()
+    # The meeting's window: from the 7th to the 13th working day after the referral.
+    assert m["rapid_review_meeting"]["earliest"] == add_working_days(day, 7).isoformat()
+    assert m["rapid_review_meeting"]["latest"] == add_working_days(day, 13).isoformat()
     assert m["rapid_review_meeting"]["earliest"] < m["rapid_review_meeting"]["latest"]
+    # No meeting date given: the fallback, 15 working days after the referral.
+    assert m["rapid_review_to_panel"]["due"] == add_working_days(day, 15).isoformat()
     assert m["rapid_review_to_panel"]["due"] > m["rapid_review_meeting"]["latest"]
     assert m["panel_decision"]["due"] == add_working_days(day, 15).isoformat()
