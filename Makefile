@@ -91,7 +91,7 @@ EXAMPLE_ENV := CSPR_PARTNERSHIP=$(abspath $(EXAMPLE)) CSPRCORE_SITE=$(abspath bu
 
 test-partnerships: install node browser
 	$(EXAMPLE_ENV) $(PY) -m assembly.build
-	$(EXAMPLE_ENV) $(BIN)/pytest -q tests/unit/test_site_source.py tests/unit/test_partnership.py \
+	$(EXAMPLE_ENV) $(BIN)/pytest -q tests/unit/publishing/test_site_source.py tests/unit/partnership/test_partnership.py \
 	  tests/pyodide tests/browser/test_partnerships.py
 
 test: lint typecheck unit test-pyodide test-browser test-partnerships

@@ -3,7 +3,7 @@
 The rule core reads England and Wales bank holidays from that generated table rather than
 importing ``holidays`` at run time: in the browser the import alone costs over a second and
 three wheels (``holidays``, ``python-dateutil``, ``six``) for nine days a year. The table is
-the package's answer, year by year; ``tests/unit/test_bank_holiday_table.py`` fails when the
+the package's answer, year by year; ``tests/unit/rules/test_bank_holiday_table.py`` fails when the
 two differ (a new ``holidays`` release), and ``make bank-holidays`` writes it again.
 """
 

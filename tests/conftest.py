@@ -3,7 +3,7 @@
 ``make test PARTNERSHIP=partnerships/<slug>`` runs every test with that partnership's profile.
 A test marked ``nel`` is a scenario quoting North East Lincolnshire's own procedure (its
 Appendix 1 numbers, its names, its pages): it runs only with that profile. Every other test
-holds for any partnership, and ``tests/unit/test_partnership.py`` and
+holds for any partnership, and ``tests/unit/partnership/test_partnership.py`` and
 ``tests/browser/test_partnerships.py`` check that another profile reaches every output.
 """
 

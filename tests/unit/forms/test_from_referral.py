@@ -34,9 +34,8 @@ from csprcore.forms.from_referral import (
 from csprcore.forms.rapid_review import RapidReview
 from csprcore.forms.referral import Referral
 from csprcore.forms.scoping import ScopingReturn, example_return, initials_problem
-
-from .test_cli import assert_one_line_error
-from .test_cli import cli as cli  # the fixture, re-exported for these tests
+from tests.unit.api.test_cli import assert_one_line_error
+from tests.unit.api.test_cli import cli as cli  # the fixture, re-exported for these tests
 
 
 def call(name: str, payload: dict[str, Any]) -> dict[str, Any]:

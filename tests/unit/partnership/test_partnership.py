@@ -21,7 +21,7 @@ from csprcore import partnership
 from csprcore.partnership import PartnershipError, current, from_data, load
 from csprcore.rules.calendar import add_working_days
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 NEL = ROOT / "partnerships" / "north-east-lincolnshire"
 EXAMPLE = ROOT / "partnerships" / "example"
 PARTNERSHIPS = sorted(

@@ -16,7 +16,7 @@ import yaml
 from csprcore.partnership import current
 from pages.partnership_site import LOCAL_PAGES
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 DOCS = ROOT / "docs"
 PROFILE = current()
 PARTNERSHIP = Path(PROFILE.directory)

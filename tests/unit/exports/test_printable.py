@@ -26,10 +26,9 @@ from csprcore.exports.printable import printable, unprintable
 from csprcore.forms import engine
 from csprcore.forms.rapid_review import RapidReview
 from csprcore.forms.referral import Referral
+from tests.unit.api.test_cli import cli as cli  # the fixture, re-exported for these tests
 
-from .test_cli import cli as cli  # the fixture, re-exported for these tests
-
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SHIPPED = ROOT / "src" / "csprcore" / "fonts"
 
 

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 from pages import hooks, offline
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def page(home: bool) -> SimpleNamespace:

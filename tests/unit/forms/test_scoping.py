@@ -20,9 +20,8 @@ from csprcore import api
 from csprcore.forms import engine
 from csprcore.forms.registry import get_form
 from csprcore.forms.scoping import ScopingReturn, example_return, initials_problem
-
-from .test_cli import assert_one_line_error
-from .test_cli import cli as cli  # the fixture, re-exported for these tests
+from tests.unit.api.test_cli import assert_one_line_error
+from tests.unit.api.test_cli import cli as cli  # the fixture, re-exported for these tests
 
 
 def call(name: str, payload: dict[str, Any]) -> dict[str, Any]:

@@ -11,7 +11,7 @@ import pytest
 
 from csprcore.exports.spreadsheet import cell, csv_bytes
 
-SRC = Path(__file__).resolve().parents[2] / "src" / "csprcore"
+SRC = Path(__file__).resolve().parents[3] / "src" / "csprcore"
 
 
 @pytest.mark.parametrize("typed", ["=1+1", "+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1"])

@@ -32,9 +32,8 @@ from csprcore.forms.action_plan import (
 from csprcore.forms.action_plan.progress import by_agency, counts, next_monitoring, summary
 from csprcore.forms.local_review import LocalReview
 from csprcore.partnership import current
-
-from .test_cli import assert_one_line_error
-from .test_cli import cli as cli  # the fixture, re-exported for these tests
+from tests.unit.api.test_cli import assert_one_line_error
+from tests.unit.api.test_cli import cli as cli  # the fixture, re-exported for these tests
 
 TODAY = date(2026, 12, 1)
 

@@ -28,9 +28,8 @@ from csprcore.forms.local_review.key_dates import computed
 from csprcore.forms.rapid_review import RapidReview
 from csprcore.forms.registry import get_form
 from csprcore.partnership import current
-
-from .test_cli import assert_one_line_error
-from .test_cli import cli as cli  # the fixture, re-exported for these tests
+from tests.unit.api.test_cli import assert_one_line_error
+from tests.unit.api.test_cli import cli as cli  # the fixture, re-exported for these tests
 
 NOW = "01/12/2026 10:00"
 MADE = datetime(2026, 12, 1, 10, 0)

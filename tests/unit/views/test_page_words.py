@@ -10,7 +10,7 @@ from pathlib import Path
 
 from csprcore.views.page_words import PAGE_WORDS
 
-JS = Path(__file__).resolve().parents[2] / "web" / "js"
+JS = Path(__file__).resolve().parents[3] / "web" / "js"
 
 #: A key as the scripts write it: a quoted snake_case word.
 _QUOTED = re.compile(r'"([a-z]+(?:_[a-z]+)+)"')

@@ -33,7 +33,7 @@ from csprcore.rules.regulations import (
     quoted,
 )
 
-SRC = Path(__file__).resolve().parents[2] / "src" / "csprcore"
+SRC = Path(__file__).resolve().parents[3] / "src" / "csprcore"
 #: Regulation 11(c), as made (legislation.gov.uk/uksi/2018/789/regulation/11/made).
 REG_11_C = (
     "highlights or may highlight concerns regarding two or more organisations or agencies "

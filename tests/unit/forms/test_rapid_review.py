@@ -36,9 +36,8 @@ from csprcore.forms.rapid_review import (
 from csprcore.forms.rapid_review.parts import TO_PANEL_NOTE as APPENDIX_2_DAYS_READING
 from csprcore.forms.registry import get_form
 from csprcore.forms.scoping import example_return
-
-from .test_cli import assert_one_line_error
-from .test_cli import cli as cli  # the fixture, re-exported for these tests
+from tests.unit.api.test_cli import assert_one_line_error
+from tests.unit.api.test_cli import cli as cli  # the fixture, re-exported for these tests
 
 NOW = "30/10/2026 10:00"
 

@@ -16,8 +16,7 @@ from csprcore.forms.case_register.register_file import (
     write_register,
 )
 from csprcore.forms.registry import get_form
-
-from .test_case_register_api import a_case, a_register, call, ok
+from tests.unit.api.test_case_register_api import a_case, a_register, call, ok
 
 
 def full_register(n: int) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from csprcore import partnership
 from csprcore.partnership import MAX_PROFILE_BYTES, PartnershipError, from_data, load
 from pages import hooks, partnership_site
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 NEL = ROOT / "partnerships" / "north-east-lincolnshire"
 
 

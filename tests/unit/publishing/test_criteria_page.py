@@ -25,7 +25,7 @@ from csprcore.rules.citations import SECTION_TITLES
 from csprcore.views import checker as checker_view
 from pages import checker as render_checker
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 class Collect(HTMLParser):

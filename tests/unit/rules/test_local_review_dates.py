@@ -33,9 +33,8 @@ from csprcore.rules.timescales import (
     COPIES_BEFORE_PUBLICATION,
     REPORT_WITHIN_MONTHS,
 )
-
-from .test_cli import assert_one_line_error
-from .test_cli import cli as cli  # the fixture, re-exported for these tests
+from tests.unit.api.test_cli import assert_one_line_error
+from tests.unit.api.test_cli import cli as cli  # the fixture, re-exported for these tests
 
 D = date.fromisoformat
 

@@ -18,8 +18,7 @@ from pypdf import PdfReader
 from csprcore import api
 from csprcore.forms.case_register.register_file import empty_dates
 from csprcore.forms.registry import forms
-
-from .test_case_register_report import HAND_COUNTED
+from tests.unit.rules.test_case_register_report import HAND_COUNTED
 
 #: The forms' examples share a case reference (with the partnership's prefix).
 EXAMPLE_REF: str = forms()["rapid-review"].example()["case"]["referral_reference"]

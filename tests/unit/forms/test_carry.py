@@ -17,9 +17,8 @@ from csprcore.errors import InputError
 from csprcore.forms import engine
 from csprcore.forms.carry import CARRIES, Identity, identity, same_case, start_from
 from csprcore.forms.registry import get_form
-
-from .test_cli import assert_one_line_error
-from .test_cli import cli as cli  # the fixture, re-exported for these tests
+from tests.unit.api.test_cli import assert_one_line_error
+from tests.unit.api.test_cli import cli as cli  # the fixture, re-exported for these tests
 
 #: The examples are all about one child: Z N, aged 8, the partnership's case 2026-014.
 TARGETS = sorted(CARRIES)

@@ -24,8 +24,7 @@ from csprcore.forms.action_plan import ActionPlan
 from csprcore.forms.case_register.documents import add_document
 from csprcore.forms.case_register.register_file import Register, example_register
 from csprcore.forms.rapid_review import RapidReview
-
-from .test_case_register_api import a_case, a_register, call, errors, ok
+from tests.unit.api.test_case_register_api import a_case, a_register, call, errors, ok
 
 TODAY_ISO = "2026-11-30"
 

@@ -21,7 +21,7 @@ from csprcore.forms.spec import parts
 from csprcore.rules import criteria
 from csprcore.rules.visibility import shown
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 FORM_UI = ROOT / "web" / "js" / "form-ui.js"
 
 
