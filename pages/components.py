@@ -199,8 +199,9 @@ def button(text: str, kind: str = "primary", **extra: str) -> str:
 
 
 #: Named examples of each component, as GOV.UK Frontend keeps them: each is rendered and
-#: checked by ``tests/unit/publishing/test_components.py`` (well-formed, ids unique, every label, hint
-#: and error reference found, what was given escaped), and shows how the component is used.
+#: checked by ``tests/unit/publishing/test_components.py`` (well-formed, ids unique, every
+#: label, hint and error reference found, what was given escaped), and shows how the
+#: component is used.
 EXAMPLES: dict[str, dict[str, dict[str, object]]] = {
     "text_input": {
         "default": {"name": "child.last_name", "label": "Last name"},

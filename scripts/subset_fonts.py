@@ -9,8 +9,8 @@ punctuation and symbols a form uses) makes each PDF quicker and the font downloa
 the size. The table lets the core warn, before a download, about any character the PDF would
 show as an empty box (``csprcore.exports.printable``).
 
-``make fonts`` runs this; ``tests/unit/exports/test_printable.py`` fails when the table and the fonts
-disagree.
+``make fonts`` runs this; ``tests/unit/exports/test_printable.py`` fails when the table and
+the fonts disagree.
 """
 
 from __future__ import annotations
