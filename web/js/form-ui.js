@@ -157,7 +157,7 @@ export function showErrors(form, summary, errors, { focus = true } = {}) {
       message.hidden = false;
       const hidden = document.createElement("span");
       hidden.className = "md-visually-hidden cs-visually-hidden";
-      hidden.textContent = "Error: ";
+      hidden.textContent = `${words("error_prefix")} `;
       message.replaceChildren(hidden, document.createTextNode(error.message));
       message.closest(".cs-form-group")?.classList.add("cs-form-group--error");
       const group = message.closest(".cs-form-group");

@@ -3,6 +3,7 @@
 // part uses to place the core's words in the page. No rule and no words of its own.
 import { Latest, startCore } from "./core.js";
 import { sentence } from "./form-ui.js";
+import { words } from "./words.js";
 
 /**
  * @typedef {object} RegisterState
@@ -63,7 +64,7 @@ export function registerContext(root, page) {
       box.replaceChildren();
       return;
     }
-    box.replaceChildren(el("span", "cs-visually-hidden", "Error: "), message);
+    box.replaceChildren(el("span", "cs-visually-hidden", `${words("error_prefix")} `), message);
   }
 
   return {

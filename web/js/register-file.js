@@ -191,7 +191,8 @@ export function fileKeeping(r) {
 
   function columnChoice(column, i, result) {
     const group = el("div", "cs-form-group");
-    const label = /** @type {HTMLLabelElement} */ (el("label", "cs-label", column || `Column ${i + 1}`));
+    const label = /** @type {HTMLLabelElement} */ (
+      el("label", "cs-label", column || fill(text.sheet_column, { number: i + 1 })));
     label.htmlFor = `sheet-column-${i}`;
     const select = document.createElement("select");
     select.className = "cs-select";

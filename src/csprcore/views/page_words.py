@@ -120,6 +120,8 @@ PAGE_WORDS: Final[dict[str, str]] = {
     "character_over": "You have {count} character too many",
     "files_reading": "Reading the files…",
     "files_unreadable": f"A file could not be read. {_UNCHANGED}",
+    # Before an error message, for screen readers (GOV.UK's error message).
+    "error_prefix": "Error:",
     # Every page (web/js/site.js).
     "update_available": "A new version is available.",
     "update_reload": "Reload to update",

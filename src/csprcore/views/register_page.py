@@ -103,6 +103,7 @@ PAGE_TEXT: Final[dict[str, str]] = {
         "ignored. One column must hold the case reference."
     ),
     "sheet_unused": "Not used",
+    "sheet_column": "Column {number}",
     "sheet_import": "Import the sheet",
     "sheet_confirm": (
         "The register on this page has changes that are not saved to a file. Start a new "
@@ -277,11 +278,11 @@ GLUE_TEXT_KEYS: Final = (
     "file_unreadable",
     "file_cancelled", "new_done", "new_confirm", "new_yes", "open_confirm", "open_yes",
     "conflict", "conflict_gone", "save_denied", "save_failed", "save_copy_failed",
-    "merge_intro", "merged_saved", "sheet_map_hint", "sheet_unused", "sheet_confirm",
+    "merge_intro", "merged_saved", "sheet_map_hint", "sheet_unused", "sheet_column", "sheet_confirm",
     "sheet_yes",
-    "core_failed", "file_filter", "showing", "no_deadline", "no_cases",
+    "core_failed", "file_filter", "showing", "no_deadline",
     "no_register", "open_case", "child", "new_case_heading", "case_heading", "case_saved",
     "document_reading", "case_deleted", "deadlines_none", "missed_none",
-    "report_empty", "report_period", "warning", "waiting_heading", "case_changes_back",
+    "report_empty", "report_period", "warning", "case_changes_back",
     "case_back_yes", "case_changes_new", "case_changes_open", "document_not_added",
 )  # fmt: skip

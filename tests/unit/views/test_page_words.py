@@ -75,3 +75,20 @@ def _code(text: str) -> str:
     text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
     text = re.sub(r"(?m)^\s*//.*$|\s//\s.*$", "", text)
     return re.sub(r"(?:console\.\w+|new \w*(?:Error|Exception))\([^)]*\)", "", text)
+
+
+def test_the_registers_scripts_use_exactly_the_words_its_page_carries() -> None:
+    # The case register's own words travel in its page's JSON block (pages/register.py:
+    # GLUE_TEXT_KEYS, the default file name and the "nothing due" filter), read as text.KEY.
+    from csprcore.views.register_page import GLUE_TEXT_KEYS
+
+    carried = {*GLUE_TEXT_KEYS, "default_file_name", "status_none"}
+    scripts = _scripts()
+    used = {
+        key
+        for name, text in scripts.items()
+        if name == "case-register.js" or name.startswith("register-")
+        for key in re.findall(r"\btext\.([a-z_]+)\b", _code(text))
+    }
+    assert sorted(used - carried) == []
+    assert sorted(carried - used) == []
