@@ -1,10 +1,10 @@
-// The core's pictures (csprcore.views.timeline's Node JSON: the calculator's timeline, a
+// The core's pictures (csprcore.views.svg's Node JSON: the calculator's timeline, a
 // register case's timeline, the timeliness report's chart) drawn with DOM calls. The tree of
 // {tag, attrs, text, children} is drawn with createElementNS and textContent, so nothing in
 // it is ever parsed as markup.
 
 const SVG_NS = "http://www.w3.org/2000/svg";
-// What the core's picture may contain (csprcore.views.timeline.TAGS); anything else is dropped.
+// What the core's picture may contain (csprcore.views.svg.TAGS); anything else is dropped.
 const SVG_TAGS = new Set(["svg", "g", "rect", "circle", "polygon", "line", "text", "title", "desc"]);
 
 /** The SVG element for the core's picture `node`, or null when it is not one. */

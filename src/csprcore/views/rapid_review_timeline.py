@@ -20,7 +20,7 @@ from ..rules.timescales import (
     meeting_window,
     working_days,
 )
-from .timeline import Node, el
+from .svg import Node, el
 
 TOP: Final = 70
 ROW: Final = 38

@@ -7,8 +7,8 @@ shape as well as its colour: a filled circle (upcoming), a ringed yellow circle 
 ``DUE_SOON`` working days), a red square (overdue), a dashed outline (the date has passed).
 Runs of empty weeks are folded into one line.
 
-The picture is a tree of ``Node``s, so it can be tested here and drawn in the browser with
-DOM calls (``createElementNS``, ``textContent``): no markup is parsed on the page.
+The picture is a tree of ``views.svg``'s ``Node``s, so it can be tested here and drawn in the
+browser with DOM calls (``createElementNS``, ``textContent``): no markup is parsed on the page.
 ``Node.to_svg`` writes the same tree as SVG text, every attribute and text escaped.
 
 One module on purpose: the picture's layout, markers and key share its measurements and
@@ -18,18 +18,31 @@ colours.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
-from html import escape
 from typing import Any, Final
 
 from ..rules.calendar import CalendarRangeError, WorkingCalendar
 from ..rules.dates import MONTHS, long_date, long_date_with_weekday
+from .svg import INK, Node, el
 
-#: The elements a picture may use; the browser draws nothing else.
-TAGS: Final = frozenset({"svg", "g", "rect", "circle", "polygon", "line", "text", "title", "desc"})
-
-SVG_NS: Final = "http://www.w3.org/2000/svg"
+# ``views.register``'s chart imports ``views.svg``'s elements and ink from here.
+__all__ = [
+    "CELL_W",
+    "CLOSED",
+    "GREY",
+    "GRID",
+    "HOLIDAY",
+    "INK",
+    "STATUS_STYLE",
+    "WEEKEND",
+    "WINDOW",
+    "Node",
+    "build",
+    "el",
+    "legend",
+    "marker",
+]
 
 CELL_W: Final = 56
 MARGIN: Final = 4
@@ -42,7 +55,6 @@ LINE_H: Final = 18
 GAP_H: Final = 28
 PER_LINE: Final = 3
 
-INK: Final = "#0b0c0c"
 GREY: Final = "#505a5f"
 GRID: Final = "#b1b4b6"
 WEEKEND: Final = "#ebecec"
@@ -59,60 +71,6 @@ STATUS_STYLE: Final[dict[str, dict[str, str]]] = {
 }
 
 WEEKDAY_SHORT: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-@dataclass
-class Node:
-    """One SVG element: its tag, attributes, text and children."""
-
-    tag: str
-    attrs: dict[str, str] = field(default_factory=dict)
-    children: list[Node] = field(default_factory=list)
-    text: str = ""
-
-    def __post_init__(self) -> None:
-        if self.tag not in TAGS:
-            raise ValueError(f"<{self.tag}> is not allowed in a timeline")
-        for name in self.attrs:
-            if name.lower().startswith("on") or "href" in name.lower():
-                raise ValueError(f"attribute {name!r} is not allowed in a timeline")
-
-    def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"tag": self.tag, "attrs": dict(self.attrs)}
-        if self.text:
-            out["text"] = self.text
-        if self.children:
-            out["children"] = [c.to_json() for c in self.children]
-        return out
-
-    def to_svg(self) -> str:
-        attrs = "".join(f' {escape(k)}="{escape(v)}"' for k, v in self.attrs.items())
-        if self.tag == "svg" and "xmlns" not in self.attrs:
-            attrs = f' xmlns="{SVG_NS}"' + attrs
-        inner = escape(self.text, quote=False) + "".join(c.to_svg() for c in self.children)
-        return f"<{self.tag}{attrs}>{inner}</{self.tag}>"
-
-    def walk(self) -> Iterable[Node]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
-
-
-def el(tag: str, text: str = "", children: Iterable[Node] = (), **attrs: object) -> Node:
-    """``el("rect", x=1, fill="#fff", stroke_width=2)``: underscores become hyphens; a
-    trailing underscore is dropped (``class_``)."""
-    return Node(
-        tag,
-        {k.rstrip("_").replace("_", "-"): _num(v) for k, v in attrs.items() if v is not None},
-        list(children),
-        text,
-    )
-
-
-def _num(value: object) -> str:
-    if isinstance(value, float):
-        return f"{value:.1f}".rstrip("0").rstrip(".")
-    return str(value)
 
 
 # --- markers ------------------------------------------------------------------------------

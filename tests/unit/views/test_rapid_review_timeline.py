@@ -15,7 +15,7 @@ from csprcore.partnership import RapidReviewStep
 from csprcore.rules import timescales
 from csprcore.rules.timescales import TIMESCALES, meeting_window
 from csprcore.views import rapid_review_timeline as picture_module
-from csprcore.views.timeline import Node
+from csprcore.views.svg import Node
 
 
 def texts(svg: Node) -> list[tuple[int, str]]:

@@ -19,8 +19,9 @@ from csprcore.rules.calendar import WorkingCalendar
 from csprcore.rules.timescales import EVENT_LABELS
 from csprcore.views import timeline
 from csprcore.views.deadlines import STATUS_TEXT
+from csprcore.views.svg import SVG_NS, Node, el
 
-NS = {"svg": timeline.SVG_NS}
+NS = {"svg": SVG_NS}
 
 
 def view(payload: dict[str, Any]) -> dict[str, Any]:
@@ -29,10 +30,10 @@ def view(payload: dict[str, Any]) -> dict[str, Any]:
     return dict(out)
 
 
-def tree(payload: dict[str, Any]) -> timeline.Node:
-    def node(d: dict[str, Any]) -> timeline.Node:
+def tree(payload: dict[str, Any]) -> Node:
+    def node(d: dict[str, Any]) -> Node:
         children = [node(c) for c in d.get("children", [])]
-        return timeline.Node(d["tag"], d["attrs"], children, d.get("text", ""))
+        return Node(d["tag"], d["attrs"], children, d.get("text", ""))
 
     return node(view(payload)["timeline"])
 
@@ -42,13 +43,13 @@ def svg(payload: dict[str, Any]) -> ET.Element:
 
 
 def texts(root: ET.Element) -> list[str]:
-    return [t.text or "" for t in root.iter(f"{{{timeline.SVG_NS}}}text")]
+    return [t.text or "" for t in root.iter(f"{{{SVG_NS}}}text")]
 
 
 def cell_titles(root: ET.Element) -> dict[str, ET.Element]:
     """Each day's group, by the first words of its title ("Friday 25 December 2026")."""
     out = {}
-    for g in root.iter(f"{{{timeline.SVG_NS}}}g"):
+    for g in root.iter(f"{{{SVG_NS}}}g"):
         title = g.find("svg:title", NS)
         if title is not None and title.text and g.find("svg:rect", NS) is not None:
             out[title.text.split(":")[0].split(".")[0]] = g
@@ -117,7 +118,7 @@ def test_today_is_outlined_and_labelled() -> None:
 def markers(root: ET.Element) -> dict[str, list[str]]:
     """Marker number -> its status classes."""
     out: dict[str, list[str]] = {}
-    for g in root.iter(f"{{{timeline.SVG_NS}}}g"):
+    for g in root.iter(f"{{{SVG_NS}}}g"):
         cls = g.get("class") or ""
         if "cs-timeline__marker" in cls:
             number = g.find("svg:text", NS)
@@ -181,9 +182,9 @@ def test_json_and_svg_say_the_same() -> None:
 
 
 def test_text_and_attributes_are_escaped() -> None:
-    node = timeline.el(
+    node = el(
         "svg",
-        children=[timeline.el("text", "<script>alert('x')</script> & more", x=1)],
+        children=[el("text", "<script>alert('x')</script> & more", x=1)],
         class_='a" onload="x',
     )
     text = node.to_svg()
@@ -198,13 +199,13 @@ def test_text_and_attributes_are_escaped() -> None:
 @pytest.mark.parametrize("tag", ["script", "foreignObject", "a", "image", "use"])
 def test_only_drawing_elements(tag: str) -> None:
     with pytest.raises(ValueError, match="not allowed"):
-        timeline.Node(tag)
+        Node(tag)
 
 
 @pytest.mark.parametrize("attr", ["onload", "onclick", "href", "xlink:href"])
 def test_no_scripts_or_links(attr: str) -> None:
     with pytest.raises(ValueError, match="not allowed"):
-        timeline.Node("rect", {attr: "x"})
+        Node("rect", {attr: "x"})
 
 
 def test_legend_covers_every_status_and_shading() -> None:
