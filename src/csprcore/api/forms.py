@@ -82,10 +82,11 @@ def form_export(payload: Payload) -> dict[str, Any]:
     """Export as ``json`` (any state: it reopens exactly), or as a document or file (checked
     forms only). A document whose free text holds a name the referral gave for the child or
     their family is refused with ``names: true``, each box named, unless ``allow_names``."""
+    from ..exports import forms as made
     from ..forms import engine
     from ..forms.names import found_names
     from ..forms.naming import file_stem
-    from ..forms.registry import document_formats, get_form, report
+    from ..forms.registry import document_formats, get_form
 
     form = get_form(payload.get("form"))
     fmt = payload.get("format")
@@ -121,20 +122,18 @@ def form_export(payload: Payload) -> dict[str, Any]:
         if fmt in files:
             mime, extension = form.export_files[str(fmt)]
             stem = file_stem(form, clean, str(fmt), made_at.date())
-            data = form.export(str(fmt), clean, made_at)
+            data = made.file(form, str(fmt), clean, made_at)
             return {"ok": True, **_file(f"{stem}.{extension}", mime, data)}
         base, kind = split_format(str(fmt))
-        made = (
-            report(form, clean, made_at) if base == "pdf" else form.document(base, clean, made_at)
-        )
+        document = made.document(form, base, clean, made_at)
         day = made_at.date()
-        if isinstance(made, Letter):
+        if isinstance(document, Letter):
             # A letter carries the date the user gives it (default: the day it is made).
             if payload.get("date"):
-                made.dated = parse_iso_date(payload["date"], "date", "the date of the letter")
-            day = made.dated or day
+                document.dated = parse_iso_date(payload["date"], "date", "the date of the letter")
+            day = document.dated or day
         stem = file_stem(form, clean, str(fmt), day)
-        return {"ok": True, **_document_file(made, made_at, kind, stem)}
+        return {"ok": True, **_document_file(document, made_at, kind, stem)}
     names = [*dict.fromkeys(["json", *documents, *files])]
     raise InputError.one("format", f"Choose a format: {', '.join(names[:-1])} or {names[-1]}")
 
@@ -202,8 +201,8 @@ def rapid_review_add_returns(payload: Payload) -> dict[str, Any]:
 def action_plan_agency_update(payload: Payload) -> dict[str, Any]:
     """The sheet one agency fills in: ``{"document" | "answers", "agency"}``; its actions
     only, as CSV."""
+    from ..exports.action_plan import update_sheet
     from ..forms.action_plan import ActionPlan
-    from ..forms.action_plan.updates import update_sheet
     from ..forms.naming import file_stem
 
     doc = _document(ActionPlan, payload)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
 from ..errors import FieldError
-from ..exports.document import Document
 from ..partnership import current
 from ..rules.citations import Cite
 from .meta import Computed
@@ -38,7 +37,7 @@ class FormBase(BaseModel):
     #: The document in a sentence: "Check your answers before you download the referral".
     noun: ClassVar[str] = "the form"
     #: The downloads offered once the answers are checked: (format, button text). ``pdf``
-    #: and ``json`` are the machinery's own; any other format is made by ``export``.
+    #: and ``json`` are the machinery's own; ``exports.forms`` makes every other format.
     exports: ClassVar[tuple[tuple[str, str], ...]] = (
         ("pdf", "Download PDF"),
         ("json", "Download JSON"),
@@ -80,19 +79,6 @@ class FormBase(BaseModel):
         """Problems worth saying that do not stop the form being completed (a meeting held
         outside its window still happened). Works on a document that may be incomplete."""
         return []
-
-    @classmethod
-    def document(cls, fmt: str, doc: Mapping[str, Any], made_at: datetime) -> Document:
-        """A document other than the form itself (a letter, a notice, a report), from a
-        checked document: one for each format in ``exports`` other than ``pdf``, ``json``
-        and those of ``export_files``. It is written as a PDF or as its editable copy."""
-        raise NotImplementedError(fmt)
-
-    @classmethod
-    def export(cls, fmt: str, doc: Mapping[str, Any], made_at: datetime) -> bytes:
-        """A file that is not a document (the action plan's CSV): one for each format of
-        ``export_files``."""
-        raise NotImplementedError(fmt)
 
     @classmethod
     def summary_extra(cls, doc: Mapping[str, Any]) -> list[dict[str, Any]]:

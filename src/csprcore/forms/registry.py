@@ -1,14 +1,12 @@
-"""The forms the site and the CLI know, by id, and their exports."""
+"""The forms the site and the CLI know, by id, and the downloads each offers (its documents' formats
+and the page's buttons); ``exports.forms`` makes them."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
 from ..errors import InputError
-from ..exports.document import Block, Report, editable_format
-from . import engine
+from ..exports.document import editable_format
 from .base import FormBase
 
 
@@ -30,29 +28,6 @@ def get_form(form_id: Any) -> type[FormBase]:
             "form", f"'{form_id}' is not a form this site has; use one of: {', '.join(known)}"
         )
     return known[form_id]
-
-
-def report(form: type[FormBase], doc: Mapping[str, Any], made_at: datetime) -> Report:
-    """The form itself as a document: its sections as blocks of rows, as "Check your
-    answers" shows them."""
-    title = form.title
-    blocks = []
-    for section in [*engine.summary(form, doc), *form.summary_extra(doc)]:
-        rows = [(r["label"], r["value"]) for r in section["rows"]]
-        subheadings: dict[int, str] = {}
-        last = ""
-        for i, r in enumerate(section["rows"]):
-            if r["group"] and r["group"] != last:
-                subheadings[i] = r["group"]
-                last = r["group"]
-        if section.get("text"):
-            blocks.append(Block(section["title"], rows, text=section["text"]))
-        elif section["kind"] == "repeat" and not rows:
-            blocks.append(Block(section["title"], text="None given."))
-        else:
-            blocks.append(Block(section["title"], rows, subheadings=subheadings))
-    subtitle = f"Made on {made_at.strftime('%d/%m/%Y at %H:%M')}."
-    return Report(title, blocks, subtitle)
 
 
 def document_formats(form: type[FormBase]) -> list[str]:

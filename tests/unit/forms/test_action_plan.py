@@ -19,16 +19,11 @@ import pytest
 from pypdf import PdfReader
 
 from csprcore import api
+from csprcore.exports.action_plan import COLUMNS, csv_bytes, progress_report
 from csprcore.exports.render import write
+from csprcore.exports.spreadsheet import BOM
 from csprcore.forms import engine
-from csprcore.forms.action_plan import (
-    BOM,
-    COLUMNS,
-    ActionPlan,
-    csv_bytes,
-    progress_report,
-    progress_view,
-)
+from csprcore.forms.action_plan import ActionPlan, progress_view
 from csprcore.forms.action_plan.progress import by_agency, counts, next_monitoring, summary
 from csprcore.forms.local_review import LocalReview
 from csprcore.partnership import current

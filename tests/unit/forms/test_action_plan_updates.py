@@ -15,9 +15,10 @@ import pytest
 from csprcore import api
 from csprcore.cli import main
 from csprcore.errors import InputError
+from csprcore.exports.action_plan import update_sheet
 from csprcore.forms import engine
 from csprcore.forms.action_plan import ActionPlan
-from csprcore.forms.action_plan.updates import add_updates, update_sheet
+from csprcore.forms.action_plan.updates import add_updates
 
 
 def sheet_rows(data: bytes) -> list[dict[str, str]]:

@@ -22,16 +22,15 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from csprcore import api
+from csprcore.exports.letters.rapid_review import agencies_notice, panel_letter
 from csprcore.exports.render import write
 from csprcore.forms import engine
 from csprcore.forms.rapid_review import (
     DECISIONS,
     RapidReview,
     add_returns,
-    agencies_notice,
     agency_key,
     key_dates,
-    panel_letter,
 )
 from csprcore.forms.rapid_review.parts import TO_PANEL_NOTE as APPENDIX_2_DAYS_READING
 from csprcore.forms.registry import get_form

@@ -22,9 +22,10 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from csprcore.exports.letters.rapid_review import agencies_notice, panel_letter
 from csprcore.exports.render import write
 from csprcore.forms import engine
-from csprcore.forms.rapid_review import RapidReview, agencies_notice, panel_letter
+from csprcore.forms.rapid_review import RapidReview
 from csprcore.forms.spec import parts
 from csprcore.rules.regulations import (
     LOCAL_CRITERIA,

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field
 
 from ...errors import FieldError
-from ...exports.document import Document
 from ...partnership import current
 from ...rules.citations import Cite
 from ...rules.dates import long_date_with_weekday
@@ -18,7 +17,6 @@ from ..controls import initials_problem
 from ..engine import fill_computed
 from ..meta import Computed, Repeat
 from ..names import NameMarks
-from .exports import csv_bytes, progress_report
 from .parts import (
     ASSURANCE_GROUP,
     BOARD,
@@ -168,18 +166,6 @@ class ActionPlan(FormBase):
             if n not in answered
         ]
         return errors
-
-    @classmethod
-    def document(cls, fmt: str, doc: Mapping[str, Any], made_at: datetime) -> Document:
-        if fmt == "progress":
-            return progress_report(doc, made_at)
-        raise NotImplementedError(fmt)
-
-    @classmethod
-    def export(cls, fmt: str, doc: Mapping[str, Any], made_at: datetime) -> bytes:
-        if fmt == "csv":
-            return csv_bytes(doc, made_at.date())
-        raise NotImplementedError(fmt)
 
     @classmethod
     def example(cls) -> dict[str, Any]:

@@ -1,11 +1,12 @@
 """Agencies' progress on an action plan (section 12), returned as a spreadsheet each agency
 fills in, and merged like the Rapid Review's agency returns.
 
-``update_sheet`` makes one agency's sheet: its actions only, each row naming the plan's case
-and source review, with the three columns the agency fills (status, evidence of completion,
-evidence of impact). ``add_updates`` reads returned sheets into the plan: a sheet for another
-plan or case is refused, naming both; a box the business unit has already filled differently
-is kept, and named; nothing else in the plan changes.
+``exports.action_plan.update_sheet`` makes one agency's sheet, in ``UPDATE_COLUMNS``: its
+actions only, each row naming the plan's case and source review, with the three columns the
+agency fills (status, evidence of completion, evidence of impact). ``add_updates`` reads
+returned sheets into the plan: a sheet for another plan or case is refused, naming both; a box
+the business unit has already filled differently is kept, and named; nothing else in the plan
+changes.
 
 A spreadsheet, not a form file: agencies fill it in Excel, which every agency has, and the
 one CSV writer (``exports.spreadsheet``) and reader guard it both ways.
@@ -21,10 +22,8 @@ from typing import Any, Final
 
 from ...errors import FieldError, InputError
 from ...exports.spreadsheet import as_typed, sheet_text
-from ...exports.spreadsheet import csv_bytes as write_csv
 from ..controls import match_key
 from .parts import STATUSES
-from .progress import recommendation_number, recommendations
 
 UPDATE_FIELD: Final = "update-file"
 #: The columns of an agency's sheet; the last three are the agency's to fill.
@@ -55,46 +54,6 @@ def _source(doc: Mapping[str, Any]) -> Mapping[str, Any]:
 def _actions(doc: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     rows = doc.get("actions")
     return [r for r in rows if isinstance(r, Mapping)] if isinstance(rows, list) else []
-
-
-def agencies(doc: Mapping[str, Any]) -> list[str]:
-    """The agencies the plan gives actions to, as first written."""
-    seen: dict[str, str] = {}
-    for row in _actions(doc):
-        name = _text(row.get("agency"))
-        if name:
-            seen.setdefault(match_key(name), name)
-    return list(seen.values())
-
-
-def update_sheet(doc: Mapping[str, Any], agency: str) -> bytes:
-    """The sheet ``agency`` fills in: its actions, with what the plan says of each so far."""
-    wanted = match_key(agency)
-    source = _source(doc)
-    statuses = dict(STATUSES)
-    texts = recommendations(doc)
-
-    def answered(row: Mapping[str, Any]) -> tuple[int | str, str]:
-        n = recommendation_number(row.get("recommendation"), len(texts))
-        return (n, texts[n - 1]) if n else ("", "")
-
-    rows = [
-        [
-            _text(source.get("referral_reference")), _text(source.get("review")),
-            _text(row.get("agency")), number, *answered(row), _text(row.get("action")),
-            _text(row.get("due")),
-            statuses.get(_text(row.get("status")), ""), _text(row.get("why_not_needed")),
-            _text(row.get("evidence_of_completion")), _text(row.get("evidence_of_impact")),
-        ]
-        for number, row in enumerate(_actions(doc), start=1)
-        if match_key(_text(row.get("agency"))) == wanted
-    ]  # fmt: skip
-    if not rows:
-        known = ", ".join(agencies(doc)) or "none"
-        raise InputError.one(
-            "agency", f"The plan gives no action to {agency}; its agencies: {known}"
-        )
-    return write_csv(UPDATE_COLUMNS, rows)
 
 
 @dataclass

@@ -7,13 +7,12 @@ carried out, with the reviewer's name. Section 10 and regulation 14: the method,
 involvement of practitioners and the family, and the partners' supervision, with every request
 to the reviewer made in writing. Section 11: what the final report includes, whether and when
 it is published, the copies sent before publication and the reasons for any delay. The key
-dates come from the core's rules (``rules.local_review``). The child is named by initials and
-age only.
+dates come from the core's rules (``rules.local_review``); the letters made from the record
+are ``exports.letters.local_review``'s. The child is named by initials and age only.
 """
 
 from .from_rapid_review import Started, start_from_rapid_review
 from .key_dates import record_dates
-from .letters import before_publication_letter, delay_letter, notification_letter
 from .model import LocalReview
 from .parts import DELAY_REASONS, PUBLICATION_DECISIONS, REVIEWER_POINTS
 
@@ -23,9 +22,6 @@ __all__ = [
     "REVIEWER_POINTS",
     "LocalReview",
     "Started",
-    "before_publication_letter",
-    "delay_letter",
-    "notification_letter",
     "record_dates",
     "start_from_rapid_review",
 ]

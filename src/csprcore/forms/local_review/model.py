@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field
 
 from ...errors import FieldError
-from ...exports.document import Document
 from ...partnership import current
 from ...rules.calendar import DEFAULT_CALENDAR
 from ...rules.citations import Cite, cited
@@ -17,12 +16,11 @@ from ...rules.local_review import publication_after_deadline
 from ...rules.timescales import COPIES_BEFORE_PUBLICATION, working_days
 from ..base import FormBase
 from ..controls import initials_problem
+from ..correspondence import Correspondence
 from ..engine import document_date, fill_computed
-from ..letters import Correspondence
 from ..meta import Computed, Repeat
 from ..names import NameMarks
 from . import key_dates
-from .letters import before_publication_letter, delay_letter, notification_letter
 from .parts import (
     CaseDetails,
     FinalReport,
@@ -230,18 +228,6 @@ class LocalReview(FormBase):
             {"name": "record_notes", "title": "Points to note", "kind": "extra",
              "rows": [], "text": "\n".join(f"• {n}" for n in notes)}
         ]  # fmt: skip
-
-    # --- exports ------------------------------------------------------------------------
-
-    @classmethod
-    def document(cls, fmt: str, doc: Mapping[str, Any], made_at: datetime) -> Document:
-        if fmt == "letter":
-            return notification_letter(doc, made_at)
-        if fmt == "letter-before-publication":
-            return before_publication_letter(doc, made_at)
-        if fmt == "letter-delay":
-            return delay_letter(doc, made_at)
-        raise NotImplementedError(fmt)
 
     @classmethod
     def example(cls) -> dict[str, Any]:

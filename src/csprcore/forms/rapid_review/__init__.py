@@ -1,4 +1,5 @@
-"""The Rapid Review record, the letter to the Panel and the outcome notice for the agencies.
+"""The Rapid Review record (its letter to the Panel and outcome notice for the agencies are
+``exports.letters.rapid_review``'s).
 
 Appendix 1: within the partnership's window of working days after the referral, the Rapid
 Review meeting
@@ -16,7 +17,6 @@ business unit has already written.
 """
 
 from .key_dates import key_dates
-from .letters import agencies_notice, panel_letter
 from .merge import Added, add_returns, agency_key, read_returns
 from .model import RapidReview
 from .parts import DECISIONS, MAX_RETURNS, PARTNERS
@@ -28,9 +28,7 @@ __all__ = [
     "Added",
     "RapidReview",
     "add_returns",
-    "agencies_notice",
     "agency_key",
     "key_dates",
-    "panel_letter",
     "read_returns",
 ]

@@ -4,13 +4,12 @@ exports."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field
 
 from ...errors import FieldError
-from ...exports.document import Document
 from ...partnership import current
 from ...rules.calendar import DEFAULT_CALENDAR
 from ...rules.citations import Cite, cited
@@ -32,7 +31,6 @@ from ..names import NameMarks
 from ..referral import OtherProcesses
 from .key_dates import EVENTS_FROM, key_dates
 from .key_dates import due_dates as _due_dates
-from .letters import agencies_notice, panel_letter
 from .parts import (
     PARTNERS,
     TO_PANEL_NOTE,
@@ -209,16 +207,6 @@ class RapidReview(FormBase):
             {"name": "key_dates_notes", "title": "Notes on the key dates", "kind": "extra",
              "rows": [], "text": "\n".join(f"• {n}" for n in notes)}
         ]  # fmt: skip
-
-    # --- exports ------------------------------------------------------------------------
-
-    @classmethod
-    def document(cls, fmt: str, doc: Mapping[str, Any], made_at: datetime) -> Document:
-        if fmt == "letter":
-            return panel_letter(doc, made_at)
-        if fmt == "notice":
-            return agencies_notice(doc, made_at)
-        raise NotImplementedError(fmt)
 
     @classmethod
     def example(cls) -> dict[str, Any]:

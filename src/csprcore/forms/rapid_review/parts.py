@@ -28,8 +28,8 @@ from ...rules.timescales import (
     role_words,
     working_days,
 )
+from ..correspondence import Correspondence
 from ..fields import ChildAge, ChildInitials, OptDate, Part, Text
-from ..letters import Correspondence
 from ..meta import Meta, Section
 from ..referral import GENDERS
 

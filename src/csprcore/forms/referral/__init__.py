@@ -8,8 +8,8 @@ procedure names the form but does not list them.
 
 The questions about the people are in ``people`` and those about the case in ``case``, each
 in page order; ``checks`` holds the rules across fields, ``checker`` the criteria checker's
-record and outcome, ``model`` the whole form, and ``letters`` the request to agencies made
-from it (imported only when it is asked for).
+record and outcome, and ``model`` the whole form. The request to agencies made from it is
+``exports.letters.scoping_request``.
 """
 
 from .case import (

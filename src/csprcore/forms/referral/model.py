@@ -4,13 +4,12 @@ after it is sent, and the letter made from it."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field
 
 from ...errors import FieldError
-from ...exports.document import Document
 from ...partnership import current
 from ...rules.citations import Cite, cited
 from ...rules.timescales import (
@@ -71,21 +70,14 @@ class Referral(FormBase):
     )
 
     #: The business unit sends agencies the request for their scoping returns, made from the
-    #: referral: the one document after it that names the child (``referral.letters``).
+    #: referral: the one document after it that names the child
+    #: (``exports.letters.scoping_request``).
     exports: ClassVar[tuple[tuple[str, str], ...]] = (
         ("pdf", "Download PDF"),
         ("scoping-request", "Download the request to agencies (PDF)"),
         ("json", "Download JSON"),
     )
     letters: ClassVar[tuple[str, ...]] = ("scoping-request",)
-
-    @classmethod
-    def document(cls, fmt: str, doc: Mapping[str, Any], made_at: datetime) -> Document:
-        if fmt == "scoping-request":
-            from .letters import scoping_request
-
-            return scoping_request(doc, made_at)
-        raise NotImplementedError(fmt)
 
     form: Literal["referral"] = "referral"
     schema_version: Literal[2] = 2

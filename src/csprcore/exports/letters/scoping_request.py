@@ -9,12 +9,12 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from ...exports.document import Letter
 from ...partnership import current
 from ...rules.dates import and_list, long_date, long_date_with_weekday
 from ...rules.deadlines import compute
 from ...rules.timescales import by_role, within_words
-from ..letters import salutation, sender
+from ..document import Letter
+from . import salutation, sender
 
 
 def _text(value: Any) -> str:

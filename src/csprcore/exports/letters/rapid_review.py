@@ -7,7 +7,11 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ...exports.document import Letter
+from ...forms.meta import YES_NO_NOT_KNOWN
+from ...forms.rapid_review.key_dates import key_dates
+from ...forms.rapid_review.parts import ENCLOSABLE, PARTNERS, YES_NO_UNSURE, as_text, date_words
+from ...forms.referral import OtherProcesses
+from ...forms.spec import fields_of
 from ...partnership import current
 from ...rules.citations import cited
 from ...rules.criteria import AREA, LEARNING_EVENT, NATIONAL_CIRCUMSTANCES
@@ -20,12 +24,8 @@ from ...rules.regulations import (
     criterion_label,
 )
 from ...rules.timescales import PANEL_DECISION, working_days
-from ..letters import PANEL, salutation, sender
-from ..meta import YES_NO_NOT_KNOWN
-from ..referral import OtherProcesses
-from ..spec import fields_of
-from .key_dates import key_dates
-from .parts import ENCLOSABLE, PARTNERS, YES_NO_UNSURE, as_text, date_words
+from ..document import Letter
+from . import PANEL, salutation, sender
 
 # --------------------------------------------------------------------------------------
 # the letter to the Panel and the outcome notice

@@ -1,5 +1,6 @@
-"""The action plan's own exports: the CSV that opens in Excel (one row per action) and the
-one-page progress report for the board."""
+"""What the action plan makes: the CSV that opens in Excel (one row per action), the one-page
+progress report for the board, and the sheet each agency fills in with its progress
+(``update_sheet``; ``forms.action_plan.updates`` reads the returned sheets into the plan)."""
 
 from __future__ import annotations
 
@@ -7,19 +8,23 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Final
 
-from ...exports.document import Block, Report
-from ...exports.spreadsheet import csv_bytes as write_csv
-from ...rules.dates import long_date
-from .parts import ASSURANCE_GROUP, BOARD, REVIEW_GROUP, SOURCES, STATUSES
-from .progress import (
+from ..errors import InputError
+from ..forms.action_plan.parts import ASSURANCE_GROUP, BOARD, REVIEW_GROUP, SOURCES, STATUSES
+from ..forms.action_plan.progress import (
     actions,
     agency_lines,
     next_monitoring,
     overdue_lines,
     plan_lines,
+    recommendation_number,
     recommendations,
     summary,
 )
+from ..forms.action_plan.updates import UPDATE_COLUMNS
+from ..forms.controls import match_key
+from ..rules.dates import long_date
+from .document import Block, Report
+from .spreadsheet import csv_bytes as write_csv
 
 COLUMNS: Final = (
     "Source review",
@@ -122,3 +127,48 @@ def progress_report(doc: Mapping[str, Any], made_at: datetime) -> Report:
         blocks,
         f"For the {BOARD}. Made on {made_at.strftime('%d/%m/%Y at %H:%M')}.",
     )
+
+
+def _actions(doc: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    rows = doc.get("actions")
+    return [r for r in rows if isinstance(r, Mapping)] if isinstance(rows, list) else []
+
+
+def agencies(doc: Mapping[str, Any]) -> list[str]:
+    """The agencies the plan gives actions to, as first written."""
+    seen: dict[str, str] = {}
+    for row in _actions(doc):
+        name = _text(row.get("agency"))
+        if name:
+            seen.setdefault(match_key(name), name)
+    return list(seen.values())
+
+
+def update_sheet(doc: Mapping[str, Any], agency: str) -> bytes:
+    """The sheet ``agency`` fills in: its actions, with what the plan says of each so far."""
+    wanted = match_key(agency)
+    source = _part(doc, "source")
+    statuses = dict(STATUSES)
+    texts = recommendations(doc)
+
+    def answered(row: Mapping[str, Any]) -> tuple[int | str, str]:
+        n = recommendation_number(row.get("recommendation"), len(texts))
+        return (n, texts[n - 1]) if n else ("", "")
+
+    rows = [
+        [
+            _text(source.get("referral_reference")), _text(source.get("review")),
+            _text(row.get("agency")), number, *answered(row), _text(row.get("action")),
+            _text(row.get("due")),
+            statuses.get(_text(row.get("status")), ""), _text(row.get("why_not_needed")),
+            _text(row.get("evidence_of_completion")), _text(row.get("evidence_of_impact")),
+        ]
+        for number, row in enumerate(_actions(doc), start=1)
+        if match_key(_text(row.get("agency"))) == wanted
+    ]  # fmt: skip
+    if not rows:
+        known = ", ".join(agencies(doc)) or "none"
+        raise InputError.one(
+            "agency", f"The plan gives no action to {agency}; its agencies: {known}"
+        )
+    return write_csv(UPDATE_COLUMNS, rows)

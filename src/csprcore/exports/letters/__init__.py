@@ -1,15 +1,19 @@
-"""What every letter the forms make shares: who it is from (the partnership's letterhead and
-the contact officer the form names), how it greets its addressees, and the contact officer's
-boxes on the form."""
+"""The letters and notices made from a checked form, one module for each form that makes
+them: ``rapid_review`` (the letter to the Panel, the outcome notice for the agencies),
+``local_review`` (the letters telling the Panel, Ofsted and the DfE; before publication; on a
+delay), ``scoping_request`` (the request to agencies, made from the referral).
+
+Here, what every one of them shares: who it is from (the partnership's letterhead and the
+contact officer the form names, ``forms.correspondence``) and how it greets its addressees.
+Each is a ``Letter`` (``exports.document``), written as a PDF by ``exports.letter`` and as an
+editable copy by ``exports.odt``."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Annotated, Any, ClassVar, Final
+from typing import Any, Final
 
-from ..partnership import current
-from .fields import Part, Text
-from .meta import Meta, Section
+from ...partnership import current
 
 PANEL: Final = "The Child Safeguarding Practice Review Panel"
 SECRETARY_OF_STATE: Final = "The Secretary of State for Education"
@@ -58,24 +62,3 @@ def sender(contact: Mapping[str, Any] | None = None) -> list[str]:
             if _text(contact.get(key))
         ]
     return lines
-
-
-class Correspondence(Part):
-    """The contact officer the letters name (the profile's letterhead gives the address)."""
-
-    section: ClassVar = Section(
-        "The letters",
-        "Who the Panel and the agencies contact about the letters. The partnership's address "
-        "comes from its profile.",
-    )
-    contact_name: Annotated[
-        Text, Meta("Contact officer", width="medium", max_length=120,
-                   hint="Named in the letters' heading. Leave blank to name no one.")
-    ] = ""  # fmt: skip
-    contact_role: Annotated[Text, Meta("Their role", width="medium", max_length=120)] = ""
-    contact_email: Annotated[
-        Text, Meta("Their email address", kind="email", width="medium", max_length=254)
-    ] = ""
-    contact_phone: Annotated[
-        Text, Meta("Their telephone number", kind="tel", width="medium", max_length=40)
-    ] = ""

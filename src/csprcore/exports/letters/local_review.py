@@ -18,14 +18,14 @@ from datetime import date, datetime
 from typing import Any
 
 from ...errors import FieldError, InputError
-from ...exports.document import Letter
+from ...forms.local_review.key_dates import record_dates
+from ...forms.local_review.parts import DELAY_REASONS, METHODS
+from ...forms.rapid_review.parts import PARTNERS, as_text
 from ...rules.citations import cited
 from ...rules.dates import and_list, long_date
 from ...rules.timescales import COPIES_BEFORE_PUBLICATION, REPORT_WITHIN_MONTHS, working_days
-from ..letters import DFE, OFSTED, PANEL, SECRETARY_OF_STATE, salutation, sender
-from ..rapid_review.parts import PARTNERS, as_text
-from .key_dates import record_dates
-from .parts import DELAY_REASONS, METHODS
+from ..document import Letter
+from . import DFE, OFSTED, PANEL, SECRETARY_OF_STATE, salutation, sender
 
 
 def _part(doc: Mapping[str, Any], name: str) -> Mapping[str, Any]:
