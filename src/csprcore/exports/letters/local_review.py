@@ -1,4 +1,5 @@
-"""The local review's letters, on the one letter layout (``exports.letter``):
+"""The local review's letters, made from a checked local review record (``forms.local_review``)
+on the one letter layout (``exports.letter``; ``exports.odt`` for the editable copy):
 
 * ``letter``: telling the Panel, Ofsted and the Department for Education that a local review
   will be carried out, with the reviewer's name (section 5);

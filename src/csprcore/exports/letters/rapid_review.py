@@ -1,5 +1,6 @@
-"""The letter to the Panel and the outcome notice for the agencies, as PDFs (section 5,
-Appendix 1), made from a saved Rapid Review."""
+"""The letter to the Panel and the outcome notice for the agencies (section 5, Appendix 1),
+made from a checked Rapid Review record (``forms.rapid_review``), each written as a PDF or as
+its editable copy."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The action plan as one form: its sections, what the core works out, checks and exports."""
+"""The action plan as one form: its sections, what the core works out, checks and the downloads
+it offers (made by ``exports.forms``)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The local review record as one form: its sections, warnings, checks and exports."""
+"""The local review record as one form: its sections, warnings, checks and the downloads it
+offers (made by ``exports.forms``)."""
 
 from __future__ import annotations
 

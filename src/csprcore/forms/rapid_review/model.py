@@ -1,5 +1,5 @@
-"""The Rapid Review record as one form: its sections, warnings, checks and
-exports."""
+"""The Rapid Review record as one form: its sections, warnings, checks and the downloads it
+offers (made by ``exports.forms``)."""
 
 from __future__ import annotations
 

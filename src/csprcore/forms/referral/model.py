@@ -1,5 +1,5 @@
 """The referral form as a whole: its parts in page order, its file's versions, what happens
-after it is sent, and the letter made from it."""
+after it is sent, and the downloads it offers (made by ``exports.forms``)."""
 
 from __future__ import annotations
 
