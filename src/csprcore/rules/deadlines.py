@@ -16,7 +16,6 @@ from .calendar import (
     MIN_YEAR,
     CalendarRangeError,
     WorkingCalendar,
-    add_months,
 )
 from .citations import cited
 from .dates import day_list, long_date, parse_iso_date
@@ -30,12 +29,14 @@ from .timescales import (
     TIMESCALES_BY_ID,
     Count,
     Timescale,
+    due,
     meeting_counted_from,
     meeting_window,
     meeting_window_words,
     step_words,
     working_days,
 )
+from .timescales import meeting as meeting_step
 
 
 def parse_events(raw: Mapping[str, Any]) -> dict[str, date]:
@@ -63,13 +64,6 @@ def parse_events(raw: Mapping[str, Any]) -> dict[str, date]:
     if errors:
         raise InputError(errors)
     return events
-
-
-def _apply(count: Count, events: Mapping[str, date], cal: WorkingCalendar) -> date:
-    start = events[count.event]
-    if count.unit == "months":
-        return add_months(start, count.amount)
-    return cal.add_working_days(start, count.amount)
 
 
 def _describe(
@@ -110,7 +104,7 @@ def compute(
     waiting: list[dict[str, Any]] = []
     warnings: list[dict[str, Any]] = []
     for t in TIMESCALES:
-        count = next((c for c in t.counts if c.event in events), None)
+        count = t.count_for(events)
         if count is None:
             waiting.append(
                 {"id": t.id, "label": t.label, "needs": [c.event for c in t.counts], "cite": t.cite}
@@ -185,7 +179,7 @@ def _binding(milestones: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _fits(count: Count, events: Mapping[str, date], cal: WorkingCalendar) -> bool:
     try:
-        _apply(count, events, cal)
+        due(count, events[count.event], cal)
     except CalendarRangeError:
         return False
     return True
@@ -209,12 +203,12 @@ def _milestone(
     today: date | None,
 ) -> dict[str, Any]:
     start = events[count.event]
-    due = _apply(count, events, cal)
+    first = due(count, start, cal)
     item: dict[str, Any] = {"id": t.id, "label": t.label, "cite": t.cite}
-    basis = _describe(count, start, due, cal)
+    basis = _describe(count, start, first, cal)
     if t.latest is not None:
-        latest = _apply(t.latest, events, cal)
-        item["earliest"] = due.isoformat()
+        latest = due(t.latest, events[t.latest.event], cal)
+        item["earliest"] = first.isoformat()
         item["latest"] = latest.isoformat()
         basis = _describe(
             t.latest,
@@ -225,8 +219,8 @@ def _milestone(
         )
         last = latest
     else:
-        item["due"] = due.isoformat()
-        last = due
+        item["due"] = first.isoformat()
+        last = first
     item["basis"] = basis
     item["counted_from"] = count.event
     if count.via:
@@ -298,9 +292,10 @@ def meeting_window_problem(
         f"The meeting is {working_days(n)} after {after}; "
         f"{cited('appendix-1', capital=True)} sets it {meeting_window_words()}"
     )
+    window = meeting_step()
     try:
-        earliest = cal.add_working_days(start, first)
-        latest = cal.add_working_days(start, last)
+        earliest = due(window.counts[0], start, cal)
+        latest = due(window.latest or window.counts[0], start, cal)
     except CalendarRangeError:
         return text  # the window runs past the calendar: no dates to give
     return f"{text} ({long_date(earliest)} to {long_date(latest)})"

@@ -9,10 +9,13 @@ this table, or the helpers below that put its numbers into words.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import KW_ONLY, dataclass
+from datetime import date
 from typing import Final, Literal
 
 from ..partnership import RapidReviewStep, current
+from .calendar import DEFAULT_CALENDAR, WorkingCalendar, add_months
 from .citations import Cite
 
 _LOCAL: Final = current()
@@ -125,6 +128,30 @@ class Timescale:
     @property
     def role(self) -> str | None:
         return self.step.role if self.step is not None else None
+
+    def count_for(self, events: Mapping[str, date]) -> Count | None:
+        """The count the known ``events`` allow: the first of ``counts`` whose event is
+        known (a step's own recorded event before the latest date of the step it follows)."""
+        return next((c for c in self.counts if c.event in events), None)
+
+
+def due(count: Count, start: date, cal: WorkingCalendar = DEFAULT_CALENDAR) -> date:
+    """The date ``count`` gives, counted from ``start`` (the date of ``count.event``): the one
+    piece of due-date arithmetic every step, form and register reads.
+
+    * ``months``: the same day-number that many calendar months later, clamped to a shorter
+      month's end (section 11: the final report "no later than six months from the date of
+      the decision"; the report available "for at least one year");
+    * ``working_days``: the n-th working day after ``start`` (before it when negative:
+      section 11's copies "at least seven working days before publication"); ``start``
+      itself never counts, and 0 is ``start``.
+
+    A step counted from a step whose own date is not known yet counts from that step's last
+    day: ``_local`` folds the chain into one count (``Count.via``), so it is counted here
+    like any other. Raises ``CalendarRangeError`` past the calendar's years."""
+    if count.unit == "months":
+        return add_months(start, count.amount)
+    return cal.add_working_days(start, count.amount)
 
 
 def _sentence_name(step: RapidReviewStep) -> str:

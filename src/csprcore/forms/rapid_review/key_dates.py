@@ -10,9 +10,17 @@ from datetime import date
 from typing import Any, Final
 
 from ...errors import InputError
+from ...rules.calendar import CalendarRangeError
 from ...rules.dates import long_date, long_date_with_weekday
 from ...rules.deadlines import compute, in_words
-from ...rules.timescales import EVENT_NAMES, PANEL_DECISION, by_role, working_days
+from ...rules.timescales import (
+    EVENT_NAMES,
+    PANEL_DECISION,
+    TIMESCALES_BY_ID,
+    by_role,
+    due,
+    working_days,
+)
 from ..engine import document_date
 from ..meta import Computed
 
@@ -71,6 +79,7 @@ def key_dates(doc: Mapping[str, Any]) -> dict[str, Computed | None]:
         result = compute({k: v.isoformat() for k, v in events.items()})
     except InputError:  # dates out of order: the form's own checks name them
         result = compute({})
+        events = {}
     found = {m["id"]: m for m in result["milestones"]}
     waiting: dict[str, Computed] = {w["id"]: _waiting(w["needs"]) for w in result["waiting"]}
     # A step past the calendar's last year: why, rather than "enter a date".
@@ -89,8 +98,8 @@ def key_dates(doc: Mapping[str, Any]) -> dict[str, Computed | None]:
         )
         out["key_dates.meeting_window"] = Computed(text, text)
     else:
-        due = date.fromisoformat(m["due"])
-        text = f"{long_date_with_weekday(due)} ({in_words(m, events)})"
+        day = date.fromisoformat(m["due"])
+        text = f"{long_date_with_weekday(day)} ({in_words(m, events)})"
         out["key_dates.meeting_window"] = Computed(text, text)
     send_by = _dated(out, found, waiting, "key_dates.send_to_panel_by", to_panel.id, events)
     national = _dated(
@@ -106,17 +115,19 @@ def key_dates(doc: Mapping[str, Any]) -> dict[str, Computed | None]:
         )
     sent = events.get("sent-to-panel")
     start = sent or send_by
-    decision = found.get("panel_decision")
-    if start and not sent:
-        counted = compute({"sent-to-panel": start.isoformat()})["milestones"]
-        decision = next((d for d in counted if d["id"] == "panel_decision"), None)
-    if start and decision and decision.get("due"):
+    decision: date | None = None
+    if start:
+        # Section 6: from the date sent, or (not sent yet) from the date it is due to be.
+        try:
+            decision = due(TIMESCALES_BY_ID["panel_decision"].counts[0], start)
+        except CalendarRangeError:
+            decision = None
+    if start and decision:
         basis = f"sent to the Panel on {long_date(start)}" if sent else (
             f"if it is sent on {long_date(start)}")  # fmt: skip
-        due = date.fromisoformat(decision["due"])
         out["key_dates.panel_decision_by"] = Computed(
-            due.isoformat(),
-            f"{long_date_with_weekday(due)} ({working_days(PANEL_DECISION)} after "
+            decision.isoformat(),
+            f"{long_date_with_weekday(decision)} ({working_days(PANEL_DECISION)} after "
             f"the Rapid Review is received: {basis})",
         )
     else:
@@ -138,6 +149,6 @@ def _dated(
     if m is None or "due" not in m:
         out[key] = waiting.get(timescale)
         return None
-    due = date.fromisoformat(m["due"])
-    out[key] = Computed(due.isoformat(), f"{long_date_with_weekday(due)} ({in_words(m, events)})")
-    return due
+    day = date.fromisoformat(m["due"])
+    out[key] = Computed(day.isoformat(), f"{long_date_with_weekday(day)} ({in_words(m, events)})")
+    return day

@@ -3,14 +3,13 @@ done, which later event makes it moot, and the deadlines still open with their s
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Final, Literal
 
-from ..calendar import DEFAULT_CALENDAR, CalendarRangeError, WorkingCalendar, add_months
+from ..calendar import DEFAULT_CALENDAR, CalendarRangeError, WorkingCalendar
 from ..citations import Cite
-from ..timescales import DUE_SOON, TIMESCALES, TIMESCALES_BY_ID, Count, Timescale
+from ..timescales import DUE_SOON, TIMESCALES, TIMESCALES_BY_ID, Count, Timescale, due
 from .case import ROLE_DONE_BY, Case
 
 Status = Literal["on_time", "due_soon", "overdue"]
@@ -140,14 +139,6 @@ def calculator_events(case: Case) -> dict[str, date]:
     return events
 
 
-def counted_date(c: Count, events: Mapping[str, date], cal: WorkingCalendar) -> date:
-    """The date a row of the timescale table gives, counted from its event's date."""
-    start = events[c.event]
-    if c.unit == "months":
-        return add_months(start, c.amount)
-    return cal.add_working_days(start, c.amount)
-
-
 def steps(
     case: Case, cal: WorkingCalendar = DEFAULT_CALENDAR, *, open_only: bool = False
 ) -> list[Step]:
@@ -160,7 +151,7 @@ def steps(
         done_by = DONE_BY.get(t.id)
         if done_by is None or not case.has_step(t.id):
             continue  # a period to keep to (the report's availability), or not this case's
-        count = next((c for c in t.counts if c.event in events), None)
+        count = t.count_for(events)
         if count is None:
             continue
         state: StepState
@@ -174,12 +165,12 @@ def steps(
             continue
         done_on = case.dates.get(done_by)
         try:
-            first = counted_date(count, events, cal)
-            due = counted_date(t.latest, events, cal) if t.latest is not None else first
+            first = due(count, events[count.event], cal)
+            last = due(t.latest, events[t.latest.event], cal) if t.latest is not None else first
         except CalendarRangeError:
             out.append(_step(t, None, None, count, "beyond_calendar", done_on))
             continue
-        out.append(_step(t, due, first if t.latest else None, count, state, done_on))
+        out.append(_step(t, last, first if t.latest else None, count, state, done_on))
     return out
 
 

@@ -19,13 +19,13 @@ from ..timescales import (
     TIMESCALES_BY_ID,
     Count,
     by_role,
+    due,
     meeting_counted_from,
     meeting_window,
     meeting_window_span,
     working_days,
 )
 from .case import EVENT_IDS, Case
-from .deadlines import counted_date
 
 
 @dataclass(frozen=True)
@@ -152,9 +152,9 @@ def _outcome(m: Measure, case: Case, cal: WorkingCalendar) -> tuple[bool, int] |
     done = case.dates.get(m.done_by)
     if done is None or any(c.event not in case.dates for c in (m.latest, m.earliest) if c):
         return None
-    latest = counted_date(m.latest, case.dates, cal)
+    latest = due(m.latest, case.dates[m.latest.event], cal)
     if m.earliest is not None:
-        earliest = counted_date(m.earliest, case.dates, cal)
+        earliest = due(m.earliest, case.dates[m.earliest.event], cal)
         if done < earliest:
             return False, min(-1, cal.working_days_between(earliest, done))
     if done > latest:
@@ -206,7 +206,9 @@ def measure(
         try:
             outcome = _outcome(m, case, cal)
             latest = (
-                counted_date(m.latest, case.dates, cal) if m.latest.event in case.dates else None
+                due(m.latest, case.dates[m.latest.event], cal)
+                if m.latest.event in case.dates
+                else None
             )
         except CalendarRangeError:
             outcome, latest = None, None
