@@ -7,7 +7,6 @@ from typing import Any
 
 from ..errors import InputError
 from ..exports import ics
-from ..rules import deadlines
 from ..rules.calendar import DEFAULT_CALENDAR
 from ..rules.dates import parse_iso_date
 from ..views import deadlines as deadlines_view
@@ -47,7 +46,7 @@ def deadline_milestones(payload: Payload) -> dict[str, Any]:
     and ``today``. The result carries what the calculator page shows, too."""
     events, adding = deadlines_view.read_form(payload)
     today = _today(payload)
-    result = deadlines.compute(events, _closures(payload) + adding, today)
+    result = deadlines_view.compute(events, _closures(payload) + adding, today)
     return deadlines_view.page_view(result, today)
 
 
@@ -86,9 +85,9 @@ def local_review_dates(payload: Payload) -> dict[str, Any]:
                 "label": k.label,
                 "cite": k.cite,
                 "due": k.due.isoformat() if k.due else None,
-                "basis": k.basis,
+                "basis": deadlines_view.key_date_basis(k),
                 "status": k.status,
-                "problem": k.problem,
+                "problem": deadlines_view.key_date_problem(k),
             }
             for k in found.values()
         ],

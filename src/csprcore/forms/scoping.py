@@ -22,7 +22,7 @@ from ..partnership import current
 from ..rules.calendar import DEFAULT_CALENDAR
 from ..rules.citations import Cite, cited
 from ..rules.dates import long_date_with_weekday
-from ..rules.deadlines import compute, in_words
+from ..rules.deadlines import Milestone, calculate, check_events
 from ..rules.timescales import (
     AFTER_WORDS,
     by_role,
@@ -32,6 +32,7 @@ from ..rules.timescales import (
     within_words,
     working_days,
 )
+from ..views.deadlines import in_words
 from .base import FormBase
 from .controls import initials_problem
 from .engine import document_date, fill_computed
@@ -61,13 +62,13 @@ def _events(doc: Mapping[str, Any]) -> dict[str, date]:
     return {k: v for k, v in found.items() if v is not None}
 
 
-def _milestones(doc: Mapping[str, Any]) -> dict[str, Any]:
+def _milestones(doc: Mapping[str, Any]) -> dict[str, Milestone]:
     """The partnership's steps the return's dates let us count, by id."""
     try:
-        result = compute({k: v.isoformat() for k, v in _events(doc).items()})
+        result = calculate(check_events(_events(doc)))
     except (InputError, ValueError):
         return {}
-    return {m["id"]: m for m in result["milestones"] if "due" in m}
+    return {m.id: m for m in result.milestones if m.latest is None}
 
 
 def _text(value: Any) -> str:
@@ -388,10 +389,9 @@ class ScopingReturn(FormBase):
             start = _RETURNED.counts[0].event
             return {"case.return_by": Computed(
                 "", f"Not worked out yet: enter {_ENTER[start]}")}  # fmt: skip
-        due = date.fromisoformat(m["due"])
-        words = in_words(m, _events(doc))
+        words = in_words(m)
         return {"case.return_by": Computed(
-            due.isoformat(), f"{long_date_with_weekday(due)} ({words})")}  # fmt: skip
+            m.due.isoformat(), f"{long_date_with_weekday(m.due)} ({words})")}  # fmt: skip
 
     @classmethod
     def warnings(cls, doc: Mapping[str, Any]) -> list[FieldError]:
@@ -399,8 +399,8 @@ class ScopingReturn(FormBase):
         m = _milestones(doc).get(_SENT.id) if _SENT is not None else None
         if sent is None or m is None:
             return []
-        due = date.fromisoformat(m["due"])
-        start = _events(doc).get(m["counted_from"])
+        due = m.due
+        start = _events(doc).get(m.counted_from)
         if sent <= due or start is None or _SENT is None:
             return []
         n = DEFAULT_CALENDAR.working_days_between(start, sent)
@@ -408,7 +408,7 @@ class ScopingReturn(FormBase):
             FieldError(
                 "case.date_sent",
                 f"The template was sent {working_days(n)} after "
-                f"{AFTER_WORDS[m['counted_from']]}; {cited('appendix-1')} sends it "
+                f"{AFTER_WORDS[m.counted_from]}; {cited('appendix-1')} sends it "
                 f"{step_words(_SENT)}. Return it as soon as you can",
             )
         ]

@@ -48,9 +48,14 @@ def parse_iso_date(value: object, field: str, label: str) -> date:
         parsed = date(year, month, day)
     except ValueError:
         raise InputError.one(field, f"{_cap(label)} must be a real date") from None
-    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+    return check_in_years(parsed, field, label)
+
+
+def check_in_years(day: date, field: str, label: str) -> date:
+    """``day``, or an ``InputError`` naming the field when the calendar does not hold it."""
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
         raise InputError.one(field, f"{_cap(label)} must be between {MIN_YEAR} and {MAX_YEAR}")
-    return parsed
+    return day
 
 
 def long_date(d: date) -> str:

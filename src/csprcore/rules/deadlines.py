@@ -1,46 +1,48 @@
 """The dates the timescale table (``rules.timescales``) gives for the events a user knows.
 
-Code reads the table; the docs and tests are checked against it.
+Code reads the table; the docs and tests are checked against it. The answer is typed
+(``Calculation``: ``Milestone`` dates with the row and the event each was counted from); its
+words ("basis" sentences, labels, statuses) are made in ``views.deadlines``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from ..errors import FieldError, InputError
-from .calendar import (
-    DEFAULT_CALENDAR,
-    MAX_YEAR,
-    MIN_YEAR,
-    CalendarRangeError,
-    WorkingCalendar,
-)
-from .citations import cited
-from .dates import day_list, long_date, parse_iso_date
+from .calendar import DEFAULT_CALENDAR, CalendarRangeError, WorkingCalendar
+from .dates import check_in_years, parse_iso_date
 from .timescales import (
-    AFTER_WORDS,
     DUE_SOON,
     EVENT_NAMES,
     EVENTS,
     ORDER,
     TIMESCALES,
-    TIMESCALES_BY_ID,
     Count,
+    Event,
     Timescale,
     due,
     meeting_counted_from,
     meeting_window,
-    meeting_window_words,
-    step_words,
-    working_days,
 )
 from .timescales import meeting as meeting_step
 
 
 def parse_events(raw: Mapping[str, Any]) -> dict[str, date]:
     """Read the event dates (ISO strings, any subset) and check their order."""
+    return _checked(raw, lambda key, value: parse_iso_date(value, key, EVENT_NAMES[key]))
+
+
+def check_events(events: Mapping[str, date]) -> dict[str, date]:
+    """Event dates already read (a case's, a form's): ``parse_events``'s checks, each date in
+    the calendar's years and in order."""
+    return _checked(events, lambda key, day: check_in_years(day, key, EVENT_NAMES[key]))
+
+
+def _checked(raw: Mapping[str, Any], read: Callable[[str, Any], date]) -> dict[str, date]:
     errors: list[FieldError] = []
     events: dict[str, date] = {}
     for key in raw:
@@ -51,7 +53,7 @@ def parse_events(raw: Mapping[str, Any]) -> dict[str, date]:
         if value in (None, ""):
             continue
         try:
-            events[key] = parse_iso_date(value, key, EVENT_NAMES[key])
+            events[key] = read(key, value)
         except InputError as exc:
             errors.extend(exc.errors)
     for order in ORDER:
@@ -66,115 +68,163 @@ def parse_events(raw: Mapping[str, Any]) -> dict[str, date]:
     return events
 
 
-def _describe(
-    count: Count, start: date, result: date, cal: WorkingCalendar, amount_text: str = ""
-) -> str:
-    """How a date was counted: the amount, the event's date, and the days skipped."""
-    n = abs(count.amount)
-    direction = "after" if count.amount >= 0 else "before"
-    amount = amount_text or str(n)
-    if count.unit == "months":
-        unit = "calendar month" if n == 1 else "calendar months"
-        text = f"{amount} {unit} {direction} {long_date(start)} ({EVENTS[count.event]})"
-        if result.day != start.day:
-            text += f"; {long_date(result)} is the last day of that month"
-        return text
-    unit = "working day" if n == 1 and not amount_text else "working days"
-    text = f"{amount} {unit} {direction} {long_date(start)} ({EVENTS[count.event]})"
-    if count.via:
-        text += f", through {count.via}, whose own date is not known yet"
-    skipped = cal.skipped_days(start, result)
-    if skipped:
-        names = ", ".join(name for _, name in skipped)
-        text += f"; skips {day_list([d for d, _ in skipped])}: {names}"
-    return text
+def compute(raw_events: Mapping[str, Any]) -> dict[str, Any]:
+    """The milestones' dates alone, as ISO strings (``{"milestones": [{"id", "due"} or
+    {"id", "earliest", "latest"}]}``), for ``forms/referral/letters.py``, which is being
+    moved to ``exports`` on another branch: once it reads ``calculate``, delete this. The
+    calculator's full answer, with its words, is ``views.deadlines.compute``."""
+    found = calculate(parse_events(raw_events)).milestones
+    return {
+        "milestones": [
+            {"id": m.id, "due": m.due.isoformat()}
+            if m.latest is None
+            else {"id": m.id, "earliest": m.due.isoformat(), "latest": m.latest.isoformat()}
+            for m in found
+        ]
+    }
 
 
-def compute(
-    raw_events: Mapping[str, Any],
-    closures: list[date] | None = None,
+MilestoneStatus = Literal["upcoming", "due_soon", "overdue", "past"]
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """A step of the timescale table dated from the events given: the date, the row it was
+    counted by and the event it was counted from. ``views.deadlines`` words it."""
+
+    timescale: Timescale
+    #: The row's count that was used: its event, amount and unit, and ``via`` (a step whose
+    #: own date is not known yet, counted through to its latest date).
+    count: Count
+    #: The date of ``count.event``.
+    start: date
+    #: The due date; for a window (the Rapid Review meeting), its first day.
+    due: date
+    #: For a window, its last day.
+    latest: date | None = None
+    #: The weekdays the count to the last day skips (bank holidays, closures), with why.
+    skipped: tuple[tuple[date, str], ...] = ()
+    #: Against ``today``, when one was given.
+    status: MilestoneStatus | None = None
+    #: The partnership's date is after the national deadline (or, on the national
+    #: milestone, some partnership date is): the national deadline binds.
+    binds: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.timescale.id
+
+    @property
+    def counted_from(self) -> Event:
+        return self.count.event
+
+    @property
+    def last(self) -> date:
+        """The last day for it: the due date, or a window's last day."""
+        return self.latest if self.latest is not None else self.due
+
+
+@dataclass(frozen=True)
+class Beyond:
+    """A step whose date the calendar cannot count to (``day``, outside its years)."""
+
+    timescale: Timescale
+    count: Count
+    day: date
+    #: Only the end of the step's window is out of reach.
+    latest_only: bool = False
+
+
+@dataclass(frozen=True)
+class MeetingMiss:
+    """A Rapid Review meeting held outside its window (Appendix 1): ``working_days`` after
+    the event it counts from; the window's dates, where the calendar can count them."""
+
+    working_days: int
+    earliest: date | None
+    latest: date | None
+
+
+@dataclass(frozen=True)
+class Calculation:
+    """Every milestone the given events let us work out, and what would unlock the rest."""
+
+    events: Mapping[str, date]
+    milestones: tuple[Milestone, ...]
+    #: The steps no given event counts: each needs one of its counts' events.
+    waiting: tuple[Timescale, ...]
+    beyond: tuple[Beyond, ...]
+    #: The partnership's steps whose date is after the national deadline (section 5).
+    binding: tuple[Milestone, ...]
+    national_deadline: date | None
+    meeting_miss: MeetingMiss | None
+    bank_holidays: tuple[tuple[date, str], ...]
+    calendar: WorkingCalendar
+
+
+def calculate(
+    events: Mapping[str, date],
+    closures: Iterable[date] | None = None,
     today: date | None = None,
     cal: WorkingCalendar = DEFAULT_CALENDAR,
-) -> dict[str, Any]:
-    """Every milestone that the given events let us work out, and what would unlock the rest."""
-    events = parse_events(raw_events)
+) -> Calculation:
+    """The milestones of the timescale table for ``events`` (checked: ``parse_events``)."""
     if closures:
         cal = cal.with_closures(closures)
-    milestones: list[dict[str, Any]] = []
-    waiting: list[dict[str, Any]] = []
-    warnings: list[dict[str, Any]] = []
+    milestones: list[Milestone] = []
+    waiting: list[Timescale] = []
+    beyond: list[Beyond] = []
     for t in TIMESCALES:
         count = t.count_for(events)
         if count is None:
-            waiting.append(
-                {"id": t.id, "label": t.label, "needs": [c.event for c in t.counts], "cite": t.cite}
-            )
+            waiting.append(t)
             continue
         try:
             milestones.append(_milestone(t, count, events, cal, today))
         except CalendarRangeError as exc:
             # This step's date is outside the bank-holiday table: say which step, and go on
             # with the others, which may still fall inside it.
-            warnings.append({
-                "field": count.event,
-                "milestone": t.id,
-                "cite": t.cite,
-                "message": beyond_calendar_message(
-                    t, exc.day, latest=t.latest is not None and _fits(count, events, cal)
-                ),
-            })  # fmt: skip
-    warnings.extend(_binding(milestones))
+            latest_only = t.latest is not None and _fits(count, events, cal)
+            beyond.append(Beyond(t, count, exc.day, latest_only))
+    milestones, binding, national = _binding(milestones)
+    miss = None
     start = meeting_counted_from()
     if start in events and "meeting" in events:
-        problem = meeting_window_problem(events[start], events["meeting"], cal)
-        if problem:
-            warnings.append({"field": "meeting", "message": problem})
-    return {
-        "milestones": milestones,
-        "waiting": waiting,
-        "warnings": warnings,
-        "events": {k: v.isoformat() for k, v in events.items()},
-        "bank_holidays": _bank_holidays_in(events, milestones, cal),
-        "closures": sorted({d.isoformat() for d in cal.closures}),
-    }
+        miss = meeting_window_miss(events[start], events["meeting"], cal)
+    return Calculation(
+        events=dict(events),
+        milestones=tuple(milestones),
+        waiting=tuple(waiting),
+        beyond=tuple(beyond),
+        binding=binding,
+        national_deadline=national,
+        meeting_miss=miss,
+        bank_holidays=_bank_holidays_in(events, milestones, cal),
+        calendar=cal,
+    )
 
 
-def in_words(m: Mapping[str, Any], events: Mapping[str, date]) -> str:
-    """How a milestone was counted, as a date's hint says it: "N working days after the
-    referral on 14 October 2026"; the full basis when it was counted through another step."""
-    t = TIMESCALES_BY_ID[m["id"]]
-    start = events.get(m["counted_from"])
-    if start is None or m["counted_from"] != t.counts[0].event:
-        return str(m["basis"])
-    return f"{step_words(t)} on {long_date(start)}"
-
-
-def _binding(milestones: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _binding(
+    milestones: list[Milestone],
+) -> tuple[list[Milestone], tuple[Milestone, ...], date | None]:
     """Where the partnership's date for a step serving the Rapid Review's arrival at the
-    Panel falls after the national deadline: the national deadline binds, and it is said
-    on both (``binds``: ``national``)."""
-    national = next((m for m in milestones if m["id"] == "rapid_review_national"), None)
+    Panel falls after the national deadline (section 5): the national deadline binds, and it
+    is said on both (``binds``)."""
+    national = next((m for m in milestones if m.id == "rapid_review_national"), None)
     if national is None:
-        return []
-    deadline = date.fromisoformat(national["due"])
-    found = []
-    for m in milestones:
-        t = TIMESCALES_BY_ID[m["id"]]
-        if t.step is None or t.role not in ("sent_to_panel", "sign_off", "meeting"):
-            continue
-        last = date.fromisoformat(m.get("due") or m["latest"])
-        if last > deadline:
-            m["binds"] = "national"
-            national["binds"] = "national"
-            found.append({
-                "field": "notified",
-                "milestone": m["id"],
-                "cite": "section-5",
-                "message": f"The partnership's date for {t.name}, {long_date(last)}, is after "
-                f"the national deadline for the Rapid Review to reach the Panel, "
-                f"{long_date(deadline)}: the national deadline binds",
-            })  # fmt: skip
-    return found
+        return milestones, (), None
+    deadline = national.due
+    late = {
+        m.id
+        for m in milestones
+        if m.timescale.step is not None
+        and m.timescale.role in ("sent_to_panel", "sign_off", "meeting")
+        and m.last > deadline
+    }
+    if not late:
+        return milestones, (), deadline
+    marked = [replace(m, binds=True) if m.id in late or m is national else m for m in milestones]
+    return marked, tuple(m for m in marked if m.id in late), deadline
 
 
 def _fits(count: Count, events: Mapping[str, date], cal: WorkingCalendar) -> bool:
@@ -185,14 +235,10 @@ def _fits(count: Count, events: Mapping[str, date], cal: WorkingCalendar) -> boo
     return True
 
 
-def beyond_calendar_message(t: Timescale, day: date, *, latest: bool = False) -> str:
-    """The sentence for a step whose date (``day``) the calendar cannot count to. It names
-    the step, never the date, which the user did not type and cannot check; ``latest``: only
-    the end of the step's window is out of reach."""
-    which = "latest date" if latest else "date"
-    if day.year > MAX_YEAR:
-        return f"The {which} for {t.name} is after {MAX_YEAR}, the last year this calculator knows"
-    return f"The {which} for {t.name} is before {MIN_YEAR}, the first year this calculator knows"
+def _skipped(
+    count: Count, start: date, end: date, cal: WorkingCalendar
+) -> tuple[tuple[date, str], ...]:
+    return () if count.unit == "months" else tuple(cal.skipped_days(start, end))
 
 
 def _milestone(
@@ -201,48 +247,22 @@ def _milestone(
     events: Mapping[str, date],
     cal: WorkingCalendar,
     today: date | None,
-) -> dict[str, Any]:
+) -> Milestone:
     start = events[count.event]
     first = due(count, start, cal)
-    item: dict[str, Any] = {"id": t.id, "label": t.label, "cite": t.cite}
-    basis = _describe(count, start, first, cal)
+    skipped = _skipped(count, start, first, cal)
+    latest = None
     if t.latest is not None:
         latest = due(t.latest, events[t.latest.event], cal)
-        item["earliest"] = first.isoformat()
-        item["latest"] = latest.isoformat()
-        basis = _describe(
-            t.latest,
-            start,
-            latest,
-            cal,
-            amount_text=f"between {count.amount} and {t.latest.amount}",
-        )
-        last = latest
-    else:
-        item["due"] = first.isoformat()
-        last = first
-    item["basis"] = basis
-    item["counted_from"] = count.event
-    if count.via:
-        item["note"] = (
-            f"Counted from {count.via}, as that date is not known yet: "
-            f"{working_days(count.amount)} after {AFTER_WORDS[count.event]}."
-            + (f" {t.note}" if t.note else "")
-        )
-    elif t.note:
-        item["note"] = t.note
-    if t.source:
-        item["source"] = t.source
-    if t.step is not None and t.step.quote:
-        item["quote"] = t.step.quote
-    if today is not None:
-        item["status"] = _status(t, last, events, cal, today)
-    return item
+        skipped = _skipped(t.latest, start, latest, cal)
+    last = latest if latest is not None else first
+    status = _status(t, last, events, cal, today) if today is not None else None
+    return Milestone(t, count, start, first, latest, skipped, status)
 
 
 def _status(
     t: Timescale, last: date, events: Mapping[str, date], cal: WorkingCalendar, today: date
-) -> str:
+) -> MilestoneStatus:
     """ "upcoming", "due_soon" (within ``DUE_SOON`` working days), "overdue" (past, and the
     event that shows it done is not given) or "past" (its date has gone)."""
     if last >= today:
@@ -259,46 +279,41 @@ def _status(
 
 
 def _bank_holidays_in(
-    events: Mapping[str, date], milestones: list[dict[str, Any]], cal: WorkingCalendar
-) -> list[dict[str, str]]:
+    events: Mapping[str, date], milestones: list[Milestone], cal: WorkingCalendar
+) -> tuple[tuple[date, str], ...]:
     days = list(events.values())
     for m in milestones:
-        days.extend(date.fromisoformat(m[k]) for k in ("due", "earliest", "latest") if k in m)
+        days.extend(d for d in (m.due, m.latest) if d is not None)
     if not days:
-        return []
+        return ()
     first, last = min(days), max(days)
     found = []
     for year in range(first.year, last.year + 1):
         for day, name in cal.bank_holidays(year):
             if first <= day <= last:
-                found.append({"date": day.isoformat(), "name": name})
-    return found
+                found.append((day, name))
+    return tuple(found)
 
 
-def meeting_window_problem(
+def meeting_window_miss(
     start: date, meeting: date, cal: WorkingCalendar = DEFAULT_CALENDAR
-) -> str | None:
+) -> MeetingMiss | None:
     """Appendix 1: the meeting is held within the partnership's window of working days after
     the event it counts from (``timescales.meeting_window``, ``meeting_counted_from``).
 
-    Returns a sentence saying how the meeting date misses the window, or None when it fits.
-    """
+    None when the meeting date fits; otherwise how far after ``start`` it is, and the
+    window's dates (None when the window runs past the calendar)."""
     first, last = meeting_window()
     n = cal.working_days_between(start, meeting)
     if first <= n <= last:
         return None
-    after = AFTER_WORDS[meeting_counted_from()]
-    text = (
-        f"The meeting is {working_days(n)} after {after}; "
-        f"{cited('appendix-1', capital=True)} sets it {meeting_window_words()}"
-    )
     window = meeting_step()
     try:
         earliest = due(window.counts[0], start, cal)
         latest = due(window.latest or window.counts[0], start, cal)
     except CalendarRangeError:
-        return text  # the window runs past the calendar: no dates to give
-    return f"{text} ({long_date(earliest)} to {long_date(latest)})"
+        return MeetingMiss(n, None, None)  # the window runs past the calendar: no dates
+    return MeetingMiss(n, earliest, latest)
 
 
 def timescales_table() -> list[dict[str, Any]]:

@@ -8,7 +8,8 @@ the information about improvements) goes to the Panel and the Secretary of State
 Ofsted, "no later than seven working days before the date of publication"; a published
 report "must be publicly available for at least one year".
 
-Each date carries its rule, its citation and, against today, its status:
+Each date carries its rule, its citation, the milestone it was counted as (its words are
+``views.deadlines``'), and, against today, its status:
 
 * ``done``: the step is recorded as done (the report published, the copies sent); for the
   report's availability, the whole period has passed since it was published;
@@ -27,7 +28,7 @@ from typing import Final, Literal
 from .calendar import DEFAULT_CALENDAR, WorkingCalendar
 from .citations import Cite, cited
 from .dates import long_date
-from .deadlines import compute
+from .deadlines import Beyond, Milestone, calculate, check_events
 from .timescales import TIMESCALES_BY_ID
 
 Status = Literal["done", "due", "overdue"]
@@ -58,11 +59,12 @@ class KeyDate:
     cite: Cite
     #: None when it cannot be worked out (no planned publication date; past the calendar).
     due: date | None
-    #: How it was counted ("6 calendar months after 31 August 2026 (the decision...)").
-    basis: str
     status: Status | None
-    #: Why a date that has what it counts from cannot be given (past the calendar), or "".
-    problem: str = ""
+    #: How it was counted (``views.deadlines.key_date_basis`` words it), when it was.
+    milestone: Milestone | None = None
+    #: A date that has what it counts from but that the calendar cannot count to
+    #: (``views.deadlines.key_date_problem`` says why).
+    beyond: Beyond | None = None
 
 
 def status_of(key: str, due: date, done: Mapping[str, date], today: date) -> Status:
@@ -89,27 +91,27 @@ def key_dates(
 
     A publication date on or before the decision is refused (``InputError`` on
     ``publication``), as the deadline calculator refuses it."""
-    events = {"decision": decision.isoformat()}
+    events = {"decision": decision}
     if publication is not None:
-        events["publication"] = publication.isoformat()
-    result = compute(events, cal=cal)
-    found = {m["id"]: m for m in result["milestones"]}
+        events["publication"] = publication
+    result = calculate(check_events(events), cal=cal)
+    found = {m.id: m for m in result.milestones}
     # A date past the calendar's last year is not "not worked out yet": its reason is kept.
-    beyond = {w["milestone"]: w["message"] for w in result["warnings"] if "milestone" in w}
+    beyond = {b.timescale.id: b for b in result.beyond}
     done = done or {}
     out: dict[str, KeyDate] = {}
     for key, timescale, _ in KEY_DATES:
         row = TIMESCALES_BY_ID[timescale]
         m = found.get(timescale)
-        due = date.fromisoformat(m["due"]) if m else None
+        due = m.due if m else None
         out[key] = KeyDate(
             key=key,
             label=row.label,
             cite=row.cite,
             due=due,
-            basis=m["basis"] if m else "",
-            problem=beyond.get(timescale, ""),
             status=status_of(key, due, done, today) if due and today else None,
+            milestone=m,
+            beyond=beyond.get(timescale),
         )
     return out
 

@@ -2,24 +2,47 @@
 result (dates in words, statuses, section links, which dates would unlock the rest, and the
 timeline picture).
 
-The timescales and the counting are the rules' (``rules.deadlines``); this module only reads
-the page's date boxes and words the answer.
+The timescales and the counting are the rules' (``rules.deadlines.calculate``: typed
+``Milestone`` dates); this module reads the page's date boxes and words the answer: how each
+date was counted ("basis"), notes, warnings and statuses.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import FieldError, InputError
-from ..rules.calendar import DEFAULT_CALENDAR
-from ..rules.citations import SECTION_TITLES, cite_path, short_title
-from ..rules.dates import long_date_with_weekday, parse_iso_date
-from ..rules.deadlines import parse_events
-from ..rules.timescales import DUE_SOON, EVENT_LABELS, EVENT_NAMES, EVENTS, working_days
+from ..rules.calendar import DEFAULT_CALENDAR, MAX_YEAR, MIN_YEAR, WorkingCalendar
+from ..rules.citations import SECTION_TITLES, cite_path, cited, short_title
+from ..rules.dates import day_list, long_date, long_date_with_weekday, parse_iso_date
+from ..rules.deadlines import (
+    Calculation,
+    MeetingMiss,
+    Milestone,
+    calculate,
+    meeting_window_miss,
+    parse_events,
+)
+from ..rules.timescales import (
+    AFTER_WORDS,
+    DUE_SOON,
+    EVENT_LABELS,
+    EVENT_NAMES,
+    EVENTS,
+    Count,
+    Timescale,
+    meeting_counted_from,
+    meeting_window_words,
+    step_words,
+    working_days,
+)
 from . import timeline
+
+if TYPE_CHECKING:
+    from ..rules.local_review import KeyDate
 
 #: The three boxes of a GOV.UK date input: ``<field>-day``, ``<field>-month``, ``<field>-year``.
 DATE_PARTS: Final = ("day", "month", "year")
@@ -274,3 +297,187 @@ def page_view(result: dict[str, Any], today: date) -> dict[str, Any]:
         else None
     )
     return result
+
+
+# --- the calculator's answer in words ----------------------------------------------------
+
+
+def compute(
+    raw_events: Mapping[str, Any],
+    closures: list[date] | None = None,
+    today: date | None = None,
+    cal: WorkingCalendar = DEFAULT_CALENDAR,
+) -> dict[str, Any]:
+    """The calculator's answer for events given as ISO strings (``parse_events``), as JSON:
+    every milestone the events let us work out, with how it was counted, and what would
+    unlock the rest."""
+    return calculation_json(calculate(parse_events(raw_events), closures, today, cal))
+
+
+def calculation_json(c: Calculation) -> dict[str, Any]:
+    """A ``Calculation`` in the calculator's JSON (the CLI's, the api's, the pages')."""
+    warnings: list[dict[str, Any]] = [
+        {
+            "field": b.count.event,
+            "milestone": b.timescale.id,
+            "cite": b.timescale.cite,
+            "message": beyond_calendar_message(b.timescale, b.day, latest=b.latest_only),
+        }
+        for b in c.beyond
+    ]
+    if c.national_deadline is not None:
+        warnings.extend(_binding_json(m, c.national_deadline) for m in c.binding)
+    if c.meeting_miss is not None:
+        warnings.append({"field": "meeting", "message": meeting_miss_words(c.meeting_miss)})
+    return {
+        "milestones": [milestone_json(m) for m in c.milestones],
+        "waiting": [
+            {"id": t.id, "label": t.label, "needs": [n.event for n in t.counts], "cite": t.cite}
+            for t in c.waiting
+        ],
+        "warnings": warnings,
+        "events": {k: v.isoformat() for k, v in c.events.items()},
+        "bank_holidays": [{"date": d.isoformat(), "name": n} for d, n in c.bank_holidays],
+        "closures": sorted({d.isoformat() for d in c.calendar.closures}),
+    }
+
+
+def milestone_json(m: Milestone) -> dict[str, Any]:
+    t = m.timescale
+    item: dict[str, Any] = {"id": t.id, "label": t.label, "cite": t.cite}
+    if m.latest is not None:
+        item["earliest"] = m.due.isoformat()
+        item["latest"] = m.latest.isoformat()
+    else:
+        item["due"] = m.due.isoformat()
+    item["basis"] = basis(m)
+    item["counted_from"] = m.counted_from
+    note = milestone_note(m)
+    if note:
+        item["note"] = note
+    if t.source:
+        item["source"] = t.source
+    if t.step is not None and t.step.quote:
+        item["quote"] = t.step.quote
+    if m.status is not None:
+        item["status"] = m.status
+    if m.binds:
+        item["binds"] = "national"
+    return item
+
+
+def milestone_note(m: Milestone) -> str:
+    """A step counted through another whose date is not known yet says so; and the step's
+    own note from the partnership's profile."""
+    t, count = m.timescale, m.count
+    if count.via:
+        return (
+            f"Counted from {count.via}, as that date is not known yet: "
+            f"{working_days(count.amount)} after {AFTER_WORDS[count.event]}."
+            + (f" {t.note}" if t.note else "")
+        )
+    return t.note
+
+
+def basis(m: Milestone) -> str:
+    """How a milestone was counted: the amount after (or before) the event's date, the
+    event, and the days skipped; a window's, to its last day."""
+    t, count = m.timescale, m.count
+    if t.latest is not None and m.latest is not None:
+        return _describe(
+            t.latest,
+            m.start,
+            m.latest,
+            m.skipped,
+            amount_text=f"between {count.amount} and {t.latest.amount}",
+        )
+    return _describe(count, m.start, m.due, m.skipped)
+
+
+def _describe(
+    count: Count,
+    start: date,
+    result: date,
+    skipped: Sequence[tuple[date, str]],
+    amount_text: str = "",
+) -> str:
+    """How a date was counted: the amount, the event's date, and the days skipped."""
+    n = abs(count.amount)
+    direction = "after" if count.amount >= 0 else "before"
+    amount = amount_text or str(n)
+    if count.unit == "months":
+        unit = "calendar month" if n == 1 else "calendar months"
+        text = f"{amount} {unit} {direction} {long_date(start)} ({EVENTS[count.event]})"
+        if result.day != start.day:
+            text += f"; {long_date(result)} is the last day of that month"
+        return text
+    unit = "working day" if n == 1 and not amount_text else "working days"
+    text = f"{amount} {unit} {direction} {long_date(start)} ({EVENTS[count.event]})"
+    if count.via:
+        text += f", through {count.via}, whose own date is not known yet"
+    if skipped:
+        names = ", ".join(name for _, name in skipped)
+        text += f"; skips {day_list([d for d, _ in skipped])}: {names}"
+    return text
+
+
+def in_words(m: Milestone) -> str:
+    """How a milestone was counted, as a date's hint says it: "N working days after the
+    referral on 14 October 2026"; the full basis when it was counted through another step."""
+    t = m.timescale
+    if m.counted_from != t.counts[0].event:
+        return basis(m)
+    return f"{step_words(t)} on {long_date(m.start)}"
+
+
+def _binding_json(m: Milestone, deadline: date) -> dict[str, Any]:
+    t = m.timescale
+    return {
+        "field": "notified",
+        "milestone": t.id,
+        "cite": "section-5",
+        "message": f"The partnership's date for {t.name}, {long_date(m.last)}, is after "
+        f"the national deadline for the Rapid Review to reach the Panel, "
+        f"{long_date(deadline)}: the national deadline binds",
+    }
+
+
+def beyond_calendar_message(t: Timescale, day: date, *, latest: bool = False) -> str:
+    """The sentence for a step whose date (``day``) the calendar cannot count to. It names
+    the step, never the date, which the user did not type and cannot check; ``latest``: only
+    the end of the step's window is out of reach."""
+    which = "latest date" if latest else "date"
+    if day.year > MAX_YEAR:
+        return f"The {which} for {t.name} is after {MAX_YEAR}, the last year this calculator knows"
+    return f"The {which} for {t.name} is before {MIN_YEAR}, the first year this calculator knows"
+
+
+def meeting_window_problem(
+    start: date, meeting: date, cal: WorkingCalendar = DEFAULT_CALENDAR
+) -> str | None:
+    """Appendix 1: a sentence saying how the meeting date misses the partnership's window
+    (``rules.deadlines.meeting_window_miss``), or None when it fits."""
+    miss = meeting_window_miss(start, meeting, cal)
+    return meeting_miss_words(miss) if miss is not None else None
+
+
+def meeting_miss_words(miss: MeetingMiss) -> str:
+    after = AFTER_WORDS[meeting_counted_from()]
+    text = (
+        f"The meeting is {working_days(miss.working_days)} after {after}; "
+        f"{cited('appendix-1', capital=True)} sets it {meeting_window_words()}"
+    )
+    if miss.earliest is None or miss.latest is None:
+        return text  # the window runs past the calendar: no dates to give
+    return f"{text} ({long_date(miss.earliest)} to {long_date(miss.latest)})"
+
+
+def key_date_basis(k: KeyDate) -> str:
+    """How a local review's key date was counted, or "" when it was not."""
+    return basis(k.milestone) if k.milestone is not None else ""
+
+
+def key_date_problem(k: KeyDate) -> str:
+    """Why a key date that has what it counts from cannot be given, or ""."""
+    b = k.beyond
+    return beyond_calendar_message(b.timescale, b.day, latest=b.latest_only) if b else ""

@@ -9,10 +9,10 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any, Final
 
-from ..rules import deadlines
 from ..rules.calendar import DEFAULT_CALENDAR, WorkingCalendar
 from ..rules.citations import SECTION_TITLES, cite_path, short_title
 from ..rules.dates import long_date, long_date_with_weekday
+from ..rules.deadlines import calculate, check_events
 from ..rules.register import (
     REGISTER_EVENTS,
     REVIEW_KINDS,
@@ -136,17 +136,15 @@ def list_view(cases: Sequence[Case], today: date) -> dict[str, Any]:
 def step_bases(case: Case, cal: WorkingCalendar = DEFAULT_CALENDAR) -> dict[str, str]:
     """How each of the case's steps is counted (the calculator's words), by step id: what a
     calendar needs of a case, without the page's picture."""
-    result = deadlines.compute(
-        {k: v.isoformat() for k, v in calculator_events(case).items()}, cal=cal
-    )
-    return {m["id"]: m["basis"] for m in result["milestones"]}
+    result = calculate(check_events(calculator_events(case)), cal=cal)
+    return {m.id: deadlines_view.basis(m) for m in result.milestones}
 
 
 def case_view(case: Case, today: date, cal: WorkingCalendar = DEFAULT_CALENDAR) -> dict[str, Any]:
     """One case: every step the timescale table gives it, with how it was counted and its
     state (done, due, overdue, not recorded), its open deadlines and the calculator's picture."""
-    result = deadlines.compute(
-        {k: v.isoformat() for k, v in calculator_events(case).items()}, cal=cal
+    result = deadlines_view.calculation_json(
+        calculate(check_events(calculator_events(case)), cal=cal)
     )
     # Only the dates that would work out a step this case may still need.
     result["waiting"] = [w for w in result["waiting"] if still_to_come(case, w["id"])]

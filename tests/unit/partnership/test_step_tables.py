@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from csprcore import partnership
 from csprcore.partnership import RapidReviewStep
 from csprcore.rules import deadlines, timescales
+from csprcore.views import deadlines as deadlines_view
 
 #: England's bank holidays, straight from the ``holidays`` package: the hand count's own.
 BANK_HOLIDAYS = holidays.country_holidays("GB", subdiv="ENG", years=range(2025, 2029))
@@ -61,9 +62,7 @@ def using(table: tuple[RapidReviewStep, ...], monkeypatch: pytest.MonkeyPatch) -
     rows = (*national[:2], *timescales._local(), *national[2:])
     for module in (timescales, deadlines):
         monkeypatch.setattr(module, "TIMESCALES", rows)
-    by_id = {t.id: t for t in rows}
-    for module in (timescales, deadlines):
-        monkeypatch.setattr(module, "TIMESCALES_BY_ID", by_id)
+    monkeypatch.setattr(timescales, "TIMESCALES_BY_ID", {t.id: t for t in rows})
 
 
 def expected(table: tuple[RapidReviewStep, ...], events: dict[str, date]) -> dict[str, date]:
@@ -95,7 +94,7 @@ def test_every_step_is_counted_as_a_person_would(
         events = {"notified": day, "referral": day + timedelta(days=gap)}
         if held:
             events["meeting"] = by_hand(events["referral"], 3) + timedelta(days=gap)
-        result = deadlines.compute({k: v.isoformat() for k, v in events.items()})
+        result = deadlines_view.compute({k: v.isoformat() for k, v in events.items()})
         found = {m["id"]: m for m in result["milestones"]}
         for step_id, due in expected(table, events).items():
             m: Any = found[step_id]
@@ -113,7 +112,7 @@ def test_a_step_on_day_0_is_the_day_itself(start: str, monkeypatch: pytest.Monke
     )
     using(table, monkeypatch)
     # Saturday 19 December 2026: a step on day 0 is that day, not the next working day.
-    found = {m["id"]: m for m in deadlines.compute(
+    found = {m["id"]: m for m in deadlines_view.compute(
         {"notified": "2026-12-19", "referral": "2026-12-19"})["milestones"]}  # fmt: skip
     assert found["letters"]["due"] == "2026-12-19"
 
@@ -130,11 +129,11 @@ def test_a_step_from_a_window_says_it_counts_from_its_last_day(
     using(table, monkeypatch)
     # Notified Friday 18 December 2026: the window's last day is the 10th working day,
     # Wednesday 6 January 2027; sign-off 2 after, Friday 8; the Panel 1 after, Monday 11.
-    found = {m["id"]: m for m in deadlines.compute({"notified": "2026-12-18"})["milestones"]}
+    found = {m["id"]: m for m in deadlines_view.compute({"notified": "2026-12-18"})["milestones"]}
     assert found["sign_off"]["due"] == "2027-01-08"
     assert "the latest date for the step \u201cPanel meeting\u201d" in found["sign_off"]["basis"]
     assert found["to_panel"]["due"] == "2027-01-11"
     # Once the meeting is held, the sign-off counts from it.
-    found = {m["id"]: m for m in deadlines.compute(
+    found = {m["id"]: m for m in deadlines_view.compute(
         {"notified": "2026-12-18", "meeting": "2026-12-22"})["milestones"]}  # fmt: skip
     assert found["sign_off"]["due"] == "2026-12-24"

@@ -16,19 +16,14 @@ from hypothesis import strategies as st
 from csprcore.errors import InputError
 from csprcore.rules.calendar import WorkingCalendar, add_months, add_working_days
 from csprcore.rules.citations import SECTION_TITLES
-from csprcore.rules.deadlines import (
-    beyond_calendar_message,
-    compute,
-    meeting_window_problem,
-    parse_events,
-    timescales_table,
-)
+from csprcore.rules.deadlines import parse_events, timescales_table
 from csprcore.rules.timescales import (
     EVENTS,
     ORDER,
     TIMESCALES,
     TIMESCALES_BY_ID,
 )
+from csprcore.views.deadlines import beyond_calendar_message, compute, meeting_window_problem
 
 PROPERTY = settings(max_examples=100, deadline=None)
 

@@ -33,6 +33,7 @@ from csprcore.rules.timescales import (
     COPIES_BEFORE_PUBLICATION,
     REPORT_WITHIN_MONTHS,
 )
+from csprcore.views.deadlines import key_date_basis
 from tests.unit.api.test_cli import assert_one_line_error
 from tests.unit.api.test_cli import cli as cli  # the fixture, re-exported for these tests
 
@@ -92,10 +93,10 @@ def test_copies_seven_working_days_before_publication(publication: str, send_by:
 
 
 def test_the_basis_names_the_bank_holidays_skipped() -> None:
-    basis = key_dates(D("2026-08-31"), D("2027-01-05"))["send_to_panel_by"].basis
+    basis = key_date_basis(key_dates(D("2026-08-31"), D("2027-01-05"))["send_to_panel_by"])
     assert basis.startswith("7 working days before 5 January 2027 (the planned publication date)")
     assert "Christmas Day, Boxing Day (substitute day), New Year's Day" in basis
-    due = key_dates(D("2026-08-31"))["final_report_due"].basis
+    due = key_date_basis(key_dates(D("2026-08-31"))["final_report_due"])
     assert "28 February 2027 is the last day of that month" in due
 
 

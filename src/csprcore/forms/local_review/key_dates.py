@@ -10,6 +10,7 @@ from typing import Any
 from ...errors import InputError
 from ...rules.dates import long_date_with_weekday
 from ...rules.local_review import NEEDS_PUBLICATION, KeyDate, key_dates
+from ...views.deadlines import key_date_basis
 from ..engine import document_date
 from ..meta import Computed
 
@@ -55,9 +56,9 @@ def computed(doc: Mapping[str, Any], today: date | None = None) -> dict[str, Com
             out[path] = Computed("", f"Not worked out yet: enter {needs}")
             continue
         status = STATUS_WORDS[item.status] if item.status else ""
+        words = key_date_basis(item)
         out[path] = Computed(
             item.due.isoformat(),
-            f"{long_date_with_weekday(item.due)}: {status}. {item.basis[:1].upper()}"
-            f"{item.basis[1:]}.",
+            f"{long_date_with_weekday(item.due)}: {status}. {words[:1].upper()}{words[1:]}.",
         )
     return out

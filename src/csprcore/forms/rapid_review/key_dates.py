@@ -12,7 +12,7 @@ from typing import Any, Final
 from ...errors import InputError
 from ...rules.calendar import CalendarRangeError
 from ...rules.dates import long_date, long_date_with_weekday
-from ...rules.deadlines import compute, in_words
+from ...rules.deadlines import Calculation, Milestone, calculate, check_events
 from ...rules.timescales import (
     EVENT_NAMES,
     PANEL_DECISION,
@@ -21,6 +21,7 @@ from ...rules.timescales import (
     due,
     working_days,
 )
+from ...views.deadlines import beyond_calendar_message, in_words
 from ..engine import document_date
 from ..meta import Computed
 
@@ -52,14 +53,13 @@ def due_dates(events: Mapping[str, date]) -> list[DueDate]:
     to_panel = by_role("sent_to_panel")
     assert to_panel is not None
     try:
-        found = {m["id"]: m for m in compute(
-            {k: v.isoformat() for k, v in events.items()})["milestones"]}  # fmt: skip
+        found = {m.id: m for m in calculate(check_events(events)).milestones}
     except InputError:
         return []
     return [
-        DueDate(key, date.fromisoformat(m["due"]), in_words(m, events))
+        DueDate(key, m.due, in_words(m))
         for key, timescale in (("local", to_panel.id), ("national", "rapid_review_national"))
-        if (m := found.get(timescale)) is not None and "due" in m
+        if (m := found.get(timescale)) is not None and m.latest is None
     ]
 
 
@@ -75,36 +75,37 @@ def key_dates(doc: Mapping[str, Any]) -> dict[str, Computed | None]:
     meeting, to_panel = by_role("meeting"), by_role("sent_to_panel")
     assert meeting is not None and to_panel is not None
     events = _events(doc)
+    result: Calculation
     try:
-        result = compute({k: v.isoformat() for k, v in events.items()})
+        result = calculate(check_events(events))
     except InputError:  # dates out of order: the form's own checks name them
-        result = compute({})
+        result = calculate({})
         events = {}
-    found = {m["id"]: m for m in result["milestones"]}
-    waiting: dict[str, Computed] = {w["id"]: _waiting(w["needs"]) for w in result["waiting"]}
+    found = {m.id: m for m in result.milestones}
+    waiting: dict[str, Computed] = {
+        t.id: _waiting([c.event for c in t.counts]) for t in result.waiting
+    }
     # A step past the calendar's last year: why, rather than "enter a date".
     waiting |= {
-        w["milestone"]: Computed("", w["message"]) for w in result["warnings"] if "milestone" in w
+        b.timescale.id: Computed(
+            "", beyond_calendar_message(b.timescale, b.day, latest=b.latest_only)
+        )
+        for b in result.beyond
     }
     out: dict[str, Computed | None] = {}
     m = found.get(meeting.id)
     if m is None:
         out["key_dates.meeting_window"] = waiting.get(meeting.id)
-    elif "earliest" in m:
-        first, last = date.fromisoformat(m["earliest"]), date.fromisoformat(m["latest"])
+    elif m.latest is not None:
         text = (
-            f"{long_date_with_weekday(first)} to {long_date_with_weekday(last)} "
-            f"({in_words(m, events)})"
+            f"{long_date_with_weekday(m.due)} to {long_date_with_weekday(m.latest)} ({in_words(m)})"
         )
         out["key_dates.meeting_window"] = Computed(text, text)
     else:
-        day = date.fromisoformat(m["due"])
-        text = f"{long_date_with_weekday(day)} ({in_words(m, events)})"
+        text = f"{long_date_with_weekday(m.due)} ({in_words(m)})"
         out["key_dates.meeting_window"] = Computed(text, text)
-    send_by = _dated(out, found, waiting, "key_dates.send_to_panel_by", to_panel.id, events)
-    national = _dated(
-        out, found, waiting, "key_dates.national_deadline", "rapid_review_national", events
-    )
+    send_by = _dated(out, found, waiting, "key_dates.send_to_panel_by", to_panel.id)
+    national = _dated(out, found, waiting, "key_dates.national_deadline", "rapid_review_national")
     if send_by and national and send_by > national:
         local = out["key_dates.send_to_panel_by"]
         assert local is not None
@@ -139,16 +140,14 @@ def key_dates(doc: Mapping[str, Any]) -> dict[str, Computed | None]:
 
 def _dated(
     out: dict[str, Computed | None],
-    found: Mapping[str, Any],
+    found: Mapping[str, Milestone],
     waiting: Mapping[str, Computed],
     key: str,
     timescale: str,
-    events: Mapping[str, date],
 ) -> date | None:
     m = found.get(timescale)
-    if m is None or "due" not in m:
+    if m is None or m.latest is not None:
         out[key] = waiting.get(timescale)
         return None
-    day = date.fromisoformat(m["due"])
-    out[key] = Computed(day.isoformat(), f"{long_date_with_weekday(day)} ({in_words(m, events)})")
-    return day
+    out[key] = Computed(m.due.isoformat(), f"{long_date_with_weekday(m.due)} ({in_words(m)})")
+    return m.due

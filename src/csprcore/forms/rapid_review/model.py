@@ -14,7 +14,6 @@ from ...partnership import current
 from ...rules.calendar import DEFAULT_CALENDAR
 from ...rules.citations import Cite, cited
 from ...rules.dates import long_date
-from ...rules.deadlines import meeting_window_problem
 from ...rules.regulations import PUBLICATION_SOURCE
 from ...rules.timescales import (
     PANEL_DECISION,
@@ -23,6 +22,7 @@ from ...rules.timescales import (
     role_words,
     working_days,
 )
+from ...views.deadlines import meeting_window_problem
 from ..base import FormBase
 from ..controls import initials_problem
 from ..engine import document_date, fill_computed
