@@ -63,16 +63,6 @@ EVENTS: Final[dict[str, str]] = {
     "publication": "the planned publication date",
 }
 
-EVENT_LABELS: Final[dict[str, str]] = {
-    "aware": "Date the local authority became aware of the incident",
-    "notified": "Date the local authority notified the Panel",
-    "referral": "Date the referral was received",
-    "meeting": "Date of the Rapid Review meeting",
-    "sent-to-panel": "Date the Rapid Review was sent to the Panel",
-    "decision": "Date of the decision to initiate a local review",
-    "publication": "Planned publication date",
-}
-
 #: Each event's date as it is named in a sentence: "Enter {name}", "{Name} must be a real
 #: date". (The wording of ``EVENTS`` reads well after "counted from", not after "the date".)
 EVENT_NAMES: Final[dict[str, str]] = {
@@ -83,6 +73,11 @@ EVENT_NAMES: Final[dict[str, str]] = {
     "sent-to-panel": "the date the Rapid Review was sent to the Panel",
     "decision": "the date of the decision to initiate a local review",
     "publication": "the planned publication date",
+}
+#: Each event's date as a label: "Date the referral was received", "Planned publication date".
+EVENT_LABELS: Final[dict[str, str]] = {
+    k: name.removeprefix("the ")[:1].upper() + name.removeprefix("the ")[1:]
+    for k, name in EVENT_NAMES.items()
 }
 
 #: The profile's ``from`` as the event it names.
@@ -264,12 +259,15 @@ TIMESCALES_BY_ID: Final = {t.id: t for t in TIMESCALES}
 
 @dataclass(frozen=True)
 class Order:
-    """``later`` cannot come before ``earlier`` (nor on the same day, when ``strict``)."""
+    """``later`` cannot come before ``earlier`` (nor on the same day, when ``strict``): the
+    calculator's events (``ORDER``, with the error it gives and the section behind it) and
+    the case register's (``rules.register.ORDER``, whose file check words its own errors)."""
 
-    later: Event
-    earlier: Event
-    message: str
-    cite: Cite
+    later: str
+    earlier: str
+    message: str = ""
+    cite: Cite | None = None
+    _: KW_ONLY
     strict: bool = False
 
 

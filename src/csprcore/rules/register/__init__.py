@@ -11,6 +11,7 @@ nobody dated is no longer "overdue" once the Rapid Review meeting has been held)
 
 from __future__ import annotations
 
+from ..timescales import Order
 from .case import (
     EVENT_IDS,
     NOTIFICATIONS,
@@ -23,7 +24,6 @@ from .case import (
     Case,
     Notification,
     OpenAction,
-    Order,
     RegisterEvent,
     ReviewKind,
     Stage,

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Final, Literal
 
 from ..citations import Cite
-from ..timescales import TIMESCALES, TIMESCALES_BY_ID
+from ..timescales import EVENT_NAMES, TIMESCALES, TIMESCALES_BY_ID, Order
 
 
 @dataclass(frozen=True)
@@ -23,22 +23,21 @@ class RegisterEvent:
 
 
 #: The events a case records, in the order they happen. The ids are the register file's
-#: ``dates`` keys (a contract: independent checks read them).
+#: ``dates`` keys (a contract: independent checks read them). The calculator's events keep
+#: the calculator's names (``timescales.EVENT_NAMES``).
 REGISTER_EVENTS: tuple[RegisterEvent, ...] = (
     RegisterEvent("aware", "Local authority became aware of the incident",
-                  "the date the local authority became aware of the incident", "section-3"),
+                  EVENT_NAMES["aware"], "section-3"),
     RegisterEvent("notified", "Local authority notified the Panel",
-                  "the date the local authority notified the Panel", "section-3"),
-    RegisterEvent("referral", "Referral received",
-                  "the date the referral was received", "section-3"),
+                  EVENT_NAMES["notified"], "section-3"),
+    RegisterEvent("referral", "Referral received", EVENT_NAMES["referral"], "section-3"),
     RegisterEvent("scoping-sent", "Scoping templates sent to agencies",
                   "the date the scoping templates were sent", "appendix-1"),
     RegisterEvent("scoping-returned", "Scoping templates returned",
                   "the date the scoping templates were returned", "appendix-1"),
-    RegisterEvent("meeting", "Rapid Review meeting held",
-                  "the date of the Rapid Review meeting", "appendix-1"),
+    RegisterEvent("meeting", "Rapid Review meeting held", EVENT_NAMES["meeting"], "appendix-1"),
     RegisterEvent("sent-to-panel", "Rapid Review sent to the Panel",
-                  "the date the Rapid Review was sent to the Panel", "appendix-1"),
+                  EVENT_NAMES["sent-to-panel"], "appendix-1"),
     RegisterEvent("panel-response", "Panel's response received",
                   "the date of the Panel's response", "section-6"),
     RegisterEvent("decision", "Decision on a local review",
@@ -108,14 +107,6 @@ REVIEW_KINDS: Final[dict[str, str]] = {
     "learning": "Another learning review",
     "none": "No further review",
 }
-
-
-@dataclass(frozen=True)
-class Order:
-    later: str
-    earlier: str
-    #: The later event may not fall on the same day as the earlier one.
-    strict: bool = False
 
 
 #: Dates that cannot come before another: the calculator's own (``timescales.ORDER``), and
