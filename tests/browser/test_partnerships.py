@@ -17,8 +17,8 @@ from playwright.sync_api import Page, expect
 from csprcore.forms import engine
 from csprcore.forms.rapid_review import RapidReview
 from csprcore.partnership import current
+from csprcore.partnership.names import COUNCIL_START
 from csprcore.rules.calendar import add_working_days
-from csprcore.rules.criteria import COUNCIL_START
 from csprcore.rules.timescales import (
     AFTER_WORDS,
     TIMESCALES_BY_ID,

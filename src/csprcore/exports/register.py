@@ -20,12 +20,12 @@ from ..rules.register import (
     NOTIFICATIONS,
     REGISTER_EVENTS,
     REVIEW_KINDS,
-    STATUSES,
     Case,
     Result,
     open_deadlines,
 )
 from ..views.register import (
+    STATUSES,
     deadline_json,
     list_view,
     missed_text,

@@ -68,22 +68,6 @@ def _checked(raw: Mapping[str, Any], read: Callable[[str, Any], date]) -> dict[s
     return events
 
 
-def compute(raw_events: Mapping[str, Any]) -> dict[str, Any]:
-    """The milestones' dates alone, as ISO strings (``{"milestones": [{"id", "due"} or
-    {"id", "earliest", "latest"}]}``), for ``forms/referral/letters.py``, which is being
-    moved to ``exports`` on another branch: once it reads ``calculate``, delete this. The
-    calculator's full answer, with its words, is ``views.deadlines.compute``."""
-    found = calculate(parse_events(raw_events)).milestones
-    return {
-        "milestones": [
-            {"id": m.id, "due": m.due.isoformat()}
-            if m.latest is None
-            else {"id": m.id, "earliest": m.due.isoformat(), "latest": m.latest.isoformat()}
-            for m in found
-        ]
-    }
-
-
 MilestoneStatus = Literal["upcoming", "due_soon", "overdue", "past"]
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from ..rules.criteria import COUNCIL_START, LEARNING_EVENT, QUESTIONS, is_shown, parse_facts
+from ..partnership.names import COUNCIL_START, LEARNING_EVENT
+from ..rules.criteria import QUESTIONS, is_shown, parse_facts
 
 #: Each conclusion in a few words, for the one-line summary a screen reader hears when the
 #: result changes ("Serious child safeguarding case: yes. ...").

@@ -17,7 +17,6 @@ from ..rules.register import (
     REGISTER_EVENTS,
     REVIEW_KINDS,
     STAGES,
-    STATUSES,
     Case,
     Deadline,
     Result,
@@ -28,11 +27,23 @@ from ..rules.register import (
     steps,
     still_to_come,
 )
+from ..rules.register.deadlines import Status
+from ..rules.timescales import DUE_SOON
 from . import deadlines as deadlines_view
-from .timeline import INK, Node, el
+from .svg import INK, Node, el
 
 #: The list's status filter: the rules' statuses, and cases with nothing due.
-STATUS_FILTER: Final[dict[str, str]] = {**STATUSES, "none": "Nothing due"}
+#: Each deadline status in words, most pressing first (the list's filter, the summary).
+STATUSES: Final[dict[Status, str]] = {
+    "overdue": "Overdue",
+    "due_soon": f"Due within {DUE_SOON} working days",
+    "on_time": "On time",
+}
+#: The list's filter: each status, and cases with nothing due.
+STATUS_FILTER: Final[dict[str, str]] = {
+    **{status: words for status, words in STATUSES.items()},
+    "none": "Nothing due",
+}
 
 STATE_TEXT: Final[dict[str, str]] = {
     "not_recorded": "No date recorded",

@@ -14,8 +14,9 @@ from ...forms.rapid_review.parts import ENCLOSABLE, PARTNERS, YES_NO_UNSURE, as_
 from ...forms.referral import OtherProcesses
 from ...forms.spec import fields_of
 from ...partnership import current
+from ...partnership.names import AREA, LEARNING_EVENT
 from ...rules.citations import cited
-from ...rules.criteria import AREA, LEARNING_EVENT, NATIONAL_CIRCUMSTANCES
+from ...rules.criteria import NATIONAL_CIRCUMSTANCES
 from ...rules.dates import and_list
 from ...rules.regulations import (
     CRITERIA_ORDER,

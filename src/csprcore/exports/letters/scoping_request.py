@@ -11,7 +11,7 @@ from typing import Any
 
 from ...partnership import current
 from ...rules.dates import and_list, long_date, long_date_with_weekday
-from ...rules.deadlines import compute
+from ...rules.deadlines import calculate, check_events
 from ...rules.timescales import by_role, within_words
 from ..document import Letter
 from . import salutation, sender
@@ -40,10 +40,10 @@ def _return_by(referral_date: date | None) -> str:
     if step is None:
         return "by the date the partnership gives"
     if referral_date is not None:
-        found = compute({"referral": referral_date.isoformat()})
-        due = next((m for m in found["milestones"] if m["id"] == step.id and "due" in m), None)
+        found = calculate(check_events({"referral": referral_date})).milestones
+        due = next((m.due for m in found if m.id == step.id and m.latest is None), None)
         if due is not None:
-            return f"by {long_date_with_weekday(date.fromisoformat(due['due']))}"
+            return f"by {long_date_with_weekday(due)}"
     return within_words(step)
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Annotated, ClassVar, Final
 
 from ...partnership import current
+from ...partnership.names import LEARNING_EVENT
 from ...rules.citations import cited
-from ...rules.criteria import LEARNING_EVENT
 from ..fields import OptDate, Part, Text
 from ..meta import Meta, Section
 

@@ -7,8 +7,9 @@ from typing import Annotated, Any, ClassVar, Final
 
 from pydantic import Field
 
+from ...partnership.names import LEARNING_EVENT
 from ...rules.citations import cited
-from ...rules.criteria import LEARNING_EVENT, NATIONAL_CIRCUMSTANCES
+from ...rules.criteria import NATIONAL_CIRCUMSTANCES
 from ...rules.dates import long_date
 from ...rules.regulations import (
     INSTITUTIONAL_SETTINGS,

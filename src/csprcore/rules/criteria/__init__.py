@@ -24,7 +24,6 @@ from .conclusions import (
     NextStep,
     Reason,
 )
-from .local import AREA, COUNCIL, COUNCIL_START, LEARNING_EVENT, REVIEW_GROUP
 from .outcome import assess
 from .questionnaire import (
     NOT_SURE,
@@ -42,20 +41,15 @@ from .questionnaire import (
 
 __all__ = [
     "ANSWER_WORDS",
-    "AREA",
     "CARE_LEAVER_SOURCES",
     "CHECK",
     "CONCLUSIONS",
     "CONCLUSION_QUESTIONS",
-    "COUNCIL",
-    "COUNCIL_START",
-    "LEARNING_EVENT",
     "NATIONAL_CIRCUMSTANCES",
     "NOT_SURE",
     "OTHER_AREA",
     "QUESTIONS",
     "QUESTIONS_BY_KEY",
-    "REVIEW_GROUP",
     "YES_NO_UNSURE",
     "AbuseType",
     "NextStep",

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from ...partnership.names import COUNCIL, LEARNING_EVENT
 from ..citations import Cite, cited
 from ..tri import NO, UNSURE, YES, Tri
-from .local import COUNCIL, LEARNING_EVENT
 
 CONCLUSIONS: Final = (
     "serious_case",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...partnership.names import LEARNING_EVENT, LOCAL
 from ..timescales import (
     NOTIFY_PANEL,
     REPORT_TO_PARTNERS,
@@ -15,7 +16,6 @@ from ..timescales import (
 )
 from ..tri import NO, UNSURE, YES, Tri
 from .conclusions import CHECK, OTHER_AREA, NextStep
-from .local import LEARNING_EVENT, LOCAL
 
 
 def next_steps(

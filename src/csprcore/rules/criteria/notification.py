@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...partnership.names import AREA, COUNCIL_START
 from ..timescales import NOTIFY_PANEL, REPORT_TO_PARTNERS, working_days
 from ..tri import NO, UNSURE, YES, Tri, all_of, any_of
 from .conclusions import CHECK, Assessment, answer
-from .local import AREA, COUNCIL_START
 
 
 def must_notify_panel(facts: Mapping[str, Any], out: Assessment, serious: Tri) -> Tri:

@@ -9,10 +9,10 @@ from datetime import datetime
 from typing import Any, Final, Literal
 
 from ...errors import FieldError, InputError
+from ...partnership.names import AREA
 from ..citations import Cite
 from ..dates import parse_local_datetime
 from ..visibility import shown
-from .local import AREA
 
 
 @dataclass(frozen=True)

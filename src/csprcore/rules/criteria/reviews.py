@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
+from ...partnership.names import AREA, LEARNING_EVENT, REVIEW_GROUP
 from ..citations import cited
 from ..timescales import role_words
 from ..tri import NO, UNSURE, YES, Tri, all_of, negate
 from .conclusions import OTHER_AREA, Assessment, answer
-from .local import AREA, LEARNING_EVENT, REVIEW_GROUP
 from .questionnaire import QUESTIONS_BY_KEY
 
 

@@ -12,12 +12,8 @@ from ..citations import Cite
 from ..timescales import DUE_SOON, TIMESCALES, TIMESCALES_BY_ID, Count, Timescale, due
 from .case import ROLE_DONE_BY, Case
 
+#: A deadline's status (``views.register.STATUSES`` words each).
 Status = Literal["on_time", "due_soon", "overdue"]
-STATUSES: Final[dict[str, str]] = {
-    "overdue": "Overdue",
-    "due_soon": f"Due within {DUE_SOON} working days",
-    "on_time": "On time",
-}
 
 #: The recorded event that shows each national step done. (Section 3: the local authority's
 #: report to the safeguarding partners is the referral they receive.)

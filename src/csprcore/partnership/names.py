@@ -1,10 +1,11 @@
-"""The partnership's names as the criteria's questions and reasons use them."""
+"""The partnership's names as sentences use them: the criteria's questions and reasons, the
+checker's page, the forms and the letters."""
 
 from __future__ import annotations
 
 from typing import Final
 
-from ...partnership import current
+from . import current
 
 LOCAL: Final = current()
 AREA: Final = LOCAL.area
