@@ -121,7 +121,7 @@ def register_view(payload: Payload) -> dict[str, Any]:
 
 def register_case(payload: Payload) -> dict[str, Any]:
     """One case: its boxes, its steps with how each was counted, and its picture."""
-    from ..forms.case_register.register_file import answers_from_case
+    from ..forms.case_register.case_record import answers_from_case
     from ..views.register import case_view
 
     register = _register(payload)
@@ -143,7 +143,7 @@ def register_case(payload: Payload) -> dict[str, Any]:
 
 def register_save_case(payload: Payload) -> dict[str, Any]:
     """Save the page's boxes as a case (``index`` null: a new one), checked whole."""
-    from ..forms.case_register.register_file import check_answers
+    from ..forms.case_register.case_record import check_answers
     from ..forms.controls import match_key
 
     register = _register(payload)

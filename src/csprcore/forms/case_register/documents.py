@@ -23,7 +23,7 @@ from ..action_plan.parts import OPEN
 from ..carry import IDENTITY, Identity, identity, same_case, text_at
 from ..controls import clean_text
 from ..registry import get_form
-from .register_file import check_case
+from .case_record import check_case
 
 #: The longest file name a case records (``file_label``).
 MAX_FILE_LABEL: Final = 120
