@@ -20,12 +20,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from csprcore.errors import InputError
+from csprcore.forms.case_register.case_record import answers_from_case, case_from_answers
 from csprcore.forms.case_register.documents import DOCUMENT_FIELD, add_document
 from csprcore.forms.case_register.register_file import (
     FILE_FIELD,
     MAX_BYTES,
-    answers_from_case,
-    case_from_answers,
     check_register,
     empty_dates,
     example_register,
