@@ -56,8 +56,8 @@ def timed(fn, payload):
 times = {"open": [], "list": [], "report": [], "all": [], "ics": [], "csv": [], "pdf": [],
          "open_5000": [], "list_5000": []}
 for _ in range(RUNS):
-    # Opening the file reads and checks every case and lists them (the page's first view);
-    # the page then sends the register back with each call, to list it again or report.
+    # Opening the file reads and checks every case; the page then sends the register back
+    # with each call, to list it and report on it (the page's first view).
     t_open, opened = timed("register_open", {"file": {"name": "r.json", "content": REGISTER_TEXT},
                                              "today": "2026-11-30"})
     reg = opened["register"]
@@ -67,15 +67,17 @@ for _ in range(RUNS):
     times["open"].append(t_open)
     times["list"].append(t_list)
     times["report"].append(t_report)
-    times["all"].append(t_open + t_report)
+    times["all"].append(t_open + t_list + t_report)
     for fmt in ("ics", "csv", "pdf"):
         t_export, _ = timed("register_export", {"register": reg, "today": "2026-11-30",
                                                 "format": fmt, "made_at": "30/11/2026 09:00"})
         times[fmt].append(t_export)
+    # As the page does: open the file, then list it.
     t_big, big = timed("register_open", {"file": {"name": "r.json", "content": BIG_TEXT},
                                          "today": "2026-11-30"})
+    t_big_first, _ = timed("register_view", {"register": big["register"], "today": "2026-11-30"})
     t_big_list, _ = timed("register_view", {"register": big["register"], "today": "2026-11-30"})
-    times["open_5000"].append(t_big)
+    times["open_5000"].append(t_big + t_big_first)
     times["list_5000"].append(t_big_list)
 json.dumps(times)
 """
@@ -123,10 +125,11 @@ def make_register(n: int = CASES, seed: int = 19) -> dict[str, Any]:
 
 
 def measure_register(browser: Browser, base: str, runs: int) -> dict[str, Any]:
-    """Core time (ms), medians of ``runs``: ``open`` reads, checks and lists the file;
-    ``report`` counts the last financial year; ``list`` lists it again (a page's later
-    call); ``all`` is open and report; ``ics``, ``csv`` and ``pdf`` export it;
-    ``open_5000`` and ``list_5000`` open and list a register of 5,000 cases. The first run
+    """Core time (ms), medians of ``runs``: ``open`` reads and checks the file;
+    ``report`` counts the last financial year; ``list`` lists it; ``all`` is the three, the
+    page's first view; ``ics``, ``csv`` and ``pdf`` export it;
+    ``open_5000`` opens a register of 5,000 cases and lists it, as the page does (the file
+    read and checked, then its list), and ``list_5000`` lists it again. The first run
     (the modules' first import) is given apart."""
     text = json.dumps(make_register())
     big = json.dumps(make_register(BIG))

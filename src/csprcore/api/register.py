@@ -93,22 +93,18 @@ def register_example(payload: Payload) -> dict[str, Any]:
 
 def register_open(payload: Payload) -> dict[str, Any]:
     """Read a saved register: ``{"file": {"name", "content" | "base64"}}``. A broken file,
-    or one with a case that does not add up, is refused, naming the file and each case."""
+    or one with a case that does not add up, is refused, naming the file and each case.
+    The list is ``register_view``'s, which the page asks for next: the register checked
+    here is kept, so that call does not check it again."""
     from ..forms.case_register.register_file import FILE_FIELD, read_register
 
     file = payload.get("file")
     content = _file_content(file, FILE_FIELD, "Choose a saved case register")
     name = str(file.get("name") or "The file") if isinstance(file, Mapping) else "The file"
-    from ..views.register import list_view
-
     register = read_register(content, name)
     _LAST_REGISTER[:] = [register]
     n = len(register.cases)
-    return {
-        "register": register.doc,
-        "summary_text": f"It has {n} case{'' if n == 1 else 's'}.",
-        "view": list_view(register.cases, _today(payload)),
-    }
+    return {"register": register.doc, "summary_text": f"It has {n} case{'' if n == 1 else 's'}."}
 
 
 def register_view(payload: Payload) -> dict[str, Any]:
