@@ -1,6 +1,7 @@
-"""Write ``web/js/messages.d.ts``: the core's message types (``csprcore.api.messages``) and
-the names of the functions a page may call (``csprcore.api.FUNCTIONS``), as TypeScript
-declarations that ``tsc --checkJs`` holds the page scripts to (``make lint``).
+"""Write ``web/js/messages.d.ts``: the core's message types (``csprcore.api.messages``), the
+typed answers (``csprcore.api.answers``) and the names of the functions a page may call
+(``csprcore.api.FUNCTIONS``), as TypeScript declarations that ``tsc --checkJs`` holds the
+page scripts to (``make lint``).
 
     python -m scripts.message_types          # or: make message-types
 
@@ -14,7 +15,7 @@ import typing
 from pathlib import Path
 from typing import Any, Literal, NotRequired, get_args, get_origin, get_type_hints
 
-from csprcore.api import FUNCTIONS
+from csprcore.api import FUNCTIONS, answers
 from csprcore.api.messages import SHAPES
 
 TARGET = Path(__file__).resolve().parent.parent / "web" / "js" / "messages.d.ts"
@@ -76,7 +77,17 @@ def declarations() -> str:
         "/** A function of the core a page may call (csprcore.api.FUNCTIONS). */",
         f"export type FunctionName =\n{names};",
         "",
-        *(f"{_interface(shape)}\n" for shape in SHAPES),
+        *(f"{_interface(shape)}\n" for shape in (*SHAPES, *answers.SHAPES)),
+        "/** The functions whose answers are typed (csprcore.api.answers.ANSWERS). */",
+        "export interface AnswerOf {",
+        *(f"  {name}: {shape.__name__};" for name, shape in sorted(answers.ANSWERS.items())),
+        "}",
+        "",
+        "/** What a call of `F` resolves to: a refusal, or its answer (typed where it is). */",
+        "export type AnswerTo<F extends FunctionName> =",
+        "  | Refusal",
+        "  | (Answered & (F extends keyof AnswerOf ? AnswerOf[F] : Record<string, any>));",
+        "",
         "/** What every call resolves to: a refusal, or the function's answer (its own keys). */",
         "export type Answer = Refusal | (Answered & Record<string, any>);",
         "",

@@ -128,9 +128,10 @@ export function startCore(root) {
       listener(root.dataset.coreState);
     },
     /**
-     * @param {import("./messages").FunctionName} fn
+     * @template {import("./messages").FunctionName} F
+     * @param {F} fn
      * @param {object} payload
-     * @returns {Promise<import("./messages").Answer>}
+     * @returns {Promise<import("./messages").AnswerTo<F>>}
      */
     async call(fn, payload) {
       try {

@@ -8,7 +8,8 @@ import { words } from "./words.js";
  * @param {import("./form-page.js").FormPage} page what startFormPage gives its glue.
  * @param {string} name the file input's data attribute, without "data-": it names the picker
  *   and its message box ("data-NAME-message").
- * @param {import("./messages").FunctionName} fn the core function to call.
+ * @param {"form_start_from" | "rapid_review_add_returns" | "action_plan_add_updates"} fn
+ *   the core function that reads the files and fills the form in.
  * @param {(files: {name: string, base64: string}[]) => object} payload the call's payload
  *   beyond the form's answers and today's date.
  */

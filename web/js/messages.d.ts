@@ -67,5 +67,66 @@ export interface MadeFile {
   base64?: string;
 }
 
+/** A case's deadline as the list and the case show it. */
+export interface DeadlineView {
+  id: string;
+  label: string;
+  due: string;
+  due_text: string;
+  working_days_left: number;
+  left_text: string;
+  status: "on_time" | "due_soon" | "overdue";
+  status_label: string;
+  cite: string;
+}
+
+/** A case in the list: its stage and its next deadline (`None`: nothing due; then `hint` may say which date would give one). */
+export interface RowView {
+  index: number;
+  reference: string;
+  child_initials: string;
+  child_age: string;
+  stage: string;
+  stage_label: string;
+  next_deadline: DeadlineView | null;
+  hint: string | null;
+}
+
+/** A filter's choice with the number of cases it would show. */
+export interface CountView {
+  id: string;
+  label: string;
+  count: number;
+}
+
+/** The register's list, soonest next deadline first. */
+export interface ListView {
+  rows: RowView[];
+  stages: CountView[];
+  statuses: CountView[];
+  summary_text: string;
+  today: string;
+}
+
+/** `register_view`: the register as checked (what the page sends back next), and its list. */
+export interface RegisterList {
+  rows: RowView[];
+  stages: CountView[];
+  statuses: CountView[];
+  summary_text: string;
+  today: string;
+  register: Record<string, any>;
+}
+
+/** The functions whose answers are typed (csprcore.api.answers.ANSWERS). */
+export interface AnswerOf {
+  register_view: RegisterList;
+}
+
+/** What a call of `F` resolves to: a refusal, or its answer (typed where it is). */
+export type AnswerTo<F extends FunctionName> =
+  | Refusal
+  | (Answered & (F extends keyof AnswerOf ? AnswerOf[F] : Record<string, any>));
+
 /** What every call resolves to: a refusal, or the function's answer (its own keys). */
 export type Answer = Refusal | (Answered & Record<string, any>);

@@ -51,6 +51,7 @@ export function caseList(r) {
     applyFilter();
   }
 
+  /** @param {import("./messages").RowView} c */
   function row(c) {
     const tr = document.createElement("tr");
     const next = c.next_deadline;

@@ -13,7 +13,7 @@ and fpdf2 are imported only inside the functions that use them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..errors import InputError
@@ -101,7 +101,7 @@ __all__ = [
 ]
 
 
-FUNCTIONS: dict[str, Callable[[Payload], dict[str, Any]]] = {
+FUNCTIONS: dict[str, Callable[[Payload], Mapping[str, Any]]] = {
     "workdays_add": workdays_add,
     "workdays_between": workdays_between,
     "bank_holidays": bank_holidays,
@@ -158,8 +158,8 @@ def call(name: str, payload_json: str) -> str:
         if not isinstance(payload, dict):
             raise InputError.one("payload", "The payload must be a JSON object")
         result = function(payload)
-        result.setdefault("ok", True)
-        return dumps(result)
+        # "ok" last, unless the function gave it (as a refusal it makes itself does).
+        return dumps({**result, "ok": result.get("ok", True)})
     except InputError as exc:
         return dumps(refusal([{"field": e.field, "message": e.message} for e in exc.errors]))
     except Exception as exc:  # the page must always get an answer it can show

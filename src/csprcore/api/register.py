@@ -20,6 +20,7 @@ from ._payload import Payload, _answers, _document_file, _file, _file_content, _
 
 if TYPE_CHECKING:
     from ..forms.case_register.register_file import Register
+    from .answers import RegisterList
 
 
 #: The last register checked. The page sends the whole register with every call; when it is
@@ -107,12 +108,20 @@ def register_open(payload: Payload) -> dict[str, Any]:
     return {"register": register.doc, "summary_text": f"It has {n} case{'' if n == 1 else 's'}."}
 
 
-def register_view(payload: Payload) -> dict[str, Any]:
+def register_view(payload: Payload) -> RegisterList:
     """The list: each case's stage and next deadline, soonest first, and the filters."""
     from ..views.register import list_view
 
     register = _register(payload)
-    return {"register": register.doc, **list_view(register.cases, _today(payload))}
+    listed = list_view(register.cases, _today(payload))
+    return {
+        "register": register.doc,
+        "rows": listed["rows"],
+        "stages": listed["stages"],
+        "statuses": listed["statuses"],
+        "summary_text": listed["summary_text"],
+        "today": listed["today"],
+    }
 
 
 def register_case(payload: Payload) -> dict[str, Any]:

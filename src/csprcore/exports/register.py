@@ -69,12 +69,12 @@ def register_csv(cases: Sequence[Case], today: date) -> bytes:
     rows = []
     for r in view["rows"]:
         case = cases[r["index"]]
-        nd = r["next_deadline"] or {}
+        nd = r["next_deadline"]
         rows.append([
             case.reference, case.child_initials, case.child_age, r["stage_label"],
             REVIEW_KINDS.get(case.review_kind or "", ""), NOTIFICATIONS[case.notification],
-            nd.get("label", ""), nd.get("due", ""), nd.get("working_days_left", ""),
-            nd.get("status_label", ""),
+            *((nd["label"], nd["due"], nd["working_days_left"], nd["status_label"]) if nd
+              else ("", "", "", "")),
             *((d.isoformat() if (d := case.dates.get(e.id)) else "") for e in REGISTER_EVENTS),
         ])  # fmt: skip
     return csv_bytes(REGISTER_COLUMNS, rows)

@@ -5,9 +5,9 @@ bar chart. The rules decide (``rules.register``); this words and draws what they
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
-from typing import Any, Final
+from typing import Any, Final, TypedDict
 
 from ..rules.calendar import DEFAULT_CALENDAR, WorkingCalendar
 from ..rules.citations import SECTION_TITLES, cite_path, short_title
@@ -65,7 +65,53 @@ def left_text(n: int, overdue: bool = False) -> str:
     return f"{_plural(-n, 'working day')} overdue"
 
 
-def deadline_json(d: Deadline) -> dict[str, Any]:
+class DeadlineView(TypedDict):
+    """A case's deadline as the list and the case show it."""
+
+    id: str
+    label: str
+    due: str
+    due_text: str
+    working_days_left: int
+    left_text: str
+    status: Status
+    status_label: str
+    cite: str
+
+
+class RowView(TypedDict):
+    """A case in the list: its stage and its next deadline (``None``: nothing due; then
+    ``hint`` may say which date would give one)."""
+
+    index: int
+    reference: str
+    child_initials: str
+    child_age: str
+    stage: str
+    stage_label: str
+    next_deadline: DeadlineView | None
+    hint: str | None
+
+
+class CountView(TypedDict):
+    """A filter's choice with the number of cases it would show."""
+
+    id: str
+    label: str
+    count: int
+
+
+class ListView(TypedDict):
+    """The register's list, soonest next deadline first."""
+
+    rows: list[RowView]
+    stages: list[CountView]
+    statuses: list[CountView]
+    summary_text: str
+    today: str
+
+
+def deadline_json(d: Deadline) -> DeadlineView:
     return {
         "id": d.id,
         "label": d.label,
@@ -94,9 +140,7 @@ def hint(case: Case, where: str) -> str | None:
     return None
 
 
-def row(
-    index: int, case: Case, today: date, cal: WorkingCalendar = DEFAULT_CALENDAR
-) -> dict[str, Any]:
+def row(index: int, case: Case, today: date, cal: WorkingCalendar = DEFAULT_CALENDAR) -> RowView:
     found = next_deadline(case, today, cal)
     s = stage(case)
     return {
@@ -111,12 +155,12 @@ def row(
     }
 
 
-def _order(r: Mapping[str, Any]) -> tuple[int, str, str]:
+def _order(r: RowView) -> tuple[int, str, str]:
     nd = r["next_deadline"]
     return (0, nd["due"], r["reference"]) if nd else (1, "", r["reference"])
 
 
-def list_view(cases: Sequence[Case], today: date) -> dict[str, Any]:
+def list_view(cases: Sequence[Case], today: date) -> ListView:
     """Every case, soonest next deadline first (cases with nothing due last), with the
     counts the filters show and a sentence for the whole register."""
     rows = sorted((row(i, c, today) for i, c in enumerate(cases)), key=_order)
