@@ -58,7 +58,9 @@ def _literal(value: object) -> str:
 def _interface(shape: type[Any]) -> str:
     hints = get_type_hints(shape, include_extras=True)
     doc = " ".join((shape.__doc__ or "").split()).replace("``", "`")
-    lines = [f"/** {doc} */", f"export interface {shape.__name__} {{"]
+    # A TypedDict made by calling TypedDict(...) has the dict's own docstring.
+    own = doc and not doc.startswith("dict() ->")
+    lines = [*([f"/** {doc} */"] if own else []), f"export interface {shape.__name__} {{"]
     for key, hint in hints.items():
         # With postponed annotations __optional_keys__ misses NotRequired (before 3.12).
         optional = key in shape.__optional_keys__ or get_origin(hint) is NotRequired

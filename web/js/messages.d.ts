@@ -67,6 +67,12 @@ export interface MadeFile {
   base64?: string;
 }
 
+/** `register_open`: the register as checked, and how many cases it has, in words. */
+export interface RegisterOpened {
+  register: Record<string, any>;
+  summary_text: string;
+}
+
 /** A case's deadline as the list and the case show it. */
 export interface DeadlineView {
   id: string;
@@ -118,8 +124,48 @@ export interface RegisterList {
   register: Record<string, any>;
 }
 
+/** A case that missed a measure, and by how many working days. */
+export interface MissedView {
+  reference: string;
+  working_days_late: number;
+  text: string;
+}
+
+/** One timeliness measure for the period: met of counted, who missed it and by how much, the cases past their last day with no date, those still within it, those with no date to count from. */
+export interface MeasureView {
+  id: string;
+  label: string;
+  cite: string;
+  section: string;
+  section_title: string;
+  cite_path: string;
+  met: number;
+  total: number;
+  percent: number | null;
+  words: string;
+  missed: MissedView[];
+  unknown: number;
+  unknown_references: string[];
+  pending: number;
+  no_start_date: string[];
+  unknown_text: string;
+  pending_text: string;
+  no_start_text: string;
+}
+
+export interface ReportView {
+  from: string;
+  to: string;
+  period_text: string;
+  measures: MeasureView[];
+  lines: string[];
+  chart: Record<string, any>;
+}
+
 /** The functions whose answers are typed (csprcore.api.answers.ANSWERS). */
 export interface AnswerOf {
+  register_open: RegisterOpened;
+  register_report: ReportView;
   register_view: RegisterList;
 }
 

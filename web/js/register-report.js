@@ -85,6 +85,10 @@ export function timelinessReport(r) {
     if (explicit) heading.focus();
   }
 
+  /**
+   * @param {import("./messages").MeasureView} m
+   * @param {string[]} names the table's column names
+   */
   function measure(m, names) {
     const tr = document.createElement("tr");
     tr.dataset.measure = m.id;

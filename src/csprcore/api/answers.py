@@ -6,9 +6,24 @@ by the functions that use them."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
-from ..views.register import CountView, DeadlineView, ListView, RowView
+from ..views.register import (
+    CountView,
+    DeadlineView,
+    ListView,
+    MeasureView,
+    MissedView,
+    ReportView,
+    RowView,
+)
+
+
+class RegisterOpened(TypedDict):
+    """``register_open``: the register as checked, and how many cases it has, in words."""
+
+    register: dict[str, Any]
+    summary_text: str
 
 
 class RegisterList(ListView):
@@ -20,7 +35,21 @@ class RegisterList(ListView):
 
 #: Each function whose answer is typed, with its type; the others answer ``Answered`` with
 #: keys of their own.
-ANSWERS: dict[str, type[Any]] = {"register_view": RegisterList}
+ANSWERS: dict[str, type[Any]] = {
+    "register_open": RegisterOpened,
+    "register_view": RegisterList,
+    "register_report": ReportView,
+}
 
 #: The shapes the declarations carry beyond ``messages.SHAPES``, each before its first use.
-SHAPES: tuple[type[Any], ...] = (DeadlineView, RowView, CountView, ListView, RegisterList)
+SHAPES: tuple[type[Any], ...] = (
+    RegisterOpened,
+    DeadlineView,
+    RowView,
+    CountView,
+    ListView,
+    RegisterList,
+    MissedView,
+    MeasureView,
+    ReportView,
+)

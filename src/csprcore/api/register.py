@@ -20,7 +20,8 @@ from ._payload import Payload, _answers, _document_file, _file, _file_content, _
 
 if TYPE_CHECKING:
     from ..forms.case_register.register_file import Register
-    from .answers import RegisterList
+    from ..views.register import ReportView
+    from .answers import RegisterList, RegisterOpened
 
 
 #: The last register checked. The page sends the whole register with every call; when it is
@@ -92,7 +93,7 @@ def register_example(payload: Payload) -> dict[str, Any]:
     return {"register": example_register()}
 
 
-def register_open(payload: Payload) -> dict[str, Any]:
+def register_open(payload: Payload) -> RegisterOpened:
     """Read a saved register: ``{"file": {"name", "content" | "base64"}}``. A broken file,
     or one with a case that does not add up, is refused, naming the file and each case.
     The list is ``register_view``'s, which the page asks for next: the register checked
@@ -301,7 +302,7 @@ def _period(payload: Payload) -> tuple[date, date]:
     return start, end
 
 
-def register_report(payload: Payload) -> dict[str, Any]:
+def register_report(payload: Payload) -> ReportView:
     """The timeliness figures for a period (default: the last financial year)."""
     from ..rules.register import report
     from ..views.register import report_view

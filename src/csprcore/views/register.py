@@ -288,7 +288,55 @@ def missed_text(working_days_late: int) -> str:
     return f"{_plural(working_days_late, 'working day')} late"
 
 
-def measure_json(r: Result) -> dict[str, Any]:
+class MissedView(TypedDict):
+    """A case that missed a measure, and by how many working days."""
+
+    reference: str
+    working_days_late: int
+    text: str
+
+
+class MeasureView(TypedDict):
+    """One timeliness measure for the period: met of counted, who missed it and by how much,
+    the cases past their last day with no date, those still within it, those with no date
+    to count from."""
+
+    id: str
+    label: str
+    cite: str
+    section: str
+    section_title: str
+    cite_path: str
+    met: int
+    total: int
+    percent: int | None
+    words: str
+    missed: list[MissedView]
+    unknown: int
+    unknown_references: list[str]
+    pending: int
+    no_start_date: list[str]
+    unknown_text: str
+    pending_text: str
+    no_start_text: str
+
+
+#: The report for a period (``from`` is a Python keyword, so the functional form).
+ReportView = TypedDict(
+    "ReportView",
+    {
+        "from": str,
+        "to": str,
+        "period_text": str,
+        "measures": list[MeasureView],
+        "lines": list[str],
+        # The chart as the page's picture script draws it (views.svg's element tree).
+        "chart": dict[str, Any],
+    },
+)
+
+
+def measure_json(r: Result) -> MeasureView:
     m = r.measure
     return {
         "id": m.id,
@@ -425,7 +473,7 @@ def _lines(label: str, width: int = 44, most: int = 3) -> list[str]:
     return lines
 
 
-def report_view(results: Sequence[Result], start: date, end: date) -> dict[str, Any]:
+def report_view(results: Sequence[Result], start: date, end: date) -> ReportView:
     return {
         "from": start.isoformat(),
         "to": end.isoformat(),
