@@ -900,6 +900,20 @@ def test_start_from_the_units_spreadsheet(reg: Page, tmp_path: Path, axe: Axe) -
     expect(error).to_be_hidden()
     expect(page.locator("[data-file-status]")).to_contain_text("not yet saved")
 
+    # A sheet chosen, then the draft deleted: its headings go with it, hidden ones too.
+    page.locator("[data-sheet-input]").set_input_files(sheet)
+    expect(mapping.locator("select")).to_have_count(5)
+    page.locator("[data-delete-draft]").click()
+    page.get_by_role("button", name="Yes, delete the draft").click()
+    expect(mapping).to_be_hidden()
+    expect(mapping.locator("[data-sheet-columns] *")).to_have_count(0)
+    # A workbook is refused before any column is offered.
+    page.locator("[data-sheet-input]").set_input_files(
+        files=[{"name": "cases.xlsx", "mimeType": "text/csv", "buffer": b"PK\x03\x04\x14\x00"}]
+    )
+    expect(error).to_contain_text("cases.xlsx is a workbook, not a CSV file")
+    expect(mapping).to_be_hidden()
+
 
 def test_after_a_reload_save_still_writes_back_to_the_file(context: BrowserContext) -> None:
     """The file's handle is kept in this browser (IndexedDB), so a reload does not turn Save
@@ -959,3 +973,77 @@ def test_the_register_on_a_390px_phone_reflows_and_passes_axe(
     expect(page.locator("[data-measure]").first).to_be_visible()
     assert sideways() <= 0, "the report scrolls sideways"
     assert axe(page) == []
+
+
+#: Holds the core's calls to the functions named in ``window.__holdCalls`` until the test
+#: calls ``window.__releaseCalls()``: an answer that arrives late, as on a slow device or
+#: while a part of the core is still downloading.
+HOLD_CALLS = """
+(() => {
+  const realPost = Worker.prototype.postMessage;
+  window.__held = [];
+  window.__releaseCalls = () => { for (const send of window.__held.splice(0)) send(); };
+  Worker.prototype.postMessage = function (message, ...rest) {
+    const send = () => realPost.call(this, message, ...rest);
+    if ((window.__holdCalls ?? []).includes(message?.fn)) window.__held.push(send);
+    else send();
+  };
+})();
+"""
+
+
+def held(page: Page, count: int) -> None:
+    wait_until(page, f"window.__held.length === {count}")
+
+
+def test_a_late_answer_about_one_case_never_fills_in_another(context: BrowserContext) -> None:
+    context.add_init_script(HOLD_CALLS)
+    page = open_page(context.new_page())
+    new_register(page)
+    add_case_by_hand(page, "NEL-2026-801", "A B", {"referral": date(2026, 11, 2)})
+    back_to_list(page)
+    # The case is asked for; before its answer comes, the user starts a new case and types.
+    page.evaluate("() => { window.__holdCalls = ['register_case']; }")
+    page.locator("[data-open-case='0']").click()
+    held(page, 1)
+    page.get_by_role("button", name="Add a case").click()
+    page.locator("#reference").fill("NEL-2026-802")
+    page.locator("#child_initials").fill("Y Z")
+    page.evaluate("() => { window.__holdCalls = []; window.__releaseCalls(); }")
+    page.wait_for_timeout(1500)
+    # The new case keeps what was typed; nothing of the first case is in it.
+    expect(page.locator("[data-case-title]")).to_have_text("Add a case")
+    expect(page.locator("#reference")).to_have_value("NEL-2026-802")
+    expect(page.locator("#child_initials")).to_have_value("Y Z")
+    page.get_by_role("button", name="Save the case").click()
+    expect(page.locator("[data-case-title]")).to_have_text("Case NEL-2026-802")
+    assert [c["reference"] for c in page_register(page)["cases"]] == [
+        "NEL-2026-801", "NEL-2026-802"]  # fmt: skip
+
+
+def test_a_document_read_while_a_case_was_saved_does_not_undo_the_save(
+    context: BrowserContext,
+) -> None:
+    context.add_init_script(HOLD_CALLS)
+    page = open_page(context.new_page())
+    new_register(page)
+    add_case_by_hand(page, "NEL-2026-811", "C D", {"referral": date(2026, 11, 2)})
+    back_to_list(page)
+    # A Rapid Review is read into a new case; while it is read, the first case is changed.
+    page.evaluate("() => { window.__holdCalls = ['register_add_document']; }")
+    choose_file(page, "[data-new-document-file]", "rr.json", rapid_review())
+    held(page, 1)
+    page.locator("[data-open-case='0']").click()
+    expect(page.locator("[data-case-title]")).to_have_text("Case NEL-2026-811")
+    page.locator("#child_age").fill("7")
+    page.get_by_role("button", name="Save the case").click()
+    expect(page.locator("[data-case-message]")).to_contain_text("The case has been saved")
+    page.evaluate("() => { window.__holdCalls = []; window.__releaseCalls(); }")
+    # The document's answer was worked out from the register before the save: it is not
+    # applied, and the page says so; the case shown and its saved age stay.
+    expect(page.locator("[data-new-document-file-message]")).to_contain_text(
+        "The register changed while this was being done"
+    )
+    expect(page.locator("[data-case-title]")).to_have_text("Case NEL-2026-811")
+    cases = page_register(page)["cases"]
+    assert [(c["reference"], c["child_age"]) for c in cases] == [("NEL-2026-811", "7")]

@@ -86,6 +86,7 @@ function start(root, page) {
     });
     s.changes += 1;
     pending = null;
+    $("[data-delete-confirm]").hidden = true;
     for (const area of page.querySelectorAll(".cs-notice")) {
       if (!(keepMessage && area === r.parts.file.message)) area.replaceChildren();
     }
@@ -156,6 +157,8 @@ function start(root, page) {
       } else if (Number.isInteger(editing.index)) {
         await r.parts.editor.open(editing.index, { answers: editing.answers });
       }
+      // What was restored is the draft already kept: "restored" stays said, not "saved".
+      r.drafts.cancel();
     }
   }
 

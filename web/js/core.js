@@ -14,6 +14,16 @@
 
 import { words } from "./words.js";
 
+/** The page's words for a key the worker sent; one this page lacks (a worker of another
+ *  deployment) gives `fallback`'s, so a call is never left waiting on a missing word. */
+function workerWords(key, fallback) {
+  try {
+    return words(key);
+  } catch {
+    return words(fallback);
+  }
+}
+
 const workerUrl = new URL("./worker.js", import.meta.url);
 
 export function startCore(root) {
@@ -64,7 +74,7 @@ export function startCore(root) {
         if (current !== worker) return; // a worker replaced by a retry
         if (data.type === "progress") {
           if (bar) bar.value = data.percent;
-          if (text && data.percent < 100) text.textContent = `${words(data.step)}…`;
+          if (text && data.percent < 100) text.textContent = `${workerWords(data.step, "core_starting")}…`;
         } else if (data.type === "part") {
           root.dataset.coreParts = `${root.dataset.coreParts} ${data.name}`.trim();
           if (data.name === "rules") rulesIn();
@@ -75,16 +85,18 @@ export function startCore(root) {
           setState("ready", words("core_ready"));
           resolve();
         } else if (data.type === "error") {
-          fail(words("core_not_started", { problem: words(data.problem) }));
-          reject(new Error(data.message));
+          fail(words("core_not_started", { problem: workerWords(data.problem, "worker_broken") }));
+          reject(new Error(data.problem));
         } else if (data.type === "fatal") {
           // The runtime cannot answer again (for example its stack overflowed): every
           // later call would fail, so say so and offer a fresh one.
-          fail(words("core_stopped_because", { problem: words(data.problem) }));
+          fail(words("core_stopped_because", { problem: workerWords(data.problem, "worker_broken") }));
         } else if (pending.has(data.id)) {
           const done = pending.get(data.id);
           pending.delete(data.id);
-          done(data.error ? failure(words("core_call_failed", { problem: words(data.error) })) : data.result);
+          done(data.error
+            ? failure(words("core_call_failed", { problem: workerWords(data.error, "worker_part_missing") }))
+            : data.result);
         }
       };
       current.onerror = (event) => {

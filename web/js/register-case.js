@@ -1,6 +1,7 @@
 // One case of the register: its boxes, its deadlines, what it is waiting for, its timeline
 // and every step, as the core gives them; saving or deleting it, and filling it in from a
 // document the partnership's tools saved (a referral, a Rapid Review...).
+import { Latest } from "./core.js";
 import { clearErrors, readAnswers, showErrors, today, writeAnswers } from "./form-ui.js";
 import { showPicture } from "./picture.js";
 import { columnNames, el, fill, readText, say } from "./register-context.js";
@@ -29,6 +30,17 @@ export function caseEditor(r) {
   const documentMessage = $("[data-document-file-message]");
   const waitingBlock = $("[data-case-waiting-block]");
   const stepsTable = $("[data-steps]");
+  // Which case the page shows: an answer about one case never fills in another, nor a new
+  // case being typed, nor the list the user went back to.
+  const shown = new Latest();
+
+  /** Whether the register is still as it was at `taken` (s.changes): an answer computed
+   *  from an older register would undo a change saved meanwhile, so it is not applied. */
+  function stillAsAt(taken, where) {
+    if (s.changes === taken) return true;
+    say(where, text.changed_meanwhile, true);
+    return false;
+  }
 
   /** The boxes as the page reads them, in one comparable form. */
   function boxes() {
@@ -62,6 +74,7 @@ export function caseEditor(r) {
   }
 
   function add() {
+    shown.moveOn();
     s.current = null;
     writeAnswers(caseForm, {});
     remember();
@@ -78,8 +91,9 @@ export function caseEditor(r) {
   /** Show case `index` as the core describes it; `answers` keeps what was typed. */
   async function open(index, { answers = null, focus = true, keepMessages = false } = {}) {
     const mine = latest.now();
+    const view = shown.ask();
     const result = await core.call("register_case", { register: s.register, index, today: today() });
-    if (!latest.holds(mine)) return;
+    if (!latest.holds(mine) || !shown.holds(view)) return;
     if (!result.ok) {
       say(r.parts.list.message, r.refusal(result), true);
       return;
@@ -187,9 +201,11 @@ export function caseEditor(r) {
     if (!s.register) return;
     const answers = readAnswers(caseForm);
     const mine = latest.now();
+    const taken = s.changes;
+    const view = shown.now();
     const result = await core.call("register_save_case", {
       register: s.register, index: s.current ?? null, answers });
-    if (!latest.holds(mine)) return;
+    if (!latest.holds(mine) || !shown.holds(view) || !stillAsAt(taken, caseMessage)) return;
     if (!result.ok) {
       showRefusal(result);
       return;
@@ -225,8 +241,10 @@ export function caseEditor(r) {
     if (s.current === undefined || s.current === null) return;
     const reference = readAnswers(caseForm).reference ?? "";
     const mine = latest.now();
+    const taken = s.changes;
+    const view = shown.now();
     const result = await core.call("register_delete_case", { register: s.register, index: s.current });
-    if (!latest.holds(mine)) return;
+    if (!latest.holds(mine) || !shown.holds(view) || !stillAsAt(taken, caseMessage)) return;
     if (!result.ok) {
       say(caseMessage, r.refusal(result), true);
       return;
@@ -259,6 +277,7 @@ export function caseEditor(r) {
       }
       let forCase = index();
       const mine = latest.now();
+      let taken = s.changes;
       // What is typed in the case and not saved goes to the register first, checked by the
       // core like "Save the case"; the document then fills only what the saved case lacks.
       let saved = false;
@@ -266,6 +285,7 @@ export function caseEditor(r) {
         const answers = readAnswers(caseForm);
         const first = await core.call("register_save_case", { register: s.register, index: forCase, answers });
         if (!latest.holds(mine)) return;
+        if (!stillAsAt(taken, message)) return;
         if (!first.ok) {
           say(message, "");
           r.fileErrors(name, [{ message: text.document_not_added }]);
@@ -274,12 +294,14 @@ export function caseEditor(r) {
         }
         clearErrors(caseForm, caseSummary);
         r.changed(first.register);
+        taken = s.changes;
         forCase = first.index;
         saved = true;
       }
       const result = await core.call("register_add_document", {
         register: s.register, index: forCase, file: { name: file.name, content }, today: today() });
       if (!latest.holds(mine)) return;
+      if (!stillAsAt(taken, message)) return;
       say(message, "");
       if (!result.ok) {
         // The case as saved (the boxes' own words, as the core keeps them), then the refusal.
@@ -303,6 +325,8 @@ export function caseEditor(r) {
     changed,
     add,
     open,
+    /** The case is no longer shown (the list is): an answer about it is dropped. */
+    leave: () => shown.moveOn(),
     /** Every box of the case and everything shown of it emptied, hidden ones too. */
     clear() {
       s.loaded = null;

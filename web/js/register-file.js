@@ -175,7 +175,9 @@ export function fileKeeping(r) {
       r.fileErrors("sheet", [{ message: fill(text.file_unreadable, { name: file.name }) }]);
       return;
     }
+    const mine = latest.now();
     const result = await core.call("register_sheet_columns", { file: chosen });
+    if (!latest.holds(mine)) return; // a new register, or the draft deleted, meanwhile
     if (!result.ok) {
       r.fileErrors("sheet", r.errorsOf(result));
       return;
@@ -218,7 +220,9 @@ export function fileKeeping(r) {
     for (const select of sheetMap.querySelectorAll("select")) {
       if (select.value && select.dataset.column) map[select.dataset.column] = select.value;
     }
+    const mine = latest.now();
     const result = await core.call("register_import", { file: sheet, map });
+    if (!latest.holds(mine)) return;
     if (!result.ok) {
       r.fileErrors("sheet", r.errorsOf(result));
       $("#register-sheet").focus();
@@ -485,7 +489,10 @@ export function fileKeeping(r) {
       conflict.querySelector("[data-conflict-text]").replaceChildren();
       merging = null;
       mergePanel.hidden = true;
+      // The sheet's columns carry its headings, and the sheet its cases: neither stays.
+      sheet = null;
       sheetMap.hidden = true;
+      sheetMap.querySelector("[data-sheet-columns]").replaceChildren();
       newConfirm.hidden = true;
     },
   };

@@ -126,6 +126,7 @@ export function caseList(r) {
 
   /** The list and the report, in place of a case. */
   function showList() {
+    r.parts.editor.leave();
     s.current = undefined;
     s.loaded = null;
     caseView.hidden = true;

@@ -63,6 +63,8 @@ export function timelinessReport(r) {
       const errors = r.errorsOf(result);
       const known = errors.filter((e) => e.field === "from" || e.field === "to");
       if (known.length) {
+        // The report shown is another period's: it goes while its period is wrong.
+        if (explicit) reportBody.hidden = true;
         showErrors(reportForm, reportSummary, linked(errors, "report-"), { focus: explicit });
       } else {
         clearErrors(reportForm, reportSummary);

@@ -47,15 +47,19 @@ def as_typed(value: str) -> str:
 
 def sheet_text(data: str | bytes, name: str, field: str, limit: int) -> str:
     """A spreadsheet saved as CSV, as text: UTF-8, a byte-order mark or not; refused,
-    naming the file on ``field``, when it is too big or not UTF-8."""
+    naming the file on ``field``, when it is too big, not UTF-8, or not text at all (a
+    workbook, or any file with a NUL byte, which no spreadsheet writes in a CSV)."""
     from ..errors import InputError
 
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if len(raw) > limit:
         raise InputError.one(field, f"{name} is too big: a sheet is under {limit // 1_000_000} MB")
+    save_as = "save it as \u201cCSV UTF-8\u201d"
+    if raw.startswith(b"PK\x03\x04"):
+        raise InputError.one(field, f"{name} is a workbook, not a CSV file: {save_as}")
+    if b"\x00" in raw:
+        raise InputError.one(field, f"{name} is not a CSV file: {save_as}")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError.one(
-            field, f"{name} is not UTF-8 text: save it as \u201cCSV UTF-8\u201d"
-        ) from None
+        raise InputError.one(field, f"{name} is not UTF-8 text: {save_as}") from None

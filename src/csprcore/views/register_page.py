@@ -227,6 +227,11 @@ PAGE_TEXT: Final[dict[str, str]] = {
         "What you typed in the case will be lost unless you save the case and "
         "then the register first."
     ),
+    "changed_meanwhile": (
+        "The register changed while this was being done (another change was saved first), "
+        "so it was not done: check the case, then do it again. Nothing you typed has been "
+        "changed."
+    ),
     "document_not_added": (
         "The document was not added, because the case's details could not be saved: correct "
         "the problems listed, then add the document again. Nothing you typed has been changed."
@@ -285,4 +290,5 @@ GLUE_TEXT_KEYS: Final = (
     "document_reading", "case_deleted", "deadlines_none", "missed_none",
     "report_empty", "report_period", "warning", "case_changes_back",
     "case_back_yes", "case_changes_new", "case_changes_open", "document_not_added",
+    "changed_meanwhile",
 )  # fmt: skip

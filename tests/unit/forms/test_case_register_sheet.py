@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from csprcore import api
 from csprcore.cli import main
 from csprcore.errors import InputError
-from csprcore.forms.case_register.import_sheet import import_sheet, parse_mapping
+from csprcore.forms.case_register.import_sheet import import_sheet, parse_mapping, sheet_columns
 from csprcore.forms.case_register.merge import merge_registers
 from csprcore.forms.case_register.register_file import check_register, example_register
 
@@ -111,8 +111,13 @@ def test_a_bad_cell_is_refused_naming_its_row_and_column(sheet: str, message: st
 def test_a_sheet_that_is_not_utf8_or_has_no_reference_is_refused() -> None:
     with pytest.raises(InputError, match="not UTF-8 text"):
         import_sheet("Case ref\r\nSiobhán\r\n".encode("latin-1"), "old.csv")
-    with pytest.raises(InputError, match="no column for the case reference: map one with --map"):
+    with pytest.raises(InputError, match="no column for the case reference: say which column"):
         import_sheet(UNIT_SHEET.encode(), "unit.csv")
+    # Not text at all: the columns of a binary file are never offered.
+    with pytest.raises(InputError, match=r"unit\.xlsx is a workbook, not a CSV file"):
+        sheet_columns(b"PK\x03\x04\x14\x00\x06\x00", "unit.xlsx")
+    with pytest.raises(InputError, match=r"odd\.csv is not a CSV file"):
+        sheet_columns(b"\x00\x01\x02PK\x03\x04", "odd.csv")
     with pytest.raises(InputError, match="'meetin' is not a register field"):
         parse_mapping(["RR meeting=meetin"])
 

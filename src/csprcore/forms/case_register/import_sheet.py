@@ -163,7 +163,8 @@ def import_sheet(
     if "reference" not in used.values():
         raise InputError.one(
             SHEET_FIELD,
-            f'{name} has no column for the case reference: map one with --map "Column=reference"',
+            f"{name} has no column for the case reference: say which column holds it "
+            '(in the CLI: --map "Column=reference")',
         )
     body = [r for r in rows[1:] if any(c.strip() for c in r)]
     if len(body) > MAX_CASES:
