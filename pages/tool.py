@@ -63,6 +63,8 @@ def tool_open(tool: str) -> str:
     start, later = CORE_GROUPS[tool]
     return (
         f'<div class="csprcore-tool" id="csprcore-tool" data-tool="{escape(tool)}" '
+        # The tool's script starts its component on this root (web/js/component.js).
+        f'data-module="csprcore-{escape(tool)}" '
         f'data-core-groups="{",".join(start)}" data-core-later="{",".join(later)}" '
         f'data-core-state="loading">{core_status(tool)}'
     )

@@ -2,13 +2,17 @@
 // agency's update sheet and "Add agencies' updates". The progress (counts, overdue actions,
 // the next monitoring date) is worked out by the core as the answers change, like every
 // computed field; the sheets are made and read by the core too.
-import { startFormPage } from "./form-page.js";
+import { createAll } from "./component.js";
 import { fillFromFiles } from "./file-fill.js";
+import { FormTool } from "./form-page.js";
 import { base64ToBlob, download, readAnswers, sentence } from "./form-ui.js";
 import { words } from "./words.js";
 
-startFormPage({
-  onReady(page) {
+export class ActionPlan extends FormTool {
+  static moduleName = "csprcore-action-plan";
+
+  /** @param {import("./form-page.js").FormPage} page */
+  ready(page) {
     fillFromFiles(page, "from-local-review", "form_start_from", ([file]) => ({ file }));
     fillFromFiles(page, "add-updates", "action_plan_add_updates", (files) => ({ files }));
     const button = page.root.querySelector("[data-agency-sheet]");
@@ -24,5 +28,7 @@ startFormPage({
       download(result.filename, base64ToBlob(result.base64, result.mime));
       page.say(message, words("sheet_downloaded", { name: result.filename }));
     });
-  },
-});
+  }
+}
+
+createAll(ActionPlan);

@@ -5,6 +5,7 @@
 // Its parts, each over one region of the page: the file (register-file.js), the list
 // (register-list.js), a case (register-case.js) and the report (register-report.js); this
 // file joins them, keeps the draft on this device and asks before anything would lose work.
+import { Component, createAll } from "./component.js";
 import { keptFile } from "./file-handle.js";
 import { Drafts } from "./drafts.js";
 import { readAnswers, writeAnswers } from "./form-ui.js";
@@ -14,10 +15,22 @@ import { fileKeeping } from "./register-file.js";
 import { caseList } from "./register-list.js";
 import { timelinessReport } from "./register-report.js";
 
-const root = document.getElementById("csprcore-tool");
-const page = root?.querySelector("[data-register]");
-if (root && page) start(root, page);
+export class CaseRegister extends Component {
+  static moduleName = "csprcore-case-register";
 
+  /** @param {Element} root */
+  constructor(root) {
+    super(root);
+    start(this.root, this.need("[data-register]"));
+  }
+}
+
+createAll(CaseRegister);
+
+/**
+ * @param {HTMLElement} root
+ * @param {HTMLElement} page
+ */
 function start(root, page) {
   const r = registerContext(root, page);
   const { core, text, state: s, $, latest } = r;

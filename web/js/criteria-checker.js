@@ -3,16 +3,25 @@
 // `check` (run in the worker), and every word placed here comes from the page's
 // #criteria-checker-data block, which the build writes from the core.
 // What a user chooses is only ever sent to the worker and shown with textContent.
+import { Component, createAll } from "./component.js";
 import { Latest, startCore } from "./core.js";
 import { applyShowIf, base64ToBlob, debounce, download, readAnswers } from "./form-ui.js";
 import * as storage from "./storage.js";
 
-const root = document.getElementById("csprcore-tool");
-const form = document.getElementById("criteria-form");
-const dataBlock = document.getElementById("criteria-checker-data");
+export class CriteriaChecker extends Component {
+  static moduleName = "csprcore-criteria-checker";
 
-if (root && form && dataBlock) setUp(root, form, JSON.parse(dataBlock.textContent));
-else if (root) startCore(root);
+  /** @param {Element} root */
+  constructor(root) {
+    super(root);
+    // The questions and the checker's words are placed beside the tool by the build.
+    const form = this.need("#criteria-form", document);
+    const data = JSON.parse(this.need("#criteria-checker-data", document).textContent);
+    setUp(this.root, form, data);
+  }
+}
+
+createAll(CriteriaChecker);
 
 function setUp(root, form, data) {
   const core = startCore(root);

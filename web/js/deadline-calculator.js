@@ -1,17 +1,30 @@
 // Page glue for the deadline calculator. No rule, no date arithmetic and no message of its
 // own: it sends the date boxes as typed to the core (csprcore.api "deadlines"), and places
 // the core's JSON answer in the page with DOM calls and textContent. Its few words come
-// from the JSON block that the build renders from csprcore.rules.deadlines.PAGE_TEXT.
+// from the JSON block that the build renders from csprcore.views.deadlines.PAGE_TEXT.
+import { Component, createAll } from "./component.js";
 import { Latest, startCore } from "./core.js";
 import { clearErrors, download, readAnswers, showErrors, today } from "./form-ui.js";
 import { showPicture } from "./picture.js";
 const LIVE_DELAY = 300;
 
-const root = document.getElementById("csprcore-tool");
-const form = root?.querySelector("[data-deadline-form]");
-if (root && form) start();
+export class DeadlineCalculator extends Component {
+  static moduleName = "csprcore-deadline-calculator";
 
-function start() {
+  /** @param {Element} root */
+  constructor(root) {
+    super(root);
+    start(this.root, /** @type {HTMLFormElement} */ (this.need("[data-deadline-form]")));
+  }
+}
+
+createAll(DeadlineCalculator);
+
+/**
+ * @param {HTMLElement} root
+ * @param {HTMLFormElement} form
+ */
+function start(root, form) {
   const core = startCore(root);
   const text = JSON.parse(root.querySelector("[data-deadline-text]").textContent);
   const summary = form.querySelector("[data-error-summary]");

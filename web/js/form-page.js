@@ -4,6 +4,7 @@
 // them between the page and the worker.
 import { Latest, startCore } from "./core.js";
 import { summary } from "./check-answers.js";
+import { Component } from "./component.js";
 import { Drafts, HANDOFF_PREFIX } from "./drafts.js";
 import {
   applyShowIf, base64ToBlob, clearErrors, debounce, download, readAnswers, readFile,
@@ -48,11 +49,33 @@ function renameOld(answers, renamed) {
  * @property {Latest} thisCase moves on whenever the form starts another case
  */
 
-/** @param {{onReady?: (page: FormPage) => void}} [options] */
-export function startFormPage({ onReady } = {}) {
-  const root = document.getElementById("csprcore-tool");
-  const form = /** @type {HTMLFormElement | null} */ (root?.querySelector("form[data-form]"));
-  if (!form) return null;
+/**
+ * A form tool (the referral, the scoping return, the Rapid Review, the local review, the
+ * action plan): the shared form machinery on the form its page renders. A form with files
+ * of its own to read or make (the Rapid Review's "Add agency returns") adds them in
+ * `ready(page)`.
+ */
+export class FormTool extends Component {
+  /** @param {Element} root */
+  constructor(root) {
+    super(root);
+    const form = /** @type {HTMLFormElement} */ (this.need("form[data-form]"));
+    /** @type {FormPage} */
+    this.page = startFormPage(this.root, form);
+    this.ready(this.page);
+  }
+
+  /** @param {FormPage} page */
+  // eslint-disable-next-line no-unused-vars
+  ready(page) {}
+}
+
+/**
+ * @param {HTMLElement} root
+ * @param {HTMLFormElement} form
+ * @returns {FormPage}
+ */
+function startFormPage(root, form) {
   const formId = form.dataset.form;
   const draftDays = Number(form.dataset.draftDays);
   const summaryBox = form.querySelector("[data-error-summary]");
@@ -542,7 +565,5 @@ export function startFormPage({ onReady } = {}) {
   // A page's own glue (the Rapid Review's "Add agency returns") works through these.
   // thisCase moves on whenever the form starts another case, so an answer the core gives
   // about the previous one can be dropped.
-  const page = { core, form, root, setAnswers, saveDraft, say, today, thisCase };
-  onReady?.(page);
-  return page;
+  return { core, form, root, setAnswers, saveDraft, say, today, thisCase };
 }

@@ -1,4 +1,9 @@
 // The referral form page: the shared form machinery on the referral model.
-import { startFormPage } from "./form-page.js";
+import { createAll } from "./component.js";
+import { FormTool } from "./form-page.js";
 
-startFormPage();
+export class ReferralForm extends FormTool {
+  static moduleName = "csprcore-referral-form";
+}
+
+createAll(ReferralForm);
