@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from csprcore.exports.action_plan import COLUMNS
 from csprcore.forms import engine
-from csprcore.forms.action_plan import COLUMNS, ActionPlan
+from csprcore.forms.action_plan import ActionPlan
 from csprcore.forms.local_review import LocalReview
 from csprcore.partnership import current
 
