@@ -28,7 +28,7 @@ export default [
     languageOptions: { sourceType: "script", globals: globals.serviceworker },
   },
   {
-    files: ["web/js/storage-guard.js"],
+    files: ["web/js/storage-guard.js", "web/js/core-start.js"],
     languageOptions: { sourceType: "script" },
   },
   {

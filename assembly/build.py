@@ -57,7 +57,9 @@ def write_runtime_manifest(site: Path, lock: dict[str, object]) -> None:
     if unknown:
         sys.exit(f"build failed: csprcore.api.NEEDS names unknown groups {sorted(unknown)}")
     try:
-        snapshot = runtime.snapshot_build(site / "pyodide", lock, start, api.WARMUPS["start"])
+        snapshot = runtime.snapshot_build(
+            site / "pyodide", lock, start, api.WARMUPS["start"], JS / "worker.js"
+        )
     except runtime.BuildError as exc:
         sys.exit(f"build failed: {exc}")
     manifest = {

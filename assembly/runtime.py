@@ -372,9 +372,12 @@ def package_groups(lock: dict[str, Any]) -> tuple[list[str], dict[str, list[str]
     return sorted(names - DEFERRED), groups
 
 
-def snapshot_build(runtime_dir: Path, lock: dict[str, Any], start: list[str], warmup: str) -> str:
+def snapshot_build(
+    runtime_dir: Path, lock: dict[str, Any], start: list[str], warmup: str, maker: Path
+) -> str:
     """What a memory snapshot of the started runtime depends on, as one sha256: Pyodide's
-    own files, each start wheel's sha256 and the code run before the snapshot is taken.
+    own files, each start wheel's sha256, the code run before the snapshot is taken, and the
+    script that takes it (``maker``, the worker: where it puts the wheels is in the copy).
 
     The worker keys its stored snapshot by this and the wheels' hashes in the lock file, and
     the service worker drops any snapshot made for another build (web/js/sw-snapshot.js).
@@ -392,4 +395,5 @@ def snapshot_build(runtime_dir: Path, lock: dict[str, Any], start: list[str], wa
     for name in sorted(start):
         digest.update(f"{name} {lock['packages'][name]['sha256']}\n".encode())
     digest.update(warmup.encode())
+    digest.update(f"maker {sha256(maker)}\n".encode())
     return digest.hexdigest()

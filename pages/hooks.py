@@ -138,9 +138,11 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     # tools' blocks) is left out, so nothing written in a page can ever be allowed to run.
     theme = output.replace(page.content, "", 1) if page.content else output
     policy = f'<meta http-equiv="Content-Security-Policy" content="{csp(theme)}">'
-    # Before the theme's scripts, which read localStorage (see storage-guard.js).
+    # Before the theme's scripts, which read localStorage (see storage-guard.js); then, on a
+    # tool's page, the core's worker starts before the theme's styles and scripts load.
     guard = f'<script src="{root}assets/csprcore/storage-guard.js"></script>'
-    return output.replace("<head>", "<head>" + policy + guard, 1)
+    start = tool.core_start(page.content or "", root)
+    return output.replace("<head>", "<head>" + policy + guard + start, 1)
 
 
 def on_post_template(output: str, template_name: str, config: Any) -> str:

@@ -6,6 +6,7 @@ Everything here escapes what it writes; the page glue only fills in answers and 
 
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -59,15 +60,47 @@ CORE_GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
-def tool_open(tool: str) -> str:
+#: The form whose checks a form's page loads before "ready" (the core then asks its first
+#: question of it, so that the page's first answer does not wait for its models to be built).
+CORE_FORMS: dict[str, str] = {
+    "referral-form": "referral",
+    "scoping-return": "scoping-return",
+    "rapid-review": "rapid-review",
+    "local-review": "local-review",
+    "action-plan": "action-plan",
+}
+
+
+def core_parts(tool: str) -> str:
+    """What the tool asks of the core: the root's, and the worker's early start's, data."""
     start, later = CORE_GROUPS[tool]
+    return (
+        f'data-core-groups="{",".join(start)}" data-core-later="{",".join(later)}" '
+        f'data-core-form="{CORE_FORMS.get(tool, "")}"'
+    )
+
+
+def tool_open(tool: str) -> str:
     return (
         f'<div class="csprcore-tool" id="csprcore-tool" data-tool="{escape(tool)}" '
         # The tool's script starts its component on this root (web/js/component.js).
-        f'data-module="csprcore-{escape(tool)}" '
-        f'data-core-groups="{",".join(start)}" data-core-later="{",".join(later)}" '
+        f'data-module="csprcore-{escape(tool)}" {core_parts(tool)} '
         f'data-core-state="loading">{core_status(tool)}'
     )
+
+
+#: The tool a page holds, by its root as ``tool_open`` writes it.
+_TOOL_ROOT = re.compile(r'<div class="csprcore-tool" id="csprcore-tool" data-tool="([a-z-]+)"')
+
+
+def core_start(content: str, root: str) -> str:
+    """For a page holding a tool: the script that starts the core's worker as the page's
+    head is read (web/js/core-start.js), asking for what the tool's root asks for; else "".
+    """
+    found = _TOOL_ROOT.search(content)
+    if found is None or found[1] not in CORE_GROUPS:
+        return ""
+    return f'<script src="{root}assets/csprcore/core-start.js" {core_parts(found[1])}></script>'
 
 
 def tool_close(tool: str) -> str:

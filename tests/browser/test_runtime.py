@@ -11,6 +11,7 @@ import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -65,6 +66,71 @@ def test_tool_page_reaches_ready(page: Page, path: str) -> None:
         }"""
     )
     assert result == {"date": "2026-12-29", "ok": True}
+
+
+#: Counts the rule core's workers a page makes (not the theme's search), and what each says
+#: (its message types, "load-error" when its script failed), whoever listens.
+WORKERS_SEEN = """
+window.__workers = [];
+const RealWorker = window.Worker;
+window.Worker = class extends RealWorker {
+  constructor(url, options) {
+    super(url, options);
+    if (!options?.name?.startsWith("csprcore")) return;
+    const said = [];
+    window.__workers.push(said);
+    this.addEventListener("message", ({ data }) => said.push(data.type ?? "answer"));
+    this.addEventListener("error", () => said.push("load-error"));
+  }
+};
+"""
+
+
+def test_the_worker_starts_from_the_head_and_what_it_says_first_is_kept(
+    context: BrowserContext,
+) -> None:
+    # The tool's own script is held back until the worker, started by the page's head
+    # (core-start.js), has said it is ready: core.js then takes that worker, and what it said
+    # meanwhile, rather than starting another.
+    context.add_init_script(WORKERS_SEEN)
+    page = context.new_page()
+    held: list[Any] = []
+    page.route("**/assets/csprcore/criteria-checker.js", lambda route: held.append(route))
+    page.goto("tools/criteria-checker/", wait_until="commit")
+    wait_until(page, "window.__workers?.[0]?.includes('ready')", READY_TIMEOUT / 1000)
+    while not held:
+        page.wait_for_timeout(50)
+    assert page.evaluate("!!window.csprcoreWorker")  # not taken yet
+    held[0].continue_()
+    wait_ready(page)
+    expect(page.locator("#csprcore-tool")).to_have_attribute("data-core-parts", "rules")
+    assert page.evaluate("window.__workers.length") == 1
+    assert page.evaluate("window.csprcoreWorker") is None
+    page.get_by_label("The child has died").check()
+    expect(page.locator("[data-result-summary]")).not_to_be_empty()
+    assert page.evaluate("window.__workers[0].includes('answer')")
+
+
+def test_a_worker_that_failed_before_the_page_took_it_is_reported_with_a_retry(
+    context: BrowserContext,
+) -> None:
+    context.add_init_script(WORKERS_SEEN)
+    page = context.new_page()
+    page.route("**/assets/csprcore/worker.js*", lambda route: route.fulfill(status=404))
+    held: list[Any] = []
+    page.route("**/assets/csprcore/criteria-checker.js", lambda route: held.append(route))
+    page.goto("tools/criteria-checker/", wait_until="commit")
+    wait_until(page, "window.__workers?.[0]?.includes('load-error')", READY_TIMEOUT / 1000)
+    while not held:
+        page.wait_for_timeout(50)
+    held[0].continue_()
+    root = page.locator("#csprcore-tool")
+    expect(root).to_have_attribute("data-core-state", "error", timeout=READY_TIMEOUT)
+    expect(page.locator("[data-core-status] [role=status]")).to_contain_text("download")
+    page.unroute("**/assets/csprcore/worker.js*")
+    page.get_by_role("button", name="Try again").click()
+    wait_ready(page)
+    assert page.evaluate("window.__workers.length") == 2
 
 
 def test_no_request_to_another_origin(page: Page, site_dir: Path, off_origin: OffOrigin) -> None:
@@ -384,8 +450,9 @@ def new_wheel_set(copy: Path) -> None:
     manifest_file = pyodide / "csprcore-runtime.json"
     manifest = json.loads(manifest_file.read_text())
     manifest["snapshot"] = runtime.snapshot_build(
-        pyodide, lock, manifest["start"], manifest["warmups"]["start"]
-    )
+        pyodide, lock, manifest["start"], manifest["warmups"]["start"],
+        copy / "assets" / "csprcore" / "worker.js",
+    )  # fmt: skip
     manifest_file.write_text(json.dumps(manifest, indent=1))
 
 

@@ -26,6 +26,18 @@ function workerWords(key, fallback) {
 
 const workerUrl = new URL("./worker.js", import.meta.url);
 
+/** The worker core-start.js started for this page, with what it has said so far, when it is
+ *  the one `url` asks for; another is stopped (a page changed since), and null means none. */
+function takeEarlyWorker(url) {
+  const early = window.csprcoreWorker;
+  delete window.csprcoreWorker;
+  if (!early) return null;
+  const taken = early.take();
+  if (early.url === url.href) return taken;
+  taken.worker.terminate();
+  return null;
+}
+
 export function startCore(root) {
   const status = root.querySelector("[data-core-status]");
   const text = status?.querySelector("[role=status]");
@@ -57,11 +69,13 @@ export function startCore(root) {
     const url = new URL(workerUrl);
     url.searchParams.set("groups", root.dataset.coreGroups ?? "");
     url.searchParams.set("later", root.dataset.coreLater ?? "");
+    url.searchParams.set("form", root.dataset.coreForm ?? "");
     // A retry asks the worker to fetch past any cached failure (see worker.js).
     if (attempt > 1) url.searchParams.set("retry", String(attempt));
     // The same words go in the worker's name, which is all it can read of them once the
     // service worker serves it: the response from the offline cache has the plain address.
-    const current = new Worker(url, { type: "module", name: `csprcore${url.search}` });
+    const early = attempt === 1 ? takeEarlyWorker(url) : null;
+    const current = early?.worker ?? new Worker(url, { type: "module", name: `csprcore${url.search}` });
     worker = current;
     root.dataset.coreParts = "";
     delete root.dataset.coreSnapshot;
@@ -109,6 +123,11 @@ export function startCore(root) {
     readyPromise.catch(() => {});
     // A failed start settles the calls waiting for the rules too (they then see the error).
     readyPromise.catch(() => rulesIn());
+    // What the early worker said before now, in the order it said it.
+    for (const event of early?.events ?? []) {
+      if (event instanceof MessageEvent) current.onmessage(event);
+      else current.onerror(/** @type {ErrorEvent} */ (event));
+    }
   }
 
   /** A call the core could not answer, in the shape of its refusals; `message` says so.

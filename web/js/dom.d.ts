@@ -27,6 +27,12 @@ interface Window {
   showSaveFilePicker?(options?: FilePickerOptions): Promise<FileSystemFileHandle>;
 }
 
+// The rule core's worker, started by core-start.js while the page is still being parsed;
+// core.js takes it, with what it said meanwhile.
+interface Window {
+  csprcoreWorker?: { url: string; take(): { worker: Worker; events: Event[] } };
+}
+
 // The build copies Workbox's window module beside the page scripts (assembly/build.py).
 declare module "*/workbox-window.prod.mjs" {
   export { Workbox } from "workbox-window";

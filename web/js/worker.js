@@ -16,7 +16,8 @@
 // No rule lives here: this file only carries messages. What to load, and what each api
 // function needs, comes from the build's csprcore-runtime.json (from csprcore.api.NEEDS).
 // The page asks for groups in the worker's name (and address): ?groups=forms (before "ready")
-// and ?later=pdf (fetched in the background after it).
+// and ?later=pdf (fetched in the background after it), and a form's page names its form
+// (?form=referral), whose checks are loaded before "ready".
 
 // Nothing typed may leave this device, whatever any code in this worker does: before any
 // Python runs, every way a worker has to reach another origin is refused here. A host's
@@ -99,6 +100,7 @@ const params = new URLSearchParams(self.name.slice(self.name.indexOf("?") + 1));
 const list = (name) => (params.get(name) ?? "").split(",").filter(Boolean);
 const wanted = list("groups");
 const prefetch = list("later");
+const pageForm = params.get("form") ?? "";
 
 let pyodide = null;
 let api = null;
@@ -156,7 +158,7 @@ async function sha256(bytes) {
 // (Pyodide's experimental makeMemorySnapshot) before any answer reaches Python, so the copy
 // holds no user data. Later visits restore that copy instead of booting, in about a third of
 // the time (make bench). It is kept in this site's Cache Storage under a key made of the
-// runtime's build hash and the sha256 of each wheel unpacked into it, with its own sha256
+// runtime's build hash and the sha256 of each wheel it imported from, with its own sha256
 // beside it (checked before any of it runs: 50 ms for 31 MB here). Anything wrong
 // with it (another key, a different checksum, a restore that throws or answers differently,
 // storage that is blocked or full) only means a normal boot, and a fresh copy.
@@ -172,13 +174,21 @@ async function keyFor(lockFile) {
 
 const snapshotUrl = (key) => new URL(`snapshot/${key}`, runtimeDir).href;
 
-async function readSnapshot() {
+/** The snapshot this browser keeps (storeSnapshot keeps one), its bytes still being read:
+ *  {url, bytes: Promise<Uint8Array>, sha256, answer}, or null. It is found before the
+ *  manifests say which snapshot this build wants, so that reading 31 MB overlaps with them
+ *  and with the runtime's own downloads; restore() compares the key before any of it runs. */
+async function findSnapshot() {
   try {
     const cache = await caches.open(SNAPSHOT_CACHE);
-    const response = await cache.match(snapshotUrl(snapshotKey));
+    const [request] = await cache.keys();
+    const response = request && await cache.match(request);
     if (!response) return null;
+    const bytes = response.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+    bytes.catch(() => {}); // met again, and reported, in restore()
     return {
-      bytes: new Uint8Array(await response.arrayBuffer()),
+      url: request.url,
+      bytes,
       sha256: response.headers.get("x-csprcore-sha256"),
       answer: response.headers.get("x-csprcore-answer"),
     };
@@ -204,19 +214,22 @@ async function storeSnapshot(bytes, answer) {
   }
 }
 
-async function forgetSnapshot() {
+async function forgetSnapshot(url) {
   try {
     const cache = await caches.open(SNAPSHOT_CACHE);
-    await cache.delete(snapshotUrl(snapshotKey));
+    await cache.delete(url);
   } catch {
     // Blocked storage holds no snapshot to forget.
   }
 }
 
-/** The start wheels' bytes, each checked against its sha256 in the lock file (what
+/** The start wheels, {file, bytes}, each checked against its sha256 in the lock file (what
  *  loadPackage would check). */
 function fetchStartWheels(lockFile, cache) {
-  return Promise.all(manifest.start.map((name) => checkedWheel(lockFile.packages[name], cache)));
+  return Promise.all(manifest.start.map(async (name) => {
+    const entry = lockFile.packages[name];
+    return { file: entry.file_name, bytes: await checkedWheel(entry, cache) };
+  }));
 }
 
 async function checkedWheel(entry, cache) {
@@ -240,30 +253,41 @@ function fetchEarly(lockFile, cache) {
   }
 }
 
-function unpack(instance, wheels) {
-  for (const bytes of wheels) instance.unpackArchive(bytes, "wheel");
+// The start wheels are imported from as they are (Python's zipimport, from the compiled
+// modules the build put in them), not unpacked: writing one file takes a millisecond where
+// unpacking 145 took a tenth of a second, on every visit. The path is in the snapshot's
+// sys.path, so a restored runtime finds the modules it has not imported yet where the
+// snapshot's maker found them: the same bytes (the snapshot's key holds each wheel's sha256).
+const WHEELS = "/lib/csprcore-start";
+
+function placeWheels(instance, wheels) {
+  instance.FS.mkdirTree(WHEELS);
+  for (const { file, bytes } of wheels) instance.FS.writeFile(`${WHEELS}/${file}`, bytes);
+  return wheels.map(({ file }) => `${WHEELS}/${file}`);
 }
 
 const quiet = { stdout: () => {}, stderr: (line) => console.warn(line) };
 
-/** The runtime restored from the stored snapshot, or null when there is none or it cannot
- *  be used (the reason goes to the console, and a normal boot follows). */
-async function restore(module, options, wheelsPromise, cache) {
-  const stored = await readSnapshot();
-  if (!stored) return null;
+/** The runtime restored from the stored snapshot (findSnapshot), or null when it cannot be
+ *  used (the reason goes to the console, and a normal boot follows). `keyed` settles once
+ *  the manifests have said which snapshot this build wants. */
+async function restore(module, options, stored, keyed, wheelsPromise, cache) {
   try {
-    // Checked before any of it is run: a copy changed on disk must never start.
-    const verified = sha256(stored.bytes).then((digest) => {
-      if (digest !== stored.sha256) throw new Error("its checksum differs");
-      return stored.bytes;
+    // Checked before any of it is run: a snapshot made for another build, or a copy changed
+    // on disk, must never start.
+    const verified = keyed.then(async () => {
+      if (stored.url !== snapshotUrl(snapshotKey)) throw new Error("it was made for another build");
+      const bytes = await stored.bytes;
+      if (await sha256(bytes) !== stored.sha256) throw new Error("its checksum differs");
+      return bytes;
     });
     const instance = await Promise.race([
       module.loadPyodide({ ...options, ...quiet, _loadSnapshot: verified }),
       checkWasm(cache),
     ]);
     // The memory holds the imported rules, but the files they came from lived outside it:
-    // later imports (the forms, the PDFs) need them back.
-    unpack(instance, await wheelsPromise);
+    // later imports (the register, the forms, the PDFs) need them back.
+    placeWheels(instance, await wheelsPromise);
     const answer = instance.pyimport("csprcore.api").call(...SELF_TEST);
     if (answer !== decodeURIComponent(stored.answer ?? "")) {
       throw new Error("it answers differently from the runtime it was made from");
@@ -271,7 +295,8 @@ async function restore(module, options, wheelsPromise, cache) {
     return instance;
   } catch (error) {
     console.warn("The runtime's snapshot was not used:", error);
-    forgetSnapshot();
+    // Unless the manifests themselves failed (the start fails then, and says so).
+    if (snapshotKey) forgetSnapshot(stored.url);
     return null;
   }
 }
@@ -294,7 +319,9 @@ async function boot(module, options, wheelsPromise, cache) {
     checkWasm(cache),
   ]);
   progress(70, "progress_rules");
-  unpack(instance, await wheelsPromise);
+  const paths = placeWheels(instance, await wheelsPromise);
+  // A JSON list of plain paths is a Python list too.
+  instance.runPython(`import sys\nsys.path[0:0] = ${JSON.stringify(paths)}`);
   instance.runPython(manifest.warmups.start);
   try {
     const answer = instance.pyimport("csprcore.api").call(...SELF_TEST);
@@ -319,15 +346,24 @@ async function start() {
     if (!r.ok) throw new Error(`Could not load ${name} (${r.status})`);
     return r.json();
   });
-  // Everything is awaited together, so no download fails with nobody waiting for it; the
-  // lock file is read here rather than by Pyodide for the same reason.
-  const [runtime, lockFile, module] = await Promise.all([
-    json("csprcore-runtime.json"),
-    json("pyodide-lock.json"),
+  // Everything that does not depend on something else starts now, side by side: the
+  // manifests, the stored snapshot's read, and the runtime's own script (1.2 MB: a fifth of a
+  // second to compile), which loadPyodide would import only after the snapshot; its import
+  // of the same address then finds it (and should it fail, loadPyodide's fails, and says so).
+  // The lock file is read here rather than by Pyodide so that no download fails with nobody
+  // waiting for it.
+  import(new URL("pyodide.asm.mjs", runtimeDir).href).catch(() => {});
+  const lockFile = json("pyodide-lock.json");
+  const keyed = Promise.all([json("csprcore-runtime.json"), lockFile]).then(async ([runtime, lock]) => {
+    manifest = runtime;
+    snapshotKey = await keyFor(lock);
+    return lock;
+  });
+  keyed.catch(() => {}); // awaited below
+  const [module, stored] = await Promise.all([
     import(new URL("pyodide.mjs", runtimeDir).href),
+    findSnapshot(),
   ]);
-  manifest = runtime;
-  snapshotKey = await keyFor(lockFile);
   const options = {
     indexURL: runtimeDir.href,
     lockFileContents: lockFile,
@@ -335,10 +371,11 @@ async function start() {
   };
   // The rules' wheels download while the runtime starts or is restored, and so do the
   // wheels of the groups this page needs before "ready".
-  const wheels = fetchStartWheels(lockFile, cache);
+  const wheels = keyed.then((lock) => fetchStartWheels(lock, cache));
   wheels.catch(() => {});
-  fetchEarly(lockFile, cache);
-  pyodide = await restore(module, options, wheels, cache);
+  const restoring = stored && restore(module, options, stored, keyed, wheels, cache);
+  fetchEarly(await keyed, cache);
+  pyodide = await restoring;
   snapshotState(pyodide ? "restored" : "made");
   if (!pyodide) {
     booted = true;
@@ -353,6 +390,9 @@ async function start() {
   // A form page says that the rules already answer while its checks load.
   if (wanted.length) progress(85, "progress_forms");
   await Promise.all(wanted.map((group) => ensure(group)));
+  // A form's page asks its form's checks first: asked here, before "ready", its models are
+  // built now rather than at the user's first answer. The answer (to no answers) is dropped.
+  if (pageForm) api.call("form_check", JSON.stringify({ form: pageForm, answers: {} }));
   for (const group of wanted) self.postMessage({ type: "part", name: group });
   progress(100, "progress_ready");
   // What this page may need later downloads in the background, after ready; importing it

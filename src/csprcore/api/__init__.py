@@ -201,11 +201,10 @@ WARMUPS: dict[str, str] = {
         f"_api.call('register_view', {_EMPTY_REGISTER!r})\n"
         f"_api.call('register_report', {_EMPTY_REGISTER!r})\n"
     ),
+    # The forms' machinery; each form's own models are built when it is first asked for
+    # (a form's page asks for its form before "ready": web/js/worker.js).
     "forms": (
-        "import csprcore.api as _api\n"
-        "import csprcore.forms.registry as _registry\n"
-        "_registry.forms()\n"
-        '_api.call(\'form_check\', \'{"form": "referral", "answers": {}}\')\n'
+        "import csprcore.api as _api\nimport csprcore.forms.engine\nimport csprcore.forms.base\n"
     ),
     # fpdf2 warns that Pillow is missing: the PDFs carry no images.
     "pdf": (

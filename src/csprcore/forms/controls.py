@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Final
 
 _LINE_BREAK = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _OTHER_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
@@ -86,4 +87,11 @@ def match_key(reference: str) -> str:
     """A reference or the child's initials as two are compared: letters and digits only,
     any case ("AB 2026 014" is "AB-2026-014", "z.n." is "Z N"), in the register and when a
     document names its case and child."""
+    if reference.isascii():
+        # NFKC leaves ASCII as it is and casefolds it to lower case: most references, and a
+        # register of thousands of them is matched at once.
+        return _NOT_ASCII_ALNUM.sub("", reference.lower())
     return "".join(c for c in unicodedata.normalize("NFKC", reference).casefold() if c.isalnum())
+
+
+_NOT_ASCII_ALNUM: Final = re.compile(r"[^0-9a-z]+")

@@ -3,31 +3,51 @@ and the page's buttons); ``exports.forms`` makes them."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from ..errors import InputError
 from ..exports.document import editable_format
 from .base import FormBase
 
+#: The forms, by id, in the site's order.
+FORM_IDS: Final = ("referral", "scoping-return", "rapid-review", "local-review", "action-plan")
+
+
+def _model(form_id: str) -> type[FormBase]:
+    # Each form's model is imported when it is first asked for, not with the others: a form's
+    # page then loads its own checks only (building every form's models was half the time
+    # the referral's page took to be ready after the rules).
+    if form_id == "referral":
+        from .referral import Referral
+
+        return Referral
+    if form_id == "scoping-return":
+        from .scoping import ScopingReturn
+
+        return ScopingReturn
+    if form_id == "rapid-review":
+        from .rapid_review import RapidReview
+
+        return RapidReview
+    if form_id == "local-review":
+        from .local_review import LocalReview
+
+        return LocalReview
+    from .action_plan import ActionPlan
+
+    return ActionPlan
+
 
 def forms() -> dict[str, type[FormBase]]:
-    # Imported here so that importing the machinery does not import every model.
-    from .action_plan import ActionPlan
-    from .local_review import LocalReview
-    from .rapid_review import RapidReview
-    from .referral import Referral
-    from .scoping import ScopingReturn
-
-    return {f.form_id: f for f in (Referral, ScopingReturn, RapidReview, LocalReview, ActionPlan)}
+    return {form_id: _model(form_id) for form_id in FORM_IDS}
 
 
 def get_form(form_id: Any) -> type[FormBase]:
-    known = forms()
-    if form_id not in known:
+    if not isinstance(form_id, str) or form_id not in FORM_IDS:
         raise InputError.one(
-            "form", f"'{form_id}' is not a form this site has; use one of: {', '.join(known)}"
+            "form", f"'{form_id}' is not a form this site has; use one of: {', '.join(FORM_IDS)}"
         )
-    return known[form_id]
+    return _model(form_id)
 
 
 def document_formats(form: type[FormBase]) -> list[str]:

@@ -33,11 +33,18 @@ def parse_iso_date(value: object, field: str, label: str) -> date:
 
     ``label`` is the field's name in a sentence ("the referral date").
     """
+    if isinstance(value, str) and _PLAIN_ISO.fullmatch(value):
+        # The usual shape, read at once (a register holds thousands of dates); the plain
+        # shape checked first, as ``fromisoformat`` also reads "20261218" and "2026-W51-5".
+        try:
+            parsed = date.fromisoformat(value)
+        except ValueError:
+            raise InputError.one(field, f"{_cap(label)} must be a real date") from None
+        return check_in_years(parsed, field, label)
     if not isinstance(value, str) or not value.strip():
         raise InputError.one(field, f"Enter {label}")
     text = value.strip()
     if _PLAIN_ISO.fullmatch(text):
-        # The usual shape, read at once: a register holds thousands of dates.
         year, month, day = int(text[:4]), int(text[5:7]), int(text[8:])
     else:
         parts = text.split("-")

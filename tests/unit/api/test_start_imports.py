@@ -29,3 +29,29 @@ def test_functions_outside_needs_import_neither_pydantic_nor_fpdf() -> None:
 def test_needs_names_only_known_groups_and_functions() -> None:
     assert set(api.NEEDS) <= set(api.FUNCTIONS)
     assert {g for needs in api.NEEDS.values() for g in needs} <= set(api.WARMUPS) - {"start"}
+
+
+def test_a_forms_page_loads_its_own_forms_models_only() -> None:
+    # What a form's page asks before "ready" (web/js/worker.js asks its form's check) builds
+    # that form's models, not every form's: half the time the referral's page waited.
+    script = (
+        "import json, sys\n"
+        "import csprcore.api as api\n"
+        f"exec({api.WARMUPS['forms']!r})\n"
+        "api.call('form_check', json.dumps({'form': 'referral', 'answers': {}}))\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('csprcore.forms.')"
+        " and m.count('.') == 2)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    loaded = set(json.loads(done.stdout))
+    assert "csprcore.forms.referral" in loaded
+    assert not loaded & {"csprcore.forms.scoping", "csprcore.forms.rapid_review",
+                         "csprcore.forms.local_review", "csprcore.forms.action_plan"}  # fmt: skip
+
+
+def test_every_form_is_known_by_its_own_id() -> None:
+    from csprcore.forms.registry import FORM_IDS, forms, get_form
+
+    assert [f.form_id for f in forms().values()] == list(FORM_IDS)
+    assert all(get_form(form_id).form_id == form_id for form_id in FORM_IDS)

@@ -470,3 +470,13 @@ def test_a_form_too_big_to_reopen_is_never_saved() -> None:
     assert "too long to save and open again (1.2 MB" in out["errors"][0]["message"]
     _, errors = engine.check_document(Referral, doc, TODAY)
     assert any("too long to save and open again" in e.message for e in errors)
+
+
+@pytest.mark.parametrize("form", [["referral"], {"id": "referral"}, 7, None])
+def test_a_form_named_by_something_other_than_text_is_refused_naming_the_field(
+    form: Any,
+) -> None:
+    out = json.loads(api.call("form_check", json.dumps({"form": form, "answers": {}})))
+    assert out["ok"] is False
+    assert out["errors"][0]["field"] == "form"
+    assert "is not a form this site has" in out["errors"][0]["message"]

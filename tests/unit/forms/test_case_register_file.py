@@ -433,3 +433,61 @@ def test_the_example_never_sends_a_rapid_review_without_a_notification() -> None
         if notification == "not_notifiable":
             assert not any(dates[e] for e in ("notified", "sent-to-panel", "panel-response"))
     assert any(c.get("notification") == "not_notifiable" for c in cases)
+
+
+def _order_errors_as_written(dates: dict[str, date]) -> list[tuple[str, str]]:
+    """The register's date order read plainly: each rule of ``ORDER`` in turn, one error a
+    date at most (the first rule it breaks)."""
+    from csprcore.rules.register import ORDER
+
+    errors: list[tuple[str, str]] = []
+    for o in ORDER:
+        later, earlier = dates.get(o.later), dates.get(o.earlier)
+        if later is None or earlier is None or any(f == o.later for f, _ in errors):
+            continue
+        if later < earlier or (o.strict and later == earlier):
+            errors.append((o.later, o.earlier))
+    return errors
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(EVENT_IDS),
+        st.dates(min_value=date(2025, 1, 1), max_value=date(2025, 1, 20)),
+        max_size=len(EVENT_IDS),
+    )
+)
+def test_dates_out_of_order_are_named_once_each_in_the_rules_order(
+    dates: dict[str, date],
+) -> None:
+    # Twenty days for eighteen events: most draws break a rule, many break several, some
+    # break two rules on the same date (publication before both the decision and the report).
+    from csprcore.forms.case_register.case_record import check_case
+    from csprcore.rules.register import REGISTER_EVENTS_BY_ID
+
+    raw = {"reference": "NEL-1", "child_initials": "A B",
+           "dates": {k: d.isoformat() for k, d in dates.items()}}  # fmt: skip
+    expected = _order_errors_as_written(dates)
+    try:
+        check_case(raw)
+    except InputError as exc:
+        got = [e.field for e in exc.errors]
+        assert got == [later for later, _ in expected]
+        for e, (_later, earlier) in zip(exc.errors, expected, strict=True):
+            assert REGISTER_EVENTS_BY_ID[earlier].name in e.message
+    else:
+        assert expected == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=127), max_size=30))
+def test_an_ascii_reference_matches_as_the_general_rule_says(reference: str) -> None:
+    # ASCII is matched by a shortcut (a register of thousands at once); the general rule is
+    # NFKC, case folded, letters and digits only.
+    import unicodedata
+
+    from csprcore.forms.controls import match_key
+
+    general = "".join(c for c in unicodedata.normalize("NFKC", reference).casefold() if c.isalnum())
+    assert match_key(reference) == general

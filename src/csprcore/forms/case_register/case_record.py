@@ -23,6 +23,7 @@ from ...rules.register import (
     Case,
     Notification,
     OpenAction,
+    Order,
     ReviewKind,
 )
 from ..controls import (
@@ -152,6 +153,17 @@ def check_case(raw: Any, references: Iterable[str] = ()) -> tuple[dict[str, Any]
     return stored, case
 
 
+def _order_by_later() -> dict[str, list[tuple[int, Order]]]:
+    by_later: dict[str, list[tuple[int, Order]]] = {}
+    for i, o in enumerate(ORDER):
+        by_later.setdefault(o.later, []).append((i, o))
+    return by_later
+
+
+#: ``ORDER`` by its later event, each with its place in ``ORDER``.
+_ORDER_BY_LATER: Final = _order_by_later()
+
+
 def _dates(raw: Any, errors: list[FieldError]) -> dict[str, date]:
     if raw is None:
         return {}
@@ -161,6 +173,8 @@ def _dates(raw: Any, errors: list[FieldError]) -> dict[str, date]:
     dates: dict[str, date] = {}
     raw = dict(raw)
     for step, event in STEP_ALIASES.items():
+        if step not in raw:
+            continue
         if raw.get(step) in (None, ""):
             raw.pop(step, None)
         elif raw.get(event) in (None, "", raw[step]):
@@ -186,17 +200,25 @@ def _dates(raw: Any, errors: list[FieldError]) -> dict[str, date]:
             dates[key] = parse_iso_date(value, key, name)
         except InputError as exc:
             errors.extend(exc.errors)
-    for o in ORDER:
-        later, earlier = dates.get(o.later), dates.get(o.earlier)
-        if later is None or earlier is None or any(e.field == o.later for e in errors):
+    # One error a date at most, the first of ``ORDER`` it breaks, none on a date already
+    # wrong; given in ``ORDER``'s order. Only the dates the case has are looked at.
+    wrong = {e.field for e in errors}
+    broken: list[tuple[int, Order]] = []
+    for key, later in dates.items():
+        if key in wrong:
             continue
-        if later < earlier or (o.strict and later == earlier):
-            first = REGISTER_EVENTS_BY_ID[o.later].name
-            second = REGISTER_EVENTS_BY_ID[o.earlier].name
-            relation = "after" if o.strict else "the same as or after"
-            errors.append(
-                FieldError(o.later, f"{first[:1].upper()}{first[1:]} must be {relation} {second}")
-            )
+        for i, o in _ORDER_BY_LATER.get(key, ()):
+            earlier = dates.get(o.earlier)
+            if earlier is not None and (later < earlier or (o.strict and later == earlier)):
+                broken.append((i, o))
+                break
+    for _, o in sorted(broken, key=lambda b: b[0]):
+        first = REGISTER_EVENTS_BY_ID[o.later].name
+        second = REGISTER_EVENTS_BY_ID[o.earlier].name
+        relation = "after" if o.strict else "the same as or after"
+        errors.append(
+            FieldError(o.later, f"{first[:1].upper()}{first[1:]} must be {relation} {second}")
+        )
     return dates
 
 
