@@ -3,8 +3,9 @@
 // MODE is how the runtime starts, as the browser's worker (web/js/worker.js) may start it:
 //   packages  loadPackage for every wheel (the plain way);
 //   fallback  the worker's boot when no snapshot can be used: _makeSnapshot, the start wheels
-//             unpacked, the rules warmed up and a snapshot taken, then the rest loaded;
-//   snapshot  a fresh runtime restored from that snapshot, the start wheels unpacked again,
+//             placed as zips on sys.path (imported from, as the worker does), the rules warmed
+//             up and a snapshot taken, then the rest loaded;
+//   snapshot  a fresh runtime restored from that snapshot, the start wheels placed again,
 //             then the rest loaded.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -18,11 +19,17 @@ const manifest = JSON.parse(readFileSync(pyodideDir + "csprcore-runtime.json", "
 const quiet = { stdout: () => {}, stderr: () => {} };
 const options = { indexURL: pyodideDir, lockFileContents: lock, packageBaseUrl: pyodideDir };
 
-// pyodide.unpackArchive refuses a Node Buffer: a Uint8Array of its own.
-const startWheels = manifest.start.map(
-  (name) => new Uint8Array(readFileSync(pyodideDir + lock.packages[name].file_name)),
-);
-const unpack = (py) => startWheels.forEach((bytes) => py.unpackArchive(bytes, "wheel"));
+// As web/js/worker.js places them (placeWheels): each start wheel written whole to one
+// folder, imported from by zipimport. A Node Buffer is copied into a Uint8Array of its own.
+const WHEELS = "/lib/csprcore-start";
+const startWheels = manifest.start.map((name) => ({
+  path: `${WHEELS}/${lock.packages[name].file_name}`,
+  bytes: new Uint8Array(readFileSync(pyodideDir + lock.packages[name].file_name)),
+}));
+const place = (py) => {
+  py.FS.mkdirTree(WHEELS);
+  startWheels.forEach(({ path, bytes }) => py.FS.writeFile(path, bytes));
+};
 const rest = Object.keys(lock.packages).filter((name) => !manifest.start.includes(name));
 
 let pyodide;
@@ -32,7 +39,8 @@ if (mode === "packages") {
   await pyodide.loadPackage(Object.keys(lock.packages), { messageCallback: () => {} });
 } else {
   const made = await loadPyodide({ ...options, _makeSnapshot: true });
-  unpack(made);
+  place(made);
+  made.runPython(`import sys\nsys.path[0:0] = ${JSON.stringify(startWheels.map((w) => w.path))}`);
   made.runPython(manifest.warmups.start);
   const snapshot = made.makeMemorySnapshot();
   if (mode === "fallback") {
@@ -41,7 +49,7 @@ if (mode === "packages") {
     pyodide.setStderr({ batched: () => {} });
   } else if (mode === "snapshot") {
     pyodide = await loadPyodide({ ...options, ...quiet, _loadSnapshot: snapshot });
-    unpack(pyodide);
+    place(pyodide);
   } else {
     throw new Error(`unknown mode ${mode}`);
   }
@@ -60,7 +68,7 @@ out.push({
     pyodide.runPython(
       "import json, sys, pydantic, fpdf; json.dumps({'python': sys.version.split()[0]," +
         " 'platform': sys.platform, 'pydantic': pydantic.VERSION, 'fpdf2': fpdf.__version__," +
-        " 'modules': sorted(sys.modules)})",
+        " 'modules': sorted(sys.modules), 'csprcore_file': sys.modules['csprcore'].__file__})",
     ),
   ),
 });

@@ -239,6 +239,10 @@ def pyodide_results(
     assert done.returncode == 0, done.stderr[-3000:]
     results: list[dict[str, Any]] = json.loads(done.stdout)
     assert results.pop() == {"fn": "__mode__", "result": {"mode": request.param}}
+    # As the worker starts it: the rules imported from the start wheel itself (a zip on
+    # sys.path), whether the runtime booted or was restored; else from site-packages.
+    placed = results[-1]["result"]["csprcore_file"].startswith("/lib/csprcore-start/csprcore-")
+    assert placed == (request.param != "packages"), results[-1]["result"]["csprcore_file"]
     return results
 
 
