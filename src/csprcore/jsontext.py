@@ -35,8 +35,10 @@ MAX_SAFE_INTEGER = 2**53 - 1
 #: escape is matched wherever it is, so a quote after a backslash never starts a string:
 #: otherwise an unclosed string full of escaped quotes would be rescanned to its end from
 #: each of them (120 KB took two minutes). Every loop is possessive, so nothing is tried
-#: twice: one linear pass. What an unclosed string leaves (its quote) is not a bracket.
-_NOT_NESTING = re.compile(r'(?:"(?:[^"\\]++|\\.)*+"|\\.|[^"\\\[\]{}]++)++', re.DOTALL)
+#: twice: one linear pass. What an unclosed string leaves (its quote) is not a bracket. A
+#: string is written "unrolled" (a run, then escape and run in turn): a third quicker on a
+#: register sent whole as one string, where every quote in it is escaped.
+_NOT_NESTING = re.compile(r'(?:"[^"\\]*+(?:\\.[^"\\]*+)*+"|\\.|[^"\\\[\]{}]++)++', re.DOTALL)
 
 
 class JSONRefusedError(ValueError):
