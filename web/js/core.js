@@ -29,9 +29,10 @@ const workerUrl = new URL("./worker.js", import.meta.url);
 /** The worker core-start.js started for this page, with what it has said so far, when it is
  *  the one `url` asks for; another is stopped (a page changed since), and null means none. */
 function takeEarlyWorker(url) {
-  const early = window.csprcoreWorker;
+  // Its own property only: an element named "csprcoreWorker" is not a worker.
+  const early = Object.hasOwn(window, "csprcoreWorker") ? window.csprcoreWorker : null;
   delete window.csprcoreWorker;
-  if (!early) return null;
+  if (typeof early?.take !== "function") return null;
   const taken = early.take();
   if (early.url === url.href) return taken;
   taken.worker.terminate();
@@ -125,8 +126,12 @@ export function startCore(root) {
     readyPromise.catch(() => rulesIn());
     // What the early worker said before now, in the order it said it.
     for (const event of early?.events ?? []) {
-      if (event instanceof MessageEvent) current.onmessage(event);
-      else current.onerror(/** @type {ErrorEvent} */ (event));
+      try {
+        if (event instanceof MessageEvent) current.onmessage(event);
+        else current.onerror(/** @type {ErrorEvent} */ (event));
+      } catch (error) {
+        reportError(error); // as a handler's error would be: the rest still arrive
+      }
     }
   }
 

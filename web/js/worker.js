@@ -167,12 +167,18 @@ const SELF_TEST = ["check", "{}"];
 let snapshotKey = null; // set from the manifest and the lock file, in start()
 
 async function keyFor(lockFile) {
-  const wheels = manifest.start.map((name) => [name, lockFile.packages[name]?.sha256 ?? ""]);
-  const text = JSON.stringify([manifest.snapshot, wheels]);
+  const wheels = manifest.start.map((name) => {
+    const entry = lockFile.packages[name];
+    return [name, entry?.file_name ?? "", entry?.sha256 ?? ""];
+  });
+  // Where this worker puts the wheels is in the copy too (sys.path): a worker and a manifest
+  // of two builds (a browser's HTTP cache can pair them) never share a snapshot.
+  const text = JSON.stringify([manifest.snapshot, WHEELS, wheels]);
   return sha256(new TextEncoder().encode(text));
 }
 
 const snapshotUrl = (key) => new URL(`snapshot/${key}`, runtimeDir).href;
+const SNAPSHOTS = new URL("snapshot/", runtimeDir).href; // this site's (an origin may hold two)
 
 /** The snapshot this browser keeps (storeSnapshot keeps one), its bytes still being read:
  *  {url, bytes: Promise<Uint8Array>, sha256, answer}, or null. It is found before the
@@ -181,7 +187,7 @@ const snapshotUrl = (key) => new URL(`snapshot/${key}`, runtimeDir).href;
 async function findSnapshot() {
   try {
     const cache = await caches.open(SNAPSHOT_CACHE);
-    const [request] = await cache.keys();
+    const request = (await cache.keys()).find((r) => r.url.startsWith(SNAPSHOTS));
     const response = request && await cache.match(request);
     if (!response) return null;
     const bytes = response.arrayBuffer().then((buffer) => new Uint8Array(buffer));
@@ -208,9 +214,12 @@ async function storeSnapshot(bytes, answer) {
     "x-csprcore-answer": encodeURIComponent(answer),
   };
   await cache.put(snapshotUrl(snapshotKey), new Response(bytes, { headers }));
-  // Only one snapshot is kept: any other was made for another runtime or wheel set.
+  // Only one snapshot is kept: any other of this site's was made for another runtime or
+  // wheel set.
   for (const request of await cache.keys()) {
-    if (request.url !== snapshotUrl(snapshotKey)) await cache.delete(request);
+    if (request.url.startsWith(SNAPSHOTS) && request.url !== snapshotUrl(snapshotKey)) {
+      await cache.delete(request);
+    }
   }
 }
 
@@ -268,6 +277,11 @@ function placeWheels(instance, wheels) {
 
 const quiet = { stdout: () => {}, stderr: (line) => console.warn(line) };
 
+/** Marks a failed download, which is no reason to forget a snapshot. */
+function offline(error) {
+  throw Object.assign(error instanceof Error ? error : new Error(String(error)), { offline: true });
+}
+
 /** The runtime restored from the stored snapshot (findSnapshot), or null when it cannot be
  *  used (the reason goes to the console, and a normal boot follows). `keyed` settles once
  *  the manifests have said which snapshot this build wants. */
@@ -283,11 +297,13 @@ async function restore(module, options, stored, keyed, wheelsPromise, cache) {
     });
     const instance = await Promise.race([
       module.loadPyodide({ ...options, ...quiet, _loadSnapshot: verified }),
-      checkWasm(cache),
+      checkWasm(cache).catch(offline),
     ]);
     // The memory holds the imported rules, but the files they came from lived outside it:
-    // later imports (the register, the forms, the PDFs) need them back.
-    placeWheels(instance, await wheelsPromise);
+    // later imports (the register, the forms, the PDFs) need them back, where it looks.
+    const paths = placeWheels(instance, await wheelsPromise.catch(offline));
+    const found = instance.runPython(`import sys\nall(p in sys.path for p in ${JSON.stringify(paths)})`);
+    if (found !== true) throw new Error("it looks for the rules elsewhere");
     const answer = instance.pyimport("csprcore.api").call(...SELF_TEST);
     if (answer !== decodeURIComponent(stored.answer ?? "")) {
       throw new Error("it answers differently from the runtime it was made from");
@@ -295,8 +311,9 @@ async function restore(module, options, stored, keyed, wheelsPromise, cache) {
     return instance;
   } catch (error) {
     console.warn("The runtime's snapshot was not used:", error);
-    // Unless the manifests themselves failed (the start fails then, and says so).
-    if (snapshotKey) forgetSnapshot(stored.url);
+    // A download that failed says nothing against the snapshot (the start then fails, and
+    // says so), and neither do manifests that could not be read.
+    if (snapshotKey && !error?.offline) forgetSnapshot(stored.url);
     return null;
   }
 }
@@ -391,8 +408,14 @@ async function start() {
   if (wanted.length) progress(85, "progress_forms");
   await Promise.all(wanted.map((group) => ensure(group)));
   // A form's page asks its form's checks first: asked here, before "ready", its models are
-  // built now rather than at the user's first answer. The answer (to no answers) is dropped.
-  if (pageForm) api.call("form_check", JSON.stringify({ form: pageForm, answers: {} }));
+  // built now rather than at the user's first answer. The answer (to no answers) is dropped,
+  // unless the form could not be checked at all: the start fails then, with a way to retry.
+  if (pageForm) {
+    const warmed = JSON.parse(api.call("form_check", JSON.stringify({ form: pageForm, answers: {} })));
+    if (warmed.internal || warmed.errors?.some((e) => e.field === "form")) {
+      throw new Error(`The form's checks did not load: ${warmed.internal ?? pageForm}`);
+    }
+  }
   for (const group of wanted) self.postMessage({ type: "part", name: group });
   progress(100, "progress_ready");
   // What this page may need later downloads in the background, after ready; importing it
