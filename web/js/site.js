@@ -97,7 +97,10 @@ function askRuntime(registration, action) {
 
 function offerOffline(registration, action) {
   navigator.serviceWorker.addEventListener("message", ({ data }) => {
-    if (data?.type === "csprcore-runtime") showOffline(data);
+    if (data?.type !== "csprcore-runtime") return;
+    showOffline(data);
+    // The service worker keeps one file at a time: the next is asked for while it says so.
+    if (data.more) askRuntime(registration, "cache");
   });
   if (offline) {
     offline.hidden = false;

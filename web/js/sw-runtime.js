@@ -6,7 +6,10 @@
 //   and kept;
 // - a page asks for every file at once ("csprcore-runtime" messages, from site.js): a tool
 //   page once its core is ready, unless the browser asks to save data; the "Make the tools
-//   available offline" button always; any page when some of the runtime is already kept;
+//   available offline" button always; any page when some of the runtime is already kept.
+//   Each message fetches one file and says whether more are to come (`more`), and the page
+//   asks again: a browser ends an event that lasts more than a few minutes, and 20 MB on a
+//   slow line would outlast one;
 // - a new deployment's service worker, while it installs, fetches the files that changed
 //   when the runtime is kept, so that the tools still work offline once it takes over; it
 //   deletes the old deployment's files when it does.
@@ -87,9 +90,10 @@ self.addEventListener("fetch", (/** @type {FetchEvent} */ event) => {
 const everyPath = Object.keys(CSPRCORE_RUNTIME);
 const totalBytes = everyPath.reduce((sum, path) => sum + CSPRCORE_RUNTIME[path][1], 0);
 const listeners = new Set(); // the pages told of progress
-let running = null; // the one download of the runtime in progress
-let progress = null; // its latest figures, for a page that asks while it runs
-let failedAt = 0; // when the last download failed: a page view does not retry it at once
+let running = null; // the one file being fetched and kept
+let progress = null; // the latest figures, for a page that asks meanwhile
+let failedAt = 0; // when the last round failed: a page view does not retry it at once
+const skipped = new Set(); // files that failed in this round, tried again in the next
 
 function tell(message) {
   if (message.state === "working") progress = message;
@@ -117,40 +121,45 @@ async function keptNow() {
   };
 }
 
-/** Fetch and keep every file not kept yet; "done", "failed" or "unavailable" (no room). */
-async function fetchEvery() {
+/** Fetch and keep the next file not kept yet: "working" with `more` (the page asks again),
+ *  or, once none is left to try, "done" or "failed"; "unavailable" when there is no room.
+ *  @returns {Promise<{state: string, more?: boolean, done: number, total: number,
+ *    bytes: number, totalBytes: number}>} */
+async function fetchNext() {
   const { cache, kept, status } = await keptNow();
-  let { done, bytes } = status;
-  let failed = 0;
-  tell({ state: "working", ...status });
-  for (const path of everyPath.filter((p) => !kept.includes(p))) {
-    let file = null;
-    try {
-      // The browser's own cache first (the tool page has just fetched most of these); past
-      // it when its copy is not this build's.
-      for (const mode of /** @type {RequestCache[]} */ (["default", "reload"])) {
-        file = await checked(path, await fetch(new URL(path, runtimeRoot), { cache: mode }));
-        if (file) break;
-      }
-    } catch (error) {
-      console.warn("A file of the runtime could not be fetched:", error);
-    }
-    if (!file) {
-      failed += 1;
-      continue;
-    }
-    try {
-      await cache.put(runtimeKey(path), file);
-    } catch (error) {
-      // No room (or storage blocked): the rest would be fetched for nothing.
-      console.warn("The runtime could not be kept:", error);
-      return { state: "unavailable", done, total: everyPath.length, bytes, totalBytes };
-    }
-    done += 1;
-    bytes += CSPRCORE_RUNTIME[path][1];
-    tell({ state: "working", done, total: everyPath.length, bytes, totalBytes });
+  const path = everyPath.find((p) => !kept.includes(p) && !skipped.has(p));
+  if (!path) {
+    // Each file left was tried in this round and failed: the next round tries them again.
+    const state = kept.length < everyPath.length ? "failed" : "done";
+    skipped.clear();
+    return { state, ...status };
   }
-  return { state: failed ? "failed" : "done", done, total: everyPath.length, bytes, totalBytes };
+  tell({ state: "working", ...status });
+  let file = null;
+  try {
+    // The browser's own cache first (the tool page has just fetched most of these); past
+    // it when its copy is not this build's.
+    for (const mode of /** @type {RequestCache[]} */ (["default", "reload"])) {
+      file = await checked(path, await fetch(new URL(path, runtimeRoot), { cache: mode }));
+      if (file) break;
+    }
+  } catch (error) {
+    console.warn("A file of the runtime could not be fetched:", error);
+  }
+  if (!file) {
+    skipped.add(path);
+    return { state: "working", more: true, ...status };
+  }
+  try {
+    await cache.put(runtimeKey(path), file);
+  } catch (error) {
+    // No room (or storage blocked): the rest would be fetched for nothing.
+    console.warn("The runtime could not be kept:", error);
+    skipped.clear();
+    return { state: "unavailable", ...status };
+  }
+  const bytes = status.bytes + CSPRCORE_RUNTIME[path][1];
+  return { state: "working", more: true, ...status, done: status.done + 1, bytes };
 }
 
 self.addEventListener("message", (/** @type {ExtendableMessageEvent} */ event) => {
@@ -170,9 +179,9 @@ self.addEventListener("message", (/** @type {ExtendableMessageEvent} */ event) =
       const recentFailure = Date.now() - failedAt < 10 * 60 * 1000;
       const wanted = action === "cache" || (action === "refresh" && now.some && !recentFailure);
       if (wanted && !whole) {
-        running = fetchEvery()
+        running = fetchNext()
           .then((result) => {
-            if (result.state !== "done") failedAt = Date.now();
+            if (result.state === "failed" || result.state === "unavailable") failedAt = Date.now();
             tell(result);
           })
           .finally(() => {
@@ -203,7 +212,11 @@ self.addEventListener("message", (/** @type {ExtendableMessageEvent} */ event) =
 self.addEventListener("install", (/** @type {ExtendableEvent} */ event) => {
   event.waitUntil((async () => {
     try {
-      if ((await keptNow()).some) await fetchEvery();
+      if ((await keptNow()).some) {
+        while ((await fetchNext()).more) {
+          // the next file
+        }
+      }
     } catch (error) {
       console.warn("The new runtime could not be kept ahead:", error);
     }
