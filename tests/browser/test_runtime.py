@@ -86,22 +86,28 @@ window.Worker = class extends RealWorker {
 """
 
 
-def test_the_worker_starts_from_the_head_and_what_it_says_first_is_kept(
-    context: BrowserContext,
-) -> None:
-    # The tool's own script is held back until the worker, started by the page's head
-    # (core-start.js), has said it is ready: core.js then takes that worker, and what it said
-    # meanwhile, rather than starting another.
-    context.add_init_script(WORKERS_SEEN)
-    page = context.new_page()
+def checker_until_the_worker_says(page: Page, said: str) -> None:
+    """Open the checker with its own script held back until the worker, started by the
+    page's head (core-start.js), has said ``said`` (a message type, or "load-error"); then
+    let the script run, so that core.js takes over a worker that has already spoken."""
     held: list[Any] = []
     page.route("**/assets/csprcore/criteria-checker.js", lambda route: held.append(route))
     page.goto("tools/criteria-checker/", wait_until="commit")
-    wait_until(page, "window.__workers?.[0]?.includes('ready')", READY_TIMEOUT / 1000)
+    wait_until(page, f"window.__workers?.[0]?.includes('{said}')", READY_TIMEOUT / 1000)
     while not held:
         page.wait_for_timeout(50)
     assert page.evaluate("!!window.csprcoreWorker")  # not taken yet
     held[0].continue_()
+
+
+def test_the_worker_starts_from_the_head_and_what_it_says_first_is_kept(
+    context: BrowserContext,
+) -> None:
+    # core.js takes the worker that is ready, and what it said meanwhile, rather than
+    # starting another.
+    context.add_init_script(WORKERS_SEEN)
+    page = context.new_page()
+    checker_until_the_worker_says(page, "ready")
     wait_ready(page)
     expect(page.locator("#csprcore-tool")).to_have_attribute("data-core-parts", "rules")
     assert page.evaluate("window.__workers.length") == 1
@@ -117,13 +123,7 @@ def test_a_worker_that_failed_before_the_page_took_it_is_reported_with_a_retry(
     context.add_init_script(WORKERS_SEEN)
     page = context.new_page()
     page.route("**/assets/csprcore/worker.js*", lambda route: route.fulfill(status=404))
-    held: list[Any] = []
-    page.route("**/assets/csprcore/criteria-checker.js", lambda route: held.append(route))
-    page.goto("tools/criteria-checker/", wait_until="commit")
-    wait_until(page, "window.__workers?.[0]?.includes('load-error')", READY_TIMEOUT / 1000)
-    while not held:
-        page.wait_for_timeout(50)
-    held[0].continue_()
+    checker_until_the_worker_says(page, "load-error")
     root = page.locator("#csprcore-tool")
     expect(root).to_have_attribute("data-core-state", "error", timeout=READY_TIMEOUT)
     expect(page.locator("[data-core-status] [role=status]")).to_contain_text("download")

@@ -6,24 +6,32 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from typing import Any
 
 from csprcore import api
 
 NEEDS_NOTHING = sorted(set(api.FUNCTIONS) - set(api.NEEDS))
 
 
+def printed_by(script: str) -> Any:
+    """What a fresh Python prints as JSON after running ``script``, which imports
+    ``csprcore.api as api`` (a fresh process: nothing imported before it)."""
+    done = subprocess.run(
+        [sys.executable, "-c", f"import json, sys\nimport csprcore.api as api\n{script}"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
 def test_functions_outside_needs_import_neither_pydantic_nor_fpdf() -> None:
     script = (
-        "import json, sys\n"
-        "import csprcore.api as api\n"
         f"for fn in {NEEDS_NOTHING!r}:\n"
         "    api.call(fn, json.dumps({'referral': '2026-12-18', 'date': '2026-12-18', 'n': 5,"
         " 'start': '2026-12-18', 'end': '2026-12-24', 'year': 2026, 'facts': {}}))\n"
         "print(json.dumps(sorted(m for m in ('pydantic', 'fpdf') if m in sys.modules)))\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout) == []
+    assert printed_by(script) == []
 
 
 def test_needs_names_only_known_groups_and_functions() -> None:
@@ -35,16 +43,12 @@ def test_a_forms_page_loads_its_own_forms_models_only() -> None:
     # What a form's page asks before "ready" (web/js/worker.js asks its form's check) builds
     # that form's models, not every form's: half the time the referral's page waited.
     script = (
-        "import json, sys\n"
-        "import csprcore.api as api\n"
         f"exec({api.WARMUPS['forms']!r})\n"
         "api.call('form_check', json.dumps({'form': 'referral', 'answers': {}}))\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.startswith('csprcore.forms.')"
         " and m.count('.') == 2)))\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    loaded = set(json.loads(done.stdout))
+    loaded = set(printed_by(script))
     assert "csprcore.forms.referral" in loaded
     assert not loaded & {"csprcore.forms.scoping", "csprcore.forms.rapid_review",
                          "csprcore.forms.local_review", "csprcore.forms.action_plan"}  # fmt: skip
