@@ -83,6 +83,9 @@ def initials_problem(value: str, whose: str = "the child's") -> str | None:
     return None
 
 
+_NOT_ASCII_ALNUM: Final = re.compile(r"[^0-9a-z]+")
+
+
 def match_key(reference: str) -> str:
     """A reference or the child's initials as two are compared: letters and digits only,
     any case ("AB 2026 014" is "AB-2026-014", "z.n." is "Z N"), in the register and when a
@@ -92,6 +95,3 @@ def match_key(reference: str) -> str:
         # register of thousands of them is matched at once.
         return _NOT_ASCII_ALNUM.sub("", reference.lower())
     return "".join(c for c in unicodedata.normalize("NFKC", reference).casefold() if c.isalnum())
-
-
-_NOT_ASCII_ALNUM: Final = re.compile(r"[^0-9a-z]+")
