@@ -129,10 +129,9 @@ async function fetchNext() {
   const { cache, kept, status } = await keptNow();
   const path = everyPath.find((p) => !kept.includes(p) && !skipped.has(p));
   if (!path) {
-    // Each file left was tried in this round and failed: the next round tries them again.
-    const state = kept.length < everyPath.length ? "failed" : "done";
     skipped.clear();
-    return { state, ...status };
+    // Each file left was tried in this round and failed: the next round tries them again.
+    return kept.length < everyPath.length ? { state: "failed", ...status } : { state: "done", ...status };
   }
   tell({ state: "working", ...status });
   let file = null;
