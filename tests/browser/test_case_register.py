@@ -996,14 +996,21 @@ def held(page: Page, count: int) -> None:
     wait_until(page, f"window.__held.length === {count}")
 
 
-def test_a_late_answer_about_one_case_never_fills_in_another(context: BrowserContext) -> None:
+def one_case_holding(context: BrowserContext, reference: str, initials: str, call: str) -> Page:
+    """A new register with one case added by hand, back at the list, where the worker now
+    holds every ``call`` until ``window.__releaseCalls()``."""
     context.add_init_script(HOLD_CALLS)
     page = open_page(context.new_page())
     new_register(page)
-    add_case_by_hand(page, "NEL-2026-801", "A B", {"referral": date(2026, 11, 2)})
+    add_case_by_hand(page, reference, initials, {"referral": date(2026, 11, 2)})
     back_to_list(page)
+    page.evaluate(f"() => {{ window.__holdCalls = ['{call}']; }}")
+    return page
+
+
+def test_a_late_answer_about_one_case_never_fills_in_another(context: BrowserContext) -> None:
     # The case is asked for; before its answer comes, the user starts a new case and types.
-    page.evaluate("() => { window.__holdCalls = ['register_case']; }")
+    page = one_case_holding(context, "NEL-2026-801", "A B", "register_case")
     page.locator("[data-open-case='0']").click()
     held(page, 1)
     page.get_by_role("button", name="Add a case").click()
@@ -1024,13 +1031,8 @@ def test_a_late_answer_about_one_case_never_fills_in_another(context: BrowserCon
 def test_a_document_read_while_a_case_was_saved_does_not_undo_the_save(
     context: BrowserContext,
 ) -> None:
-    context.add_init_script(HOLD_CALLS)
-    page = open_page(context.new_page())
-    new_register(page)
-    add_case_by_hand(page, "NEL-2026-811", "C D", {"referral": date(2026, 11, 2)})
-    back_to_list(page)
     # A Rapid Review is read into a new case; while it is read, the first case is changed.
-    page.evaluate("() => { window.__holdCalls = ['register_add_document']; }")
+    page = one_case_holding(context, "NEL-2026-811", "C D", "register_add_document")
     choose_file(page, "[data-new-document-file]", "rr.json", rapid_review())
     held(page, 1)
     page.locator("[data-open-case='0']").click()
